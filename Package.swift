@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "crossings",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "crossings", targets: ["crossings"]),
+        .library(name: "CrossingsCore", targets: ["CrossingsCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The dataset, its loader and validator, and the questions users ask. No terminal code.
+        .target(name: "CrossingsCore"),
+        // Pure UI state, update and rendering into a grid of cells (no ncurses).
+        .target(name: "CrossingsUI", dependencies: ["CrossingsCore"]),
+        // ncursesw, reached through a shim header (see docs/architecture.md).
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // data/ compiled into the binary, so the bundled package is found from any directory.
+        .executableTarget(name: "embed-data", path: "Sources/embed-data"),
+        .plugin(
+            name: "EmbedDataPlugin",
+            capability: .buildTool(),
+            dependencies: ["embed-data"],
+            path: "Sources/EmbedDataPlugin"
+        ),
+        .target(
+            name: "BundledData",
+            plugins: ["EmbedDataPlugin"]
+        ),
+        .executableTarget(
+            name: "crossings",
+            dependencies: [
+                "CrossingsCore", "CrossingsUI", "CNCursesW", "BundledData",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "CrossingsCoreTests",
+            dependencies: ["CrossingsCore", "BundledData"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CrossingsCLITests",
+            dependencies: ["CrossingsCore"]
+        ),
+    ]
+)

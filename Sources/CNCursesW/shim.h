@@ -1,0 +1,24 @@
+#ifndef CROSSINGS_CNCURSESW_SHIM_H
+#define CROSSINGS_CNCURSESW_SHIM_H
+// SwiftPM drops pkg-config's -D flags, so ask for the wide-character API here.
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <locale.h>
+#include <wchar.h>
+#include <ncurses.h>
+
+// Attribute macros Swift cannot import.
+static const attr_t crossings_A_BOLD = A_BOLD;
+static const attr_t crossings_A_REVERSE = A_REVERSE;
+static const attr_t crossings_A_UNDERLINE = A_UNDERLINE;
+static const attr_t crossings_A_DIM = A_DIM;
+
+// Swift 6 rejects the mutable C globals; read them through functions.
+static inline WINDOW *crossings_stdscr(void) { return stdscr; }
+static inline int crossings_lines(void) { return LINES; }
+static inline int crossings_cols(void) { return COLS; }
+
+extern int wcwidth(wchar_t);
+#endif

@@ -1,0 +1,132 @@
+/// A strict RFC 4180 reader that knows where every field starts.
+///
+/// Hand-written rather than taken from SwiftCSV or CSV.swift: crossings must
+/// report `FILE:LINE:COLUMN` for every problem (an unterminated quote, a stray
+/// quote, bad UTF-8), and must stream millions of rows without keeping them;
+/// neither library reports positions.
+///
+/// Accepts a UTF-8 byte-order mark, LF or CRLF line ends, and quoted fields
+/// with `""` escapes and line breaks. Blank lines are passed over (they hold
+/// no field), but still count for line numbers.
+///
+/// ```swift
+/// try CSVReader.read(Array("a,b\n1,\"x, y\"\n".utf8), file: "t.csv") { record in
+///     print(record.line, record.fields)   // 1 ["a","b"], then 2 ["1","x, y"]
+/// }
+/// ```
+public enum CSVReader {
+    public struct Record {
+        /// Line the record starts on (1-based).
+        public var line: Int
+        public var fields: [String]
+        /// Line and column (1-based, in characters) where each field starts.
+        public var positions: [(line: Int, column: Int)]
+        /// Line and column just past the record's last character.
+        public var end: (line: Int, column: Int)
+    }
+
+    public static func read(_ bytes: [UInt8], file: String, _ body: (Record) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { try read($0, file: file, body) }
+    }
+
+    public static func read(_ buf: UnsafeBufferPointer<UInt8>, file: String, _ body: (Record) throws -> Void) throws {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let n = buf.count
+        var i = 0
+        if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
+        var line = 1
+        var lineStart = i
+
+        func column(_ offset: Int) -> Int {
+            var c = 1
+            var k = lineStart
+            while k < offset {
+                if buf[k] & 0xC0 != 0x80 { c += 1 }
+                k += 1
+            }
+            return c
+        }
+        func fail(_ offset: Int, _ message: String) -> Diagnostic {
+            Diagnostic(location: Location(file: file, line: line, column: column(offset)), severity: .error, message: message)
+        }
+        func text(_ start: Int, _ end: Int, at offset: Int) throws -> String {
+            if let s = String(validating: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self) { return s }
+            throw LoadFailure([fail(offset, "the text is not valid UTF-8")])
+        }
+
+        var fields: [String] = []
+        var positions: [(line: Int, column: Int)] = []
+        fields.reserveCapacity(16)
+        while i < n {
+            // Blank line: no record.
+            if fields.isEmpty && (buf[i] == lf || (buf[i] == cr && i + 1 < n && buf[i + 1] == lf)) {
+                i += buf[i] == cr ? 2 : 1
+                line += 1
+                lineStart = i
+                continue
+            }
+            let recordLine = line
+            fields.removeAll(keepingCapacity: true)
+            positions.removeAll(keepingCapacity: true)
+            var endOfRecord = false
+            while !endOfRecord {
+                let fieldStart = i
+                positions.append((line, column(i)))
+                if i < n && buf[i] == quote {
+                    let openLine = line, openOffset = i, openLineStart = lineStart
+                    i += 1
+                    var bytes: [UInt8] = []
+                    var closed = false
+                    while i < n {
+                        let b = buf[i]
+                        if b == quote {
+                            if i + 1 < n && buf[i + 1] == quote { bytes.append(quote); i += 2; continue }
+                            i += 1
+                            closed = true
+                            break
+                        }
+                        if b == lf { line += 1; lineStart = i + 1 }
+                        bytes.append(b)
+                        i += 1
+                    }
+                    if !closed {
+                        line = openLine
+                        lineStart = openLineStart
+                        throw LoadFailure([fail(openOffset, "unterminated quoted field (the quote opened here is never closed)")])
+                    }
+                    guard let s = String(validating: bytes, as: UTF8.self) else {
+                        throw LoadFailure([fail(fieldStart, "the text is not valid UTF-8")])
+                    }
+                    fields.append(s)
+                    if i < n && buf[i] != comma && buf[i] != lf && !(buf[i] == cr && i + 1 < n && buf[i + 1] == lf) {
+                        throw LoadFailure([fail(i, "unexpected character after a closing quote (a quote inside a field must be doubled: \"\")")])
+                    }
+                } else {
+                    var j = i
+                    while j < n && buf[j] != comma && buf[j] != lf && !(buf[j] == cr && j + 1 < n && buf[j + 1] == lf) {
+                        if buf[j] == quote {
+                            throw LoadFailure([fail(j, "a quote inside an unquoted field (quote the whole field and double the quote)")])
+                        }
+                        j += 1
+                    }
+                    fields.append(try text(i, j, at: i))
+                    i = j
+                }
+                if i >= n {
+                    endOfRecord = true
+                } else if buf[i] == comma {
+                    i += 1
+                } else {
+                    endOfRecord = true
+                }
+            }
+            let end = (line, column(i))
+            if i < n {
+                i += buf[i] == cr ? 2 : 1
+                line += 1
+                lineStart = i
+            }
+            try body(Record(line: recordLine, fields: fields, positions: positions, end: end))
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A problem found in a data package, at a place in a file.
+/// Printed as `FILE:LINE:COLUMN: error: MESSAGE`, the form compilers and editors read.
+public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Comparable {
+    public enum Severity: String, Sendable, Comparable {
+        case error, warning, note
+        var rank: Int { switch self { case .error: 0; case .warning: 1; case .note: 2 } }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+
+    public var location: Location
+    public var severity: Severity
+    public var message: String
+
+    public init(location: Location, severity: Severity, message: String) {
+        self.location = location
+        self.severity = severity
+        self.message = message
+    }
+
+    public var description: String { "\(location): \(severity.rawValue): \(message)" }
+
+    public static func < (a: Diagnostic, b: Diagnostic) -> Bool {
+        (a.location, a.severity, a.message) < (b.location, b.severity, b.message)
+    }
+}
+
+/// Loading stopped: the package has errors and is not used at all.
+public struct LoadFailure: Error, CustomStringConvertible {
+    public var diagnostics: [Diagnostic]
+    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+}
+

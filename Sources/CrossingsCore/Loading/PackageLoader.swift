@@ -1,0 +1,206 @@
+import Foundation
+
+/// Reads a data package (datapackage.json and its CSV files) into a `Dataset`.
+///
+/// Every problem is reported as `FILE:LINE:COLUMN: error: MESSAGE`, and a
+/// package with any error is not loaded at all: a half-loaded package would
+/// give wrong totals without saying so.
+///
+/// ```swift
+/// let data = try PackageLoader.load(directory: "data")           // a folder
+/// let same = try PackageLoader.load(files: BundledData.files, origin: "data")  // embedded
+/// ```
+public enum PackageLoader {
+    /// The columns crossings reads, per resource, in order.
+    public static let columns: [String: [String]] = [
+        "countries": ["code", "name"],
+        "categories": ["measure", "category", "label", "description"],
+        "sources": ["id", "kind", "outlet", "title", "date", "url", "file", "credited_agency", "chain", "license", "copyright", "note"],
+        "observations": ["id", "flow", "period", "measure", "category", "value", "high", "qualifier", "printed", "producer", "source", "locator", "note"],
+        "events": ["id", "summary", "tags"],
+        "event_dates": ["event", "date", "precision", "printed", "source", "locator", "note"],
+    ]
+
+    public static let knownTags: Set<String> = ["data", "diplomacy", "military", "labour", "sanctions", "transport", "education", "tourism", "statement"]
+
+    /// Loads a package from a folder.
+    public static func load(directory: String) throws -> Dataset {
+        let dir = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        return try load(origin: dir) { name in
+            FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
+        }
+    }
+
+    /// Loads a package held in memory: file name → text.
+    public static func load(files: [String: String], origin: String) throws -> Dataset {
+        try load(origin: origin) { files[$0].map { Array($0.utf8) } }
+    }
+
+    /// Loads a package through `read`, which returns a file's bytes or nil when it is missing.
+    public static func load(origin: String, read: @escaping (String) -> [UInt8]?) throws -> Dataset {
+        var loader = Loader(origin: origin, read: read)
+        return try loader.run()
+    }
+}
+
+/// One load: collects every diagnostic before deciding.
+struct Loader {
+    let origin: String
+    let read: (String) -> [UInt8]?
+    var diagnostics: [Diagnostic] = []
+
+    init(origin: String, read: @escaping (String) -> [UInt8]?) {
+        self.origin = origin
+        self.read = read
+    }
+
+    func path(_ name: String) -> String { origin.isEmpty || origin == "." ? name : "\(origin)/\(name)" }
+
+    mutating func error(_ at: Location, _ message: String) {
+        diagnostics.append(Diagnostic(location: at, severity: .error, message: message))
+    }
+
+    mutating func run() throws -> Dataset {
+        let descriptorPath = path("datapackage.json")
+        guard let descriptorBytes = read("datapackage.json") else {
+            throw LoadFailure([Diagnostic(location: Location(file: descriptorPath, line: 1, column: 1), severity: .error,
+                                          message: "no datapackage.json: \(origin) is not a crossings data package")])
+        }
+        let resources = try readDescriptor(descriptorBytes, path: descriptorPath)
+
+        var countries: [Country] = [], categories: [Category] = [], sources: [Source] = []
+        var observations: [Observation] = [], eventRows: [Event] = [], eventDates: [EventDate] = []
+        for resource in resources {
+            guard let kind = resourceKind(resource.name) else { continue }
+            guard let bytes = read(resource.path) else {
+                error(Location(file: descriptorPath, line: resource.line, column: 1),
+                      "resource '\(resource.name)' names \(resource.path), which does not exist")
+                continue
+            }
+            let file = path(resource.path)
+            do {
+                try readTable(bytes, file: file, kind: kind, schemaFields: resource.fields, descriptor: Location(file: descriptorPath, line: resource.line)) { me, row in
+                    switch kind {
+                    case "countries": if let c = me.countryRow(row) { countries.append(c) }
+                    case "categories": if let c = me.categoryRow(row) { categories.append(c) }
+                    case "sources": if let s = me.sourceRow(row) { sources.append(s) }
+                    case "observations": if let o = me.observationRow(row) { observations.append(o) }
+                    case "events": if let e = me.eventRow(row) { eventRows.append(e) }
+                    case "event_dates": if let d = me.eventDateRow(row) { eventDates.append(d) }
+                    default: break
+                    }
+                }
+            } catch let failure as LoadFailure {
+                diagnostics += failure.diagnostics
+            }
+        }
+        for required in ["countries", "categories", "sources", "events", "event_dates", "observations"]
+        where !resources.contains(where: { resourceKind($0.name) == required }) {
+            error(Location(file: descriptorPath, line: 1), "datapackage.json lists no '\(required)' resource")
+        }
+        crossCheck(countries: countries, categories: categories, sources: sources,
+                   observations: observations, events: eventRows, eventDates: eventDates)
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            throw LoadFailure(diagnostics.sorted())
+        }
+        var datesByEvent: [String: [EventDate]] = [:]
+        for d in eventDates { datesByEvent[d.eventID, default: []].append(d) }
+        let events = eventRows.map { e -> Event in
+            var e = e
+            e.dates = (datesByEvent[e.id] ?? []).sorted { ($0.start, $0.sourceID) < ($1.start, $1.sourceID) }
+            return e
+        }
+        return Dataset(countries: countries, categories: categories, sources: sources,
+                       observations: observations, events: events, origin: origin)
+    }
+
+    func resourceKind(_ name: String) -> String? {
+        if name.hasPrefix("observations") { return "observations" }
+        return PackageLoader.columns[name] != nil ? name : nil
+    }
+
+    struct Resource { var name: String; var path: String; var fields: [String]?; var line: Int }
+
+    mutating func readDescriptor(_ bytes: [UInt8], path file: String) throws -> [Resource] {
+        let json: Any
+        do {
+            json = try JSONSerialization.jsonObject(with: Data(bytes))
+        } catch {
+            throw LoadFailure([Diagnostic(location: Location(file: file, line: 1), severity: .error,
+                                          message: "datapackage.json is not valid JSON: \(error.localizedDescription)")])
+        }
+        guard let root = json as? [String: Any], let list = root["resources"] as? [[String: Any]] else {
+            throw LoadFailure([Diagnostic(location: Location(file: file, line: 1), severity: .error,
+                                          message: "datapackage.json has no \"resources\" list")])
+        }
+        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        return list.enumerated().compactMap { (i, r) -> Resource? in
+            guard let name = r["name"] as? String, let p = r["path"] as? String else {
+                error(Location(file: file, line: 1), "resource \(i + 1) in datapackage.json needs a \"name\" and a \"path\"")
+                return nil
+            }
+            let line = (lines.firstIndex { $0.contains("\"\(name)\"") } ?? 0) + 1
+            let fields = ((r["schema"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
+            return Resource(name: name, path: p, fields: fields, line: line)
+        }
+    }
+
+    /// A row of a table, with its header, for typed field access that records errors.
+    struct Row {
+        var record: CSVReader.Record
+        var file: String
+        var index: [String: Int]
+
+        func raw(_ name: String) -> String { record.fields[index[name]!] }
+        func at(_ name: String) -> Location {
+            let p = record.positions[index[name]!]
+            return Location(file: file, line: p.line, column: p.column)
+        }
+        var start: Location { Location(file: file, line: record.line, column: 1) }
+    }
+
+    mutating func readTable(_ bytes: [UInt8], file: String, kind: String, schemaFields: [String]?, descriptor: Location,
+                            _ body: (inout Loader, Row) -> Void) throws {
+        let expected = PackageLoader.columns[kind]!
+        if let schemaFields, schemaFields != expected {
+            error(descriptor, "the schema of '\(kind)' lists fields \(schemaFields.joined(separator: ",")); crossings reads \(expected.joined(separator: ","))")
+        }
+        var index: [String: Int] = [:]
+        var header: [String]?
+        var headerOK = true
+        var me = self
+        defer { self = me }
+        try CSVReader.read(bytes, file: file) { record in
+            guard header != nil else {
+                header = record.fields
+                let before = me.diagnostics.count
+                for (i, name) in expected.enumerated() {
+                    if i >= record.fields.count {
+                        me.error(Location(file: file, line: record.line, column: record.end.column),
+                                 "missing column '\(name)' (the header must be \(expected.joined(separator: ",")))")
+                    } else if record.fields[i] != name {
+                        let p = record.positions[i]
+                        me.error(Location(file: file, line: p.line, column: p.column),
+                                 "column \(i + 1) is '\(record.fields[i])', expected '\(name)' (the header must be \(expected.joined(separator: ",")))")
+                    }
+                }
+                if record.fields.count > expected.count {
+                    let p = record.positions[expected.count]
+                    me.error(Location(file: file, line: p.line, column: p.column), "unexpected column '\(record.fields[expected.count])'")
+                }
+                for (i, name) in expected.enumerated() { index[name] = i }
+                headerOK = me.diagnostics.count == before
+                return
+            }
+            guard headerOK else { return }
+            if record.fields.count != expected.count {
+                let at: (line: Int, column: Int) = record.fields.count > expected.count ? record.positions[expected.count] : record.end
+                me.error(Location(file: file, line: at.line, column: at.column),
+                         "expected \(expected.count) fields, found \(record.fields.count)")
+                return
+            }
+            body(&me, Row(record: record, file: file, index: index))
+        }
+        if header == nil { me.error(Location(file: file, line: 1), "the file is empty (it needs a header row)") }
+    }
+}

@@ -1,0 +1,158 @@
+/// Turning CSV rows into records, with an error at the exact field for anything wrong.
+extension Loader {
+    mutating func required(_ row: Row, _ name: String) -> String? {
+        let v = row.raw(name)
+        if v.trimmingCharacters(in: .whitespaces).isEmpty {
+            error(row.at(name), "'\(name)' is required")
+            return nil
+        }
+        if v != v.trimmingCharacters(in: .whitespaces) {
+            error(row.at(name), "'\(name)' has spaces at its start or end")
+            return nil
+        }
+        return v
+    }
+
+    mutating func count(_ row: Row, _ name: String, required isRequired: Bool) -> Int?? {
+        let v = row.raw(name)
+        if v.isEmpty {
+            if isRequired { error(row.at(name), "'\(name)' is required"); return nil }
+            return .some(nil)
+        }
+        if v.hasPrefix("-"), v.dropFirst().allSatisfy(\.isASCIIDigit), !v.dropFirst().isEmpty {
+            error(row.at(name), "'\(name)' is \(v): counts cannot be negative")
+            return nil
+        }
+        guard v.allSatisfy(\.isASCIIDigit), v.count <= 15, let n = Int(v) else {
+            error(row.at(name), "'\(name)' is '\(v)', not a whole number (write plain digits: 13221)")
+            return nil
+        }
+        return .some(n)
+    }
+
+    mutating func enumValue<T: RawRepresentable>(_ row: Row, _ name: String, _ type: T.Type, allowed: [String]) -> T? where T.RawValue == String {
+        guard let v = required(row, name) else { return nil }
+        guard let value = T(rawValue: v) else {
+            error(row.at(name), "'\(name)' is '\(v)'; expected one of: \(allowed.joined(separator: ", "))")
+            return nil
+        }
+        return value
+    }
+
+    mutating func countryRow(_ row: Row) -> Country? {
+        guard let code = required(row, "code"), let name = required(row, "name") else { return nil }
+        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            error(row.at("code"), "country code '\(code)' is not two capital letters")
+            return nil
+        }
+        return Country(code: code, name: name, location: row.start)
+    }
+
+    mutating func categoryRow(_ row: Row) -> Category? {
+        guard let measure = enumValue(row, "measure", Measure.self, allowed: ["purpose", "transport", "estimate"]),
+              let id = required(row, "category"), let label = required(row, "label") else { return nil }
+        guard measure.hasCategories else {
+            error(row.at("measure"), "'\(measure.rawValue)' has no categories")
+            return nil
+        }
+        guard isIdentifier(id) else {
+            error(row.at("category"), "category '\(id)' must be lower-case letters, digits and hyphens")
+            return nil
+        }
+        return Category(measure: measure, id: id, label: label, description: row.raw("description"), location: row.start)
+    }
+
+    mutating func sourceRow(_ row: Row) -> Source? {
+        guard let id = required(row, "id"),
+              let kind = enumValue(row, "kind", Source.Kind.self, allowed: Source.Kind.allCases.map(\.rawValue)),
+              let outlet = required(row, "outlet") else { return nil }
+        guard isIdentifier(id) else {
+            error(row.at("id"), "source id '\(id)' must be lower-case letters, digits and hyphens")
+            return nil
+        }
+        let date = row.raw("date")
+        if !date.isEmpty && !isPartialDate(date) {
+            error(row.at("date"), "date '\(date)' is not YYYY, YYYY-MM or YYYY-MM-DD")
+            return nil
+        }
+        if kind == .article && row.raw("file").isEmpty {
+            error(row.at("file"), "an article source needs the file its ¶ locators count in")
+            return nil
+        }
+        let chain = row.raw("chain").isEmpty ? [] : row.raw("chain").components(separatedBy: " > ").map { $0.trimmingCharacters(in: .whitespaces) }
+        return Source(id: id, kind: kind, outlet: outlet, title: row.raw("title"), date: date, url: row.raw("url"),
+                      file: row.raw("file"), creditedAgency: row.raw("credited_agency"), chain: chain,
+                      license: row.raw("license"), copyright: row.raw("copyright"), note: row.raw("note"), location: row.start)
+    }
+
+    mutating func observationRow(_ row: Row) -> Observation? {
+        guard let id = required(row, "id"), let flowText = required(row, "flow"), let periodText = required(row, "period"),
+              let measure = enumValue(row, "measure", Measure.self, allowed: Measure.allCases.map(\.rawValue)),
+              let qualifier = enumValue(row, "qualifier", Qualifier.self, allowed: Qualifier.allCases.map(\.rawValue)),
+              let printed = required(row, "printed"), let producer = required(row, "producer"),
+              let source = required(row, "source"), let locator = required(row, "locator"),
+              case let value?? = count(row, "value", required: true), case let high? = count(row, "high", required: false)
+        else { return nil }
+        let flow: Flow, period: Period
+        do { flow = try Flow(parsing: flowText) } catch { self.error(row.at("flow"), "\(error)"); return nil }
+        do { period = try Period(parsing: periodText) } catch { self.error(row.at("period"), "\(error)"); return nil }
+        let category = row.raw("category")
+        if measure.hasCategories && category.isEmpty {
+            error(row.at("category"), "measure '\(measure.rawValue)' needs a category")
+            return nil
+        }
+        if !measure.hasCategories && !category.isEmpty {
+            error(row.at("category"), "measure '\(measure.rawValue)' takes no category (found '\(category)')")
+            return nil
+        }
+        if measure == .annualAverage && !period.isRange {
+            error(row.at("period"), "an annual-average covers a range of years, such as 2010..2019")
+            return nil
+        }
+        if qualifier == .range {
+            guard let high else { error(row.at("high"), "a range needs its upper end in 'high'"); return nil }
+            if high < value { error(row.at("high"), "'high' (\(high)) is below 'value' (\(value))"); return nil }
+        } else if high != nil {
+            error(row.at("high"), "'high' is only for the qualifier 'range' (this row is '\(qualifier.rawValue)')")
+            return nil
+        }
+        if period.isRange && measure != .annualAverage && measure != .estimate {
+            error(row.at("period"), "a range of periods is only for annual-average and estimate rows; give each period its own row")
+            return nil
+        }
+        return Observation(id: id, key: FigureKey(flow: flow, period: period, measure: measure, category: category),
+                           value: value, high: high, qualifier: qualifier, printed: printed, producer: producer,
+                           sourceID: source, locator: locator, note: row.raw("note"), location: row.start)
+    }
+
+    mutating func eventRow(_ row: Row) -> Event? {
+        guard let id = required(row, "id"), let summary = required(row, "summary"), let tagText = required(row, "tags") else { return nil }
+        let tags = tagText.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        for tag in tags where !PackageLoader.knownTags.contains(tag) {
+            error(row.at("tags"), "unknown tag '\(tag)'; tags are \(PackageLoader.knownTags.sorted().joined(separator: ", "))")
+            return nil
+        }
+        return Event(id: id, summary: summary, tags: tags, location: row.start, dates: [])
+    }
+
+    mutating func eventDateRow(_ row: Row) -> EventDate? {
+        guard let event = required(row, "event"), let date = required(row, "date"),
+              let precision = enumValue(row, "precision", EventDate.Precision.self, allowed: EventDate.Precision.allCases.map(\.rawValue)),
+              let source = required(row, "source"), let locator = required(row, "locator") else { return nil }
+        guard EventDate.bounds(of: date, precision: precision) != nil else {
+            error(row.at("date"), "date '\(date)' does not fit precision '\(precision.rawValue)' (day: 2025-05-07; *-month and month: 2025-04; quarter: 2025-Q2; half: 2025-H1; year: 2025)")
+            return nil
+        }
+        return EventDate(eventID: event, date: date, precision: precision, printed: row.raw("printed"),
+                         sourceID: source, locator: locator, note: row.raw("note"), location: row.start)
+    }
+
+    func isIdentifier(_ s: String) -> Bool {
+        !s.isEmpty && s.allSatisfy { ($0.isASCII && ($0.isLowercase || $0.isNumber)) || $0 == "-" || $0 == "_" }
+    }
+
+    func isPartialDate(_ s: String) -> Bool {
+        for p in [EventDate.Precision.year, .month, .day] where EventDate.bounds(of: s, precision: p) != nil { return true }
+        return false
+    }
+}

@@ -1,0 +1,69 @@
+/// A loaded, checked data package, indexed for the questions users ask.
+///
+/// ```swift
+/// let data = try PackageLoader.load(directory: "data")
+/// data.observations(for: FigureKey(flow: try Flow(parsing: "KP-RU"), period: .year(2024), measure: .total))
+/// ```
+public struct Dataset: Sendable {
+    public let countries: [String: Country]
+    public let categories: [Category]
+    public let sources: [Source]
+    public let observations: [Observation]
+    public let events: [Event]
+    /// Where the package was read from, as shown in messages (`data`, or the --data folder).
+    public let origin: String
+
+    public let sourceByID: [String: Source]
+    let indicesByKey: [FigureKey: [Int]]
+    /// Every flow with at least one observation, sorted.
+    public let flows: [Flow]
+    /// Every key with at least one observation.
+    public var keys: Dictionary<FigureKey, [Int]>.Keys { indicesByKey.keys }
+
+    public init(countries: [Country], categories: [Category], sources: [Source],
+                observations: [Observation], events: [Event], origin: String) {
+        self.countries = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+        self.categories = categories
+        self.sources = sources
+        self.observations = observations
+        self.events = events.sorted { ($0.date?.start ?? 0, $0.id) < ($1.date?.start ?? 0, $1.id) }
+        self.origin = origin
+        sourceByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var index: [FigureKey: [Int]] = [:]
+        for (i, o) in observations.enumerated() { index[o.key, default: []].append(i) }
+        indicesByKey = index
+        flows = Set(observations.map(\.key.flow)).sorted()
+    }
+
+    /// Every observation for exactly this key, in file order.
+    public func observations(for key: FigureKey) -> [Observation] {
+        (indicesByKey[key] ?? []).map { observations[$0] }
+    }
+
+    public func category(_ measure: Measure, _ id: String) -> Category? {
+        categories.first { $0.measure == measure && $0.id == id }
+    }
+
+    /// The categories of a measure in display order: fixed ones first, then the file's order.
+    public func categories(of measure: Measure) -> [String] {
+        var out = measure.fixedCategories
+        for c in categories where c.measure == measure && !out.contains(c.id) { out.append(c.id) }
+        return out
+    }
+
+    /// Human name of a country code, or the code itself.
+    public func countryName(_ code: String) -> String { countries[code]?.name ?? code }
+
+    /// "citizens of North Korea entering Russia"
+    public func describe(_ flow: Flow) -> String {
+        flow.isEntry
+            ? "citizens of \(countryName(flow.citizens)) entering Russia"
+            : "citizens of Russia travelling to \(countryName(flow.destination))"
+    }
+
+    /// Observations and event dates a source backs.
+    public func backing(_ sourceID: String) -> (observations: [Observation], events: [Event]) {
+        (observations.filter { $0.sourceID == sourceID },
+         events.filter { $0.dates.contains { $0.sourceID == sourceID } })
+    }
+}

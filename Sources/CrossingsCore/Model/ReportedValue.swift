@@ -1,0 +1,117 @@
+/// A number with its hedge, and the interval of true values its wording allows.
+///
+/// The agreement rule (docs/agreement.md): every reported value stands for an
+/// interval; two values agree when their intervals overlap.
+/// - `exact` with all its digits (`13,221`, `370`): just that number.
+/// - `exact` but round (a multiple of 1,000, such as `10,000`) or written with a
+///   scale word (`6.62 million`, `5.5K`): rounded to its last stated digit,
+///   ± half that unit, but never more than ± 10 %.
+/// - `about` (about, nearly, roughly…): ± half the unit of its last non-zero
+///   digit (at least ± 1), never more than ± 10 %. "nearly" is not read as
+///   "below": sources use it both ways.
+/// - `at-least` (over, more than): that number or more; `at-most`: or fewer.
+/// - `range`: from `value` to `high`.
+///
+/// ```swift
+/// let nearly = ReportedValue(value: 13000, qualifier: .about, printed: "nearly 13,000")
+/// nearly.agrees(with: ReportedValue(value: 13221)) == true   // 13,000 ± 500
+/// ```
+public struct ReportedValue: Hashable, Sendable {
+    public var value: Int
+    public var high: Int?
+    public var qualifier: Qualifier
+    public var printed: String
+
+    public init(value: Int, high: Int? = nil, qualifier: Qualifier = .exact, printed: String = "") {
+        self.value = value
+        self.high = high
+        self.qualifier = qualifier
+        self.printed = printed
+    }
+
+    /// The unit the number is rounded to, judged from how it was written.
+    public var roundingUnit: Int {
+        if let scaled = ReportedValue.scaleUnit(printed) { return scaled }
+        guard value != 0 else { return 1 }
+        var unit = 1
+        while value % (unit * 10) == 0 { unit *= 10 }
+        return unit
+    }
+
+    /// True when the value is stated to the unit: it can be added up and derived from.
+    public var isPrecise: Bool {
+        qualifier == .exact && interval.lower == interval.upper
+    }
+
+    /// Lowest and highest true value the wording allows (upper nil: no bound).
+    public var interval: (lower: Double, upper: Double?) {
+        let v = Double(value)
+        switch qualifier {
+        case .exact:
+            let unit = roundingUnit
+            let scaled = ReportedValue.scaleUnit(printed) != nil
+            if unit < 1000 && !scaled { return (v, v) }
+            let tol = min(Double(unit) / 2, v / 10)
+            return (v - tol, v + tol)
+        case .about:
+            let tol = min(max(Double(roundingUnit) / 2, 1), max(v / 10, 1))
+            return (max(0, v - tol), v + tol)
+        case .atLeast: return (v, nil)
+        case .atMost: return (0, v)
+        case .range: return (v, Double(high ?? value))
+        }
+    }
+
+    /// Whether a reader of both wordings could be reading about the same number.
+    public func agrees(with other: ReportedValue) -> Bool {
+        let a = interval, b = other.interval
+        let aBelowB = a.upper.map { $0 < b.lower } ?? false
+        let bBelowA = b.upper.map { $0 < a.lower } ?? false
+        return !aBelowB && !bBelowA
+    }
+
+    /// `13,221`, `~13,000`, `>=13,220`, `20,000-50,000`.
+    public var display: String {
+        if qualifier == .range { return "\(formatCount(value))-\(formatCount(high ?? value))" }
+        return qualifier.mark + formatCount(value)
+    }
+
+    /// The unit of a number printed with a scale word or suffix: "6.62 million" → 10,000.
+    static func scaleUnit(_ printed: String) -> Int? {
+        let lower = printed.lowercased()
+        let scales: [(String, Int)] = [("million", 6), ("mln", 6), ("m", 6), ("thousand", 3), ("k", 3)]
+        var chars = Array(lower.unicodeScalars)
+        // Find the last number in the text and what follows it.
+        guard let lastDigit = chars.lastIndex(where: { $0.properties.numericType != nil }) else { return nil }
+        var start = lastDigit
+        while start > 0, chars[start - 1].properties.numericType != nil || chars[start - 1] == "." || chars[start - 1] == "," {
+            start -= 1
+        }
+        let number = String(String.UnicodeScalarView(chars[start...lastDigit]))
+        let rest = String(String.UnicodeScalarView(chars[(lastDigit + 1)...])).trimmingCharacters(in: .whitespaces)
+        chars = []
+        for (word, exponent) in scales {
+            guard rest.hasPrefix(word) else { continue }
+            let after = rest.dropFirst(word.count)
+            if let next = after.first, next.isLetter { continue }
+            let decimals = number.split(separator: ".").dropFirst().first?.count ?? 0
+            var unit = 1
+            for _ in 0..<max(0, exponent - decimals) { unit *= 10 }
+            return unit
+        }
+        return nil
+    }
+}
+
+/// `13221` → `13,221`; negative numbers keep their sign.
+public func formatCount(_ n: Int) -> String {
+    let digits = String(n.magnitude)
+    var out = ""
+    for (i, c) in digits.enumerated() {
+        if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+        out.append(c)
+    }
+    return n < 0 ? "-" + out : out
+}
+
+import Foundation

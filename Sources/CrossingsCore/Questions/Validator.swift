@@ -1,0 +1,72 @@
+/// Checks beyond types: where sources disagree, where parts and wholes do not
+/// add up, and who is credited for the same number. Findings are warnings: the
+/// dataset keeps every source's number, and the program shows the disagreement
+/// rather than picking a winner. (Errors — bad types, missing citations,
+/// negative values, unknown ids — stop the load itself; see `PackageLoader`.)
+///
+/// ```swift
+/// for finding in Validator.findings(data) { print(finding) }
+/// // data/observations.csv:41:1: warning: KP-RU 2023-Q3 purpose/study: sources disagree: 62 (kbs-2024-01 press-facts P2); 24 (newsrebeat press-facts P3)
+/// ```
+public enum Validator {
+    public static func findings(_ data: Dataset) -> [Diagnostic] {
+        let resolver = Resolver(data)
+        var out: [Diagnostic] = []
+        func warn(_ at: Location, _ message: String) {
+            out.append(Diagnostic(location: at, severity: .warning, message: message))
+        }
+        func cite(_ o: Observation) -> String { "\(o.sourceID) \(o.locator)" }
+
+        for key in data.keys.sorted() {
+            let obs = data.observations(for: key)
+            let first = obs[0]
+            // 1. Sources that disagree on the value.
+            let readings = obs.map(\.reported)
+            if !readings.allSatisfy({ a in readings.allSatisfy { a.agrees(with: $0) } }) {
+                var groups: [(String, [String])] = []
+                for o in obs {
+                    let shown = o.reported.display
+                    if let i = groups.firstIndex(where: { $0.0 == shown }) { groups[i].1.append(cite(o)) } else { groups.append((shown, [cite(o)])) }
+                }
+                warn(first.location, "\(key): sources disagree: " + groups.map { "\($0.0) (\($0.1.joined(separator: ", ")))" }.joined(separator: "; "))
+            } else {
+                // 2. Same number, different producers credited.
+                let producers = uniqued(obs.map(\.producer))
+                if producers.count > 1 {
+                    let who = producers.map { p in "\(p) (\(obs.filter { $0.producer == p }.map(cite).joined(separator: ", ")))" }
+                    warn(first.location, "\(key): sources credit different producers: " + who.joined(separator: "; "))
+                }
+            }
+            // 3. A reported whole that its complete parts do not add up to.
+            if let parts = resolver.compose(key) {
+                let derived = ReportedValue(value: parts.value)
+                let disagreeing = obs.filter { !$0.reported.agrees(with: derived) }
+                for value in uniqued(disagreeing.map(\.reported.display)) {
+                    let who = disagreeing.filter { $0.reported.display == value }
+                    let partSources = parts.sourceIDs.isEmpty ? "" : ", from \(parts.sourceIDs.joined(separator: ", "))"
+                    warn(who[0].location, "\(key): \(value) (\(who.map(cite).joined(separator: ", "))) but its parts add up to \(formatCount(parts.value)) (\(parts.formula): \(parts.worked)\(partSources))")
+                }
+            }
+        }
+        // 4. Categories that add up to more than their total.
+        var seen = Set<FigureKey>()
+        for key in data.keys where key.measure.isBreakdown {
+            let group = FigureKey(flow: key.flow, period: key.period, measure: key.measure, category: notStatedCategory)
+            guard seen.insert(group).inserted, let residual = resolver.notStated(flow: key.flow, period: key.period, measure: key.measure),
+                  residual.value < 0 else { continue }
+            let at = data.observations(for: key)[0].location
+            warn(at, "\(key.flow) \(key.period) \(key.measure.rawValue): the stated categories add up to more than the total (\(residual.formula): \(residual.worked))")
+        }
+        // 5. Events whose sources give dates that do not overlap.
+        for e in data.events where e.datesDisagree {
+            let dates = e.dates.map { "\($0.label) (\($0.sourceID) \($0.locator))" }
+            warn(e.location, "event '\(e.id)': sources give different dates: " + dates.joined(separator: "; "))
+        }
+        // 6. Sources nothing cites.
+        let cited = Set(data.observations.map(\.sourceID) + data.events.flatMap { $0.dates.map(\.sourceID) })
+        for s in data.sources where !cited.contains(s.id) {
+            warn(s.location, "source '\(s.id)' backs no figure and no event")
+        }
+        return out.sorted()
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import BundledData
+import CrossingsCore
+import Foundation
+
+struct Crossings: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "crossings",
+        abstract: "Explore and fact-check border crossings between North Korea and Russia.",
+        discussion: """
+        Every number comes with its source. With no subcommand, crossings prints an \
+        overview of the data package; the subcommands answer questions about it.
+        Exit status: 0 success, 1 findings (validate), 2 usage or data errors.
+        """,
+        version: "0.1.0",
+        subcommands: [FiguresCommand.self, EventsCommand.self, SourcesCommand.self, ValidateCommand.self]
+    )
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let dataset = try data.load()
+        print(Overview.text(dataset))
+    }
+}
+
+/// `--data DIR`, shared by every command.
+struct DataOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Read the data package in DIR instead of the bundled one.", valueName: "DIR"))
+    var data: String?
+
+    /// The bundled package, or the one in --data. On errors, prints them and exits 2.
+    func load() throws -> Dataset {
+        do {
+            return try loadOrThrow()
+        } catch let failure as LoadFailure {
+            printError(failure.diagnostics.map { visible($0.description) }.joined(separator: "\n"))
+            printError("crossings: the data package has errors; nothing was loaded (run `crossings validate` for details)")
+            throw ExitCode(2)
+        }
+    }
+
+    func loadOrThrow() throws -> Dataset {
+        if let data {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue else {
+                throw LoadFailure([Diagnostic(location: Location(file: data, line: 1, column: 1), severity: .error,
+                                              message: "no such folder: --data needs a folder that holds datapackage.json")])
+            }
+            return try PackageLoader.load(directory: data)
+        }
+        return try PackageLoader.load(files: BundledData.files, origin: "data")
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+}
+
+/// Parses a period option, naming the flag in the error.
+func parsePeriod(_ text: String?, flag: String) throws -> Period? {
+    guard let text else { return nil }
+    do { return try Period(parsing: text) } catch {
+        throw ValidationError("\(flag): \(error)")
+    }
+}
+
+enum Overview {
+    static func text(_ d: Dataset) -> String {
+        var lines: [String] = []
+        lines.append("crossings — border crossings between North Korea and Russia, every number with its source")
+        lines.append("")
+        lines.append("Data package: \(visible(d.origin)) — \(d.observations.count) figures, \(d.events.count) events, \(d.sources.count) sources")
+        var t = TextTable(["Flow", "Who", "Periods", "Figures"], rightAligned: [3])
+        for flow in d.flows {
+            let obs = d.observations.filter { $0.key.flow == flow }
+            let periods = obs.map(\.key.period)
+            let span = "\(periods.map(\.firstQuarter).min().map { "\($0.year)" } ?? "")–\(periods.map(\.lastQuarter).max().map { "\($0.year)" } ?? "")"
+            t.add([flow.description, d.describe(flow), span, formatCount(obs.count)])
+        }
+        lines.append("")
+        lines.append(t.render())
+        lines.append("""
+        Try:
+          crossings figures --flow KP-RU --from 2023 --to 2025
+          crossings figures --flow KP-RU --by year --measure total
+          crossings events --tag military
+          crossings sources mediazona-2025-05-08
+          crossings validate
+          crossings --help
+        """)
+        return lines.joined(separator: "\n")
+    }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}

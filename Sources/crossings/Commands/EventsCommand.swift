@@ -1,0 +1,104 @@
+import ArgumentParser
+import CrossingsCore
+import Foundation
+
+struct EventsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "List the timeline of events in date order, each with the dates its sources give."
+    )
+
+    @Option(help: ArgumentHelp("Only events with this tag (repeatable): \(PackageLoader.knownTags.sorted().joined(separator: ", ")).", valueName: "TAG"))
+    var tag: [String] = []
+    @Option(help: ArgumentHelp("Only events from this period on: 2024, 2024-H2, 2024-Q3.", valueName: "PERIOD"))
+    var from: String?
+    @Option(help: ArgumentHelp("Only events up to the end of this period.", valueName: "PERIOD"))
+    var to: String?
+    @Option(help: ArgumentHelp("Only events whose summary, tags, dates or sources contain TEXT (any case).", valueName: "TEXT"))
+    var search: String?
+    @Option(help: "Output format.")
+    var format: OutputFormat = .table
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        for t in tag where !PackageLoader.knownTags.contains(t) {
+            throw ValidationError("--tag: unknown tag '\(t)' (tags: \(PackageLoader.knownTags.sorted().joined(separator: ", ")))")
+        }
+        _ = try parsePeriod(from, flag: "--from")
+        _ = try parsePeriod(to, flag: "--to")
+    }
+
+    func run() throws {
+        let dataset = try data.load()
+        let fromP = try parsePeriod(from, flag: "--from"), toP = try parsePeriod(to, flag: "--to")
+        let events = dataset.events.filter { e in
+            if !tag.isEmpty && !tag.contains(where: e.tags.contains) { return false }
+            guard let d = e.date else { return false }
+            if let fromP, d.end < dayNumber(fromP.firstQuarter, first: true) { return false }
+            if let toP, d.start > dayNumber(toP.lastQuarter, first: false) { return false }
+            if let search, !search.isEmpty, !EventOutput.haystack(e, dataset).contains(search.lowercased()) { return false }
+            return true
+        }
+        switch format {
+        case .table: print(EventOutput.table(events), terminator: "")
+        case .csv: print(EventOutput.csv(events), terminator: "")
+        case .json: print(EventOutput.json(events), terminator: "")
+        }
+    }
+
+    func dayNumber(_ q: QuarterIndex, first: Bool) -> Int {
+        let month = first ? q.quarter * 3 - 2 : q.quarter * 3
+        return q.year * 10000 + month * 100 + (first ? 1 : 31)
+    }
+}
+
+enum EventOutput {
+    static func haystack(_ e: Event, _ d: Dataset) -> String {
+        var parts = [e.id, e.summary] + e.tags
+        for date in e.dates {
+            parts += [date.label, date.date, date.printed, date.sourceID, d.sourceByID[date.sourceID]?.outlet ?? ""]
+        }
+        return parts.joined(separator: "\n").lowercased()
+    }
+
+    static func dateLabel(_ e: Event) -> String {
+        (e.date?.label ?? "?") + (e.datesDisagree ? " !" : "")
+    }
+
+    static func table(_ events: [Event]) -> String {
+        guard !events.isEmpty else { return "No events match.\n" }
+        var t = TextTable(["Date", "Tags", "Event", "Sources"])
+        for e in events {
+            let cites = e.dates.map { d in "\(d.sourceID) \(d.locator)" + (e.datesDisagree ? " (\(d.label))" : "") }
+            t.add([dateLabel(e), e.tags.joined(separator: ","), e.summary, cites.joined(separator: "; ")])
+        }
+        return t.render() + "\n! sources give different dates for this event (each source's date is shown beside it)\n"
+    }
+
+    static func csv(_ events: [Event]) -> String {
+        var out = CSVWriter.line(["id", "date", "precision", "tags", "summary", "dates_disagree", "sources"])
+        for e in events {
+            out += CSVWriter.line([e.id, e.date?.date ?? "", e.date?.precision.rawValue ?? "", e.tags.joined(separator: ";"),
+                                   e.summary, e.datesDisagree ? "yes" : "no", uniquedStrings(e.dates.map(\.sourceID)).joined(separator: ";")])
+        }
+        return out
+    }
+
+    static func json(_ events: [Event]) -> String {
+        jsonText(["events": events.map { e -> [String: Any] in
+            [
+                "id": e.id, "summary": e.summary, "tags": e.tags,
+                "date": e.date?.date ?? "", "date_label": e.date?.label ?? "", "dates_disagree": e.datesDisagree,
+                "dates": e.dates.map { d in
+                    ["date": d.date, "precision": d.precision.rawValue, "label": d.label, "printed": d.printed,
+                     "source": d.sourceID, "locator": d.locator, "note": d.note]
+                },
+            ]
+        }])
+    }
+}
+
+func uniquedStrings(_ items: [String]) -> [String] {
+    var seen = Set<String>()
+    return items.filter { seen.insert($0).inserted }
+}

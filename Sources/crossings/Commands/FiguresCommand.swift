@@ -1,0 +1,145 @@
+import ArgumentParser
+import CrossingsCore
+import Foundation
+
+struct FiguresCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "figures",
+        abstract: "List counts of crossings, each with its sources, and derived values with their formulas.",
+        discussion: """
+        Every value a source reports gets its own row, so disagreements show as two rows. \
+        Values the program works out (a year from its quarters, a total from its modes of \
+        transport, a missing quarter by difference, the 'not-stated' remainder of a \
+        breakdown) are marked derived and never mixed with reported ones.
+        """
+    )
+
+    @Option(help: ArgumentHelp("Only this flow: KP-RU (North Koreans entering Russia), RU-KP (Russians to North Korea), XX-RU, RU-XX.", valueName: "FLOW"))
+    var flow: [String] = []
+    @Option(help: ArgumentHelp("First period: 2023, 2023-H1 or 2023-Q3.", valueName: "PERIOD"))
+    var from: String?
+    @Option(help: ArgumentHelp("Last period (inclusive).", valueName: "PERIOD"))
+    var to: String?
+    @Option(help: ArgumentHelp("List every quarter, half or year in the range, derived where no source reports it.", valueName: "quarter|half|year"))
+    var by: Granularity?
+    @Option(help: ArgumentHelp("Only this measure (repeatable).", valueName: "total|purpose|transport|estimate|annual-average"))
+    var measure: [MeasureOption] = []
+    @Option(help: "Output format.")
+    var format: OutputFormat = .table
+    @OptionGroup var data: DataOptions
+
+    enum Granularity: String, ExpressibleByArgument, CaseIterable { case quarter, half, year }
+
+    struct MeasureOption: ExpressibleByArgument {
+        var measure: Measure
+        init?(argument: String) {
+            guard let m = Measure(rawValue: argument) else { return nil }
+            measure = m
+        }
+        static var allValueStrings: [String] { Measure.allCases.map(\.rawValue) }
+    }
+
+    func validate() throws {
+        for f in flow {
+            do { _ = try Flow(parsing: f) } catch { throw ValidationError("--flow: \(error)") }
+        }
+        let a = try parsePeriod(from, flag: "--from"), b = try parsePeriod(to, flag: "--to")
+        if let a, let b, a.firstQuarter > b.lastQuarter {
+            throw ValidationError("--from \(a) is after --to \(b)")
+        }
+    }
+
+    func run() throws {
+        let dataset = try data.load()
+        let flows = try flow.map { try Flow(parsing: $0) }
+        for f in flows where !dataset.flows.contains(f) {
+            printError("crossings: no figures for flow \(f) in \(dataset.origin) (flows: \(dataset.flows.map(\.description).joined(separator: ", ")))")
+        }
+        let query = FigureQuery(
+            flows: flows.isEmpty ? nil : flows,
+            from: try parsePeriod(from, flag: "--from"),
+            to: try parsePeriod(to, flag: "--to"),
+            granularity: by.map { Period.Granularity(rawValue: $0.rawValue)! },
+            measures: measure.isEmpty ? nil : Set(measure.map(\.measure))
+        )
+        let resolver = Resolver(dataset)
+        let rows = resolver.figures(query)
+        switch format {
+        case .csv: print(FigureOutput.csv(rows), terminator: "")
+        case .json: print(FigureOutput.json(rows, resolver: resolver), terminator: "")
+        case .table: print(FigureOutput.table(rows, resolver: resolver, dataset: dataset), terminator: "")
+        }
+    }
+}
+
+enum FigureOutput {
+    static let csvHeader = ["flow", "period", "measure", "category", "value", "high", "qualifier", "status", "sources"]
+
+    static func csv(_ rows: [FigureRow]) -> String {
+        var out = CSVWriter.line(csvHeader)
+        for r in rows {
+            out += CSVWriter.line([
+                r.key.flow.description, r.key.period.description, r.key.measure.rawValue, r.key.category,
+                String(r.value.value), r.value.high.map(String.init) ?? "", r.value.qualifier.rawValue,
+                r.status.rawValue, r.sourceIDs.joined(separator: ";"),
+            ])
+        }
+        return out
+    }
+
+    static func citation(_ o: Observation) -> [String: Any] {
+        ["observation": o.id, "source": o.sourceID, "locator": o.locator, "printed": o.printed,
+         "producer": o.producer, "note": o.note, "row": o.location.description]
+    }
+
+    static func json(_ rows: [FigureRow], resolver: Resolver) -> String {
+        let items: [[String: Any]] = rows.map { r in
+            var item: [String: Any] = [
+                "flow": r.key.flow.description, "period": r.key.period.description, "measure": r.key.measure.rawValue,
+                "category": r.key.category, "value": r.value.value, "high": r.value.high as Any? ?? NSNull(),
+                "qualifier": r.value.qualifier.rawValue, "status": r.status.rawValue, "sources": r.sourceIDs,
+                "agrees": r.keyAgrees, "citations": r.observations.map(citation),
+            ]
+            if let d = r.derivation {
+                item["formula"] = d.formula
+                item["worked"] = d.worked
+                item["derived_from"] = d.sourceIDs
+                item["citations"] = d.observations.map(citation)
+            }
+            if let c = resolver.change(r.key), r.status == .derived || r.value.isPrecise {
+                item["change_on_year_earlier"] = [
+                    "period": c.previousKey.period.description, "previous": c.previous.value, "difference": c.difference,
+                    "percent": c.percent.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull(),
+                    "previous_status": c.previous.isDerived ? "derived" : "reported",
+                ] as [String: Any]
+            }
+            return item
+        }
+        return jsonText(["figures": items])
+    }
+
+    static func table(_ rows: [FigureRow], resolver: Resolver, dataset: Dataset) -> String {
+        guard !rows.isEmpty else { return "No figures match.\n" }
+        var t = TextTable(["Flow", "Period", "Measure", "Value", "", "Y/Y", "Sources (or formula, for derived values)"], rightAligned: [3, 5])
+        for r in rows {
+            var marks = r.status == .derived ? "*" : ""
+            if !r.keyAgrees { marks += "!" }
+            var change = ""
+            if r.status == .derived || r.value.isPrecise, let c = resolver.change(r.key), r.value.value == c.current.value {
+                change = c.display + (c.isDerived ? "*" : "")
+            }
+            let cites: String
+            if let d = r.derivation {
+                cites = "= \(d.formula)" + (d.terms.count <= 5 ? " (\(d.worked))" : "")
+            } else {
+                cites = r.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: "; ")
+            }
+            t.add([r.key.flow.description, r.key.period.description, r.key.measureLabel, r.value.display, marks, change, cites])
+        }
+        var legend = "\n~ about   >= at least   <= at most   * derived: worked out by crossings, printed by no source\n"
+        legend += "! the sources (or the sum of parts) disagree on this figure   Y/Y: change on the same period a year earlier\n"
+        legend += "Sources: `crossings sources ID`; every citation: --format json.\n"
+        return t.render() + legend
+    }
+}
+

@@ -1,0 +1,154 @@
+import ArgumentParser
+import CrossingsCore
+import Foundation
+
+struct SourcesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sources",
+        abstract: "List the sources, or show one with every figure and event it backs.",
+        discussion: "csl-json is what pandoc and Zotero read; bibtex is for LaTeX."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, bibtex
+        case cslJSON = "csl-json"
+    }
+
+    @Argument(help: ArgumentHelp("A source id, such as mediazona-2025-05-08.", valueName: "ID"))
+    var id: String?
+    @Option(help: "Output format.")
+    var format: Format = .table
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let dataset = try data.load()
+        var sources = dataset.sources
+        if let id {
+            guard let s = dataset.sourceByID[id] else {
+                let close = dataset.sources.map(\.id).filter { $0.contains(id) || id.contains($0) }
+                printError("crossings: no source '\(visible(id))'" + (close.isEmpty ? "" : " (did you mean \(close.joined(separator: ", "))?)") + "; `crossings sources` lists them")
+                throw ExitCode(2)
+            }
+            sources = [s]
+        }
+        switch format {
+        case .table:
+            print(id == nil ? SourceOutput.table(sources, dataset) : SourceOutput.detail(sources[0], dataset), terminator: "")
+        case .json: print(SourceOutput.json(sources, dataset), terminator: "")
+        case .cslJSON: print(SourceOutput.csl(sources), terminator: "")
+        case .bibtex: print(SourceOutput.bibtex(sources), terminator: "")
+        }
+    }
+}
+
+enum SourceOutput {
+    static func table(_ sources: [Source], _ d: Dataset) -> String {
+        var t = TextTable(["Id", "Kind", "Outlet", "Date", "Figures", "Events", "Title"], rightAligned: [4, 5])
+        for s in sources {
+            let backing = d.backing(s.id)
+            t.add([s.id, s.kind.rawValue, s.outlet, s.date.isEmpty ? "?" : s.date, String(backing.observations.count), String(backing.events.count), s.title])
+        }
+        return t.render()
+    }
+
+    static func detail(_ s: Source, _ d: Dataset) -> String {
+        var lines: [String] = []
+        func field(_ name: String, _ value: String) { if !value.isEmpty { lines.append(name.padding(toLength: 17, withPad: " ", startingAt: 0) + visible(value)) } }
+        field("Id", s.id)
+        field("Kind", s.kind.rawValue)
+        field("Outlet", s.outlet)
+        field("Title", s.title)
+        field("Date", s.date.isEmpty ? "not known" : s.date)
+        field("URL", s.url.isEmpty ? "not known" : s.url)
+        field("Stored text", s.file)
+        field("Credits", s.creditedAgency)
+        field("Chain", s.chain.joined(separator: " → "))
+        field("Licence", s.license)
+        field("Copyright", s.copyright)
+        field("Note", s.note)
+        let backing = d.backing(s.id)
+        lines.append("")
+        lines.append("Figures it backs (\(backing.observations.count)):")
+        if !backing.observations.isEmpty {
+            var t = TextTable(["Where", "Flow", "Period", "Measure", "Value", "As printed", "Producer"], rightAligned: [4])
+            for o in backing.observations.sorted(by: { $0.key < $1.key }) {
+                t.add([o.locator, o.key.flow.description, o.key.period.description, o.key.measureLabel, o.reported.display, o.printed, o.producer])
+            }
+            lines.append(t.render())
+        }
+        lines.append("Events it dates (\(backing.events.count)):")
+        for e in backing.events {
+            for date in e.dates where date.sourceID == s.id {
+                lines.append("  \(date.locator)  \(date.label)  \(visible(e.summary))")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func json(_ sources: [Source], _ d: Dataset) -> String {
+        jsonText(["sources": sources.map { s -> [String: Any] in
+            let backing = d.backing(s.id)
+            return [
+                "id": s.id, "kind": s.kind.rawValue, "outlet": s.outlet, "title": s.title, "date": s.date, "url": s.url,
+                "file": s.file, "credited_agency": s.creditedAgency, "chain": s.chain, "license": s.license,
+                "copyright": s.copyright, "note": s.note,
+                "observations": backing.observations.map(\.id), "events": backing.events.map(\.id),
+            ]
+        }])
+    }
+
+    /// CSL-JSON items (the format pandoc and Zotero read).
+    static func csl(_ sources: [Source]) -> String {
+        let items: [[String: Any]] = sources.map { s in
+            var item: [String: Any] = [
+                "id": s.id,
+                "type": s.kind == .dataset ? "dataset" : "article-newspaper",
+                "container-title": s.outlet,
+                "publisher": s.outlet,
+            ]
+            if !s.title.isEmpty { item["title"] = s.title }
+            if !s.url.isEmpty { item["URL"] = s.url }
+            let dateParts = s.date.split(separator: "-").compactMap { Int($0) }
+            if !dateParts.isEmpty { item["issued"] = ["date-parts": [dateParts]] }
+            var notes: [String] = []
+            if !s.chain.isEmpty { notes.append("Chain: " + s.chain.joined(separator: " > ")) }
+            if !s.copyright.isEmpty { notes.append(s.copyright + (s.license.isEmpty ? "" : " (\(s.license))")) }
+            if !s.note.isEmpty { notes.append(s.note) }
+            if !notes.isEmpty { item["note"] = notes.joined(separator: ". ") }
+            return item
+        }
+        return jsonText(items)
+    }
+
+    static func bibtex(_ sources: [Source]) -> String {
+        func esc(_ s: String) -> String {
+            var out = ""
+            for c in visible(s) {
+                switch c {
+                case "{", "}", "&", "%", "$", "#", "_": out += "\\" + String(c)
+                case "\\": out += "\\textbackslash{}"
+                default: out.append(c)
+                }
+            }
+            return out
+        }
+        var out = ""
+        for s in sources {
+            out += "@\(s.kind == .dataset ? "misc" : "article"){\(s.id),\n"
+            var fields: [(String, String)] = [("title", s.title.isEmpty ? "(untitled)" : s.title)]
+            fields.append((s.kind == .dataset ? "howpublished" : "journal", s.outlet))
+            let parts = s.date.split(separator: "-")
+            if let y = parts.first { fields.append(("year", String(y))) }
+            if parts.count > 1 { fields.append(("month", String(parts[1]))) }
+            if parts.count > 2 { fields.append(("day", String(parts[2]))) }
+            if !s.url.isEmpty { fields.append(("url", s.url)) }
+            var notes: [String] = []
+            if !s.chain.isEmpty { notes.append("Chain: " + s.chain.joined(separator: " > ")) }
+            if !s.copyright.isEmpty { notes.append(s.copyright) }
+            if !s.note.isEmpty { notes.append(s.note) }
+            if !notes.isEmpty { fields.append(("note", notes.joined(separator: ". "))) }
+            out += fields.map { "  \($0.0) = {\($0.0 == "url" ? visible($0.1) : esc($0.1))}" }.joined(separator: ",\n") + "\n}\n\n"
+        }
+        return out
+    }
+}

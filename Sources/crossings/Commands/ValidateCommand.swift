@@ -1,0 +1,31 @@
+import ArgumentParser
+import CrossingsCore
+
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check a data package: types, citations, references, and where sources or sums disagree.",
+        discussion: """
+        Prints FILE:LINE:COLUMN: error|warning: MESSAGE for each finding. \
+        Exit status 0 when the package is valid (warnings allowed), 1 when it has errors.
+        """
+    )
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let dataset: Dataset
+        do {
+            dataset = try data.loadOrThrow()
+        } catch let failure as LoadFailure {
+            for d in failure.diagnostics { print(visible(d.description)) }
+            let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            printError("\(errors) error\(errors == 1 ? "" : "s"): the package is not valid")
+            throw ExitCode(1)
+        }
+        let findings = Validator.findings(dataset)
+        for f in findings { print(visible(f.description)) }
+        let warnings = findings.filter { $0.severity == .warning }.count
+        printError("\(visible(dataset.origin)): valid — \(dataset.observations.count) figures, \(dataset.events.count) events, \(dataset.sources.count) sources; 0 errors, \(warnings) warning\(warnings == 1 ? "" : "s")")
+    }
+}

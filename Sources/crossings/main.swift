@@ -1,0 +1,19 @@
+import ArgumentParser
+import Foundation
+
+// Usage errors exit 2 (ArgumentParser's own default is 64), so scripts and
+// editors see the same codes from every command: 0 fine, 1 findings, 2 misuse.
+do {
+    var command = try Crossings.parseAsRoot()
+    try command.run()
+} catch let exit as ExitCode {
+    Foundation.exit(exit.rawValue)
+} catch {
+    let code = Crossings.exitCode(for: error)
+    if code == .success {
+        Crossings.exit(withError: error)  // --help, --version: print and exit 0
+    }
+    let message = Crossings.fullMessage(for: error)
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+}
