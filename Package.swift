@@ -47,6 +47,10 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         .testTarget(
+            name: "CrossingsUITests",
+            dependencies: ["CrossingsUI", "CrossingsCore", "BundledData"]
+        ),
+        .testTarget(
             name: "CrossingsCLITests",
             dependencies: ["CrossingsCore"]
         ),

@@ -135,10 +135,11 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
         return out
     }
 
-    /// Chronological, and for the same start the shorter period first.
+    /// In ledger order: by the quarter a period ends in, and a whole after its
+    /// parts (2024-Q1, 2024-Q2, 2024-H1, …, 2024-Q4, 2024-H2, 2024).
     public static func < (a: Period, b: Period) -> Bool {
-        if a.firstQuarter != b.firstQuarter { return a.firstQuarter < b.firstQuarter }
-        return a.lastQuarter < b.lastQuarter
+        if a.lastQuarter != b.lastQuarter { return a.lastQuarter < b.lastQuarter }
+        return a.firstQuarter > b.firstQuarter
     }
 }
 

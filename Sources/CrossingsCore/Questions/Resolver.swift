@@ -3,8 +3,8 @@
 ///
 /// Only precise values (exact, stated to the unit) on which every source
 /// agrees are added up; a part that sources disagree about stops the sum.
-/// Differences are taken only from reported or summed values, never from
-/// other differences, so a derived number can never be derived from itself.
+/// A difference takes a reported whole and reported or summed siblings, never
+/// another difference, so a derived number can never be derived from itself.
 ///
 /// ```swift
 /// let resolver = Resolver(data)
@@ -99,7 +99,8 @@ public final class Resolver {
             candidates.append((key.with(measure: .total, category: ""), others))
         }
         for (whole, siblings) in candidates {
-            guard let w = composed(whole) else { continue }
+            // The whole must be reported: a whole summed from parts would contain this key itself.
+            guard let w = consensus(whole) else { continue }
             var terms = [w.term(whole, sign: 1)]
             var ok = true
             for s in siblings {
@@ -114,7 +115,8 @@ public final class Resolver {
     }
 
     /// What a breakdown leaves unstated: the total minus the categories that are known.
-    /// Nil when no category is known, or when every category is.
+    /// Nil when no category is known, when every category is, or when a stated
+    /// category has no single precise value (sources disagree, or it is approximate).
     public func notStated(flow: Flow, period: Period, measure: Measure) -> Derivation? {
         guard measure.isBreakdown else { return nil }
         let totalKey = FigureKey(flow: flow, period: period, measure: .total)
@@ -123,7 +125,13 @@ public final class Resolver {
         var missing = 0
         for c in data.categories(of: measure) {
             let k = FigureKey(flow: flow, period: period, measure: measure, category: c)
-            if let r = composed(k) { terms.append(r.term(k, sign: -1)) } else { missing += 1 }
+            if let r = composed(k) {
+                terms.append(r.term(k, sign: -1))
+            } else if !data.observations(for: k).isEmpty {
+                return nil  // a stated category whose value is disputed or approximate: the remainder is unknown
+            } else {
+                missing += 1
+            }
         }
         guard terms.count > 1, missing > 0 else { return nil }
         let key = FigureKey(flow: flow, period: period, measure: measure, category: notStatedCategory)
@@ -157,7 +165,8 @@ public final class Resolver {
     }
 
     public func change(_ key: FigureKey) -> Change? {
-        guard !key.period.isRange, let current = best(key) else { return nil }
+        // A remainder covers different categories from one period to the next: no like-for-like change.
+        guard !key.period.isRange, key.category != notStatedCategory, let current = best(key) else { return nil }
         let earlier = key.with(period: key.period.yearEarlier)
         guard let previous = best(earlier) else { return nil }
         return Change(current: current, previous: previous, previousKey: earlier)
