@@ -59,7 +59,7 @@ public enum CSVReader {
         fields.reserveCapacity(16)
         while i < n {
             // Blank line: no record.
-            if fields.isEmpty && (buf[i] == lf || (buf[i] == cr && i + 1 < n && buf[i + 1] == lf)) {
+            if (buf[i] == lf || (buf[i] == cr && i + 1 < n && buf[i + 1] == lf)) {
                 i += buf[i] == cr ? 2 : 1
                 line += 1
                 lineStart = i

@@ -55,7 +55,7 @@ extension Loader {
 
     func isParagraphLocator(_ s: String) -> Bool {
         guard s.hasPrefix("¶") else { return false }
-        let rest = s.dropFirst().prefix { $0.isASCIIDigit }
-        return !rest.isEmpty && Int(rest)! > 0
+        let rest = s.dropFirst()
+        return !rest.isEmpty && rest.allSatisfy(\.isASCIIDigit) && rest.contains { $0 != "0" }
     }
 }

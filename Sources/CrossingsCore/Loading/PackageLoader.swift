@@ -110,6 +110,10 @@ struct Loader {
             e.dates = (datesByEvent[e.id] ?? []).sorted { ($0.start, $0.sourceID) < ($1.start, $1.sourceID) }
             return e
         }
+        let datasets = Set(sources.filter { $0.kind == .dataset }.map(\.id))
+        for i in observations.indices where datasets.contains(observations[i].sourceID) {
+            observations[i].tabulated = true
+        }
         return Dataset(countries: countries, categories: categories, sources: sources,
                        observations: observations, events: events, origin: origin)
     }

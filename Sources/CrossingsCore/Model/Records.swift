@@ -69,8 +69,12 @@ public struct Observation: Hashable, Sendable, Identifiable {
     public var locator: String
     public var note: String
     public var location: Location
+    /// True when the source is a dataset: its values are exact counts whatever their digits.
+    public var tabulated: Bool = false
 
-    public var reported: ReportedValue { ReportedValue(value: value, high: high, qualifier: qualifier, printed: printed) }
+    public var reported: ReportedValue {
+        ReportedValue(value: value, high: high, qualifier: qualifier, printed: printed, tabulated: tabulated)
+    }
 }
 
 /// Something that happened, with the dates its sources give.
@@ -126,7 +130,7 @@ public struct EventDate: Hashable, Sendable {
     /// Parses a date of the given precision; nil when the form does not fit.
     static func bounds(of date: String, precision: Precision) -> (Int, Int)? {
         let parts = date.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
-        guard let first = parts.first, first.count == 4, let y = Int(first) else { return nil }
+        guard let first = parts.first, first.count == 4, first.allSatisfy(\.isASCIIDigit), let y = Int(first) else { return nil }
         func num(_ s: String, _ range: ClosedRange<Int>) -> Int? {
             guard s.count == 2, s.allSatisfy(\.isASCIIDigit), let n = Int(s), range.contains(n) else { return nil }
             return n

@@ -2,7 +2,7 @@
 ///
 /// The agreement rule (docs/agreement.md): every reported value stands for an
 /// interval; two values agree when their intervals overlap.
-/// - `exact` with all its digits (`13,221`, `370`): just that number.
+/// - `exact` with all its digits (`13,221`, `370`), or any cell of a dataset: just that number.
 /// - `exact` but round (a multiple of 1,000, such as `10,000`) or written with a
 ///   scale word (`6.62 million`, `5.5K`): rounded to its last stated digit,
 ///   ± half that unit, but never more than ± 10 %.
@@ -21,12 +21,16 @@ public struct ReportedValue: Hashable, Sendable {
     public var high: Int?
     public var qualifier: Qualifier
     public var printed: String
+    /// A cell of a statistical table (a `dataset` source): exact to the unit even when
+    /// it ends in zeros, unlike a round "10,000" in prose.
+    public var tabulated: Bool
 
-    public init(value: Int, high: Int? = nil, qualifier: Qualifier = .exact, printed: String = "") {
+    public init(value: Int, high: Int? = nil, qualifier: Qualifier = .exact, printed: String = "", tabulated: Bool = false) {
         self.value = value
         self.high = high
         self.qualifier = qualifier
         self.printed = printed
+        self.tabulated = tabulated
     }
 
     /// The unit the number is rounded to, judged from how it was written.
@@ -50,7 +54,7 @@ public struct ReportedValue: Hashable, Sendable {
         case .exact:
             let unit = roundingUnit
             let scaled = ReportedValue.scaleUnit(printed) != nil
-            if unit < 1000 && !scaled { return (v, v) }
+            if tabulated || (unit < 1000 && !scaled) { return (v, v) }
             let tol = min(Double(unit) / 2, v / 10)
             return (v - tol, v + tol)
         case .about:

@@ -86,13 +86,16 @@ extension Resolver {
         var rows: [FigureRow] = []
         var groups: [(ReportedValue, [Observation])] = []
         for o in data.observations(for: key) {
-            let r = ReportedValue(value: o.value, high: o.high, qualifier: o.qualifier)
+            let r = ReportedValue(value: o.value, high: o.high, qualifier: o.qualifier, tabulated: o.tabulated)
             if let i = groups.firstIndex(where: { $0.0 == r }) { groups[i].1.append(o) } else { groups.append((r, [o])) }
         }
+        // A negative remainder means the stated categories exceed the total: the validator reports it; no row here.
         let derivation = key.category == notStatedCategory
-            ? notStated(flow: key.flow, period: key.period, measure: key.measure)
+            ? notStated(flow: key.flow, period: key.period, measure: key.measure).flatMap { $0.value >= 0 ? $0 : nil }
             : derive(key)
-        var readings = groups.map { g in ReportedValue(value: g.0.value, high: g.0.high, qualifier: g.0.qualifier, printed: g.1[0].printed) }
+        var readings = groups.map { g in
+            ReportedValue(value: g.0.value, high: g.0.high, qualifier: g.0.qualifier, printed: g.1[0].printed, tabulated: g.0.tabulated)
+        }
         if let derivation { readings.append(ReportedValue(value: derivation.value)) }
         let agrees = readings.allSatisfy { a in readings.allSatisfy { a.agrees(with: $0) } }
         for (value, obs) in groups {

@@ -109,6 +109,8 @@ public final class Resolver {
             }
             guard ok else { continue }
             let value = terms.reduce(0) { $0 + $1.sign * $1.value }
+            // Fewer than zero crossings: the whole and its parts disagree (the validator says so); no answer here.
+            guard value >= 0 else { continue }
             return Derivation(key: key, kind: .difference, value: value, terms: terms)
         }
         return nil

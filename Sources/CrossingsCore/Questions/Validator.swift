@@ -50,7 +50,7 @@ public enum Validator {
         }
         // 4. Categories that add up to more than their total.
         var seen = Set<FigureKey>()
-        for key in data.keys where key.measure.isBreakdown {
+        for key in data.keys.sorted() where key.measure.isBreakdown {
             let group = FigureKey(flow: key.flow, period: key.period, measure: key.measure, category: notStatedCategory)
             guard seen.insert(group).inserted, let residual = resolver.notStated(flow: key.flow, period: key.period, measure: key.measure),
                   residual.value < 0 else { continue }
