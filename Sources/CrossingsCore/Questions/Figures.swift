@@ -86,8 +86,14 @@ extension Resolver {
         var rows: [FigureRow] = []
         var groups: [(ReportedValue, [Observation])] = []
         for o in data.observations(for: key) {
+            // One row per distinct value, whichever kind of source gives it.
             let r = ReportedValue(value: o.value, high: o.high, qualifier: o.qualifier, tabulated: o.tabulated)
-            if let i = groups.firstIndex(where: { $0.0 == r }) { groups[i].1.append(o) } else { groups.append((r, [o])) }
+            if let i = groups.firstIndex(where: { $0.0.value == r.value && $0.0.high == r.high && $0.0.qualifier == r.qualifier }) {
+                groups[i].1.append(o)
+                if r.tabulated { groups[i].0.tabulated = true }
+            } else {
+                groups.append((r, [o]))
+            }
         }
         // A negative remainder means the stated categories exceed the total: the validator reports it; no row here.
         let derivation = key.category == notStatedCategory
