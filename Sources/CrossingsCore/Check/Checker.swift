@@ -1,0 +1,119 @@
+/// Judges each claim against the dataset.
+///
+/// - supported: the dataset's figure agrees with the claim (the agreement rule of docs/rules.md);
+/// - contradicted: the dataset has a different figure for that flow, period and category;
+/// - disputed: sources (or a sum of parts) disagree about that figure;
+/// - unverifiable: no figure for that flow, period and category.
+///
+/// ```swift
+/// let checker = Checker(data)
+/// let finding = checker.check(claim)
+/// finding.verdict   // .supported
+/// ```
+public struct Finding: Sendable {
+    public enum Verdict: String, Sendable, CaseIterable {
+        case supported, contradicted, disputed, unverifiable
+
+        /// For editors' problem lists: contradicted is an error, disputed a warning, the rest notes.
+        public var severity: Diagnostic.Severity {
+            switch self {
+            case .contradicted: .error
+            case .disputed: .warning
+            case .supported, .unverifiable: .note
+            }
+        }
+    }
+
+    public var claim: Claim
+    public var verdict: Verdict
+    /// One sentence saying why, with the dataset's numbers and their sources.
+    public var message: String
+    /// The dataset's value (the one the verdict rests on), if any.
+    public var expected: Int?
+    /// Sources behind the verdict.
+    public var sourceIDs: [String]
+    /// The rows the verdict was judged against.
+    public var rows: [FigureRow]
+}
+
+public final class Checker {
+    public let resolver: Resolver
+    public var data: Dataset { resolver.data }
+    private var valueIndex: [Int: [FigureKey]]?
+
+    public init(_ data: Dataset) { resolver = Resolver(data) }
+    public init(resolver: Resolver) { self.resolver = resolver }
+
+    public func check(_ claim: Claim) -> Finding {
+        guard let flow = claim.flow else {
+            return Finding(claim: claim, verdict: .unverifiable, message: "no flow: the sentence does not say whose travel, or which way",
+                           expected: nil, sourceIDs: [], rows: [])
+        }
+        guard let key = claim.key else {
+            return Finding(claim: claim, verdict: .unverifiable,
+                           message: "no period for \(flow): \(claim.periodProblem ?? "none recognised")", expected: nil, sourceIDs: [], rows: [])
+        }
+        let rows = resolver.rows(for: key)
+        let reported = rows.filter { $0.status == .reported }
+        let derived = rows.first { $0.status == .derived }
+        let subject = "\(key)"
+        func cite(_ r: FigureRow) -> String {
+            r.status == .derived
+                ? "derived: \(r.derivation?.formula ?? "") = \(r.derivation?.worked ?? "")"
+                : r.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: ", ")
+        }
+        func show(_ r: FigureRow) -> String { "\(r.value.display) (\(cite(r)))" }
+
+        if reported.isEmpty && derived == nil {
+            var message = "no figure for \(subject) in the dataset"
+            if let elsewhere = elsewhere(claim, not: key) { message += "; \(elsewhere)" }
+            return Finding(claim: claim, verdict: .unverifiable, message: message, expected: nil, sourceIDs: [], rows: [])
+        }
+        if rows.first?.keyAgrees == false {
+            let values = rows.map(show).joined(separator: "; ")
+            let ids = uniqued(rows.flatMap { $0.status == .derived ? ($0.derivation?.sourceIDs ?? []) : $0.sourceIDs })
+            return Finding(claim: claim, verdict: .disputed, message: "\(subject): the dataset's figures disagree: \(values)",
+                           expected: reported.first(where: { $0.value.isPrecise })?.value.value ?? derived?.value.value,
+                           sourceIDs: ids, rows: rows)
+        }
+        // The sources agree: judge against them all (the derived value is judged only when nothing is reported).
+        let basis = reported.isEmpty ? [derived!] : reported
+        let best = basis.first { $0.value.isPrecise } ?? basis[0]
+        let ids = uniqued(basis.flatMap { $0.status == .derived ? ($0.derivation?.sourceIDs ?? []) : $0.sourceIDs })
+        let derivedNote = reported.isEmpty ? " — a derived number, not printed by any source" : ""
+        if basis.allSatisfy({ claim.value.agrees(with: $0.value) }) {
+            return Finding(claim: claim, verdict: .supported,
+                           message: "\(subject) is \(basis.map(show).joined(separator: "; "))\(derivedNote)",
+                           expected: best.value.value, sourceIDs: ids, rows: rows)
+        }
+        var message = "\(subject) is \(basis.map(show).joined(separator: "; "))\(derivedNote), not \(claim.value.display)"
+        if let elsewhere = elsewhere(claim, not: key) { message += "; \(elsewhere)" }
+        return Finding(claim: claim, verdict: .contradicted, message: message, expected: best.value.value, sourceIDs: ids, rows: rows)
+    }
+
+    /// "1,957 is the RU-KP 2024 purpose/tourism figure": where an exactly stated number does appear.
+    func elsewhere(_ claim: Claim, not key: FigureKey) -> String? {
+        guard claim.value.qualifier == .exact, claim.value.high == nil, claim.value.value >= 10 else { return nil }
+        if valueIndex == nil {
+            var index: [Int: [FigureKey]] = [:]
+            for o in data.observations where o.qualifier == .exact { index[o.value, default: []].append(o.key) }
+            valueIndex = index
+        }
+        let candidates = uniqued(valueIndex?[claim.value.value] ?? []).filter { $0 != key }
+        guard !candidates.isEmpty else { return nil }
+        // Prefer the same flow, then the same period, then the same category.
+        let ranked = candidates.sorted { a, b in
+            func score(_ k: FigureKey) -> Int {
+                (k.flow == key.flow ? 4 : 0) + (k.period == key.period ? 2 : 0) + (k.measure == key.measure && k.category == key.category ? 1 : 0)
+            }
+            return (score(a), b) > (score(b), a)
+        }
+        let k = ranked[0]
+        return "\(formatCount(claim.value.value)) is the \(k.flow) \(k.period) \(k.measureLabel) figure"
+    }
+
+    /// Every finding in a document.
+    public func check(document: String, asOf: CalendarDay? = nil) -> [Finding] {
+        ClaimExtractor(asOf: asOf).claims(in: document).map(check)
+    }
+}

@@ -1,0 +1,639 @@
+/// Finds counts of travellers in a draft and works out, for each, whose travel,
+/// which way, when, and in what category. See docs/check.md for what is
+/// recognised.
+///
+/// Context carries from sentence to sentence, as a reader's does: a sentence
+/// that names no nationality speaks of the last one named ("During this
+/// period, only around 300 people entered the country"), and one that names
+/// no period speaks of the last period a sentence was about.
+///
+/// ```swift
+/// let claims = ClaimExtractor(asOf: CalendarDay(parsing: "2025-02-09")).claims(in: "During 2024, 13,221 North Korean citizens entered Russia.")
+/// claims[0].key   // KP-RU 2024 total
+/// ```
+public struct ClaimExtractor {
+    public var asOf: CalendarDay?
+
+    public init(asOf: CalendarDay? = nil) { self.asOf = asOf }
+
+    struct NumberMention {
+        var start: Int          // first token (hedge included)
+        var numberStart: Int    // first token of the number itself
+        var end: Int            // one past the last token
+        var value: Int
+        var high: Int?
+        var qualifier: Qualifier
+        var scaled: Bool
+    }
+
+    enum PeriodKind {
+        case absolute(Period)
+        case unsupported(String)       // a month, or months that are not a quarter, half or year
+        case quarterOfContextYear(Int) // "the third quarter"
+        case halfOfContextYear(Int)
+        case lastYear, thisYear, currently
+        case yearBefore                // the previous year, a year earlier, the year before
+        case samePeriodLastYear
+        case samePeriod                // this period, that period, the same period
+        case thatYear
+        case previousQuarter
+
+        /// Periods that name what a number is compared with.
+        var isComparative: Bool {
+            switch self {
+            case .yearBefore, .samePeriodLastYear, .previousQuarter: true
+            default: false
+            }
+        }
+    }
+
+    struct PeriodMention { var start: Int; var end: Int; var kind: PeriodKind }
+
+    /// Claims in a whole document, in order.
+    public func claims(in document: String) -> [Claim] {
+        var context = Context()
+        var out: [Claim] = []
+        for sentence in DraftText.sentences(document) {
+            out += claims(in: sentence, context: &context)
+        }
+        return out
+    }
+
+    struct Context {
+        var flow: Flow?
+        var topic: Period?
+        var lastMentioned: Period?
+    }
+
+    func claims(in sentence: Sentence, context: inout Context) -> [Claim] {
+        let t = sentence.tokens
+        let allNumbers = findNumbers(t)
+        let periods = findPeriods(t, numbers: allNumbers)
+        let travel = t.contains { Lexicon.travelWords.contains($0.lower) }
+        // Only counts bound the windows in which a number's period and category are looked for.
+        let numbers = allNumbers.filter { n in
+            isCount(n, tokens: t, travel: travel) && !periods.contains { $0.start <= n.numberStart && n.numberStart < $0.end }
+        }
+        // Resolve the sentence's periods: absolute ones first, then those relative to them.
+        let firstAbsolute: Period? = periods.lazy.compactMap { if case .absolute(let p) = $0.kind { p } else { nil } }.first
+        let anchor = firstAbsolute ?? context.topic
+        var resolved: [(PeriodMention, Period?, String?)] = []
+        for m in periods {
+            // "that year" is the year of the period named just before it, in this sentence or the last.
+            let before = resolved.last { $0.1 != nil }?.1
+            var ctx = context
+            if let before { ctx.lastMentioned = before }
+            let (p, problem) = resolve(m.kind, anchor: anchor, context: ctx)
+            resolved.append((m, p, problem))
+        }
+        let leaving = t.contains { Lexicon.exitWords.contains($0.lower) }
+        let sentenceFlowHint = flowHint(t, near: t.count / 2, context: context)
+
+        var out: [Claim] = []
+        for (i, n) in numbers.enumerated() {
+            let prevEnd = i > 0 ? numbers[i - 1].end : 0
+            let nextStart = i + 1 < numbers.count ? numbers[i + 1].start : t.count
+            // Period: after the number (up to the next number), else before it (back to the previous one), else the sentence's, else the topic.
+            var period: Period?, problem: String?
+            // "13,221 entered, about 12 times more than the year before": a period of comparison
+            // after the number belongs to the comparison, unless the number is itself compared.
+            let comparing = isComparison(n, tokens: t)
+            // Forward only within the clause: "5,500 entered Russia, bringing that year's total to …".
+            var clauseEnd = n.end
+            while clauseEnd < nextStart, ![",", ";", "(", ")", "—", "–"].contains(t[clauseEnd].text) { clauseEnd += 1 }
+            let forward = resolved.first { m in
+                m.0.start >= n.end && m.0.start < clauseEnd && (comparing || !m.0.kind.isComparative)
+            }
+            let backward = resolved.last { $0.0.end <= n.start && $0.0.start >= prevEnd }
+            // The nearer of the two ("The 2019 total of 21,000 … was close to the 2024 level"); a tie goes forward.
+            let nearest: (PeriodMention, Period?, String?)?
+            switch (forward, backward) {
+            case let (f?, b?): nearest = (f.0.start - n.end) <= (n.start - b.0.end) ? f : b
+            case let (f, b): nearest = f ?? b
+            }
+            if let m = nearest {
+                period = m.1; problem = m.2
+            } else if let m = resolved.first {
+                period = m.1; problem = m.2
+            } else if let topic = context.topic {
+                period = topic
+            } else {
+                problem = "no period in the sentence or before it"
+            }
+            let (measure, category) = categoryOf(n, tokens: t, prevEnd: prevEnd, nextStart: nextStart)
+            var flow = flowFor(n, tokens: t, context: context) ?? sentenceFlowHint ?? context.flow
+            if leaving, let f = flow, f.isEntry { flow = nil }
+            let first = t[n.start], last = t[n.end - 1]
+            let printed = sentence.text.isEmpty ? "" : t[n.start..<n.end].map(\.text).joined(separator: " ")
+            out.append(Claim(
+                sentence: sentence.text, line: first.line, column: first.column,
+                endColumn: last.line == first.line ? last.endColumn : first.column + printed.count,
+                printed: printed,
+                value: ReportedValue(value: n.value, high: n.high, qualifier: n.qualifier, printed: printed),
+                flow: flow, period: period, periodProblem: period == nil ? problem : nil,
+                measure: measure, category: category))
+        }
+        // Update the context for the sentences that follow.
+        if let f = out.first(where: { $0.flow != nil })?.flow ?? flowHint(t, near: 0, context: context) {
+            context.flow = f
+        }
+        // The topic is what the sentence is about: its first claim that is not a comparison
+        // ("up from 6,469 in 2024" does not move the topic to 2024).
+        let main = zip(numbers, out).first { !isComparison($0.0, tokens: t) }?.1
+        // A sentence with no count moves the topic only when it is about travellers
+        // ("the influx of North Korean students had all but stopped by the first quarter of 2025").
+        let aboutTravel = travel || !nationalityMentions(t).isEmpty
+        if let p = main?.period ?? (out.isEmpty && aboutTravel ? resolved.first(where: { $0.1 != nil })?.1 : nil) {
+            context.topic = p
+        } else if !periods.isEmpty && !resolved.contains(where: { $0.1 != nil }) {
+            context.topic = nil  // a period we cannot read ("between January and July"): forget the old one
+        }
+        if let p = resolved.last(where: { $0.1 != nil })?.1 { context.lastMentioned = p }
+        return out
+    }
+
+    // MARK: Numbers
+
+    func findNumbers(_ t: [Token]) -> [NumberMention] {
+        var out: [NumberMention] = []
+        var i = 0
+        while i < t.count {
+            guard let (value, end, scaled) = parseNumber(t, at: i) else { i += 1; continue }
+            var mention = NumberMention(start: i, numberStart: i, end: end, value: value, high: nil, qualifier: .exact, scaled: scaled)
+            // A range: 20,000-50,000, 20,000 to 50,000.
+            if end + 1 < t.count, ["-", "–", "—", "to"].contains(t[end].lower), let (high, hEnd, _) = parseNumber(t, at: end + 1), high > value {
+                mention.high = high
+                mention.end = hEnd
+                mention.qualifier = .range
+            }
+            // The hedge just before it.
+            if mention.qualifier != .range {
+                for (phrase, q) in Lexicon.qualifiers where i >= phrase.count {
+                    let k = i - phrase.count
+                    // The hedge next to the number wins: "only around 300" is about 300.
+                    if (0..<phrase.count).allSatisfy({ t[k + $0].lower == phrase[$0] }) {
+                        mention.qualifier = q
+                        mention.start = k
+                        break
+                    }
+                }
+            }
+            out.append(mention)
+            i = mention.end
+        }
+        return out
+    }
+
+    /// A number at token i: digits (13,221 / 13 221 / 13221), with a scale (5.5K, 1.43 million), or in words (ten thousand).
+    func parseNumber(_ t: [Token], at i: Int) -> (Int, Int, Bool)? {
+        let tok = t[i]
+        if tok.kind == .number {
+            let digits = tok.text.filter { $0 != "," && !DraftText.groupSpaces.contains($0) }
+            guard let base = Double(digits) else { return nil }
+            if i + 1 < t.count, let scale = Lexicon.scales[t[i + 1].lower], scale >= 1000 {
+                let adjacent = t[i + 1].column == tok.endColumn && t[i + 1].line == tok.line
+                if adjacent || t[i + 1].lower.count > 1 {
+                    return (Int((base * Double(scale)).rounded()), i + 2, true)
+                }
+            }
+            guard !digits.contains(".") else { return nil }
+            return (Int(base), i + 1, false)
+        }
+        // Words: "ten thousand", "a thousand", "three", "two million".
+        var k = i
+        var total = 0, current = 0, sawNumber = false
+        if tok.lower == "a" || tok.lower == "one", i + 1 < t.count, ["hundred", "thousand", "million"].contains(t[i + 1].lower) {
+            current = 1; sawNumber = true; k = i + 1
+        }
+        while k < t.count {
+            let w = t[k].lower
+            if let n = Lexicon.smallNumbers[w] { current += n; sawNumber = true; k += 1; continue }
+            if w == "hundred", sawNumber { current = max(current, 1) * 100; k += 1; continue }
+            if (w == "thousand" || w == "million"), sawNumber {
+                total += max(current, 1) * (w == "thousand" ? 1_000 : 1_000_000); current = 0; k += 1; continue
+            }
+            if w == "and", sawNumber, k + 1 < t.count, Lexicon.smallNumbers[t[k + 1].lower] != nil, current >= 100 || total > 0 { k += 1; continue }
+            break
+        }
+        guard sawNumber, k > i else { return nil }
+        return (total + current, k, total > 0)
+    }
+
+    static let yearPrepositions: Set<String> = ["in", "during", "of", "since", "throughout", "by", "for", "until", "till", "before", "after"]
+
+    static let comparisonWords: Set<String> = [
+        "from", "than", "compared", "versus", "vs", "doubled", "tripled", "halved", "against", "double", "twice", "triple",
+    ]
+
+    /// "from 6,469 in 2024 and 1,238 in 2023", "than the 44 …": numbers the sentence compares with, not its subject.
+    func isComparison(_ n: NumberMention, tokens t: [Token]) -> Bool {
+        let lower = max(0, n.start - 3)
+        if t[lower..<n.start].contains(where: { ClaimExtractor.comparisonWords.contains($0.lower) }) { return true }
+        // The next item of a list that started with a comparison.
+        guard n.start >= 1, ["and", ","].contains(t[n.start - 1].lower) else { return false }
+        var k = n.start - 2
+        while k >= max(0, n.start - 6) {
+            if t[k].kind == .number, k >= 1 {
+                let prev = NumberMention(start: k, numberStart: k, end: k + 1, value: 0, high: nil, qualifier: .exact, scaled: false)
+                return isComparison(prev, tokens: t)
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Whether a number counts travellers (not a year, a share, money, an age or a date).
+    func isCount(_ n: NumberMention, tokens t: [Token], travel: Bool) -> Bool {
+        let first = t[n.numberStart]
+        // Part of a compound or a date: COVID-19, 2025-02-09, 02.
+        if first.kind == .number, first.text.count > 1, first.text.hasPrefix("0") { return false }
+        if n.numberStart >= 2, t[n.numberStart - 1].text == "-", t[n.numberStart - 1].column + 1 == first.column,
+           t[n.numberStart - 2].endColumn == t[n.numberStart - 1].column { return false }
+        if n.end + 1 < t.count, t[n.end].text == "-", t[n.end].column == t[n.end - 1].endColumn,
+           t[n.end + 1].kind == .number, t[n.end + 1].column == t[n.end].endColumn, n.high == nil { return false }
+        // A number in words needs a noun, a category or a hedge: "two nations" is not a count, "a mere three" is.
+        if first.kind == .word && !countedNounAfter(n, tokens: t) && categoryRightAfter(n, tokens: t) == nil
+            && n.start == n.numberStart && !(n.end < t.count && ["citing", "were", "was", "came", "entered"].contains(t[n.end].lower)) {
+            return false
+        }
+        if first.kind == .word && n.start == n.numberStart && !countedNounAfter(n, tokens: t) && categoryRightAfter(n, tokens: t) == nil {
+            return false
+        }
+        let next = n.end < t.count ? t[n.end] : nil
+        let afterNext = n.end + 1 < t.count ? t[n.end + 1] : nil
+        if let next {
+            if Lexicon.unitsAfter.contains(next.lower) { return false }
+            if next.lower == "-" || next.lower == "–", let a = afterNext, Lexicon.unitsAfter.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
+            if next.lower == "-", let a = afterNext, a.lower.hasPrefix("q") || a.lower.hasPrefix("h") { return false }
+            if Lexicon.months[next.lower.trimmingCharacters(in: .punctuationCharacters)] != nil { return false }
+        }
+        if n.numberStart > 0 {
+            let prev = t[n.numberStart - 1]
+            if Lexicon.markersBefore.contains(prev.lower) { return false }
+            if Lexicon.months[prev.lower] != nil { return false }
+            if prev.lower == "." && n.numberStart > 1 && Lexicon.months[t[n.numberStart - 2].lower] != nil { return false }
+            if prev.lower == "q" || prev.lower == "h" { return false }
+        }
+        if let next, next.lower == "of", let a = afterNext, a.lower == "the" || a.lower == "them" {
+            // "3 of the 10 students" is a count; "one of the ..." rarely is.
+            if n.value < 2 { return false }
+        }
+        let counted = countedNounAfter(n, tokens: t)
+        // A bare year: 1900-2199 written without separators ("in 2024 North Koreans…" is a year too).
+        if first.kind == .number, !first.text.contains(","), first.text.count == 4, (1900...2199).contains(n.value), n.high == nil,
+           !counted || (n.start == n.numberStart && n.start > 0 && ClaimExtractor.yearPrepositions.contains(t[n.start - 1].lower)) {
+            return false
+        }
+        if first.kind == .number, first.text.count == 4, !first.text.contains(","), n.end < t.count, t[n.end].lower == "s" { return false }
+        if counted { return true }
+        if isParenthesised(n, tokens: t) && travel { return true }
+        if categoryRightAfter(n, tokens: t) != nil { return true }
+        // "numbered 1,156", "dropped to 2,486 from 3,460": a number in a sentence about travel.
+        guard travel else { return false }
+        if let next, next.kind == .punct, next.text == "," || next.text == ".", n.numberStart > 0, t[n.numberStart - 1].lower == "of" { return false }
+        return n.value >= 0
+    }
+
+    func countedNounAfter(_ n: NumberMention, tokens t: [Token]) -> Bool {
+        var k = n.end
+        var steps = 0
+        while k < t.count, steps < 4 {
+            let w = t[k]
+            if w.kind == .punct && w.text != "-" { return false }
+            if Lexicon.countedNouns.contains(w.lower) { return true }
+            if w.kind == .number { return false }
+            k += 1; steps += 1
+        }
+        return false
+    }
+
+    func isParenthesised(_ n: NumberMention, tokens t: [Token]) -> Bool {
+        n.start > 0 && t[n.start - 1].text == "(" && n.end < t.count && t[n.end].text == ")"
+    }
+
+    func categoryRightAfter(_ n: NumberMention, tokens t: [Token]) -> (Measure, String)? {
+        matchCategory(t, at: n.end)
+    }
+
+    func matchCategory(_ t: [Token], at k: Int) -> (Measure, String)? {
+        for (phrase, measure, category) in Lexicon.categories where k + phrase.count <= t.count {
+            if (0..<phrase.count).allSatisfy({ t[k + $0].lower == phrase[$0] }) {
+                let after = k + phrase.count < t.count ? t[k + phrase.count].lower : ""
+                if ["destination", "destinations", "visa", "visas", "attraction", "attractions", "season", "industry"].contains(after) { continue }
+                return (measure, category)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Categories
+
+    /// The nearest category phrase: right after the number (up to seven words, in its clause), else before it (back to the previous number).
+    func categoryOf(_ n: NumberMention, tokens t: [Token], prevEnd: Int, nextStart: Int) -> (Measure, String) {
+        let parenthesised = isParenthesised(n, tokens: t)
+        func after() -> (Measure, String)? {
+            var k = n.end
+            // Up to seven words on, within the clause: "1,156, personal visits came to 666" keeps them apart.
+            while k < min(nextStart, n.end + 7), ![",", ";", "(", ")"].contains(t[k].text) {
+                if let c = matchCategory(t, at: k) { return c }
+                k += 1
+            }
+            return nil
+        }
+        func before() -> (Measure, String)? {
+            var k = n.start - 1
+            while k >= prevEnd {
+                if let c = matchCategory(t, at: k), k + 1 <= n.start { return c }
+                k -= 1
+            }
+            return nil
+        }
+        let found = parenthesised ? (before() ?? after()) : (after() ?? before())
+        return found ?? (.total, "")
+    }
+
+    // MARK: Flows
+
+    struct Mention { var index: Int; var code: String }
+
+    func nationalityMentions(_ t: [Token]) -> [Mention] {
+        var out: [Mention] = []
+        var k = 0
+        while k < t.count {
+            var matched = false
+            for (phrase, code) in Lexicon.nationalities {
+                let needsNoun = phrase.last == "*"
+                let words = needsNoun ? Array(phrase.dropLast()) : phrase
+                guard k + words.count <= t.count, (0..<words.count).allSatisfy({ t[k + $0].lower == words[$0] }) else { continue }
+                if needsNoun {
+                    // An adjective counts only before a people noun: "Russian tourists", not "Russian media".
+                    var j = k + words.count, ok = false
+                    while j < min(t.count, k + words.count + 3) {
+                        if Lexicon.peopleNouns.contains(t[j].lower) { ok = true; break }
+                        if t[j].kind != .word { break }
+                        j += 1
+                    }
+                    guard ok else { continue }
+                }
+                out.append(Mention(index: k, code: code))
+                k += words.count
+                matched = true
+                break
+            }
+            if !matched { k += 1 }
+        }
+        return out
+    }
+
+    func countryMentions(_ t: [Token]) -> [Mention] {
+        var out: [Mention] = []
+        var k = 0
+        while k < t.count {
+            var matched = false
+            for (phrase, code) in Lexicon.countries where k + phrase.count <= t.count {
+                if (0..<phrase.count).allSatisfy({ t[k + $0].lower == phrase[$0] || t[k + $0].lower == phrase[$0] + "'s" }) {
+                    // "North Korean" is a nationality, not the country.
+                    let next = k + phrase.count < t.count ? t[k + phrase.count].lower : ""
+                    if !(phrase == ["north", "korea"] && next.hasPrefix("n")) {
+                        out.append(Mention(index: k, code: code))
+                    }
+                    k += phrase.count
+                    matched = true
+                    break
+                }
+            }
+            if !matched { k += 1 }
+        }
+        return out
+    }
+
+    /// Whose travel and which way, for the number at n.
+    func flowFor(_ n: NumberMention, tokens t: [Token], context: Context) -> Flow? {
+        flowHint(t, near: n.numberStart, context: context)
+    }
+
+    func flowHint(_ t: [Token], near position: Int, context: Context) -> Flow? {
+        let nations = nationalityMentions(t)
+        let places = countryMentions(t).filter { m in
+            // A country named as part of a nationality phrase is not a destination.
+            !nations.contains { $0.index == m.index }
+        }
+        let citizens = nations.min { abs($0.index - position) < abs($1.index - position) }?.code
+        switch citizens {
+        case nil:
+            // Russians still the subject, and a new destination named: "… like Turkey (6.62 million)".
+            if let f = context.flow, f.citizens == "RU",
+               let place = places.filter({ $0.code != "RU" }).min(by: { abs($0.index - position) < abs($1.index - position) }) {
+                return Flow(citizens: "RU", destination: place.code)
+            }
+            return nil
+        case "RU":
+            let destination = places.filter { $0.code != "RU" }.min { abs($0.index - position) < abs($1.index - position) }?.code
+                ?? (context.flow.flatMap { $0.citizens == "RU" ? $0.destination : nil })
+            guard let destination else { return nil }
+            return Flow(citizens: "RU", destination: destination)
+        case let code?:
+            if places.contains(where: { $0.code != "RU" && $0.code != code }) && !places.contains(where: { $0.code == "RU" }) { return nil }
+            return Flow(citizens: code, destination: "RU")
+        }
+    }
+
+    // MARK: Periods
+
+    func findPeriods(_ t: [Token], numbers: [NumberMention]) -> [PeriodMention] {
+        var out: [PeriodMention] = []
+        var k = 0
+        func w(_ j: Int) -> String { j < t.count ? t[j].lower : "" }
+        func year(at j: Int) -> Int? {
+            guard j < t.count, t[j].kind == .number, t[j].text.count == 4, let y = Int(t[j].text), (1900...2199).contains(y) else { return nil }
+            if j > 0, ClaimExtractor.yearPrepositions.contains(t[j - 1].lower) { return y }
+            // Not a year when it is itself a count ("2000 people").
+            if numbers.contains(where: { $0.numberStart == j }) && countedNounAfter(NumberMention(start: j, numberStart: j, end: j + 1, value: y, high: nil, qualifier: .exact, scaled: false), tokens: t) { return nil }
+            return y
+        }
+        /// "of 2024", "in 2024", "2024", "this year", "last year" after a quarter or half.
+        func yearAfter(_ j: Int) -> (PeriodKind?, Int)? {
+            var j = j
+            if ["of", "in"].contains(w(j)) { j += 1 }
+            // Right after "quarter of", a four-digit number is the year, whatever follows it.
+            if j < t.count, t[j].kind == .number, t[j].text.count == 4, let y = Int(t[j].text), (1900...2199).contains(y) {
+                return (.absolute(.year(y)), j + 1)
+            }
+            if w(j) == "this", w(j + 1) == "year" { return (.thisYear, j + 2) }
+            if w(j) == "last", w(j + 1) == "year" { return (.lastYear, j + 2) }
+            if w(j) == "that", w(j + 1) == "year" { return (.thatYear, j + 2) }
+            return nil
+        }
+        func withYear(_ make: (Int) -> Period, _ after: (PeriodKind?, Int)?, relative: PeriodKind, start: Int, end: Int) -> PeriodMention {
+            guard let (kind, e) = after, let kind else { return PeriodMention(start: start, end: end, kind: relative) }
+            switch kind {
+            case .absolute(let p): return PeriodMention(start: start, end: e, kind: .absolute(make(p.year)))
+            case .thisYear: if let a = asOf { return PeriodMention(start: start, end: e, kind: .absolute(make(a.year))) }
+            case .lastYear: if let a = asOf { return PeriodMention(start: start, end: e, kind: .absolute(make(a.year - 1))) }
+            default: break
+            }
+            return PeriodMention(start: start, end: e, kind: .unsupported("'\(t[start..<e].map(\.text).joined(separator: " "))' needs --as-of"))
+        }
+        while k < t.count {
+            let word = w(k)
+            // 2025-02-09: a day, which the data does not count by.
+            if year(at: k) != nil, w(k + 1) == "-", k + 4 < t.count, t[k + 2].kind == .number, w(k + 3) == "-", t[k + 4].kind == .number {
+                out.append(PeriodMention(start: k, end: k + 5, kind: .unsupported("\(t[k..<k + 5].map(\.text).joined()) is a day; the data has quarters, halves and years")))
+                k += 5; continue
+            }
+            // 2024-Q3, 2024-H1
+            if let y = year(at: k), w(k + 1) == "-", let p = try? Period(parsing: "\(y)-\(w(k + 2).uppercased())") {
+                out.append(PeriodMention(start: k, end: k + 3, kind: .absolute(p))); k += 3; continue
+            }
+            // Q3 2024, Q3 of 2024, H1 2023, Q3 alone
+            if word.count == 2, let n = Int(word.dropFirst()), word.first == "q" || word.first == "h",
+               (word.first == "q" ? 1...4 : 1...2).contains(n) {
+                let isQ = word.first == "q"
+                let m = withYear({ isQ ? .quarter($0, n) : .half($0, n) }, yearAfter(k + 1),
+                                 relative: isQ ? .quarterOfContextYear(n) : .halfOfContextYear(n), start: k, end: k + 1)
+                out.append(m); k = m.end; continue
+            }
+            // first quarter (of 2025), second half (of 2023), first six months of 2023
+            if let ord = Lexicon.ordinals[word] {
+                if w(k + 1) == "quarter" {
+                    if ord == 4 && word == "last" && yearAfter(k + 2) == nil {
+                        out.append(PeriodMention(start: k, end: k + 2, kind: .previousQuarter)); k += 2; continue
+                    }
+                    let m = withYear({ .quarter($0, ord) }, yearAfter(k + 2), relative: .quarterOfContextYear(ord), start: k, end: k + 2)
+                    out.append(m); k = m.end; continue
+                }
+                if w(k + 1) == "half", ord <= 2 || word == "last" || word == "second" {
+                    let h = word == "last" ? 2 : ord
+                    let m = withYear({ .half($0, h) }, yearAfter(k + 2), relative: .halfOfContextYear(h), start: k, end: k + 2)
+                    out.append(m); k = m.end; continue
+                }
+                if ["six", "three"].contains(w(k + 1)), w(k + 2) == "months" {
+                    let isHalf = w(k + 1) == "six"
+                    let n = (word == "first") ? 1 : (isHalf ? 2 : 4)
+                    let m = withYear({ isHalf ? .half($0, n) : .quarter($0, n) }, yearAfter(k + 3),
+                                     relative: isHalf ? .halfOfContextYear(n) : .quarterOfContextYear(n), start: k, end: k + 3)
+                    out.append(m); k = m.end; continue
+                }
+            }
+            // Month ranges: (from|between) July (to|and|-) September (2024); January-March 2025
+            if let m = monthRange(t, at: k, yearAt: year) {
+                out.append(m); k = m.end; continue
+            }
+            // A single month with a year: May 2025
+            if let month = Lexicon.months[word], word != "may" || year(at: k + 1) != nil {
+                var j = k + 1
+                if w(j) == "." { j += 1 }
+                if let y = year(at: j) {
+                    out.append(PeriodMention(start: k, end: j + 1, kind: .unsupported("\(t[k].text) \(y) is a month; the data has quarters, halves and years")))
+                    k = j + 1; continue
+                }
+                _ = month
+            }
+            // Relative periods.
+            let phrases: [([String], PeriodKind)] = [
+                (["the", "same", "period", "last", "year"], .samePeriodLastYear), (["same", "period", "last", "year"], .samePeriodLastYear),
+                (["the", "same", "period", "a", "year", "earlier"], .samePeriodLastYear),
+                (["last", "year"], .lastYear), (["this", "year"], .thisYear), (["that", "year"], .thatYear),
+                (["the", "previous", "year"], .yearBefore), (["the", "year", "before"], .yearBefore), (["a", "year", "earlier"], .yearBefore),
+                (["the", "previous", "quarter"], .previousQuarter), (["the", "quarter", "before"], .previousQuarter), (["last", "quarter"], .previousQuarter),
+                (["the", "same", "period"], .samePeriod), (["this", "period"], .samePeriod), (["that", "period"], .samePeriod),
+                (["currently"], .currently), (["at", "present"], .currently),
+                (["the", "annual", "total"], .thatYear), (["annual", "total"], .thatYear), (["the", "year's", "total"], .thatYear),
+            ]
+            var matched = false
+            for (phrase, kind) in phrases where k + phrase.count <= t.count {
+                if (0..<phrase.count).allSatisfy({ t[k + $0].lower == phrase[$0] }) {
+                    // "that year's total": the year of the last period mentioned.
+                    out.append(PeriodMention(start: k, end: k + phrase.count, kind: kind))
+                    k += phrase.count
+                    matched = true
+                    break
+                }
+            }
+            if matched { continue }
+            if word == "that", w(k + 1) == "year's" {
+                out.append(PeriodMention(start: k, end: k + 2, kind: .thatYear)); k += 2; continue
+            }
+            if let y = year(at: k) {
+                out.append(PeriodMention(start: k, end: k + 1, kind: .absolute(.year(y)))); k += 1; continue
+            }
+            k += 1
+        }
+        return out
+    }
+
+    func monthRange(_ t: [Token], at k: Int, yearAt: (Int) -> Int?) -> PeriodMention? {
+        func w(_ j: Int) -> String { j < t.count ? t[j].lower : "" }
+        var j = k
+        if ["from", "between"].contains(w(j)) { j += 1 }
+        var m1: Int?, m2: Int?
+        let parts = w(j).split(separator: "-").map(String.init)
+        if parts.count == 2, let a = Lexicon.months[parts[0]], let b = Lexicon.months[parts[1]] {
+            m1 = a; m2 = b; j += 1
+        } else if let a = Lexicon.months[w(j)], ["to", "and", "-", "–", "through", "until"].contains(w(j + 1)), let b = Lexicon.months[w(j + 2)] {
+            m1 = a; m2 = b; j += 3
+        }
+        guard let a = m1, let b = m2, a <= b else { return nil }
+        var year: Int?
+        if let y = yearAt(j) { year = y; j += 1 } else if w(j) == "of" || w(j) == "in", let y = yearAt(j + 1) { year = y; j += 2 }
+        let span = t[k..<j].map(\.text).joined(separator: " ")
+        let period: ((Int) -> Period)?
+        switch (a, b) {
+        case (1, 12): period = { .year($0) }
+        case (1, 6): period = { .half($0, 1) }
+        case (7, 12): period = { .half($0, 2) }
+        case (1, 3), (4, 6), (7, 9), (10, 12): period = { .quarter($0, (a - 1) / 3 + 1) }
+        default: period = nil
+        }
+        guard let period else {
+            return PeriodMention(start: k, end: j, kind: .unsupported("'\(span)' is not a quarter, half or year"))
+        }
+        guard let year else {
+            let q = (a - 1) / 3 + 1
+            if b - a == 2 { return PeriodMention(start: k, end: j, kind: .quarterOfContextYear(q)) }
+            if b - a == 5 { return PeriodMention(start: k, end: j, kind: .halfOfContextYear(a == 1 ? 1 : 2)) }
+            return PeriodMention(start: k, end: j, kind: .unsupported("'\(span)' gives no year"))
+        }
+        return PeriodMention(start: k, end: j, kind: .absolute(period(year)))
+    }
+
+    func resolve(_ kind: PeriodKind, anchor: Period?, context: Context) -> (Period?, String?) {
+        let contextYear = anchor?.year ?? context.topic?.year ?? asOf?.year
+        switch kind {
+        case .absolute(let p): return (p, nil)
+        case .unsupported(let why): return (nil, why)
+        case .quarterOfContextYear(let q):
+            guard let y = contextYear else { return (nil, "quarter \(q) without a year") }
+            return (.quarter(y, q), nil)
+        case .halfOfContextYear(let h):
+            guard let y = contextYear else { return (nil, "half \(h) without a year") }
+            return (.half(y, h), nil)
+        case .lastYear:
+            guard let a = asOf else { return (nil, "'last year' needs the article's date (--as-of)") }
+            return (.year(a.year - 1), nil)
+        case .thisYear:
+            guard let a = asOf else { return (nil, "'this year' needs the article's date (--as-of)") }
+            return (.year(a.year), nil)
+        case .currently:
+            guard let a = asOf else { return (nil, "'currently' needs the article's date (--as-of)") }
+            return (a.quarter, nil)
+        case .yearBefore:
+            guard let y = anchor?.year ?? context.topic?.year else { return (nil, "'the year before' of no year") }
+            return (.year(y - 1), nil)
+        case .samePeriodLastYear:
+            guard let p = anchor ?? context.topic else { return (nil, "'the same period last year' of no period") }
+            return (p.yearEarlier, nil)
+        case .samePeriod:
+            guard let p = context.topic ?? anchor else { return (nil, "'this period' of no period") }
+            return (p, nil)
+        case .thatYear:
+            guard let y = context.lastMentioned?.year ?? anchor?.year else { return (nil, "'that year' of no year") }
+            return (.year(y), nil)
+        case .previousQuarter:
+            guard let p = anchor ?? context.topic, case .quarter(let y, let q) = p else { return (nil, "'the previous quarter' of no quarter") }
+            return (q == 1 ? .quarter(y - 1, 4) : .quarter(y, q - 1), nil)
+        }
+    }
+}
+
+import Foundation

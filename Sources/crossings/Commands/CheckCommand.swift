@@ -1,0 +1,118 @@
+import ArgumentParser
+import CrossingsCore
+import Foundation
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the numbers in a draft against the dataset, each verdict with its sources.",
+        discussion: """
+        Reads plain text or Markdown. Each count of travellers becomes a claim (whose travel, \
+        which way, when, what for), judged supported, contradicted, disputed or unverifiable. \
+        Exit status: 0 nothing contradicted, 1 something contradicted, 2 an error. See docs/check.md.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case human, line, json }
+
+    @Argument(help: ArgumentHelp("Files to check; - reads standard input.", valueName: "FILE"))
+    var files: [String] = []
+    @Option(name: .long, help: ArgumentHelp("Check this sentence instead of files.", valueName: "SENTENCE"))
+    var text: String?
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report for standard input (editors pass the buffer's file name).", valueName: "NAME"))
+    var stdinFilename: String?
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The article's date, for 'last year', 'this year', 'currently'.", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+    @Option(help: "human (default), line (PATH:LINE:COLUMN: SEVERITY: MESSAGE) or json.")
+    var format: Format = .human
+    @OptionGroup var data: DataOptions
+
+    func validate() throws {
+        if text == nil && files.isEmpty { throw ValidationError("give a FILE, - for standard input, or --text SENTENCE") }
+        if text != nil && !files.isEmpty { throw ValidationError("--text checks one sentence; give either --text or files, not both") }
+        if let asOf, CalendarDay(parsing: asOf) == nil { throw ValidationError("--as-of: '\(asOf)' is not a date (YYYY-MM-DD)") }
+    }
+
+    func run() throws {
+        let dataset = try data.load()
+        let checker = Checker(dataset)
+        let day = asOf.flatMap(CalendarDay.init(parsing:))
+        var inputs: [(String, String)] = []
+        if let text { inputs.append(("<text>", text)) }
+        for file in files {
+            if file == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                guard let s = String(data: data, encoding: .utf8) else {
+                    printError("crossings: \(stdinFilename ?? "<stdin>"): not UTF-8 text"); throw ExitCode(2)
+                }
+                inputs.append((stdinFilename ?? "<stdin>", s))
+            } else {
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    printError("crossings: \(visible(file)): cannot read the file"); throw ExitCode(2)
+                }
+                guard let s = String(data: data, encoding: .utf8) else {
+                    printError("crossings: \(visible(file)): not UTF-8 text"); throw ExitCode(2)
+                }
+                inputs.append((file, s))
+            }
+        }
+        var all: [(String, Finding)] = []
+        for (path, body) in inputs {
+            for f in checker.check(document: body, asOf: day) { all.append((path, f)) }
+        }
+        switch format {
+        case .human: print(CheckOutput.human(all), terminator: "")
+        case .line: print(CheckOutput.line(all), terminator: "")
+        case .json: print(CheckOutput.json(all), terminator: "")
+        }
+        if all.contains(where: { $0.1.verdict == .contradicted }) { throw ExitCode(1) }
+    }
+}
+
+enum CheckOutput {
+    static func label(_ c: Claim) -> String {
+        guard let flow = c.flow else { return "?" }
+        return "\(flow) \(c.period?.description ?? "?") \(c.category.isEmpty ? c.measure.rawValue : "\(c.measure.rawValue)/\(c.category)")"
+    }
+
+    static func line(_ findings: [(String, Finding)]) -> String {
+        findings.map { path, f in
+            visible("\(path):\(f.claim.line):\(f.claim.column): \(f.verdict.severity.rawValue): \(f.verdict.rawValue): \"\(f.claim.printed)\" (\(label(f.claim))): \(f.message)")
+        }.joined(separator: "\n") + (findings.isEmpty ? "" : "\n")
+    }
+
+    static func human(_ findings: [(String, Finding)]) -> String {
+        guard !findings.isEmpty else { return "No counts of travellers found.\n" }
+        var out = ""
+        for (path, f) in findings {
+            let verdict = f.verdict.rawValue.uppercased()
+            out += visible("\(path):\(f.claim.line):\(f.claim.column)  \(verdict)  \"\(f.claim.printed)\" — \(label(f.claim))") + "\n"
+            var sentence = f.claim.sentence
+            if sentence.count > 160 { sentence = String(sentence.prefix(157)) + "..." }
+            out += "    > " + visible(sentence) + "\n"
+            out += "    " + visible(f.message) + "\n\n"
+        }
+        var counts: [String] = []
+        for v in Finding.Verdict.allCases {
+            let n = findings.filter { $0.1.verdict == v }.count
+            if n > 0 { counts.append("\(n) \(v.rawValue)") }
+        }
+        out += "\(findings.count) claim\(findings.count == 1 ? "" : "s"): " + counts.joined(separator: ", ") + "\n"
+        return out
+    }
+
+    static func json(_ findings: [(String, Finding)]) -> String {
+        jsonText(["findings": findings.map { path, f -> [String: Any] in
+            let c = f.claim
+            return [
+                "path": path, "line": c.line, "column": c.column, "end_column": c.endColumn,
+                "claim": c.sentence, "printed": c.printed, "number": c.value.value,
+                "high": c.value.high as Any? ?? NSNull(), "qualifier": c.value.qualifier.rawValue,
+                "verdict": f.verdict.rawValue, "severity": f.verdict.severity.rawValue, "message": f.message,
+                "flow": c.flow?.description as Any? ?? NSNull(), "period": c.period?.description as Any? ?? NSNull(),
+                "measure": c.measure.rawValue, "category": c.category.isEmpty ? NSNull() : c.category as Any,
+                "expected": f.expected as Any? ?? NSNull(), "sources": f.sourceIDs,
+            ]
+        }])
+    }
+}

@@ -1,0 +1,124 @@
+import BundledData
+import Foundation
+import Testing
+@testable import CrossingsCore
+
+/// Verdicts against the bundled dataset. Expectations come from the dataset itself
+/// (Resolver), not from copied numbers, wherever the answer is a dataset value.
+@Suite("Checker")
+struct CheckerTests {
+    let data: Dataset
+    let checker: Checker
+
+    init() throws {
+        data = try PackageLoader.load(files: BundledData.files, origin: "data")
+        checker = Checker(data)
+    }
+
+    func fixture(_ name: String) throws -> String {
+        try String(contentsOfFile: fixtureDirectory("check") + "/" + name, encoding: .utf8)
+    }
+
+    func verdict(_ sentence: String, asOf: String? = nil) throws -> Finding {
+        let findings = checker.check(document: sentence, asOf: asOf.flatMap(CalendarDay.init(parsing:)))
+        try #require(findings.count == 1, "one claim expected in: \(sentence)")
+        return findings[0]
+    }
+
+    @Test func theArticlesRestatedContradictNothing() throws {
+        let findings = checker.check(document: try fixture("restated-articles.md"))
+        #expect(findings.count >= 20)
+        for f in findings where f.verdict == .contradicted {
+            Issue.record("contradicted: \(f.claim.printed) at line \(f.claim.line): \(f.message)")
+        }
+        // The only figure not supported is one where the dataset itself records a disagreement.
+        for f in findings where f.verdict != .supported {
+            #expect(f.verdict == .disputed, "line \(f.claim.line): \(f.claim.printed) is \(f.verdict)")
+            #expect(f.rows.first?.keyAgrees == false)
+        }
+    }
+
+    @Test func aTrueClaim() throws {
+        let f = try verdict("In 2024, 13,221 North Korean citizens entered Russia.")
+        #expect(f.verdict == .supported)
+        let consensus = try #require(Resolver(data).consensus(key("KP-RU", "2024")))
+        #expect(f.expected == consensus.value)
+        #expect(Set(f.sourceIDs).isSuperset(of: consensus.observations.map(\.sourceID)))
+    }
+
+    @Test func aFalseClaim() throws {
+        let f = try verdict("In 2024, 20,000 North Koreans entered Russia.")
+        #expect(f.verdict == .contradicted)
+        #expect(f.verdict.severity == .error)
+        let consensus = try #require(Resolver(data).consensus(key("KP-RU", "2024")))
+        #expect(f.message.contains(formatCount(consensus.value)))
+        #expect(!f.sourceIDs.isEmpty)
+    }
+
+    @Test func aClaimShiftedToAnotherPeriodSaysWhereTheNumberBelongs() throws {
+        // 5,263 is reported for 2024-Q3; claimed here for 2019-Q3.
+        let f = try verdict("North Korean arrivals in Russia reached 5,263 in the third quarter of 2019.")
+        #expect(f.verdict == .contradicted)
+        #expect(f.message.contains("5,263 is the KP-RU 2024-Q3 total figure"))
+    }
+
+    @Test func aClaimShiftedToAnotherCategorySaysWhereTheNumberBelongs() throws {
+        let f = try verdict("By rail, 5,075 Russians travelled to North Korea in 2025.")
+        #expect(f.verdict == .contradicted)
+        #expect(f.claim.category == "rail")
+        #expect(f.message.contains("5,075 is the RU-KP 2025 purpose/tourism figure"))
+    }
+
+    @Test func approximateClaims() throws {
+        #expect(try verdict("Nearly 10,000 Russians visited North Korea in 2025.").verdict == .supported)
+        #expect(try verdict("More than 20,000 North Koreans entered Russia in 2024.").verdict == .contradicted)
+        #expect(try verdict("Over 13,220 North Koreans entered Russia in 2024.").verdict == .supported)
+        #expect(try verdict("From July to September 2024, 5.3K North Koreans entered Russia.").verdict == .supported)
+    }
+
+    @Test func dataTheSetDoesNotHave() throws {
+        let f = try verdict("In the second quarter of 2026, 4,000 North Koreans entered Russia.")
+        #expect(f.verdict == .unverifiable)
+        #expect(f.expected == nil)
+        #expect(f.verdict.severity == .note)
+    }
+
+    @Test func disputedFigures() throws {
+        let f = try verdict("In 2024, 7,887 North Korean students entered Russia.")
+        #expect(f.verdict == .disputed)
+        #expect(f.verdict.severity == .warning)
+        let values = Set(data.observations(for: key("KP-RU", "2024", .purpose, "study")).map { formatCount($0.value) })
+        #expect(values.count > 1)
+        for v in values { #expect(f.message.contains(v)) }
+    }
+
+    @Test func aDerivedFigureSaysSoWithItsFormula() throws {
+        let derivation = try #require(Resolver(data).derive(key("KP-RU", "2018")))
+        let f = try verdict("Russia counted \(formatCount(derivation.value)) entries by North Korean citizens in 2018.")
+        #expect(f.verdict == .supported)
+        #expect(f.message.contains("derived"))
+        #expect(f.message.contains(derivation.formula))
+        #expect(f.sourceIDs == derivation.sourceIDs)
+    }
+
+    @Test func ownSentencesFixture() throws {
+        let findings = checker.check(document: try fixture("own-sentences.md"))
+        let byLine = Dictionary(findings.map { ($0.claim.line, $0.verdict) }, uniquingKeysWith: { a, _ in a })
+        #expect(byLine[1] == .supported)      // 13 221 in 2024
+        #expect(byLine[3] == .contradicted)   // 20,000 in 2024
+        #expect(byLine[5] == .contradicted)   // 5,263 shifted to 2019-Q3
+        #expect(byLine[7] == .contradicted)   // 1,957 tourists claimed as all travel
+        #expect(byLine[9] == .contradicted)   // tourism figure claimed for rail
+        #expect(byLine[11] == .supported)     // nearly 10,000
+        #expect(byLine[13] == .contradicted)  // more than 20,000
+        #expect(byLine[15] == .unverifiable)  // 2026
+        #expect(byLine[17] == .disputed)      // students 2024
+        #expect(byLine[25] == nil)            // percent, age, date, money: no claim
+    }
+
+    @Test func lastYearNeedsTheArticlesDate() throws {
+        let sentence = "Last year, a record 10,000 Russians visited North Korea."
+        #expect(try verdict(sentence).verdict == .unverifiable)
+        #expect(try verdict(sentence, asOf: "2026-02-05").verdict == .supported)
+    }
+}
