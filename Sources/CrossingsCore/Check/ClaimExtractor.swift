@@ -87,7 +87,8 @@ public struct ClaimExtractor {
             resolved.append((m, p, problem))
         }
         let leaving = t.contains { Lexicon.exitWords.contains($0.lower) }
-        let sentenceFlowHint = flowHint(t, near: t.count / 2, context: context)
+        let named = mentions(t)
+        let sentenceFlowHint = flowHint(named, near: t.count / 2, context: context)
 
         var out: [Claim] = []
         for (i, n) in numbers.enumerated() {
@@ -121,7 +122,7 @@ public struct ClaimExtractor {
                 problem = "no period in the sentence or before it"
             }
             let (measure, category) = categoryOf(n, tokens: t, prevEnd: prevEnd, nextStart: nextStart)
-            var flow = flowFor(n, tokens: t, context: context) ?? sentenceFlowHint ?? context.flow
+            var flow = flowHint(named, near: n.numberStart, context: context) ?? sentenceFlowHint ?? context.flow
             if leaving, let f = flow, f.isEntry { flow = nil }
             let first = t[n.start], last = t[n.end - 1]
             let printed = sentence.text.isEmpty ? "" : t[n.start..<n.end].map(\.text).joined(separator: " ")
@@ -134,7 +135,7 @@ public struct ClaimExtractor {
                 measure: measure, category: category))
         }
         // Update the context for the sentences that follow.
-        if let f = out.first(where: { $0.flow != nil })?.flow ?? flowHint(t, near: 0, context: context) {
+        if let f = out.first(where: { $0.flow != nil })?.flow ?? flowHint(named, near: 0, context: context) {
             context.flow = f
         }
         // The topic is what the sentence is about: its first claim that is not a comparison
@@ -142,7 +143,7 @@ public struct ClaimExtractor {
         let main = zip(numbers, out).first { !isComparison($0.0, tokens: t) }?.1
         // A sentence with no count moves the topic only when it is about travellers
         // ("the influx of North Korean students had all but stopped by the first quarter of 2025").
-        let aboutTravel = travel || !nationalityMentions(t).isEmpty
+        let aboutTravel = travel || !named.nations.isEmpty
         if let p = main?.period ?? (out.isEmpty && aboutTravel ? resolved.first(where: { $0.1 != nil })?.1 : nil) {
             context.topic = p
         } else if !periods.isEmpty && !resolved.contains(where: { $0.1 != nil }) {
@@ -316,7 +317,8 @@ public struct ClaimExtractor {
     }
 
     func matchCategory(_ t: [Token], at k: Int) -> (Measure, String)? {
-        for (phrase, measure, category) in Lexicon.categories where k + phrase.count <= t.count {
+        guard k < t.count, let candidates = Lexicon.categoriesByFirstWord[t[k].lower] else { return nil }
+        for (phrase, measure, category) in candidates where k + phrase.count <= t.count {
             if (0..<phrase.count).allSatisfy({ t[k + $0].lower == phrase[$0] }) {
                 let after = k + phrase.count < t.count ? t[k + phrase.count].lower : ""
                 if ["destination", "destinations", "visa", "visas", "attraction", "attractions", "season", "industry"].contains(after) { continue }
@@ -408,16 +410,21 @@ public struct ClaimExtractor {
     }
 
     /// Whose travel and which way, for the number at n.
-    func flowFor(_ n: NumberMention, tokens t: [Token], context: Context) -> Flow? {
-        flowHint(t, near: n.numberStart, context: context)
+    /// Nationalities and countries named in a sentence, found once per sentence.
+    struct Mentions {
+        var nations: [Mention]
+        var places: [Mention]
     }
 
-    func flowHint(_ t: [Token], near position: Int, context: Context) -> Flow? {
+    func mentions(_ t: [Token]) -> Mentions {
         let nations = nationalityMentions(t)
-        let places = countryMentions(t).filter { m in
-            // A country named as part of a nationality phrase is not a destination.
-            !nations.contains { $0.index == m.index }
-        }
+        // A country named as part of a nationality phrase is not a destination.
+        let places = countryMentions(t).filter { m in !nations.contains { $0.index == m.index } }
+        return Mentions(nations: nations, places: places)
+    }
+
+    func flowHint(_ m: Mentions, near position: Int, context: Context) -> Flow? {
+        let nations = m.nations, places = m.places
         let citizens = nations.min { abs($0.index - position) < abs($1.index - position) }?.code
         switch citizens {
         case nil:

@@ -95,6 +95,10 @@ enum Lexicon {
         return list
     }()
 
+    /// The category phrases that start with each word, longest first.
+    static let categoriesByFirstWord: [String: [([String], Measure, String)]] =
+        Dictionary(grouping: categories, by: { $0.0[0] })
+
     /// Nationalities: phrase → country code. A phrase ending in "*" needs a people noun after it.
     static let nationalities: [([String], String)] = {
         var list: [([String], String)] = [

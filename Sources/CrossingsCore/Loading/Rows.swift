@@ -2,11 +2,13 @@
 extension Loader {
     mutating func required(_ row: Row, _ name: String) -> String? {
         let v = row.raw(name)
-        if v.trimmingCharacters(in: .whitespaces).isEmpty {
+        // Byte checks, not Foundation's trimming: this runs for every field of millions of rows.
+        let utf8 = v.utf8
+        if utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
             error(row.at(name), "'\(name)' is required")
             return nil
         }
-        if v != v.trimmingCharacters(in: .whitespaces) {
+        if let f = utf8.first, let l = utf8.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 {
             error(row.at(name), "'\(name)' has spaces at its start or end")
             return nil
         }
