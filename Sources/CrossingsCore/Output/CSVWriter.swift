@@ -5,6 +5,14 @@ public enum CSVWriter {
         fields.map(field).joined(separator: ",") + "\n"
     }
 
+    /// A line for a data file: quoted as needed, text kept exactly as it is.
+    public static func dataLine(_ fields: [String]) -> String {
+        fields.map { f in
+            f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : f
+        }.joined(separator: ",") + "\n"
+    }
+
     public static func field(_ raw: String) -> String {
         let s = visible(raw)
         if s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
