@@ -20,7 +20,14 @@ struct Crossings: ParsableCommand {
 
     func run() throws {
         let dataset = try data.load()
-        print(Overview.text(dataset))
+        // The explorer draws only on a terminal; piped or redirected, print the overview.
+        guard isatty(1) != 0 else {
+            print(Overview.text(dataset))
+            print("The full-screen explorer needs a terminal: run `crossings` with no arguments in one.")
+            return
+        }
+        let status = Explorer.run(dataset)
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

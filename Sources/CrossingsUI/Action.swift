@@ -1,0 +1,53 @@
+/// What the user means. Keys become actions through the command registry;
+/// tests drive the explorer with either.
+public enum Action: Hashable, Sendable {
+    /// A key press, looked up in the registry for the current page and mode.
+    case key(Key)
+    /// The terminal changed size.
+    case resize(Size)
+
+    case moveUp, moveDown, pageUp, pageDown, first, last
+    /// Enter: drill down into the selected row.
+    case open
+    /// Backspace, Esc: up one level (Esc first clears a filter).
+    case back
+    /// The citations of the selected number.
+    case cite
+    case nextFlow, previousFlow
+    /// Quarters → halves → years.
+    case cycleGranularity
+    case show(TopView)
+    case nextView, previousView
+    /// `/`: start typing a filter.
+    case startFilter
+    case filterType(String)
+    case filterErase
+    /// Enter while typing: keep the filter, back to moving.
+    case filterAccept
+    /// Esc: no filter.
+    case filterClear
+    case nextMatch, previousMatch
+    case toggleHelp
+    case openFacets
+    case facetUp, facetDown, facetNext, facetPrevious, facetsClear, closeFacets
+    /// From an event, the counts of its quarter.
+    case countsOfQuarter
+    /// `y`: the selected number with its citation, to the clipboard.
+    case copy
+    case quit
+}
+
+/// Where a command works.
+public enum Scope: String, CaseIterable, Sendable, Hashable {
+    case everywhere = "Everywhere"
+    case counts = "Counts"
+    case breakdown = "Breakdown"
+    case citations = "Citations"
+    case timeline = "Timeline"
+    case event = "Event"
+    case sources = "Sources"
+    case source = "Source"
+    case filter = "Typing a filter"
+    case facets = "Filter menu"
+    case help = "Help"
+}

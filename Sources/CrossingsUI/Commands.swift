@@ -1,0 +1,118 @@
+/// One thing the user can do: its name, what it does, its keys, where it works.
+///
+/// The registry below is the only place keys are bound: key handling, the `?`
+/// overlay, the footer and docs/keymap.md are all read from it.
+public struct Command: Hashable, Sendable {
+    public var name: String
+    public var help: String
+    public var keys: [Key]
+    public var scopes: [Scope]
+    /// Shown in the footer where it applies (short label).
+    public var footer: String?
+    public var action: Action
+
+    public init(_ name: String, _ help: String, keys: [Key], scopes: [Scope], footer: String? = nil, action: Action) {
+        self.name = name
+        self.help = help
+        self.keys = keys
+        self.scopes = scopes
+        self.footer = footer
+        self.action = action
+    }
+
+    func applies(_ scope: Scope) -> Bool {
+        scopes.contains(scope) || (scopes.contains(.everywhere) && ![.filter, .facets, .help].contains(scope))
+    }
+}
+
+public enum Commands {
+    static let drill: [Scope] = [.counts, .breakdown, .citations, .timeline, .event, .sources, .source]
+
+    /// Every command, in the order the help lists them.
+    public static let all: [Command] = [
+        Command("help", "Show or hide this list of keys", keys: [.char("?")], scopes: [.everywhere], footer: "help", action: .toggleHelp),
+        Command("quit", "Quit; lines copied with y are printed on exit", keys: [.char("q")], scopes: [.everywhere], footer: "quit", action: .quit),
+        Command("down", "Move down", keys: [.down, .char("j")], scopes: [.everywhere], action: .moveDown),
+        Command("up", "Move up", keys: [.up, .char("k")], scopes: [.everywhere], action: .moveUp),
+        Command("page-down", "Move down a screen", keys: [.pageDown, .ctrl("f"), .char(" ")], scopes: [.everywhere], action: .pageDown),
+        Command("page-up", "Move up a screen", keys: [.pageUp, .ctrl("b")], scopes: [.everywhere], action: .pageUp),
+        Command("first", "Go to the first row", keys: [.char("g"), .home], scopes: [.everywhere], action: .first),
+        Command("last", "Go to the last row", keys: [.char("G"), .end], scopes: [.everywhere], action: .last),
+        Command("open", "Open the selected row: a period's breakdown, a number's citations, an event, a source",
+                keys: [.enter, .right, .char("l")], scopes: [.counts, .breakdown, .citations, .timeline, .event, .sources, .source],
+                footer: "open", action: .open),
+        Command("back", "Back one level (Esc first clears a filter)", keys: [.backspace, .escape, .left, .char("h")],
+                scopes: [.everywhere], footer: "back", action: .back),
+        Command("cite", "Show every citation behind the selected number", keys: [.char("c")],
+                scopes: [.counts, .breakdown, .citations, .source], footer: "cite", action: .cite),
+        Command("next-flow", "Show the next flow (KP-RU, RU-KP, then the others)", keys: [.char("f")], scopes: [.counts], footer: "flow", action: .nextFlow),
+        Command("previous-flow", "Show the previous flow", keys: [.char("F")], scopes: [.counts], action: .previousFlow),
+        Command("periods", "Quarters, halves or years", keys: [.char("t")], scopes: [.counts], footer: "q/h/y", action: .cycleGranularity),
+        Command("counts", "Counts: one flow, period by period", keys: [.char("1")], scopes: [.everywhere], action: .show(.counts)),
+        Command("timeline", "Timeline: events in date order", keys: [.char("2")], scopes: [.everywhere], action: .show(.timeline)),
+        Command("sources", "Sources: every source and what it backs", keys: [.char("3")], scopes: [.everywhere], action: .show(.sources)),
+        Command("next-view", "Next view (Counts, Timeline, Sources)", keys: [.tab], scopes: [.everywhere], action: .nextView),
+        Command("previous-view", "Previous view", keys: [.backTab], scopes: [.everywhere], action: .previousView),
+        Command("quarter-counts", "Counts of the selected event's quarter", keys: [.char("p")], scopes: [.timeline, .event],
+                footer: "counts", action: .countsOfQuarter),
+        Command("filter", "Narrow the list as you type (periods, categories, event text, sources)", keys: [.char("/")],
+                scopes: [.everywhere], footer: "filter", action: .startFilter),
+        Command("next-match", "Next match of the filter", keys: [.char("n")], scopes: [.everywhere], action: .nextMatch),
+        Command("previous-match", "Previous match of the filter", keys: [.char("N")], scopes: [.everywhere], action: .previousMatch),
+        Command("facets", "Filter menu: flow, years, tag, source, measure, reported or derived", keys: [.char("m")],
+                scopes: [.everywhere], footer: "menu", action: .openFacets),
+        Command("copy", "Copy the selected number with its citation as one line (printed again on exit)", keys: [.char("y")],
+                scopes: [.everywhere], footer: "copy", action: .copy),
+        Command("filter-keep", "Keep the filter and go back to moving", keys: [.enter], scopes: [.filter], footer: "keep", action: .filterAccept),
+        Command("filter-clear", "Clear the filter", keys: [.escape], scopes: [.filter], footer: "clear", action: .filterClear),
+        Command("filter-erase", "Erase the last character", keys: [.backspace], scopes: [.filter], action: .filterErase),
+        Command("filter-down", "Move down among the matches", keys: [.down], scopes: [.filter], action: .moveDown),
+        Command("filter-up", "Move up among the matches", keys: [.up], scopes: [.filter], action: .moveUp),
+        Command("facet-down", "Next facet", keys: [.down, .char("j")], scopes: [.facets], action: .facetDown),
+        Command("facet-up", "Previous facet", keys: [.up, .char("k")], scopes: [.facets], action: .facetUp),
+        Command("facet-next", "Next value of the facet", keys: [.right, .char("l"), .char(" "), .enter], scopes: [.facets], footer: "change", action: .facetNext),
+        Command("facet-previous", "Previous value of the facet", keys: [.left, .char("h")], scopes: [.facets], action: .facetPrevious),
+        Command("facets-clear", "Clear every facet", keys: [.char("x")], scopes: [.facets], footer: "clear all", action: .facetsClear),
+        Command("facets-close", "Close the menu", keys: [.escape, .char("m"), .char("q")], scopes: [.facets], footer: "close", action: .closeFacets),
+        Command("help-down", "Scroll the help down", keys: [.down, .char("j"), .pageDown, .char(" ")], scopes: [.help], action: .moveDown),
+        Command("help-up", "Scroll the help up", keys: [.up, .char("k"), .pageUp], scopes: [.help], action: .moveUp),
+        Command("help-close", "Close the help", keys: [.char("?"), .escape, .char("q")], scopes: [.help], action: .toggleHelp),
+    ]
+
+    /// The command a key runs in a scope, if any.
+    public static func command(for key: Key, in scope: Scope) -> Command? {
+        all.first { $0.keys.contains(key) && $0.scopes.contains(scope) }
+            ?? all.first { $0.keys.contains(key) && $0.applies(scope) }
+    }
+
+    /// Commands for the footer of a scope, most specific first.
+    public static func footer(for scope: Scope) -> [Command] {
+        let specific = all.filter { $0.footer != nil && $0.scopes.contains(scope) && !$0.scopes.contains(.everywhere) }
+        let general = all.filter { $0.footer != nil && $0.applies(scope) && $0.scopes.contains(.everywhere) }
+        return general.prefix(2) + specific + general.dropFirst(2)
+    }
+
+    /// docs/keymap.md, generated from the registry (a test keeps the file in sync).
+    public static var keymapMarkdown: String {
+        var out = """
+        # Keys of the explorer
+
+        Generated from the command registry in `Sources/CrossingsUI/Commands.swift`;
+        `swift test` fails when this file and the registry differ. Press `?` in the
+        explorer for the same list.
+
+        """
+        for scope in Scope.allCases {
+            let commands = all.filter { $0.scopes.contains(scope) }
+            guard !commands.isEmpty else { continue }
+            out += "\n## \(scope.rawValue)\n\n"
+            if scope == .filter { out += "Any other character is added to the filter.\n\n" }
+            out += "| Keys | Command | What it does |\n|---|---|---|\n"
+            for c in commands {
+                let keys = c.keys.map { "`\($0.label == "`" ? "``" : $0.label)`" }.joined(separator: " ")
+                out += "| \(keys) | \(c.name) | \(c.help) |\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,79 @@
+import CrossingsCore
+
+/// The one value a table shows for a key, and what stands behind it.
+///
+/// The rule: the reported consensus (one precise value every source agrees
+/// with), else the derived value, else the reported value most sources give.
+/// The other values for the key are counted as alternatives and are all on
+/// the citations page.
+public struct ShownFigure: Hashable, Sendable {
+    public var key: FigureKey
+    /// The value shown; its `display` carries ~, >= or a range.
+    public var value: ReportedValue
+    public var isDerived: Bool
+    /// Every row the core gives for the key (reported values, then the derived one).
+    public var rows: [FigureRow]
+    /// False when the key's values (reported and derived) do not all agree.
+    public var agrees: Bool
+    /// Distinct sources behind the key: those reporting it, or, for a derived-only
+    /// value, those behind its parts.
+    public var sourceCount: Int
+    /// How many other values exist for the key.
+    public var alternatives: Int
+
+    /// `13,221`, `~5,500`, `6,031*`
+    public var display: String { value.display + (isDerived ? "*" : "") }
+
+    /// Picks the shown value among a key's rows; nil when there are none.
+    static func pick(_ key: FigureKey, rows: [FigureRow], resolver: Resolver, status: StatusFacet = .all) -> ShownFigure? {
+        var rows = rows
+        switch status {
+        case .all: break
+        case .reportedOnly: rows = rows.filter { $0.status == .reported }
+        case .derivedOnly: rows = rows.filter { $0.status == .derived }
+        }
+        guard !rows.isEmpty else { return nil }
+        let reported = rows.filter { $0.status == .reported }
+        let derived = rows.first { $0.status == .derived }
+        var chosen: FigureRow?
+        if !reported.isEmpty, let c = resolver.consensus(key) {
+            chosen = reported.first { $0.value.qualifier == .exact && $0.value.high == nil && $0.value.value == c.value }
+        }
+        if chosen == nil { chosen = derived }
+        if chosen == nil {
+            // The value most sources give; the first in file order on a tie.
+            for r in reported where chosen.map({ r.observations.count > $0.observations.count }) ?? true { chosen = r }
+        }
+        guard let shown = chosen else { return nil }
+        var sources = Set(reported.flatMap { $0.observations.map(\.sourceID) })
+        if sources.isEmpty, let d = derived?.derivation { sources = Set(d.sourceIDs) }
+        return ShownFigure(key: key, value: shown.value, isDerived: shown.status == .derived, rows: rows,
+                           agrees: rows.first?.keyAgrees ?? true, sourceCount: sources.count,
+                           alternatives: rows.count - 1)
+    }
+}
+
+/// Which values the tables show: all, only those a source printed, or only derived ones.
+public enum StatusFacet: String, CaseIterable, Sendable, Hashable {
+    case all
+    case reportedOnly = "reported only"
+    case derivedOnly = "derived only"
+}
+
+/// One line of the Counts table: a period and its total, or a gap.
+public struct CountRow: Hashable, Sendable {
+    public var period: Period
+    /// Nil: no source gives a figure and none can be derived (a gap, never zero).
+    public var figure: ShownFigure?
+}
+
+/// One line of a breakdown: a category of a measure (or the total, or the remainder).
+public struct BreakdownRow: Hashable, Sendable {
+    public var key: FigureKey
+    public var label: String
+    public var figure: ShownFigure?
+    /// Share of the period's total, in percent, when both values are known.
+    public var share: Double?
+    /// True when the share comes from an approximate value.
+    public var shareApproximate: Bool
+}

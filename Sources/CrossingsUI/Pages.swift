@@ -1,0 +1,289 @@
+import CrossingsCore
+
+/// What each page lists.
+extension Library {
+    func buildItems(_ page: Page, flow: Flow, granularity: Period.Granularity, facets: Facets) -> [Item] {
+        switch page {
+        case .counts: countsItems(flow: flow, granularity: granularity, facets: facets)
+        case .breakdown(let f, let p): breakdownItems(flow: f, period: p, facets: facets)
+        case .citations(let key): citationItems(key)
+        case .timeline: timelineItems(facets: facets)
+        case .event(let id): eventItems(id)
+        case .sources: sourceListItems(facets: facets)
+        case .source(let id): sourceItems(id, facets: facets)
+        }
+    }
+
+    // MARK: Counts
+
+    func countsItems(flow: Flow, granularity: Period.Granularity, facets: Facets) -> [Item] {
+        counts(flow: flow, granularity: granularity, facets: facets).map { row in
+            let key = FigureKey(flow: flow, period: row.period, measure: .total)
+            return Item(.count(row), search: "\(row.period) \(row.figure?.display ?? "")",
+                        open: .breakdown(flow, row.period), cite: key,
+                        copy: row.figure.map { Citation.line($0, data) })
+        }
+    }
+
+    // MARK: Breakdown
+
+    func breakdownItems(flow: Flow, period: Period, facets: Facets) -> [Item] {
+        let totalKey = FigureKey(flow: flow, period: period, measure: .total)
+        let total = figure(totalKey, facets: facets)
+        var items: [Item] = []
+        items.append(categoryItem(BreakdownRow(key: totalKey, label: "Total", figure: total, share: nil, shareApproximate: false)))
+        let sections: [(Measure, String)] = [(.purpose, "Purpose of travel"), (.transport, "Mode of transport"),
+                                             (.estimate, "Estimates (not border counts)")]
+        for (measure, title) in sections where facets.measure == nil || facets.measure == measure || facets.measure == .total {
+            let rows = breakdown(flow: flow, period: period, measure: measure, facets: facets)
+            if measure == .estimate && rows.isEmpty { continue }
+            items.append(.blank)
+            items.append(.heading(title))
+            if rows.allSatisfy({ $0.figure == nil }) {
+                items.append(Item(.line([Span("  no figures by \(measure.rawValue) for \(period)", .dim)]), selectable: false))
+                continue
+            }
+            for row in rows { items.append(categoryItem(row)) }
+        }
+        return items
+    }
+
+    func categoryItem(_ row: BreakdownRow) -> Item {
+        Item(.category(row), search: "\(row.key.measure.rawValue) \(row.key.category) \(row.label) \(row.figure?.display ?? "")",
+             open: row.figure == nil ? nil : .citations(row.key), cite: row.figure == nil ? nil : row.key,
+             copy: row.figure.map { Citation.line($0, data) })
+    }
+
+    // MARK: Citations
+
+    func citationItems(_ key: FigureKey) -> [Item] {
+        var items: [Item] = []
+        let rows = resolver.rows(for: key)
+        let shown = ShownFigure.pick(key, rows: rows, resolver: resolver)
+        let copyShown = shown.map { Citation.line($0, data) }
+        items.append(Item(.heading("\(key.flow) \(key.period) \(key.measureLabel)"), search: key.description, selectable: false))
+        items.append(Item(.paragraph(Citation.subject(key, data) + " " + Citation.periodPhrase(key.period)), selectable: false))
+        items.append(.blank)
+        guard let shown else {
+            items.append(Item(.paragraph("No source gives this figure, and it cannot be worked out from others."), selectable: false))
+            return items
+        }
+        let how: String
+        let reportedRows = rows.filter { $0.status == .reported }
+        let mostCited = reportedRows.map(\.observations.count).max() ?? 0
+        if shown.isDerived {
+            how = "derived: worked out by crossings, printed by no source"
+        } else if rows.count == 1 {
+            how = "as reported"
+        } else if let c = resolver.consensus(key), c.value == shown.value.value, shown.value.qualifier == .exact {
+            how = "the precise value every source agrees with"
+        } else if shown.agrees {
+            how = "the value most sources give; the others agree with it"
+        } else if reportedRows.filter({ $0.observations.count == mostCited }).count > 1 {
+            how = "sources disagree; shown: the first value listed (as many sources give each)"
+        } else {
+            how = "sources disagree; shown: the value most sources give"
+        }
+        items.append(Item(.field("Shown", "\(shown.display)  \(how)"), search: "shown \(shown.display)", cite: key, copy: copyShown))
+        let count = Citation.uniquedIDs(rows.flatMap { $0.observations.map(\.sourceID) }).count
+        let printers = switch count {
+        case 0: "no source prints it"
+        case 1: "1 source prints a value for it"
+        default: "\(count) sources print a value for it"
+        }
+        items.append(Item(.field("Sources", printers), cite: key, copy: copyShown))
+
+        if rows.count > 1 {
+            items.append(.blank)
+            items.append(.heading(shown.agrees ? "Values side by side: they agree within their rounding"
+                                               : "Values side by side: sources DISAGREE"))
+            for row in rows {
+                let isShown = row.value == shown.value && (row.status == .derived) == shown.isDerived
+                let diff = isShown ? "shown" : signed(row.value.value - shown.value.value)
+                let who: String
+                if let d = row.derivation {
+                    who = "derived: \(d.formula)"
+                } else {
+                    who = row.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: "; ")
+                }
+                let agrees = row.value.agrees(with: shown.value)
+                items.append(Item(.alternative(value: row.value.display + (row.status == .derived ? "*" : ""), difference: diff, who: who, agrees: agrees),
+                                  search: "\(row.value.display) \(who)", open: row.observations.first.map { .source($0.sourceID) }, cite: key,
+                                  copy: row.observations.first.map { Citation.line($0, data) } ?? copyShown))
+            }
+        }
+
+        if let d = rows.first(where: { $0.status == .derived })?.derivation {
+            items.append(.blank)
+            items.append(.heading("Derived: worked out by crossings (\(d.kind.rawValue)), printed by no source"))
+            items.append(Item(.field("Formula", d.formula), search: d.formula, cite: key, copy: copyShown))
+            items.append(Item(.field("Worked", d.worked), search: d.worked, cite: key, copy: copyShown))
+            items.append(.blank)
+            items.append(.heading("Parts (Enter: the citations of a part)"))
+            for t in d.terms {
+                let who = t.derivation.map { "derived: \($0.formula)" }
+                    ?? t.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: "; ")
+                let value = formatCount(t.value) + (t.derivation == nil ? "" : "*")
+                let label = "\(t.key.period) \(t.key.measureLabel)"
+                items.append(Item(.line([Span(pad((t.sign < 0 ? "− " : "+ ") + label, 26)), Span(number(value, 10), .header),
+                                         Span("  " + who, .dim)]),
+                                  search: "\(label) \(value) \(who)", open: .citations(t.key), cite: t.key,
+                                  copy: figure(t.key).map { Citation.line($0, data) }))
+            }
+            let parts = uniqueObservations(d.observations)
+            items.append(.blank)
+            items.append(.heading("Citations of the parts (\(parts.count))"))
+            for (i, o) in parts.enumerated() { items += observationItems(o, index: i + 1, of: parts.count) }
+        }
+
+        let reported = rows.filter { $0.status == .reported }.flatMap(\.observations)
+        if !reported.isEmpty {
+            items.append(.blank)
+            items.append(.heading("Every observation (\(reported.count))"))
+            for (i, o) in reported.enumerated() { items += observationItems(o, index: i + 1, of: reported.count) }
+        }
+        return items
+    }
+
+    func uniqueObservations(_ obs: [Observation]) -> [Observation] {
+        var seen = Set<String>()
+        return obs.filter { seen.insert($0.id).inserted }
+    }
+
+    func signed(_ n: Int) -> String { n == 0 ? "±0" : (n > 0 ? "+" : "") + formatCount(n) }
+
+    /// Everything about one observation, one field a line.
+    func observationItems(_ o: Observation, index: Int, of total: Int) -> [Item] {
+        let s = data.sourceByID[o.sourceID]
+        let copy = Citation.line(o, data)
+        var items: [Item] = []
+        func add(_ label: String, _ value: String) {
+            guard !value.isEmpty else { return }
+            items.append(Item(.field(label, value), search: "\(label) \(value) \(o.sourceID)", open: .source(o.sourceID), cite: o.key, copy: copy))
+        }
+        items.append(.blank)
+        items.append(Item(.line([Span("\(index)/\(total)  ", .dim), Span(o.reported.display, .header), Span("  ", .normal),
+                                 Span("“\(o.printed)”", .accent), Span("  \(o.key.period) \(o.key.measureLabel)", .dim)]),
+                          search: "\(o.printed) \(o.sourceID) \(o.key)", open: .source(o.sourceID), cite: o.key, copy: copy))
+        add("Outlet", s?.outlet ?? o.sourceID)
+        add("Date", s.map { $0.date.isEmpty ? "not known" : $0.date } ?? "")
+        add("Title", s?.title ?? "")
+        add("URL", s.map { $0.url.isEmpty ? "not known" : $0.url } ?? "")
+        add("Where", o.locator + ((s?.file ?? "").isEmpty ? "" : " in \(s?.file ?? "")"))
+        add("Chain", (s?.chain ?? []).joined(separator: " › "))
+        add("Producer", o.producer)
+        add("Credits", s?.creditedAgency ?? "")
+        add("Note", o.note)
+        add("Source note", s?.note ?? "")
+        add("Source", o.sourceID)
+        add("Row", o.location.description)
+        return items
+    }
+
+    // MARK: Timeline
+
+    func timelineItems(facets: Facets) -> [Item] {
+        data.events.filter { e in
+            if let tag = facets.tag, !e.tags.contains(tag) { return false }
+            if let source = facets.source, !e.dates.contains(where: { $0.sourceID == source }) { return false }
+            if let d = e.date, !(facets.admits(year: d.start / 10000) || facets.admits(year: d.end / 10000)) { return false }
+            return true
+        }.map { e in
+            let haystack = ([e.id, e.summary] + e.tags + e.dates.flatMap { [$0.label, $0.date, $0.printed, $0.sourceID, data.sourceByID[$0.sourceID]?.outlet ?? ""] })
+                .joined(separator: " ")
+            return Item(.event(e), search: haystack, open: .event(e.id), copy: Citation.line(e, data), quarter: e.date?.quarter)
+        }
+    }
+
+    func eventItems(_ id: String) -> [Item] {
+        guard let e = event(id) else { return [Item(.paragraph("No event '\(id)'."), selectable: false)] }
+        let copy = Citation.line(e, data)
+        var items: [Item] = []
+        items.append(Item(.heading((e.date?.label ?? "date not known") + (e.datesDisagree ? "  (sources give different dates)" : "")),
+                          search: e.date?.label ?? "", selectable: false))
+        items.append(Item(.paragraph(e.summary), search: e.summary, copy: copy, quarter: e.date?.quarter))
+        items.append(.blank)
+        items.append(Item(.field("Tags", e.tags.joined(separator: ", ")), search: e.tags.joined(separator: " "), copy: copy, quarter: e.date?.quarter))
+        items.append(Item(.field("Id", e.id), search: e.id, copy: copy, quarter: e.date?.quarter))
+        items.append(Item(.field("Row", e.location.description), copy: copy, quarter: e.date?.quarter))
+        items.append(.blank)
+        items.append(.heading(e.datesDisagree ? "Dates by source: sources DISAGREE (Enter: the source)" : "Dates by source (Enter: the source)"))
+        for d in e.dates {
+            let s = data.sourceByID[d.sourceID]
+            let lineCopy = visible("\(e.summary) (\(d.label), \([s?.outlet ?? d.sourceID, d.locator, s?.url ?? ""].filter { !$0.isEmpty }.joined(separator: ", "))).")
+            func add(_ label: String, _ value: String) {
+                guard !value.isEmpty else { return }
+                items.append(Item(.field(label, value), search: "\(label) \(value) \(d.sourceID)", open: .source(d.sourceID), copy: lineCopy, quarter: d.quarter))
+            }
+            items.append(.blank)
+            items.append(Item(.line([Span(d.label, .header), Span("  \(d.precision.rawValue)", .dim)]),
+                              search: "\(d.label) \(d.date) \(d.sourceID)", open: .source(d.sourceID), copy: lineCopy, quarter: d.quarter))
+            add("As printed", d.printed.isEmpty ? "" : "“\(d.printed)”")
+            add("Outlet", s?.outlet ?? d.sourceID)
+            add("Published", s.map { $0.date.isEmpty ? "not known" : $0.date } ?? "")
+            add("URL", s.map { $0.url.isEmpty ? "not known" : $0.url } ?? "")
+            add("Where", d.locator)
+            add("Note", d.note)
+            add("Source", d.sourceID)
+        }
+        return items
+    }
+
+    // MARK: Sources
+
+    func sourceListItems(facets: Facets) -> [Item] {
+        data.sources.filter { s in
+            if let source = facets.source, s.id != source { return false }
+            if let y = Int(s.date.prefix(4)), !facets.admits(year: y) { return false }
+            return true
+        }.map { s in
+            let backing = data.backing(s.id)
+            return Item(.source(s, figures: backing.observations.count, events: backing.events.count),
+                        search: "\(s.id) \(s.kind.rawValue) \(s.outlet) \(s.title) \(s.date) \(s.creditedAgency) \(s.chain.joined(separator: " "))",
+                        open: .source(s.id), copy: Citation.line(s))
+        }
+    }
+
+    func sourceItems(_ id: String, facets: Facets) -> [Item] {
+        guard let s = source(id) else { return [Item(.paragraph("No source '\(id)'."), selectable: false)] }
+        let copy = Citation.line(s)
+        var items: [Item] = []
+        items.append(Item(.heading(s.outlet), search: s.outlet, selectable: false))
+        func add(_ label: String, _ value: String) {
+            guard !value.isEmpty else { return }
+            items.append(Item(.field(label, value), search: "\(label) \(value)", copy: copy))
+        }
+        add("Id", s.id)
+        add("Kind", s.kind.rawValue)
+        add("Title", s.title)
+        add("Date", s.date.isEmpty ? "not known" : s.date)
+        add("URL", s.url.isEmpty ? "not known" : s.url)
+        add("Stored text", s.file)
+        add("Credits", s.creditedAgency)
+        add("Chain", s.chain.joined(separator: " › "))
+        add("Licence", s.license)
+        add("Copyright", s.copyright)
+        add("Note", s.note)
+        let backing = data.backing(s.id)
+        let obs = backing.observations.filter { o in
+            (facets.measure == nil || facets.measure == o.key.measure) && facets.admits(o.key.period)
+        }.sorted { $0.key < $1.key }
+        items.append(.blank)
+        items.append(.heading("Figures it backs (\(obs.count)) — Enter: all citations of the number"))
+        for o in obs {
+            items.append(Item(.line([Span(o.locator, .dim), Span("  \(o.key)  ", .normal), Span(o.reported.display, .header),
+                                     Span("  “\(o.printed)”", .accent)]),
+                              search: "\(o.locator) \(o.key) \(o.reported.display) \(o.printed)", open: .citations(o.key), cite: o.key,
+                              copy: Citation.line(o, data)))
+        }
+        items.append(.blank)
+        items.append(.heading("Events it dates (\(backing.events.count))"))
+        for e in backing.events {
+            for d in e.dates where d.sourceID == s.id {
+                items.append(Item(.line([Span(d.locator, .dim), Span("  \(d.label)  ", .header), Span(e.summary)]),
+                                  search: "\(d.locator) \(d.label) \(e.summary)", open: .event(e.id), copy: Citation.line(e, data), quarter: d.quarter))
+            }
+        }
+        return items
+    }
+}

@@ -1,0 +1,563 @@
+import CrossingsCore
+
+/// The smallest terminal the explorer draws in; below it, a notice.
+public let minimumSize = Size(width: 32, height: 8)
+
+/// Where things go on a screen of a given size.
+struct Layout {
+    var tooSmall: Bool
+    var chartTop = 2
+    var chartHeight = 0
+    var axis = false
+    var headerRow: Int?
+    var listTop = 2
+    var listHeight = 0
+    /// Cells for item text (column 0 holds the selection mark).
+    var listWidth = 0
+    /// On wide screens, a pane right of a list shows what is behind the selected line.
+    var preview: (x: Int, width: Int)?
+
+    init(_ s: State, _ size: Size) {
+        tooSmall = size.width < minimumSize.width || size.height < minimumSize.height
+        guard !tooSmall else { return }
+        let body = size.height - 4
+        listWidth = size.width - 1
+        switch s.current.page {
+        case .counts, .breakdown, .timeline, .sources:
+            if size.width >= 110 {
+                listWidth = 64
+                preview = (listWidth + 3, size.width - listWidth - 3)
+            }
+        default: break
+        }
+        var y = 2
+        if case .counts = s.current.page {
+            chartHeight = body >= 30 ? 6 : body >= 16 ? 3 : body >= 8 ? 1 : 0
+            axis = chartHeight > 0 && body >= 12
+            chartTop = y
+            y += chartHeight + (axis ? 1 : 0)
+        }
+        switch s.current.page {
+        case .counts, .breakdown, .timeline, .sources:
+            headerRow = y
+            y += 1
+        default: break
+        }
+        listTop = y
+        listHeight = max(0, size.height - 2 - y)
+    }
+}
+
+/// Draws a state: the whole frame, as a grid of cells.
+///
+/// ```swift
+/// let screen = render(state, Size(width: 80, height: 24))
+/// print(screen.text)
+/// ```
+public func render(_ s: State, _ size: Size) -> Screen {
+    var screen = Screen(size)
+    let layout = Layout(s, size)
+    if layout.tooSmall {
+        drawTooSmall(&screen)
+        return screen
+    }
+    drawTitle(s, &screen)
+    drawCrumbs(s, &screen)
+    drawPage(s, layout, &screen)
+    drawStatus(s, &screen)
+    drawFooter(s, &screen)
+    switch s.mode {
+    case .help: drawHelp(s, &screen)
+    case .facets: drawFacets(s, &screen)
+    default: break
+    }
+    return screen
+}
+
+func drawTooSmall(_ screen: inout Screen) {
+    let w = screen.width, h = screen.height
+    guard w > 0, h > 0 else { return }
+    let lines = w >= 24 ? ["Terminal too small", "\(w)x\(h); needs \(minimumSize)", "enlarge it, or q to quit"]
+        : ["Too small", "\(w)x\(h)", "q quits"]
+    let top = max(0, (h - lines.count) / 2)
+    for (i, line) in lines.enumerated() where top + i < h {
+        let text = fit(line, w)
+        screen.put(text, x: max(0, (w - cells(text)) / 2), y: top + i, style: Style(i == 0 ? .notice : .normal))
+    }
+}
+
+func drawTitle(_ s: State, _ screen: inout Screen) {
+    let w = screen.width
+    screen.fill(x: 0, y: 0, width: w, style: Style(.title))
+    var x = 0
+    if w >= 50 { x += screen.put(" crossings ", x: 0, y: 0, style: Style(.title)) }
+    for v in TopView.allCases {
+        let active = v == s.view
+        let label = active ? "[\(v.rawValue) \(v.title)]" : " \(v.rawValue) \(v.title) "
+        x += screen.put(label, x: x, y: 0, style: Style(active ? .activeTab : .tab))
+    }
+    let origin = "\(s.library.data.origin): \(s.library.data.observations.count) figures "
+    if x + cells(origin) + 2 <= w { screen.put(origin, x: w - cells(origin), y: 0, style: Style(.title)) }
+}
+
+/// `KP-RU › 2024 › purpose › study › sources`
+func crumbs(_ s: State) -> [String] {
+    var out: [String] = []
+    var previous: Page?
+    for p in s.stack {
+        switch p.page {
+        case .counts:
+            out.append(s.flow.description)
+        case .breakdown(let f, let period):
+            if f != s.flow { out.append(f.description) }
+            out.append(period.description)
+        case .citations(let k):
+            switch previous {
+            case .breakdown(let f, let period)? where f == k.flow && period == k.period:
+                out.append(k.measure.rawValue)
+                if !k.category.isEmpty { out.append(k.category) }
+            case .counts? where k.flow == s.flow:
+                out.append(k.period.description)
+                out.append(k.measureLabel)
+            default:
+                out.append("\(k.flow) \(k.period) \(k.measureLabel)")
+            }
+            out.append("sources")
+        case .timeline: out.append("timeline")
+        case .event(let id): out.append(id)
+        case .sources: out.append("sources")
+        case .source(let id): out.append(id)
+        }
+        previous = p.page
+    }
+    return out
+}
+
+func drawCrumbs(_ s: State, _ screen: inout Screen) {
+    let text = crumbs(s).joined(separator: " › ")
+    let w = screen.width - 1
+    var shown = visible(text)
+    if cells(shown) > w {
+        // Keep the end of the path: where you are matters most.
+        while cells(shown) > w - 1, !shown.isEmpty { shown.removeFirst() }
+        shown = "…" + shown
+    }
+    screen.put(shown, x: 1, y: 1, style: Style(.crumb))
+}
+
+func drawStatus(_ s: State, _ screen: inout Screen) {
+    let y = screen.height - 2
+    screen.fill(x: 0, y: y, width: screen.width, style: Style(.status))
+    var parts: [String] = []
+    if s.view == .counts { parts.append("\(s.flow) by \(s.granularity.rawValue)") }
+    let all = s.library.items(s.current.page, flow: s.flow, granularity: s.granularity, facets: s.facets)
+    if s.mode == .filtering || !s.current.filter.isEmpty {
+        let shown = visibleItems(all, filter: s.current.filter).count
+        let total = all.filter(\.selectable).count
+        parts.append("/\(s.current.filter)\(s.mode == .filtering ? "_" : "") \(shown) of \(total)")
+    }
+    parts.append(s.facets.isEmpty ? "no filters" : s.facets.summary)
+    var text = " " + parts.joined(separator: " · ")
+    if !s.message.isEmpty { text += " │ " + s.message }
+    screen.put(fit(text, screen.width), x: 0, y: y, style: Style(.status))
+}
+
+func drawFooter(_ s: State, _ screen: inout Screen) {
+    let y = screen.height - 1
+    let scope: Scope = switch s.mode {
+    case .filtering: .filter
+    case .facets: .facets
+    case .help: .help
+    case .normal: s.current.page.scope
+    }
+    var x = 1
+    var commands = Commands.footer(for: scope)
+    if scope == .help { commands = [] }
+    for c in commands {
+        guard let key = c.keys.first, let label = c.footer else { continue }
+        let need = cells(key.short) + 1 + cells(label)
+        guard x + need < screen.width else { break }
+        x += screen.put(key.short, x: x, y: y, style: Style(.key))
+        x += screen.put(" " + label, x: x, y: y, style: Style(.footer))
+        x += 2
+    }
+    if scope == .help {
+        screen.put("↑↓ scroll · any other key closes", x: 1, y: y, style: Style(.footer))
+    }
+}
+
+// MARK: Pages
+
+func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
+    let all = s.library.items(s.current.page, flow: s.flow, granularity: s.granularity, facets: s.facets)
+    let items = visibleItems(all, filter: s.current.filter)
+    if case .counts = s.current.page, layout.chartHeight > 0 {
+        drawChart(s, all, layout, &screen)
+        let empty = all.allSatisfy { if case .count(let r) = $0.content { r.figure == nil } else { true } }
+        if empty {
+            let hint = "no \(s.flow) figures by \(s.granularity.rawValue) with these filters; t: halves or years, m: filters"
+            screen.put(fit(hint, screen.width - 2), x: 1, y: layout.chartTop, style: Style(.dim))
+        }
+    }
+    if let row = layout.headerRow { drawHeader(s.current.page, row, width: layout.listWidth, &screen) }
+    if let preview = layout.preview { drawPreview(s, items, layout, preview, &screen) }
+    guard !items.isEmpty else {
+        let note = s.current.filter.isEmpty ? "nothing to show here" : "no line matches “\(s.current.filter)”; Esc clears the filter"
+        screen.put(fit(note, layout.listWidth), x: 1, y: layout.listTop, style: Style(.dim))
+        return
+    }
+    let selected = min(max(0, s.current.selected), items.count - 1)
+    let top = scrolled(top: s.current.top, selected: selected, items: items, width: layout.listWidth, height: layout.listHeight)
+    // Bars are scaled to the largest value on screen.
+    var shownItems: [Int] = []
+    var used = 0
+    var i = top
+    while i < items.count && used < layout.listHeight {
+        shownItems.append(i)
+        used += itemHeight(items[i], width: layout.listWidth)
+        i += 1
+    }
+    var scale = 0
+    for j in shownItems {
+        switch items[j].content {
+        case .count(let r): scale = max(scale, r.figure?.value.value ?? 0)
+        case .category(let r) where r.key.measure != .total: scale = max(scale, r.figure?.value.value ?? 0)
+        default: break
+        }
+    }
+    var y = layout.listTop
+    for j in shownItems {
+        let lines = itemLines(items[j], width: layout.listWidth, scale: scale)
+        for (n, line) in lines.enumerated() where y < layout.listTop + layout.listHeight {
+            let isSelected = j == selected
+            if isSelected && n == 0 { screen.put("›", x: 0, y: y, style: Style(.key, selected: false)) }
+            screen.put(line, x: 1, y: y, selected: isSelected, limit: layout.listWidth)
+            if isSelected { screen.select(row: y, from: 1) }
+            y += 1
+        }
+    }
+    // A scroll hint when there is more below or above.
+    if top > 0 { screen.put("↑", x: layout.listWidth, y: layout.listTop, style: Style(.dim)) }
+    if i < items.count { screen.put("↓", x: layout.listWidth, y: layout.listTop + layout.listHeight - 1, style: Style(.dim)) }
+}
+
+/// What is behind the selected line (its citations, the event, the source), beside the list.
+func drawPreview(_ s: State, _ items: [Item], _ layout: Layout, _ pane: (x: Int, width: Int), _ screen: inout Screen) {
+    let bottom = layout.listTop + layout.listHeight
+    for y in 2..<bottom { screen.put("│", x: pane.x - 2, y: y, style: Style(.dim)) }
+    let selected = s.current.selected
+    guard items.indices.contains(selected) else { return }
+    let item = items[selected]
+    var target: Page?
+    var title = ""
+    if let key = item.cite {
+        target = .citations(key)
+        title = "Behind this number (c: all of it)"
+    } else if let open = item.open {
+        switch open {
+        case .event: target = open; title = "This event (Enter: all of it)"
+        case .source: target = open; title = "This source (Enter: all of it)"
+        default: break
+        }
+    }
+    guard let target else {
+        screen.put(fit("no figure on this line", pane.width), x: pane.x, y: 2, style: Style(.dim))
+        return
+    }
+    screen.put(fit(title, pane.width), x: pane.x, y: 2, style: Style(.dim))
+    var y = 3
+    for entry in s.library.items(target, flow: s.flow, granularity: s.granularity, facets: s.facets) {
+        for line in itemLines(entry, width: pane.width, scale: 0) {
+            guard y < bottom else { return }
+            screen.put(line, x: pane.x, y: y, limit: pane.width)
+            y += 1
+        }
+    }
+}
+
+func drawHeader(_ page: Page, _ y: Int, width w: Int, _ screen: inout Screen) {
+    let text: String
+    switch page {
+    case .counts:
+        let legend = "* derived ! disagree ~ about >= at least"
+        let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
+        text = cells(head) + 3 + cells(legend) <= w ? head + "   " + legend : head
+    case .breakdown:
+        let c = BreakdownColumns(width: w)
+        text = pad("Category", c.label) + pad("Value", 11, right: true) + "  " + pad("Share", 7, right: true) + (c.src ? pad("Src", 4, right: true) : "")
+    case .timeline:
+        let c = TimelineColumns(width: w)
+        text = pad("Date", c.date) + "   " + (c.tags > 0 ? pad("Tags", c.tags) + " " : "") + "Event"
+    case .sources:
+        let c = SourceColumns(width: w)
+        text = pad("Source", c.id) + (c.wide ? pad("Kind", 9) + pad("Date", 11) : "") + pad("Fig", 4, right: true) + pad("Ev", 3, right: true) + "  Outlet"
+    default:
+        return
+    }
+    screen.put(fit(text, w), x: 1, y: y, style: Style(.header))
+}
+
+struct BreakdownColumns {
+    var label: Int
+    var src: Bool
+    init(width: Int) {
+        src = width >= 60
+        label = min(28, max(10, width - (src ? 40 : 30)))
+    }
+}
+
+struct TimelineColumns {
+    var date: Int
+    var tags: Int
+    init(width: Int) {
+        date = width >= 70 ? 20 : 10
+        tags = width >= 90 ? 26 : width >= 70 ? 16 : 0
+    }
+}
+
+struct SourceColumns {
+    var id: Int
+    var wide: Bool
+    init(width: Int) {
+        wide = width >= 100
+        id = width >= 60 ? 31 : 20
+    }
+}
+
+/// Rows an item takes at a width.
+func itemHeight(_ item: Item, width: Int) -> Int {
+    switch item.content {
+    case .field(_, let value): return max(1, wrap(value, max(1, width - fieldLabelWidth - 1)).count)
+    case .paragraph(let text): return max(1, wrap(text, max(1, width - 1)).count)
+    default: return 1
+    }
+}
+
+let fieldLabelWidth = 12
+
+/// The lines an item draws, from column 1.
+func itemLines(_ item: Item, width: Int, scale: Int) -> [[Span]] {
+    switch item.content {
+    case .blank:
+        return [[]]
+    case .heading(let text):
+        return [[Span(fit(text, width), .header)]]
+    case .line(let spans):
+        return [spans]
+    case .paragraph(let text):
+        return wrap(text, max(1, width - 1)).map { [Span(" " + $0)] }
+    case .field(let label, let value):
+        let lines = wrap(value, max(1, width - fieldLabelWidth - 1))
+        return lines.enumerated().map { i, line in
+            [Span(i == 0 ? " " + pad(label, fieldLabelWidth - 1) + " " : String(repeating: " ", count: fieldLabelWidth + 1), .dim), Span(line)]
+        }
+    case .alternative(let value, let difference, let who, let agrees):
+        return [[Span(number(value, 12), .header), Span("  " + number(difference, 8), agrees ? .dim : .warning),
+                 Span(agrees ? "   " : " ! ", .warning), Span(who, .dim)]]
+    case .count(let row):
+        return [countLine(row, width: width, scale: scale)]
+    case .category(let row):
+        return [categoryLine(row, width: width, scale: scale)]
+    case .event(let e):
+        let c = TimelineColumns(width: width)
+        let date = c.date >= 18 ? e.date?.label : e.date?.date
+        var spans = [Span(pad(date ?? "?", c.date), .header), Span(e.datesDisagree ? " ! " : "   ", .warning)]
+        if c.tags > 0 { spans.append(Span(pad(e.tags.joined(separator: ","), c.tags) + " ", .dim)) }
+        let used = c.date + 3 + (c.tags > 0 ? c.tags + 1 : 0)
+        spans.append(Span(fit(e.summary, width - used), e.tags.contains("data") ? .accent : .normal))
+        return [spans]
+    case .source(let src, let figures, let events):
+        let c = SourceColumns(width: width)
+        var spans = [Span(pad(src.id, c.id), .header)]
+        if c.wide { spans += [Span(pad(src.kind.rawValue, 9), .dim), Span(pad(src.date.isEmpty ? "?" : src.date, 11), .dim)] }
+        spans += [Span(pad(String(figures), 4, right: true)), Span(pad(String(events), 3, right: true)), Span("  " + src.outlet)]
+        return [spans]
+    }
+}
+
+/// `2024-Q3       5,263      1   +1  ██████`
+func countLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
+    var spans = [Span(pad(row.period.description, 9))]
+    guard let f = row.figure else { return spans }
+    spans.append(Span(number(f.value.display, 11), f.isDerived ? .derived : .normal))
+    spans.append(Span(f.isDerived ? "*" : " ", .derived))
+    spans.append(Span(f.agrees ? " " : "!", .warning))
+    spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim))
+    spans.append(Span(pad(f.alternatives > 0 ? "+\(f.alternatives)" : "", 4, right: true), .dim))
+    let barWidth = width - 9 - 13 - 8 - 2
+    if barWidth > 0 { spans.append(Span("  " + bar(f.value.value, scale: scale, width: barWidth), f.isDerived ? .derivedBar : .bar)) }
+    return spans
+}
+
+func categoryLine(_ row: BreakdownRow, width: Int, scale: Int) -> [Span] {
+    let c = BreakdownColumns(width: width)
+    let isTotal = row.key.measure == .total
+    var spans = [Span(pad((isTotal ? "" : "  ") + row.label, c.label), isTotal ? .header : .normal)]
+    guard let f = row.figure else { return spans }
+    spans.append(Span(number(f.value.display, 11), f.isDerived ? .derived : .normal))
+    spans.append(Span(f.isDerived ? "*" : " ", .derived))
+    spans.append(Span(f.agrees ? " " : "!", .warning))
+    let share = row.share.map { (row.shareApproximate ? "~" : "") + percent($0) } ?? ""
+    spans.append(Span(pad(share, 7, right: true), .dim))
+    if c.src { spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim)) }
+    let used = c.label + 13 + 7 + (c.src ? 4 : 0) + 2
+    if !isTotal, width - used > 0 {
+        spans.append(Span("  " + bar(f.value.value, scale: scale, width: width - used), f.isDerived ? .derivedBar : .bar))
+    }
+    return spans
+}
+
+/// A number right-aligned in `width` cells; never cut: a longer one pushes the columns after it.
+func number(_ text: String, _ width: Int) -> String {
+    cells(text) >= width ? visible(text) : pad(text, width, right: true)
+}
+
+/// `45.2%`
+func percent(_ p: Double) -> String {
+    let tenths = Int((p * 10).rounded())
+    return "\(tenths / 10).\(abs(tenths % 10))%"
+}
+
+/// A horizontal bar in eighths of a cell.
+func bar(_ value: Int, scale: Int, width: Int) -> String {
+    guard scale > 0, width > 0, value > 0 else { return "" }
+    let eighths = max(1, Int((Double(value) / Double(scale) * Double(width * 8)).rounded()))
+    let full = min(width, eighths / 8)
+    let rest = full < width ? eighths % 8 : 0
+    let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"]
+    return String(repeating: "█", count: full) + partial[rest]
+}
+
+// MARK: Chart
+
+/// The whole series as vertical bars, the selected period highlighted; gaps show as `·`.
+func drawChart(_ s: State, _ items: [Item], _ layout: Layout, _ screen: inout Screen) {
+    let rows: [CountRow] = items.compactMap { if case .count(let r) = $0.content { return r } else { return nil } }
+    guard !rows.isEmpty else { return }
+    let avail = layout.listWidth - 1
+    let colWidth = max(1, min(4, avail / rows.count))
+    let fits = max(1, avail / colWidth)
+    var selectedPeriod: Period?
+    let pageItems = visibleItems(items, filter: s.current.filter)
+    if pageItems.indices.contains(s.current.selected), case .count(let r) = pageItems[s.current.selected].content { selectedPeriod = r.period }
+    let selectedIndex = rows.firstIndex { $0.period == selectedPeriod } ?? rows.count - 1
+    var start = 0
+    if rows.count > fits { start = min(max(0, selectedIndex - fits / 2), rows.count - fits) }
+    let window = rows[start..<min(rows.count, start + fits)]
+    let maxValue = rows.compactMap { $0.figure?.value.value }.max() ?? 0
+    let h = layout.chartHeight
+    let blocks = ["", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    let barCells = colWidth > 1 ? colWidth - 1 : 1
+    for (n, row) in window.enumerated() {
+        let x = 1 + n * colWidth
+        let isSelected = row.period == selectedPeriod
+        guard let f = row.figure else {
+            screen.put(String(repeating: "·", count: barCells), x: x, y: layout.chartTop + h - 1, style: Style(.dim, selected: isSelected))
+            continue
+        }
+        let eighths = maxValue > 0 ? Int((Double(f.value.value) / Double(maxValue) * Double(h * 8)).rounded()) : 0
+        let role: Role = f.isDerived ? .derivedBar : .bar
+        for level in 0..<h {
+            let y = layout.chartTop + h - 1 - level
+            let filled = min(8, max(0, eighths - level * 8))
+            let glyph = level == 0 && filled == 0 && f.value.value > 0 ? "▁" : blocks[filled]
+            if glyph.isEmpty {
+                if isSelected { screen.fill(x: x, y: y, width: barCells, style: Style(role, selected: true)) }
+                continue
+            }
+            screen.put(String(repeating: glyph, count: barCells), x: x, y: y, style: Style(role, selected: isSelected))
+        }
+    }
+    guard layout.axis else { return }
+    let y = layout.chartTop + h
+    var free = 1
+    for (n, row) in window.enumerated() {
+        let x = 1 + n * colWidth
+        let startsYear: Bool = switch row.period {
+        case .quarter(_, let q): q == 1
+        case .half(_, let half): half == 1
+        default: true
+        }
+        guard startsYear || n == 0, x >= free else { continue }
+        let label = String(row.period.year)
+        guard x + cells(label) <= layout.listWidth else { break }
+        screen.put(label, x: x, y: y, style: Style(.dim))
+        free = x + cells(label) + 1
+    }
+}
+
+// MARK: Overlays
+
+/// A framed box; returns the inner area.
+func drawBox(_ screen: inout Screen, x: Int, y: Int, width: Int, height: Int, title: String) -> (x: Int, y: Int, width: Int, height: Int) {
+    let style = Style(.overlay)
+    for row in y..<(y + height) { screen.fill(x: x, y: row, width: width, style: style) }
+    screen.put("┌" + String(repeating: "─", count: max(0, width - 2)) + "┐", x: x, y: y, style: style)
+    screen.put("└" + String(repeating: "─", count: max(0, width - 2)) + "┘", x: x, y: y + height - 1, style: style)
+    for row in (y + 1)..<max(y + 1, y + height - 1) {
+        screen.put("│", x: x, y: row, style: style)
+        screen.put("│", x: x + width - 1, y: row, style: style)
+    }
+    screen.put(" " + fit(title, width - 6) + " ", x: x + 2, y: y, style: Style(.overlayTitle))
+    return (x + 2, y + 1, width - 4, height - 2)
+}
+
+/// The lines of the help overlay, from the registry, wrapped to a width.
+func helpLines(_ s: State, width: Int) -> [[Span]] {
+    var lines: [[Span]] = []
+    let here = s.current.page.scope
+    let keyWidth = width >= 60 ? 24 : 0
+    func entry(_ keys: String, _ help: String, keyRole: Role = .key) {
+        if keyWidth > 0 {
+            for (i, line) in wrap(help, max(1, width - keyWidth)).enumerated() {
+                lines.append([Span(i == 0 ? pad(keys, keyWidth - 1) + " " : String(repeating: " ", count: keyWidth), keyRole), Span(line)])
+            }
+        } else {
+            lines.append([Span(fit(keys, width), keyRole)])
+            for line in wrap(help, max(1, width - 2)) { lines.append([Span("  " + line)]) }
+        }
+    }
+    lines.append([Span("Marks", .header)])
+    for (mark, meaning) in [("*", "derived: worked out by crossings, printed by no source"), ("!", "the sources (or the sum of the parts) disagree"),
+                            ("~  >=  <=", "about, at least, at most, as the source hedged it"), ("·  blank", "no figure: a gap, never zero"),
+                            ("Src", "how many sources stand behind the value (for a derived value: behind its parts)"),
+                            ("Alt  +N", "how many other values exist for the period: c lists them side by side")] {
+        entry(mark, meaning, keyRole: .warning)
+    }
+    // The keys of the page you are on first, then the rest.
+    for scope in [here] + Scope.allCases.filter({ $0 != here }) {
+        let commands = Commands.all.filter { $0.scopes.contains(scope) }
+        guard !commands.isEmpty else { continue }
+        lines.append([])
+        lines.append([Span(scope.rawValue + (scope == here ? " (you are here)" : ""), .header)])
+        if scope == .filter { entry("any character", "Added to the filter") }
+        for c in commands { entry(c.keys.map(\.label).joined(separator: " "), c.help) }
+    }
+    return lines
+}
+
+func drawHelp(_ s: State, _ screen: inout Screen) {
+    let w = screen.width, h = screen.height
+    let boxW = min(w, 100), boxH = h
+    let inner = drawBox(&screen, x: (w - boxW) / 2, y: 0, width: boxW, height: boxH, title: "Keys — ? or Esc closes")
+    let lines = helpLines(s, width: inner.width)
+    let maxScroll = max(0, lines.count - inner.height)
+    let scroll = min(s.helpScroll, maxScroll)
+    for (n, line) in lines.dropFirst(scroll).prefix(inner.height).enumerated() {
+        screen.put(line.map { Span($0.text, $0.role == .normal ? .overlay : $0.role) }, x: inner.x, y: inner.y + n, limit: inner.width)
+    }
+    if scroll < maxScroll { screen.put("↓ more", x: inner.x + inner.width - 6, y: inner.y + inner.height, style: Style(.overlayTitle)) }
+}
+
+func drawFacets(_ s: State, _ screen: inout Screen) {
+    let w = screen.width, h = screen.height
+    let boxW = min(w, 60), boxH = min(h, Facet.allCases.count + 4)
+    let inner = drawBox(&screen, x: (w - boxW) / 2, y: max(0, (h - boxH) / 2), width: boxW, height: boxH, title: "Filters — ←→ change, x clear, Esc close")
+    for (n, facet) in Facet.allCases.enumerated() where n < inner.height {
+        let selected = n == s.facetCursor
+        let line = [Span(selected ? "› " : "  ", .key), Span(pad(facet.title, 11), .overlayTitle), Span("‹ " + s.facetValue(facet) + " ›", .overlay)]
+        screen.put(line, x: inner.x, y: inner.y + n, selected: selected, limit: inner.width)
+    }
+    let hint = "applies to: Counts, Breakdown, Timeline, Sources"
+    if Facet.allCases.count < inner.height { screen.put(fit(hint, inner.width), x: inner.x, y: inner.y + Facet.allCases.count + 1, style: Style(.overlay)) }
+}

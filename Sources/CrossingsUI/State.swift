@@ -1,0 +1,179 @@
+import CrossingsCore
+
+/// The three top-level views, on keys 1, 2 and 3.
+public enum TopView: Int, CaseIterable, Sendable, Hashable {
+    case counts = 1, timeline, sources
+
+    public var title: String {
+        switch self {
+        case .counts: "Counts"
+        case .timeline: "Timeline"
+        case .sources: "Sources"
+        }
+    }
+
+    var root: Page {
+        switch self {
+        case .counts: .counts
+        case .timeline: .timeline
+        case .sources: .sources
+        }
+    }
+}
+
+/// One level of a drill-down.
+public enum Page: Hashable, Sendable {
+    /// The current flow's totals, period by period.
+    case counts
+    /// Purposes and modes of transport of one period.
+    case breakdown(Flow, Period)
+    /// Every observation (or formula and parts) behind one number.
+    case citations(FigureKey)
+    /// Events in date order.
+    case timeline
+    /// One event: its summary and every source's date.
+    case event(String)
+    /// Every source.
+    case sources
+    /// One source and all it backs.
+    case source(String)
+
+    /// Which commands apply here.
+    var scope: Scope {
+        switch self {
+        case .counts: .counts
+        case .breakdown: .breakdown
+        case .citations: .citations
+        case .timeline: .timeline
+        case .event: .event
+        case .sources: .sources
+        case .source: .source
+        }
+    }
+}
+
+/// A page with its cursor, scroll position and filter.
+public struct PageState: Hashable, Sendable {
+    public var page: Page
+    /// Index of the selected item in the (filtered) list.
+    public var selected: Int = 0
+    /// Index of the first item on screen.
+    public var top: Int = 0
+    /// What `/` narrowed the list to; empty for no filter.
+    public var filter: String = ""
+
+    public init(_ page: Page) { self.page = page }
+}
+
+/// What keys do right now.
+public enum Mode: Hashable, Sendable {
+    case normal
+    /// Typing after `/`: keys edit the filter.
+    case filtering
+    /// The `?` overlay.
+    case help
+    /// The facet menu.
+    case facets
+}
+
+/// Filters that apply across views (where they make sense), always shown in the status line.
+public struct Facets: Hashable, Sendable {
+    public var fromYear: Int?
+    public var toYear: Int?
+    /// Timeline: only events with this tag.
+    public var tag: String?
+    /// Only figures, events and sources from this source.
+    public var source: String?
+    /// Breakdown and source pages: only this measure.
+    public var measure: Measure?
+    public var status: StatusFacet = .all
+
+    public init() {}
+
+    public var isEmpty: Bool { self == Facets() }
+
+    func admits(year: Int) -> Bool {
+        if let fromYear, year < fromYear { return false }
+        if let toYear, year > toYear { return false }
+        return true
+    }
+
+    func admits(_ period: Period) -> Bool {
+        if let fromYear, period.lastQuarter.year < fromYear { return false }
+        if let toYear, period.firstQuarter.year > toYear { return false }
+        return true
+    }
+
+    /// `years 2023–2025 · tag military · reported only`
+    public var summary: String {
+        var parts: [String] = []
+        switch (fromYear, toYear) {
+        case let (a?, b?): parts.append(a == b ? "year \(a)" : "years \(a)–\(b)")
+        case let (a?, nil): parts.append("from \(a)")
+        case let (nil, b?): parts.append("to \(b)")
+        default: break
+        }
+        if let tag { parts.append("tag \(tag)") }
+        if let source { parts.append("source \(source)") }
+        if let measure { parts.append("measure \(measure.rawValue)") }
+        if status != .all { parts.append(status.rawValue) }
+        return parts.joined(separator: " · ")
+    }
+}
+
+/// Everything the explorer shows, as a value: `update` makes the next one,
+/// `render` draws it.
+///
+/// ```swift
+/// var state = State(data: dataset, size: Size(width: 80, height: 24))
+/// state = update(state, .key(.down))
+/// let screen = render(state, state.size)
+/// ```
+public struct State {
+    public let library: Library
+    public var size: Size
+    public var view: TopView = .counts
+    /// The drill-down path of each top-level view; never empty.
+    public var stacks: [TopView: [PageState]]
+    public var flow: Flow
+    public var granularity: Period.Granularity = .quarter
+    public var facets = Facets()
+    public var mode: Mode = .normal
+    public var helpScroll = 0
+    public var facetCursor = 0
+    /// A one-line note in the status line (what was copied, what a key could not do).
+    public var message = ""
+    /// Every line copied with `y`, oldest first; the backend prints them on exit.
+    public var copied: [String] = []
+    public var quit = false
+
+    public init(data: Dataset, size: Size) {
+        self.init(library: Library(data), size: size)
+    }
+
+    public init(library: Library, size: Size) {
+        self.library = library
+        self.size = size
+        flow = library.flows.first ?? Flow(citizens: "KP", destination: "RU")
+        stacks = Dictionary(uniqueKeysWithValues: TopView.allCases.map { ($0, [PageState($0.root)]) })
+        // Start on the latest period with a figure: what an editor on deadline asks about first.
+        selectCounts(nil)
+        normalize()
+    }
+
+    /// The drill-down path of the current view.
+    public var stack: [PageState] {
+        get { stacks[view] ?? [PageState(view.root)] }
+        set { stacks[view] = newValue.isEmpty ? [PageState(view.root)] : newValue }
+    }
+
+    /// The page on screen.
+    public var current: PageState {
+        get { stack.last ?? PageState(view.root) }
+        set {
+            var s = stack
+            if s.isEmpty { s = [newValue] } else { s[s.count - 1] = newValue }
+            stack = s
+        }
+    }
+}

@@ -1,0 +1,408 @@
+import CrossingsCore
+
+/// The next state after an action. Pure: the same state and action give the
+/// same result, and nothing outside the state changes.
+///
+/// ```swift
+/// var s = State(data: dataset, size: Size(width: 80, height: 24))
+/// for key in [Key.char("t"), .down, .enter] { s = update(s, .key(key)) }
+/// ```
+public func update(_ state: State, _ action: Action) -> State {
+    var s = state
+    s.apply(action)
+    s.normalize()
+    return s
+}
+
+/// The facets of the filter menu, in menu order.
+public enum Facet: Int, CaseIterable, Sendable {
+    case flow, fromYear, toYear, tag, source, measure, status
+
+    public var title: String {
+        switch self {
+        case .flow: "Flow"
+        case .fromYear: "From year"
+        case .toYear: "To year"
+        case .tag: "Tag"
+        case .source: "Source"
+        case .measure: "Measure"
+        case .status: "Values"
+        }
+    }
+}
+
+extension State {
+    /// The current page's items after the `/` filter.
+    func pageItems(_ page: PageState? = nil) -> [Item] {
+        let p = page ?? current
+        return visibleItems(library.items(p.page, flow: flow, granularity: granularity, facets: facets), filter: p.filter)
+    }
+
+    var selectedItem: Item? {
+        let items = pageItems()
+        let i = current.selected
+        return items.indices.contains(i) ? items[i] : nil
+    }
+
+    mutating func apply(_ action: Action) {
+        message = ""
+        switch action {
+        case .key(let key): handle(key)
+        case .resize(let newSize): size = newSize
+        case .moveDown: if mode == .help { helpScroll += 1 } else { move(by: 1) }
+        case .moveUp: if mode == .help { helpScroll = max(0, helpScroll - 1) } else { move(by: -1) }
+        case .pageDown: if mode == .help { helpScroll += max(1, size.height - 3) } else { page(by: 1) }
+        case .pageUp: if mode == .help { helpScroll = max(0, helpScroll - max(1, size.height - 3)) } else { page(by: -1) }
+        case .first: select(firstSelectable(from: 0, step: 1) ?? 0)
+        case .last: select(firstSelectable(from: pageItems().count - 1, step: -1) ?? 0)
+        case .open: open()
+        case .back: back()
+        case .cite: cite()
+        case .nextFlow: switchFlow(by: 1)
+        case .previousFlow: switchFlow(by: -1)
+        case .cycleGranularity: cycleGranularity()
+        case .show(let v):
+            if view == v { stack = [stack.first ?? PageState(v.root)] }
+            view = v
+        case .nextView: view = TopView(rawValue: view.rawValue % TopView.allCases.count + 1) ?? .counts
+        case .previousView: view = TopView(rawValue: (view.rawValue + TopView.allCases.count - 2) % TopView.allCases.count + 1) ?? .counts
+        case .startFilter: mode = .filtering
+        case .filterType(let text): setFilter(current.filter + text)
+        case .filterErase:
+            var f = current.filter
+            if !f.isEmpty { f.removeLast() }
+            setFilter(f)
+        case .filterAccept: mode = .normal
+        case .filterClear:
+            mode = .normal
+            clearFilter()
+        case .nextMatch: step(match: 1)
+        case .previousMatch: step(match: -1)
+        case .toggleHelp:
+            mode = mode == .help ? .normal : .help
+            helpScroll = 0
+        case .openFacets:
+            mode = .facets
+        case .closeFacets: mode = .normal
+        case .facetUp: facetCursor = (facetCursor + Facet.allCases.count - 1) % Facet.allCases.count
+        case .facetDown: facetCursor = (facetCursor + 1) % Facet.allCases.count
+        case .facetNext: changeFacet(by: 1)
+        case .facetPrevious: changeFacet(by: -1)
+        case .facetsClear: facets = Facets()
+        case .countsOfQuarter: countsOfQuarter()
+        case .copy: copy()
+        case .quit: quit = true
+        }
+    }
+
+    /// A key, through the registry for the current mode and page.
+    mutating func handle(_ key: Key) {
+        switch mode {
+        case .filtering:
+            if let c = Commands.command(for: key, in: .filter) { apply(c.action); return }
+            if case .char(let ch) = key { apply(.filterType(String(ch))) }
+        case .help:
+            if let c = Commands.command(for: key, in: .help) { apply(c.action) } else { mode = .normal }
+        case .facets:
+            if let c = Commands.command(for: key, in: .facets) { apply(c.action) }
+        case .normal:
+            if let c = Commands.command(for: key, in: current.page.scope) {
+                apply(c.action)
+            } else {
+                message = "\(key.label) does nothing here; ? lists the keys"
+            }
+        }
+    }
+
+    // MARK: Moving
+
+    func firstSelectable(from index: Int, step: Int) -> Int? {
+        let items = pageItems()
+        var i = index
+        while items.indices.contains(i) {
+            if items[i].selectable { return i }
+            i += step
+        }
+        return nil
+    }
+
+    mutating func select(_ index: Int) {
+        var p = current
+        p.selected = index
+        current = p
+    }
+
+    mutating func move(by step: Int) {
+        let from = current.selected
+        if let i = firstSelectable(from: from + step, step: step) { select(i) }
+    }
+
+    /// Moves a screenful of lines.
+    mutating func page(by direction: Int) {
+        let items = pageItems()
+        guard !items.isEmpty else { return }
+        let layout = Layout(self, size)
+        let width = layout.listWidth
+        var budget = max(1, layout.listHeight - 1)
+        var i = current.selected
+        while budget > 0 {
+            let next = i + direction
+            guard items.indices.contains(next) else { break }
+            budget -= itemHeight(items[next], width: width)
+            i = next
+        }
+        select(firstSelectable(from: i, step: direction) ?? firstSelectable(from: i, step: -direction) ?? current.selected)
+    }
+
+    // MARK: Drilling
+
+    mutating func open() {
+        guard let item = selectedItem else { message = "nothing to open"; return }
+        guard let target = item.open else { message = "nothing behind this line"; return }
+        push(target)
+    }
+
+    mutating func push(_ page: Page) {
+        guard current.page != page else { return }
+        var s = stack
+        s.append(PageState(page))
+        stack = s
+        select(firstSelectable(from: 0, step: 1) ?? 0)
+    }
+
+    mutating func back() {
+        if !current.filter.isEmpty { clearFilter(); return }
+        var s = stack
+        guard s.count > 1 else { message = "at the top of \(view.title); q quits"; return }
+        s.removeLast()
+        stack = s
+    }
+
+    mutating func cite() {
+        guard let key = selectedItem?.cite else { message = "no number on this line"; return }
+        if case .citations(let k) = current.page, k == key { message = "these are its citations"; return }
+        push(.citations(key))
+    }
+
+    // MARK: Counts
+
+    /// The row of the counts list (unfiltered) for a period, if any.
+    func countsIndex(of period: Period) -> Int? {
+        let items = library.items(.counts, flow: flow, granularity: granularity, facets: facets)
+        return items.firstIndex { if case .count(let r) = $0.content { return r.period == period } else { return false } }
+    }
+
+    /// The selected period of the counts root, if any.
+    var countsPeriod: Period? {
+        guard let root = stacks[.counts]?.first else { return nil }
+        let items = pageItems(root)
+        guard items.indices.contains(root.selected), case .count(let r) = items[root.selected].content else { return nil }
+        return r.period
+    }
+
+    /// Selects the row holding a period (or the one containing it) on the counts root.
+    mutating func selectCounts(_ period: Period?) {
+        var root = PageState(.counts)
+        root.filter = stacks[.counts]?.first?.filter ?? ""
+        let items = pageItems(root)
+        var index: Int?
+        if let period {
+            index = items.firstIndex { item in
+                guard case .count(let r) = item.content else { return false }
+                return r.period.contains(period) || period.contains(r.period)
+            }
+        }
+        // With nothing to keep, the latest period with a figure.
+        if index == nil {
+            index = items.lastIndex { if case .count(let r) = $0.content { return r.figure != nil } else { return false } }
+        }
+        root.selected = index ?? 0
+        root.top = max(0, root.selected - 3)
+        stacks[.counts] = [root]
+    }
+
+    mutating func switchFlow(by step: Int) {
+        let flows = library.flows
+        guard !flows.isEmpty else { return }
+        let period = countsPeriod
+        let i = flows.firstIndex(of: flow) ?? 0
+        flow = flows[(i + step + flows.count) % flows.count]
+        selectCounts(period)
+        message = "\(flow): \(library.data.describe(flow))"
+    }
+
+    mutating func cycleGranularity() {
+        let period = countsPeriod
+        granularity = switch granularity {
+        case .quarter: .half
+        case .half: .year
+        default: .quarter
+        }
+        selectCounts(period)
+    }
+
+    mutating func countsOfQuarter() {
+        guard let quarter = selectedItem?.quarter else { message = "no date on this line"; return }
+        granularity = .quarter
+        view = .counts
+        var root = PageState(.counts)
+        root.filter = ""
+        stacks[.counts] = [root]
+        if let i = countsIndex(of: quarter) {
+            root.selected = i
+            stacks[.counts] = [root]
+        } else {
+            selectCounts(nil)
+            message = "no \(flow) counts for \(quarter)"
+        }
+    }
+
+    // MARK: Filter
+
+    mutating func setFilter(_ text: String) {
+        var p = current
+        p.filter = text
+        p.top = 0
+        current = p
+        select(firstSelectable(from: 0, step: 1) ?? 0)
+    }
+
+    mutating func clearFilter() {
+        let kept = selectedItem
+        var p = current
+        p.filter = ""
+        current = p
+        let all = pageItems()
+        if let kept, let i = all.firstIndex(where: { $0.search == kept.search && $0.open == kept.open }) { select(i) }
+    }
+
+    mutating func step(match direction: Int) {
+        guard !current.filter.isEmpty else { message = "no filter: / starts one"; return }
+        let items = pageItems()
+        guard !items.isEmpty else { message = "no match for “\(current.filter)”"; return }
+        let n = items.count
+        var i = current.selected
+        for _ in 0..<n {
+            i = (i + direction + n) % n
+            if items[i].selectable { select(i); return }
+        }
+    }
+
+    // MARK: Facets
+
+    /// The values a facet can take, as labels; index 0 is "any" (except for flow).
+    func facetOptions(_ facet: Facet) -> [String] {
+        switch facet {
+        case .flow: library.flows.map(\.description)
+        case .fromYear, .toYear: ["any"] + library.years.map(String.init)
+        case .tag: ["any"] + library.tags
+        case .source: ["any"] + library.data.sources.map(\.id)
+        case .measure: ["any", "purpose", "transport", "estimate"]
+        case .status: StatusFacet.allCases.map(\.rawValue)
+        }
+    }
+
+    func facetValue(_ facet: Facet) -> String {
+        switch facet {
+        case .flow: flow.description
+        case .fromYear: facets.fromYear.map(String.init) ?? "any"
+        case .toYear: facets.toYear.map(String.init) ?? "any"
+        case .tag: facets.tag ?? "any"
+        case .source: facets.source ?? "any"
+        case .measure: facets.measure?.rawValue ?? "any"
+        case .status: facets.status.rawValue
+        }
+    }
+
+    mutating func changeFacet(by step: Int) {
+        guard let facet = Facet(rawValue: facetCursor) else { return }
+        let options = facetOptions(facet)
+        guard !options.isEmpty else { return }
+        let i = options.firstIndex(of: facetValue(facet)) ?? 0
+        let value = options[(i + step + options.count) % options.count]
+        let period = countsPeriod
+        switch facet {
+        case .flow: if let f = library.flows.first(where: { $0.description == value }) { flow = f }
+        case .fromYear:
+            facets.fromYear = Int(value)
+            if let a = facets.fromYear, let b = facets.toYear, a > b { facets.toYear = a }
+        case .toYear:
+            facets.toYear = Int(value)
+            if let a = facets.fromYear, let b = facets.toYear, a > b { facets.fromYear = b }
+        case .tag: facets.tag = value == "any" ? nil : value
+        case .source: facets.source = value == "any" ? nil : value
+        case .measure: facets.measure = Measure(rawValue: value)
+        case .status: facets.status = StatusFacet(rawValue: value) ?? .all
+        }
+        if view == .counts && stack.count == 1 { selectCounts(period) }
+    }
+
+    // MARK: Copy
+
+    mutating func copy() {
+        guard let line = selectedItem?.copy else { message = "nothing to copy on this line"; return }
+        copied.append(line)
+        message = "copied: " + line
+    }
+
+    // MARK: Invariants
+
+    /// Keeps the selection on a selectable item and in view.
+    mutating func normalize() {
+        for v in TopView.allCases where (stacks[v] ?? []).isEmpty { stacks[v] = [PageState(v.root)] }
+        if mode == .help {
+            let lines = helpLines(self, width: min(size.width, 100) - 4).count
+            helpScroll = min(max(0, helpScroll), max(0, lines - (size.height - 2)))
+        }
+        let items = pageItems()
+        var p = current
+        if items.isEmpty {
+            p.selected = 0
+            p.top = 0
+            current = p
+            return
+        }
+        p.selected = min(max(0, p.selected), items.count - 1)
+        if !items[p.selected].selectable {
+            p.selected = firstSelectableIndex(items, from: p.selected, step: 1) ?? firstSelectableIndex(items, from: p.selected, step: -1) ?? p.selected
+        }
+        let layout = Layout(self, size)
+        p.top = scrolled(top: p.top, selected: p.selected, items: items, width: layout.listWidth, height: layout.listHeight)
+        current = p
+    }
+}
+
+func firstSelectableIndex(_ items: [Item], from index: Int, step: Int) -> Int? {
+    var i = index
+    while items.indices.contains(i) {
+        if items[i].selectable { return i }
+        i += step
+    }
+    return nil
+}
+
+/// The first item on screen, so that the selected one is fully visible, the
+/// heading just above it shows when there is room, and no space is wasted at the end.
+func scrolled(top: Int, selected: Int, items: [Item], width: Int, height: Int) -> Int {
+    guard !items.isEmpty, height > 0 else { return 0 }
+    let sel = min(max(0, selected), items.count - 1)
+    var top = min(max(0, top), sel)
+    var heights: [Int: Int] = [:]
+    func h(_ i: Int) -> Int {
+        if let v = heights[i] { return v }
+        let v = itemHeight(items[i], width: width)
+        heights[i] = v
+        return v
+    }
+    var used = 0
+    for i in top...sel { used += h(i) }
+    while top < sel && used > height { used -= h(top); top += 1 }
+    // Show the headings just above the selection.
+    while top > 0 && !items[top - 1].selectable && used + h(top - 1) <= height { top -= 1; used += h(top) }
+    // Fill the screen when the list ends early.
+    var below = 0
+    var i = sel + 1
+    while i < items.count && used + below <= height { below += h(i); i += 1 }
+    while top > 0 && i >= items.count && used + below + h(top - 1) <= height { top -= 1; used += h(top) }
+    return top
+}

@@ -1,0 +1,168 @@
+import CNCursesW
+import CrossingsUI
+import Foundation
+
+/// The only code that talks to ncurses: opening and closing the terminal,
+/// reading keys, and writing the cells that changed since the last frame.
+final class Terminal {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var previous: Screen?
+    private let colours: Bool
+
+    /// Opens the terminal named by $TERM; nil when ncurses does not know it.
+    init?() {
+        // Keys come from the terminal even when standard input is a pipe.
+        let input = isatty(0) != 0 ? fdopen(0, "r") : fopen("/dev/tty", "r")
+        guard let output = fdopen(1, "w"), let input, let s = newterm(nil, output, input) else { return nil }
+        screen = s
+        set_term(s)
+        guard let w = crossings_stdscr() else { endwin(); delscreen(s); return nil }
+        window = w
+        cbreak()
+        noecho()
+        nonl()
+        keypad(w, true)
+        curs_set(0)
+        set_escdelay(25)
+        wtimeout(w, 100)
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        colours = !noColor && has_colors()
+        if colours {
+            start_color()
+            use_default_colors()
+            for (i, role) in Role.allCases.enumerated() {
+                let (fg, bg) = Terminal.colour(role)
+                init_pair(Int16(i + 1), fg, bg)
+            }
+        }
+    }
+
+    var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
+
+    /// Restores the terminal: normal screen, echo, canonical mode.
+    func close() {
+        endwin()
+        delscreen(screen)
+    }
+
+    /// After a suspend or a resize: the next frame is written in full.
+    func invalidate() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    func suspend() {
+        endwin()
+    }
+
+    func resume() {
+        // ncurses puts the terminal back into the program's mode on the next refresh.
+        reset_prog_mode()
+        invalidate()
+        wrefresh(window)
+    }
+
+    /// Writes a frame, touching only the cells that changed.
+    func draw(_ frame: Screen) {
+        let full = previous == nil || previous?.size != frame.size
+        if full { werase(window) }
+        var cc = cchar_t()
+        for y in 0..<frame.height {
+            for x in 0..<frame.width {
+                let cell = frame.cell(x: x, y: y)
+                if cell.isContinuation { continue }
+                if !full, let previous, previous.cell(x: x, y: y) == cell { continue }
+                var chars: [wchar_t] = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+                if chars.isEmpty { chars = [wchar_t(32)] }
+                chars.append(0)
+                let (attrs, pair) = look(cell.style)
+                setcchar(&cc, chars, attrs, pair, nil)
+                // The bottom-right cell reports an error though it is drawn.
+                _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+        previous = frame
+    }
+
+    /// The next key, or nil after the read timeout. `resized` is set on KEY_RESIZE.
+    func readKey(resized: inout Bool) -> Key? {
+        var ch: wint_t = 0
+        let status = wget_wch(window, &ch)
+        if status == ERR { return nil }
+        if status == KEY_CODE_YES {
+            switch Int32(ch) {
+            case KEY_RESIZE: resized = true; return nil
+            case KEY_UP: return .up
+            case KEY_DOWN: return .down
+            case KEY_LEFT: return .left
+            case KEY_RIGHT: return .right
+            case KEY_PPAGE: return .pageUp
+            case KEY_NPAGE: return .pageDown
+            case KEY_HOME: return .home
+            case KEY_END: return .end
+            case KEY_BACKSPACE: return .backspace
+            case KEY_ENTER: return .enter
+            case KEY_BTAB: return .backTab
+            default: return nil
+            }
+        }
+        switch ch {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 8, 127: return .backspace
+        case 9: return .tab
+        case 1...26: return .ctrl(Character(UnicodeScalar(UInt8(ch) + 96)))
+        default:
+            guard let scalar = UnicodeScalar(UInt32(ch)) else { return nil }
+            return .char(Character(scalar))
+        }
+    }
+
+    // MARK: Looks
+
+    private func look(_ style: Style) -> (attr_t, Int16) {
+        var attrs: attr_t = colours ? Terminal.colourAttributes(style.role) : Terminal.monochrome(style.role)
+        if style.selected { attrs |= crossings_A_REVERSE }
+        let pair: Int16 = colours ? Int16((Role.allCases.firstIndex(of: style.role) ?? 0) + 1) : 0
+        return (attrs, pair)
+    }
+
+    /// Foreground and background of each role in colour (-1: the terminal's default).
+    static func colour(_ role: Role) -> (Int16, Int16) {
+        switch role {
+        case .title, .tab: (Int16(COLOR_WHITE), Int16(COLOR_BLUE))
+        case .activeTab: (Int16(COLOR_YELLOW), Int16(COLOR_BLUE))
+        case .crumb: (Int16(COLOR_CYAN), -1)
+        case .derived, .derivedBar: (Int16(COLOR_CYAN), -1)
+        case .warning, .notice: (Int16(COLOR_RED), -1)
+        case .bar: (Int16(COLOR_GREEN), -1)
+        case .accent, .key: (Int16(COLOR_YELLOW), -1)
+        case .status: (Int16(COLOR_BLACK), Int16(COLOR_WHITE))
+        case .overlay, .overlayTitle: (Int16(COLOR_WHITE), Int16(COLOR_BLACK))
+        default: (-1, -1)
+        }
+    }
+
+    static func colourAttributes(_ role: Role) -> attr_t {
+        switch role {
+        case .header, .activeTab, .warning, .notice, .key, .overlayTitle, .crumb: crossings_A_BOLD
+        case .dim: crossings_A_DIM
+        default: attr_t(A_NORMAL)
+        }
+    }
+
+    /// Without colours (a monochrome terminal, or NO_COLOR set): attributes only.
+    static func monochrome(_ role: Role) -> attr_t {
+        switch role {
+        case .title, .tab, .status: crossings_A_REVERSE
+        case .activeTab: crossings_A_REVERSE | crossings_A_BOLD
+        case .header, .crumb, .warning, .notice, .key, .overlayTitle, .accent: crossings_A_BOLD
+        case .dim, .derivedBar: crossings_A_DIM
+        case .derived: crossings_A_UNDERLINE
+        default: attr_t(A_NORMAL)
+        }
+    }
+}

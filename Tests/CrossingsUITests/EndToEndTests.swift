@@ -1,0 +1,284 @@
+import Foundation
+import Testing
+
+/// The built `crossings` binary, run in a private tmux server: what an editor
+/// sees, keys as they type them, and the terminal as it is left afterwards.
+enum EndToEnd {
+    /// tmux on the PATH, if any.
+    static let tmux: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        for dir in path.split(separator: ":") {
+            let candidate = "\(dir)/tmux"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }()
+
+    /// The `crossings` executable built beside the test bundle (so a custom
+    /// --scratch-path works), else <package root>/.build/debug/crossings.
+    static let binary: String? = {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            let candidate = dir.appendingPathComponent("crossings").path
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDir), !isDir.boolValue,
+               FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        let fallback = Fixture.root.appendingPathComponent(".build/debug/crossings").path
+        return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
+    }()
+
+    static var available: Bool { tmux != nil && binary != nil }
+}
+
+/// One private tmux server (its own socket, no user config) with one pane.
+final class TmuxSession {
+    let socket = "crossings-e2e-\(UUID().uuidString.prefix(8))"
+    let tmux: String
+
+    /// Starts `crossings` in a pane of the given size. The pane's shell prints the
+    /// exit status and the terminal modes once crossings has gone.
+    let script: URL
+
+    init(width: Int, height: Int, environment: String = "") throws {
+        tmux = try #require(EndToEnd.tmux, "tmux is not installed")
+        let binary = try #require(EndToEnd.binary, "the crossings executable was not built beside the tests")
+        script = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).sh")
+        // The pane runs crossings, then shows its exit status and the terminal modes it left.
+        let text = """
+        trap : INT
+        '\(binary)'
+        echo EXIT=$?
+        stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '
+        echo
+        sleep 30
+
+        """
+        try text.write(to: script, atomically: true, encoding: .utf8)
+        try run(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height),
+                 "env TERM=tmux-256color LANG=C.UTF-8 \(environment) sh '\(script.path)'"])
+    }
+
+    /// An interactive shell (for job control) in a pane; `crossings` is started by typing.
+    init(shellWidth width: Int, height: Int) throws {
+        tmux = try #require(EndToEnd.tmux, "tmux is not installed")
+        _ = try #require(EndToEnd.binary, "the crossings executable was not built beside the tests")
+        script = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).sh")
+        try run(["new-session", "-d", "-s", "t", "-x", String(width), "-y", String(height),
+                 "env TERM=tmux-256color LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile -i"])
+    }
+
+    deinit {
+        _ = try? run(["kill-server"])
+        try? FileManager.default.removeItem(at: script)
+        // tmux leaves its socket behind when the server is killed.
+        let dir = ProcessInfo.processInfo.environment["TMUX_TMPDIR"] ?? "/tmp"
+        unlink("\(dir)/tmux-\(getuid())/\(socket)")
+    }
+
+    /// Runs a tmux command on this server and returns what it printed.
+    ///
+    /// posix_spawn, not Foundation's Process: new-session forks the tmux server,
+    /// which would inherit Process's exit-watching descriptor (and any pipe) and
+    /// keep the test waiting for ever. Output goes through a file, and the child
+    /// gets no descriptor of ours beyond 0, 1 and 2.
+    @discardableResult
+    func run(_ arguments: [String]) throws -> String {
+        let outPath = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString.prefix(6)).out").path
+        defer { unlink(outPath) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let open = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for fd in open.compactMap({ Int32($0) }) where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env.removeValue(forKey: "TMUX")
+        let argv = [tmux, "-L", socket, "-f", "/dev/null"] + arguments
+        let envp = env.map { "\($0.key)=\($0.value)" }
+        var cArgs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        var cEnv: [UnsafeMutablePointer<CChar>?] = envp.map { strdup($0) } + [nil]
+        defer {
+            for p in cArgs { free(p) }
+            for p in cEnv { free(p) }
+        }
+        // Default signal handling in the child, whatever the test runner ignores:
+        // kill-server ends the panes with SIGHUP.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var all = sigset_t(), none = sigset_t()
+        sigfillset(&all)
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, tmux, &actions, &attributes, &cArgs, &cEnv)
+        guard rc == 0 else { throw POSIXError(POSIXErrorCode(rawValue: rc) ?? .EIO) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+    }
+
+    var screen: String { (try? run(["capture-pane", "-t", "t", "-p"])) ?? "" }
+
+    /// `#{alternate_on}`: 1 while a full-screen program holds the terminal.
+    var alternateScreen: String { ((try? run(["display", "-t", "t", "-p", "#{alternate_on}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    func keys(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
+
+    func resize(_ width: Int, _ height: Int) throws {
+        try run(["resize-window", "-t", "t", "-x", String(width), "-y", String(height)])
+    }
+
+    /// Polls the screen (at most 100 × 50 ms) until it holds the text.
+    @discardableResult
+    func wait(for text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
+        for _ in 0..<100 {
+            if screen.contains(text) { return true }
+            usleep(50_000)
+        }
+        Issue.record("the screen never showed “\(text)”:\n\(screen)", sourceLocation: sourceLocation)
+        return false
+    }
+
+    /// The pid of crossings: the child of the pane's shell.
+    func programPID() throws -> Int32 {
+        let shell = try run(["display", "-t", "t", "-p", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        for _ in 0..<100 {
+            let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
+            if let pid = children.split(separator: " ").first.flatMap({ Int32($0) }) { return pid }
+            usleep(50_000)
+        }
+        throw CancellationError()
+    }
+
+    /// After crossings has gone: the terminal is back on the normal screen, in
+    /// canonical mode with echo.
+    func expectRestored(exit status: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard wait(for: "EXIT=\(status)", sourceLocation: sourceLocation) else { return }
+        #expect(alternateScreen == "0", "still on the alternate screen", sourceLocation: sourceLocation)
+        // The line after EXIT= lists the modes: `icanon echo` (a leading - would mean off).
+        _ = wait(for: "icanon", sourceLocation: sourceLocation)
+        let lines = screen.split(separator: "\n")
+        let modes = lines.first { $0.contains("icanon") }.map(String.init) ?? ""
+        #expect(modes.split(separator: " ").contains("icanon"), "canonical mode not restored: \(modes)", sourceLocation: sourceLocation)
+        #expect(modes.split(separator: " ").contains("echo"), "echo not restored: \(modes)", sourceLocation: sourceLocation)
+    }
+}
+
+@Suite("End to end under tmux", .timeLimit(.minutes(1)), .enabled(if: EndToEnd.tmux != nil, "tmux is not installed"),
+       .enabled(if: EndToEnd.binary != nil, "the crossings executable is not built (swift build first)"))
+struct EndToEndTests {
+    @Test("start, move, drill down to a citation, filter, resize small and back, quit with q")
+    func walkThrough() throws {
+        let t = try TmuxSession(width: 80, height: 24)
+        t.wait(for: "Period")
+        t.wait(for: "2025-Q1          295")
+        #expect(t.alternateScreen == "1")
+        // Move up to 2024-Q3 and open its breakdown.
+        try t.keys("k", "k", "Enter")
+        t.wait(for: "KP-RU › 2024-Q3")
+        t.wait(for: "3,765    71.5%")
+        // Down to study, then its citations.
+        try t.keys("j", "j", "j", "j", "j", "Enter")
+        t.wait(for: "KP-RU › 2024-Q3 › purpose › study › sources")
+        t.wait(for: "3,765  the precise value every source agrees with")
+        t.wait(for: "koreaherald-2024-11-09 press-facts P4")
+        // Back twice, then filter the periods.
+        try t.keys("BSpace")
+        t.wait(for: "Category")
+        try t.keys("Escape")
+        t.wait(for: "Period")
+        try t.keys("/", "2", "0", "2", "4")
+        t.wait(for: "/2024_ 4 of 61")
+        try t.keys("Enter")
+        t.wait(for: "/2024 4 of 61")
+        #expect(!t.screen.contains("2023-Q4"))
+        // Resize to tiny and back.
+        try t.resize(20, 6)
+        t.wait(for: "Too small")
+        try t.resize(80, 24)
+        t.wait(for: "Period")
+        t.wait(for: "2024-Q3        5,263")
+        try t.keys("q")
+        t.expectRestored(exit: 0)
+    }
+
+    @Test("y copies the selected number; the line is printed on exit")
+    func copyPrintedOnExit() throws {
+        let t = try TmuxSession(width: 100, height: 30)
+        t.wait(for: "Period")
+        try t.keys("y")
+        t.wait(for: "copied: 295 entries")
+        try t.keys("q")
+        t.expectRestored(exit: 0)
+        t.wait(for: "Copied: 295 entries into Russia by citizens of North Korea in Q1 2025")
+    }
+
+    @Test("SIGTERM and SIGHUP restore the terminal and exit 128 + signal", arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    func signal(_ signal: Int32, _ status: Int) throws {
+        let t = try TmuxSession(width: 80, height: 24)
+        t.wait(for: "Period")
+        try t.keys("2")
+        t.wait(for: "Timeline]")
+        let pid = try t.programPID()
+        kill(pid, signal)
+        t.expectRestored(exit: status)
+    }
+
+    @Test("Ctrl-C restores the terminal and exits 130")
+    func interrupt() throws {
+        let t = try TmuxSession(width: 80, height: 24)
+        t.wait(for: "Period")
+        try t.keys("C-c")
+        t.expectRestored(exit: 130)
+    }
+
+    @Test("Ctrl-Z suspends with the terminal restored; fg resumes with a full redraw")
+    func suspendResume() throws {
+        let t = try TmuxSession(shellWidth: 80, height: 24)
+        let binary = try #require(EndToEnd.binary)
+        t.wait(for: "$")
+        try t.keys("'\(binary)'", "Enter")
+        t.wait(for: "Period")
+        try t.keys("2")
+        t.wait(for: "Timeline]")
+        try t.keys("C-z")
+        t.wait(for: "Stopped")
+        #expect(t.alternateScreen == "0")
+        try t.keys("clear", "Enter")
+        try t.keys("fg", "Enter")
+        t.wait(for: "Timeline]")
+        t.wait(for: "The UN Security Council adopts")
+        #expect(t.alternateScreen == "1")
+        try t.keys("q")
+        for _ in 0..<100 where t.alternateScreen != "0" { usleep(50_000) }
+        #expect(t.alternateScreen == "0")
+    }
+
+    @Test("NO_COLOR: the explorer still draws, without colours")
+    func noColor() throws {
+        let t = try TmuxSession(width: 80, height: 24, environment: "NO_COLOR=1")
+        t.wait(for: "Period")
+        let coloured = (try? t.run(["capture-pane", "-t", "t", "-p", "-e"])) ?? ""
+        // A colour is SGR 30–38, 40–48, 90–97 or 100–107; attributes (bold 1, dim 2,
+        // reverse 7) and the defaults (39, 49) are allowed.
+        let sgr = try Regex("\u{1B}\\[([0-9;]*)m")
+        var colours: [String] = []
+        for match in coloured.matches(of: sgr) {
+            let params = String(coloured[match.range]).dropFirst(2).dropLast().split(separator: ";").compactMap { Int($0) }
+            if params.contains(where: { (30...38).contains($0) || (40...48).contains($0) || (90...97).contains($0) || (100...107).contains($0) }) {
+                colours.append(String(coloured[match.range]).replacingOccurrences(of: "\u{1B}", with: "\\e"))
+            }
+        }
+        #expect(colours.isEmpty, "colour escapes under NO_COLOR: \(colours.prefix(5))")
+        try t.keys("q")
+        t.expectRestored(exit: 0)
+    }
+}
