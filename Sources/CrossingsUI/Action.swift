@@ -34,6 +34,14 @@ public enum Action: Hashable, Sendable {
     case countsOfQuarter
     /// `y`: the selected number with its citation, to the clipboard.
     case copy
+    /// `v`: type a sentence and check it against the dataset.
+    case startCheck
+    case checkType(String)
+    case checkErase
+    /// Enter while typing: check the sentence and show the verdicts.
+    case checkSubmit
+    /// Esc while typing: no check.
+    case checkCancel
     case quit
 }
 
@@ -47,7 +55,9 @@ public enum Scope: String, CaseIterable, Sendable, Hashable {
     case event = "Event"
     case sources = "Sources"
     case source = "Source"
+    case check = "Check"
     case filter = "Typing a filter"
+    case checking = "Typing a sentence to check"
     case facets = "Filter menu"
     case help = "Help"
 }

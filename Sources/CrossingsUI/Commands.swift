@@ -21,12 +21,12 @@ public struct Command: Hashable, Sendable {
     }
 
     func applies(_ scope: Scope) -> Bool {
-        scopes.contains(scope) || (scopes.contains(.everywhere) && ![.filter, .facets, .help].contains(scope))
+        scopes.contains(scope) || (scopes.contains(.everywhere) && ![.filter, .checking, .facets, .help].contains(scope))
     }
 }
 
 public enum Commands {
-    static let drill: [Scope] = [.counts, .breakdown, .citations, .timeline, .event, .sources, .source]
+    static let drill: [Scope] = [.counts, .breakdown, .citations, .timeline, .event, .sources, .source, .check]
 
     /// Every command, in the order the help lists them.
     public static let all: [Command] = [
@@ -39,12 +39,12 @@ public enum Commands {
         Command("first", "Go to the first row", keys: [.char("g"), .home], scopes: [.everywhere], action: .first),
         Command("last", "Go to the last row", keys: [.char("G"), .end], scopes: [.everywhere], action: .last),
         Command("open", "Open the selected row: a period's breakdown, a number's citations, an event, a source",
-                keys: [.enter, .right, .char("l")], scopes: [.counts, .breakdown, .citations, .timeline, .event, .sources, .source],
+                keys: [.enter, .right, .char("l")], scopes: [.counts, .breakdown, .citations, .timeline, .event, .sources, .source, .check],
                 footer: "open", action: .open),
         Command("back", "Back one level (Esc first clears a filter)", keys: [.backspace, .escape, .left, .char("h")],
                 scopes: [.everywhere], footer: "back", action: .back),
         Command("cite", "Show every citation behind the selected number", keys: [.char("c")],
-                scopes: [.counts, .breakdown, .citations, .source], footer: "cite", action: .cite),
+                scopes: [.counts, .breakdown, .citations, .source, .check], footer: "cite", action: .cite),
         Command("next-flow", "Show the next flow (KP-RU, RU-KP, then the others)", keys: [.char("f")], scopes: [.counts], footer: "flow", action: .nextFlow),
         Command("previous-flow", "Show the previous flow", keys: [.char("F")], scopes: [.counts], action: .previousFlow),
         Command("periods", "Quarters, halves or years", keys: [.char("t")], scopes: [.counts], footer: "q/h/y", action: .cycleGranularity),
@@ -63,6 +63,11 @@ public enum Commands {
                 scopes: [.everywhere], footer: "menu", action: .openFacets),
         Command("copy", "Copy the selected number with its citation as one line (printed again on exit)", keys: [.char("y")],
                 scopes: [.everywhere], footer: "copy", action: .copy),
+        Command("check", "Check a sentence against the dataset: type it, then Enter", keys: [.char("v")],
+                scopes: [.everywhere], footer: "check", action: .startCheck),
+        Command("check-run", "Check the sentence", keys: [.enter], scopes: [.checking], footer: "check", action: .checkSubmit),
+        Command("check-cancel", "Close without checking", keys: [.escape], scopes: [.checking], footer: "cancel", action: .checkCancel),
+        Command("check-erase", "Erase the last character", keys: [.backspace], scopes: [.checking], action: .checkErase),
         Command("filter-keep", "Keep the filter and go back to moving", keys: [.enter], scopes: [.filter], footer: "keep", action: .filterAccept),
         Command("filter-clear", "Clear the filter", keys: [.escape], scopes: [.filter], footer: "clear", action: .filterClear),
         Command("filter-erase", "Erase the last character", keys: [.backspace], scopes: [.filter], action: .filterErase),
@@ -107,6 +112,7 @@ public enum Commands {
             guard !commands.isEmpty else { continue }
             out += "\n## \(scope.rawValue)\n\n"
             if scope == .filter { out += "Any other character is added to the filter.\n\n" }
+            if scope == .checking { out += "Any other character is added to the sentence.\n\n" }
             out += "| Keys | Command | What it does |\n|---|---|---|\n"
             for c in commands {
                 let keys = c.keys.map { "`\($0.label == "`" ? "``" : $0.label)`" }.joined(separator: " ")

@@ -11,6 +11,7 @@ extension Library {
         case .event(let id): eventItems(id)
         case .sources: sourceListItems(facets: facets)
         case .source(let id): sourceItems(id, facets: facets)
+        case .check(let sentence): checkItems(sentence)
         }
     }
 
@@ -283,6 +284,42 @@ extension Library {
                 items.append(Item(.line([Span(d.locator, .dim), Span("  \(d.label)  ", .header), Span(e.summary)]),
                                   search: "\(d.locator) \(d.label) \(e.summary)", open: .event(e.id), copy: Citation.line(e, data), quarter: d.quarter))
             }
+        }
+        return items
+    }
+
+    // MARK: Check
+
+    /// The verdicts on one typed sentence: each claim, why, and the figures behind it (Enter opens their citations).
+    func checkItems(_ sentence: String) -> [Item] {
+        var items: [Item] = [.heading("Check"), Item(.paragraph("“\(sentence)”"), search: sentence, selectable: false), .blank]
+        let findings = Checker(resolver: resolver).check(document: sentence)
+        guard !findings.isEmpty else {
+            items.append(Item(.paragraph("No count of travellers in this sentence. A claim is a number with whose travel, which way and when, "
+                                         + "e.g. “In 2024, 13,221 North Koreans entered Russia.”"), selectable: false))
+            return items
+        }
+        for f in findings {
+            let key = f.claim.key
+            let role: Role = switch f.verdict {
+            case .supported: .header
+            case .contradicted: .warning
+            case .disputed: .warning
+            case .unverifiable: .dim
+            }
+            let copy = "“\(f.claim.printed)” — \(f.verdict.rawValue): \(f.message)"
+            items.append(Item(.line([Span(f.verdict.rawValue.uppercased(), role), Span("  “\(f.claim.printed)”  ", .accent),
+                                     Span(key?.description ?? "(flow or period not recognised)", .dim)]),
+                              search: "\(f.verdict.rawValue) \(f.claim.printed)", open: key.map { .citations($0) }, cite: key, copy: copy))
+            items.append(Item(.paragraph(f.message), search: f.message, selectable: false))
+            for row in f.rows {
+                let who = row.status == .derived
+                    ? "= \(row.derivation?.formula ?? "")"
+                    : row.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: "; ")
+                items.append(Item(.field(row.status == .derived ? "Derived" : "Reported", "\(row.value.display)  \(who)"),
+                                  search: who, open: .citations(row.key), cite: row.key, copy: copy))
+            }
+            items.append(.blank)
         }
         return items
     }

@@ -127,6 +127,7 @@ func crumbs(_ s: State) -> [String] {
         case .event(let id): out.append(id)
         case .sources: out.append("sources")
         case .source(let id): out.append(id)
+        case .check: out.append("check")
         }
         previous = p.page
     }
@@ -158,6 +159,13 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
     }
     parts.append(s.facets.isEmpty ? "no filters" : s.facets.summary)
     var text = " " + parts.joined(separator: " · ")
+    if s.mode == .checking {
+        // The end of the sentence stays in sight as it grows.
+        let prompt = " check: "
+        var shown = s.checkText + "_"
+        while cells(visible(prompt + shown)) > s.size.width - 1, !shown.isEmpty { shown.removeFirst() }
+        text = prompt + shown
+    }
     if !s.message.isEmpty { text += " │ " + s.message }
     screen.put(fit(text, screen.width), x: 0, y: y, style: Style(.status))
 }
@@ -166,6 +174,7 @@ func drawFooter(_ s: State, _ screen: inout Screen) {
     let y = screen.height - 1
     let scope: Scope = switch s.mode {
     case .filtering: .filter
+    case .checking: .checking
     case .facets: .facets
     case .help: .help
     case .normal: s.current.page.scope

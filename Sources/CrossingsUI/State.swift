@@ -37,6 +37,8 @@ public enum Page: Hashable, Sendable {
     case sources
     /// One source and all it backs.
     case source(String)
+    /// The verdicts on a sentence typed after `v`.
+    case check(String)
 
     /// Which commands apply here.
     var scope: Scope {
@@ -48,6 +50,7 @@ public enum Page: Hashable, Sendable {
         case .event: .event
         case .sources: .sources
         case .source: .source
+        case .check: .check
         }
     }
 }
@@ -74,6 +77,8 @@ public enum Mode: Hashable, Sendable {
     case help
     /// The facet menu.
     case facets
+    /// Typing a sentence after `v`: keys edit it.
+    case checking
 }
 
 /// Filters that apply across views (where they make sense), always shown in the status line.
@@ -141,6 +146,8 @@ public struct State {
     public var mode: Mode = .normal
     public var helpScroll = 0
     public var facetCursor = 0
+    /// The sentence being typed after `v`.
+    public var checkText = ""
     /// A one-line note in the status line (what was copied, what a key could not do).
     public var message = ""
     /// Every line copied with `y`, oldest first; the backend prints them on exit.

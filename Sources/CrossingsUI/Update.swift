@@ -91,6 +91,20 @@ extension State {
         case .facetsClear: facets = Facets()
         case .countsOfQuarter: countsOfQuarter()
         case .copy: copy()
+        case .startCheck:
+            mode = .checking
+            checkText = ""
+        case .checkType(let text): checkText += text
+        case .checkErase: if !checkText.isEmpty { checkText.removeLast() }
+        case .checkCancel: mode = .normal
+        case .checkSubmit:
+            mode = .normal
+            let sentence = checkText.trimmingCharacters(in: .whitespaces)
+            if sentence.isEmpty {
+                message = "nothing to check"
+            } else {
+                stack = stack + [PageState(.check(sentence))]
+            }
         case .quit: quit = true
         }
     }
@@ -101,6 +115,9 @@ extension State {
         case .filtering:
             if let c = Commands.command(for: key, in: .filter) { apply(c.action); return }
             if case .char(let ch) = key { apply(.filterType(String(ch))) }
+        case .checking:
+            if let c = Commands.command(for: key, in: .checking) { apply(c.action); return }
+            if case .char(let ch) = key { apply(.checkType(String(ch))) }
         case .help:
             if let c = Commands.command(for: key, in: .help) { apply(c.action) } else { mode = .normal }
         case .facets:

@@ -1,5 +1,6 @@
 // Times the explorer on the bundled data: the first frame (load + state + render)
-// and each key (update + render), median and worst over a few thousand keys.
+// and each key (update + render), median and worst over a few thousand keys;
+// then `crossings check` on a 2,000-word draft, startup included.
 //
 //   swift run -c release crossings-bench            # the table
 //   swift run crossings-bench --show 80x24 t j Enter  # one screen as text, after keys
@@ -45,7 +46,7 @@ if arguments.first == "--show", arguments.count >= 2 {
 let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
 
 func row(_ what: String, _ value: Double, _ goal: String) -> String {
-    what.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%9.3f ms", value) + (goal.isEmpty ? "" : "   " + goal)
+    what.padding(toLength: 58, withPad: " ", startingAt: 0) + String(format: "%9.3f ms", value) + (goal.isEmpty ? "" : "   " + goal)
 }
 
 // A walk through every view: moves, drill-downs, flows, periods, filters, help.
@@ -88,7 +89,7 @@ for size in sizes {
     let median = times[times.count / 2]
     let p99 = times[times.count * 99 / 100]
     print("crossings explorer benchmark: bundled data (\(data.observations.count) figures), \(size) screen")
-    print(String(repeating: "-", count: 76))
+    print(String(repeating: "-", count: 90))
     print(row("load bundled data", ms(t1 - t0), ""))
     print(row("build state", ms(t2 - t1), ""))
     print(row("render first frame", ms(t3 - t2), ""))
@@ -98,4 +99,79 @@ for size in sizes {
     print(row("key + redraw, worst (\(worstKey.label))", ms(worst), ms(worst) < 16 ? "goal < 16 ms: met" : "goal < 16 ms: MISSED"))
     print()
     _ = screen
+}
+
+// MARK: crossings check
+
+/// A 2,000-word draft: claims of every kind (true, false, shifted, approximate, unknown) among ordinary prose.
+func draft(words: Int) -> String {
+    let sentences = [
+        "During 2024, 13,221 North Korean citizens entered Russia, about 12 times more than the year before.",
+        "In the first quarter of 2025 only around 300 North Koreans crossed into Russia, with a mere three citing education.",
+        "Russians made 9,985 trips to North Korea in 2025, up from 6,469 in 2024 and 1,238 in 2023.",
+        "Of those travellers, 5,075 went as tourists, and transport crews accounted for 3,080.",
+        "Most went by air: 6,371 arrivals, with 3,453 by rail and 161 by sea.",
+        "In 2024, 20,000 North Koreans entered Russia, according to one estimate that does not hold up.",
+        "North Korean arrivals in Russia reached 5,263 in the third quarter of 2019.",
+        "In the second quarter of 2026, 4,000 North Koreans entered Russia.",
+        "The rouble fell 12% in 2024, a 30-year-old analyst said on 7 May 2025, after Moscow paid $1.5 million.",
+        "Officials in both capitals described the talks as constructive, and said that cooperation would continue in many fields.",
+        "The ministry declined to comment on the figures, which it said were published by the border service.",
+    ]
+    var out = "# Draft\n\n"
+    var count = 0, i = 0
+    while count < words {
+        let s = sentences[i % sentences.count]
+        out += s + (i % 4 == 3 ? "\n\n" : " ")
+        count += s.split(separator: " ").count
+        i += 1
+    }
+    return out
+}
+
+let text = draft(words: 2000)
+let wordCount = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
+print("crossings check benchmark: a \(wordCount)-word draft")
+print(String(repeating: "-", count: 90))
+do {
+    var inProcess: [UInt64] = []
+    var claims = 0
+    for _ in 0..<20 {
+        let a = now()
+        let data = try PackageLoader.load(files: BundledData.files, origin: "data")
+        claims = Checker(data).check(document: text).count
+        inProcess.append(now() - a)
+    }
+    inProcess.sort()
+    print(row("load + check in process, median of 20 (\(claims) claims)", ms(inProcess[10]), ""))
+}
+let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("crossings")
+if FileManager.default.isExecutableFile(atPath: binary.path) {
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-bench-draft-\(getpid()).md")
+    try Data(text.utf8).write(to: file)
+    defer { try? FileManager.default.removeItem(at: file) }
+    var runs: [UInt64] = []
+    // posix_spawn and waitpid, as a shell would: Foundation's Process adds its own run-loop overhead.
+    let argv = [binary.path, "check", "--format", "line", file.path]
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    for _ in 0..<20 {
+        let cArgs = argv.map { strdup($0) } + [nil]
+        var pid: pid_t = 0
+        let a = now()
+        let rc = posix_spawn(&pid, binary.path, &actions, nil, cArgs, environ)
+        var status: Int32 = 0
+        if rc == 0 { waitpid(pid, &status, 0) }
+        runs.append(now() - a)
+        for p in cArgs { free(p) }
+    }
+    posix_spawn_file_actions_destroy(&actions)
+    runs.sort()
+    let median = ms(runs[10]), worst = ms(runs[runs.count - 1])
+    print(row("crossings check FILE, startup included, median of 20", median, median < 50 ? "goal < 50 ms: met" : "goal < 50 ms: MISSED"))
+    print(row("crossings check FILE, startup included, worst", worst, ""))
+} else {
+    print("(no crossings binary beside this benchmark at \(binary.path): build it with the same configuration to time a whole run)")
 }

@@ -37,7 +37,12 @@ let scenarios: [Scenario] = [
     Scenario(name: "facet-menu", keys: ["m", "j", "Right"]),
     Scenario(name: "facets-applied", keys: ["m", "j", "Right", "Right", "Right", "Right", "Right", "Right", "Right", "Right", "Right", "Right", "Right", "Right", "Esc"]),
     Scenario(name: "copy", keys: ["y"]),
+    Scenario(name: "check-typing", keys: ["v"] + typed("In 2024, 20,000 North Koreans entered Russia.")),
+    Scenario(name: "check", keys: ["v"] + typed("In 2024, 20,000 North Koreans entered Russia.") + ["Enter"]),
 ]
+
+/// A sentence as the keys that type it.
+func typed(_ text: String) -> [String] { text.map { $0 == " " ? "Space" : String($0) } }
 
 let sizes: [Size] = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 40, height: 12)]
 

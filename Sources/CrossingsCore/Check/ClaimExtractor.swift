@@ -266,7 +266,7 @@ public struct ClaimExtractor {
             if Lexicon.unitsAfter.contains(next.lower) { return false }
             if next.lower == "-" || next.lower == "–", let a = afterNext, Lexicon.unitsAfter.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
             if next.lower == "-", let a = afterNext, a.lower.hasPrefix("q") || a.lower.hasPrefix("h") { return false }
-            if Lexicon.months[next.lower.trimmingCharacters(in: .punctuationCharacters)] != nil { return false }
+            if Lexicon.months[next.lower] != nil { return false }
         }
         if n.numberStart > 0 {
             let prev = t[n.numberStart - 1]

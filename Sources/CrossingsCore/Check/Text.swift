@@ -132,7 +132,9 @@ public enum DraftText {
         func token(_ kind: Token.Kind, _ from: Int, _ to: Int) {
             let text = String(chars[from..<to].map(\.0))
             let endCol = chars[to - 1].1 == chars[from].1 ? chars[to - 1].2 + 1 : chars[from].2 + text.count
-            tokens.append(Token(kind: kind, text: text, lower: text.lowercased().replacingOccurrences(of: "’", with: "'"), line: chars[from].1, column: chars[from].2, endColumn: endCol))
+            var lower = text.lowercased()
+            if lower.unicodeScalars.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+            tokens.append(Token(kind: kind, text: text, lower: lower, line: chars[from].1, column: chars[from].2, endColumn: endCol))
         }
         func digits(at k: Int) -> Int {
             var n = 0

@@ -37,13 +37,17 @@ public enum CSVReader {
         var line = 1
         var lineStart = i
 
+        // Columns are counted incrementally along a line (fields are asked for in order).
+        var columnAt = (offset: i, column: 1)
         func column(_ offset: Int) -> Int {
-            var c = 1
-            var k = lineStart
+            if columnAt.offset < lineStart || columnAt.offset > offset { columnAt = (lineStart, 1) }
+            var c = columnAt.column
+            var k = columnAt.offset
             while k < offset {
                 if buf[k] & 0xC0 != 0x80 { c += 1 }
                 k += 1
             }
+            columnAt = (offset, c)
             return c
         }
         func fail(_ offset: Int, _ message: String) -> Diagnostic {

@@ -137,13 +137,23 @@ struct Loader {
             throw LoadFailure([Diagnostic(location: Location(file: file, line: 1), severity: .error,
                                           message: "datapackage.json has no \"resources\" list")])
         }
-        let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        /// The line that names a resource, for messages: a byte search, not a Foundation one.
+        func lineNaming(_ name: String) -> Int {
+            let needle = Array("\"\(name)\"".utf8)
+            guard needle.count <= bytes.count else { return 1 }
+            var line = 1
+            for i in 0...(bytes.count - needle.count) {
+                if bytes[i] == UInt8(ascii: "\n") { line += 1 }
+                if bytes[i] == needle[0] && Array(bytes[i..<i + needle.count]) == needle { return line }
+            }
+            return 1
+        }
         return list.enumerated().compactMap { (i, r) -> Resource? in
             guard let name = r["name"] as? String, let p = r["path"] as? String else {
                 error(Location(file: file, line: 1), "resource \(i + 1) in datapackage.json needs a \"name\" and a \"path\"")
                 return nil
             }
-            let line = (lines.firstIndex { $0.contains("\"\(name)\"") } ?? 0) + 1
+            let line = lineNaming(name)
             let fields = ((r["schema"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
             return Resource(name: name, path: p, fields: fields, line: line)
         }

@@ -81,29 +81,28 @@ public struct ReportedValue: Hashable, Sendable {
     }
 
     /// The unit of a number printed with a scale word or suffix: "6.62 million" → 10,000.
+    /// Works on bytes: agreement checks call it for every pair of values.
     static func scaleUnit(_ printed: String) -> Int? {
-        let lower = printed.lowercased()
-        let scales: [(String, Int)] = [("million", 6), ("mln", 6), ("m", 6), ("thousand", 3), ("k", 3)]
-        var chars = Array(lower.unicodeScalars)
-        // Find the last number in the text and what follows it.
-        guard let lastDigit = chars.lastIndex(where: { $0.properties.numericType != nil }) else { return nil }
-        var start = lastDigit
-        while start > 0, chars[start - 1].properties.numericType != nil || chars[start - 1] == "." || chars[start - 1] == "," {
-            start -= 1
+        let b = Array(printed.utf8)
+        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        guard let last = b.lastIndex(where: isDigit) else { return nil }
+        var start = last
+        while start > 0, isDigit(b[start - 1]) || b[start - 1] == UInt8(ascii: ".") || b[start - 1] == UInt8(ascii: ",") { start -= 1 }
+        var k = last + 1
+        while k < b.count, b[k] == UInt8(ascii: " ") { k += 1 }
+        var word: [UInt8] = []
+        while k < b.count, let c = Optional(b[k] | 0x20), c >= 97 && c <= 122 { word.append(c); k += 1 }
+        let exponent: Int
+        switch String(decoding: word, as: UTF8.self) {
+        case "million", "millions", "mln", "m": exponent = 6
+        case "thousand", "thousands", "k": exponent = 3
+        default: return nil
         }
-        let number = String(String.UnicodeScalarView(chars[start...lastDigit]))
-        let rest = String(String.UnicodeScalarView(chars[(lastDigit + 1)...])).trimmingCharacters(in: .whitespaces)
-        chars = []
-        for (word, exponent) in scales {
-            guard rest.hasPrefix(word) else { continue }
-            let after = rest.dropFirst(word.count)
-            if let next = after.first, next.isLetter { continue }
-            let decimals = number.split(separator: ".").dropFirst().first?.count ?? 0
-            var unit = 1
-            for _ in 0..<max(0, exponent - decimals) { unit *= 10 }
-            return unit
-        }
-        return nil
+        var decimals = 0
+        if let dot = b[start...last].firstIndex(of: UInt8(ascii: ".")) { decimals = last - dot }
+        var unit = 1
+        for _ in 0..<max(0, exponent - decimals) { unit *= 10 }
+        return unit
     }
 }
 

@@ -1,0 +1,58 @@
+import BundledData
+import CrossingsCore
+@testable import CrossingsUI
+import Testing
+
+/// `v` in the explorer: type a sentence, Enter, and read the verdicts with their citations.
+@Suite("Checking a typed sentence")
+struct CheckPromptTests {
+    let size = Size(width: 80, height: 24)
+
+    @Test func typingThenEnterShowsEachVerdict() throws {
+        let sentence = "In 2024, 20,000 North Koreans entered Russia and 9,985 Russians visited North Korea in 2025."
+        let state = try run(["v"] + typed(sentence) + ["Enter"], size: size)
+        #expect(state.mode == .normal)
+        guard case .check(let checked) = state.current.page else {
+            Issue.record("expected the check page, got \(state.current.page)")
+            return
+        }
+        #expect(checked == sentence)
+        let text = render(state, size).text
+        // The verdicts are the checker's, for the same sentence.
+        let findings = Checker(try Fixture.dataset()).check(document: sentence)
+        #expect(findings.map(\.verdict) == [.contradicted, .supported])
+        #expect(text.contains("CONTRADICTED  “20,000”  KP-RU 2024 total"))
+        #expect(text.contains("SUPPORTED  “9,985”  RU-KP 2025 total"))
+    }
+
+    @Test func enterOnAVerdictOpensTheCitationsOfItsFigure() throws {
+        let state = try run(["v"] + typed("In 2024, 20,000 North Koreans entered Russia.") + ["Enter", "Enter"], size: size)
+        guard case .citations(let key) = state.current.page else {
+            Issue.record("expected citations, got \(state.current.page)")
+            return
+        }
+        #expect(key.description == "KP-RU 2024 total")
+        // Back twice: the check page, then where we started.
+        let back = try run(["v"] + typed("In 2024, 20,000 North Koreans entered Russia.") + ["Enter", "Enter", "Esc", "Esc"], size: size)
+        #expect(back.current.page == .counts)
+    }
+
+    @Test func escapeCancelsAndKeysTypeRatherThanCommand() throws {
+        // "q" and "?" are letters of the sentence while typing, not quit and help.
+        let typing = try run(["v", "q", "?", "j"], size: size)
+        #expect(typing.mode == .checking)
+        #expect(typing.checkText == "q?j")
+        #expect(!typing.quit)
+        #expect(render(typing, size).text.contains("check: q?j_"))
+        let cancelled = try run(["v", "q", "Esc"], size: size)
+        #expect(cancelled.mode == .normal)
+        #expect(cancelled.current.page == .counts)
+        let erased = try run(["v", "a", "b", "BSpace"], size: size)
+        #expect(erased.checkText == "a")
+    }
+
+    @Test func aSentenceWithoutACountSaysSo() throws {
+        let state = try run(["v"] + typed("Nothing to see here.") + ["Enter"], size: size)
+        #expect(render(state, size).text.contains("No count of travellers"))
+    }
+}
