@@ -23,6 +23,8 @@ public enum CSVReader {
         public var positions: [(line: Int, column: Int)]
         /// Line and column just past the record's last character.
         public var end: (line: Int, column: Int)
+        /// Bytes of the input read so far (for progress).
+        public var byteOffset: Int = 0
     }
 
     public static func read(_ bytes: [UInt8], file: String, _ body: (Record) throws -> Void) throws {
@@ -130,7 +132,7 @@ public enum CSVReader {
                 line += 1
                 lineStart = i
             }
-            try body(Record(line: recordLine, fields: fields, positions: positions, end: end))
+            try body(Record(line: recordLine, fields: fields, positions: positions, end: end, byteOffset: i))
         }
     }
 }

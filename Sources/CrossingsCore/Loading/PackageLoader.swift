@@ -23,11 +23,15 @@ public enum PackageLoader {
 
     public static let knownTags: Set<String> = ["data", "diplomacy", "military", "labour", "sanctions", "transport", "education", "tourism", "statement"]
 
-    /// Loads a package from a folder.
-    public static func load(directory: String) throws -> Dataset {
+    /// Loads a package from a folder. `progress` is called from the loading thread now and
+    /// then (every 65,536 rows, and as each file starts), so a caller can show how far it is.
+    public static func load(directory: String, progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> Dataset {
         let dir = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
-        return try load(origin: dir) { name in
-            FileManager.default.contents(atPath: (dir as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
+        let fileManager = FileManager.default
+        return try load(origin: dir, progress: progress, size: { name in
+            ((try? fileManager.attributesOfItem(atPath: (dir as NSString).appendingPathComponent(name)))?[.size] as? NSNumber)?.intValue ?? 0
+        }) { name in
+            fileManager.contents(atPath: (dir as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
         }
     }
 
@@ -37,10 +41,27 @@ public enum PackageLoader {
     }
 
     /// Loads a package through `read`, which returns a file's bytes or nil when it is missing.
-    public static func load(origin: String, read: @escaping (String) -> [UInt8]?) throws -> Dataset {
+    public static func load(origin: String, progress: (@Sendable (LoadProgress) -> Void)? = nil,
+                            size: ((String) -> Int)? = nil, read: @escaping (String) -> [UInt8]?) throws -> Dataset {
         var loader = Loader(origin: origin, read: read)
+        loader.progress = progress
+        loader.size = size
         return try loader.run()
     }
+}
+
+/// How far a load has got.
+public struct LoadProgress: Sendable {
+    /// Rows of every file read so far.
+    public var rows: Int
+    /// Bytes of the package's files read so far, and in all.
+    public var bytes: Int
+    public var totalBytes: Int
+    /// What is being done: "reading observations.csv", "indexing".
+    public var phase: String
+
+    /// 0…1; 0 when the size is not known.
+    public var fraction: Double { totalBytes > 0 ? min(1, Double(bytes) / Double(totalBytes)) : 0 }
 }
 
 /// One load: collects every diagnostic before deciding.
@@ -48,6 +69,8 @@ struct Loader {
     let origin: String
     let read: (String) -> [UInt8]?
     var diagnostics: [Diagnostic] = []
+    var progress: (@Sendable (LoadProgress) -> Void)?
+    var size: ((String) -> Int)?
 
     init(origin: String, read: @escaping (String) -> [UInt8]?) {
         self.origin = origin
@@ -70,8 +93,11 @@ struct Loader {
 
         var countries: [Country] = [], categories: [Category] = [], sources: [Source] = []
         var observations: [Observation] = [], eventRows: [Event] = [], eventDates: [EventDate] = []
+        let totalBytes = progress == nil ? 0 : resources.reduce(0) { $0 + (size?($1.path) ?? 0) }
+        var bytesBefore = 0, rows = 0
         for resource in resources {
             guard let kind = resourceKind(resource.name) else { continue }
+            progress?(LoadProgress(rows: rows, bytes: bytesBefore, totalBytes: totalBytes, phase: "reading \(resource.path)"))
             guard let bytes = read(resource.path) else {
                 error(Location(file: descriptorPath, line: resource.line, column: 1),
                       "resource '\(resource.name)' names \(resource.path), which does not exist")
@@ -80,6 +106,11 @@ struct Loader {
             let file = path(resource.path)
             do {
                 try readTable(bytes, file: file, kind: kind, schemaFields: resource.fields, descriptor: Location(file: descriptorPath, line: resource.line)) { me, row in
+                    rows += 1
+                    if rows & 0xFFFF == 0, let progress = me.progress {
+                        progress(LoadProgress(rows: rows, bytes: bytesBefore + row.record.byteOffset, totalBytes: totalBytes,
+                                              phase: "reading \(resource.path)"))
+                    }
                     switch kind {
                     case "countries": if let c = me.countryRow(row) { countries.append(c) }
                     case "categories": if let c = me.categoryRow(row) { categories.append(c) }
@@ -93,7 +124,9 @@ struct Loader {
             } catch let failure as LoadFailure {
                 diagnostics += failure.diagnostics
             }
+            bytesBefore += bytes.count
         }
+        progress?(LoadProgress(rows: rows, bytes: bytesBefore, totalBytes: totalBytes, phase: "indexing"))
         for required in ["countries", "categories", "sources", "events", "event_dates", "observations"]
         where !resources.contains(where: { resourceKind($0.name) == required }) {
             error(Location(file: descriptorPath, line: 1), "datapackage.json lists no '\(required)' resource")

@@ -54,7 +54,10 @@ struct DataOptions: ParsableArguments {
                 throw LoadFailure([Diagnostic(location: Location(file: data, line: 1, column: 1), severity: .error,
                                               message: "no such folder: --data needs a folder that holds datapackage.json")])
             }
-            return try PackageLoader.load(directory: data)
+            let meter = ProgressMeter(label: "loading \(visible(data))")
+            defer { meter.finish() }
+            let report: (@Sendable (LoadProgress) -> Void)? = meter.isActive ? meter.callback : nil
+            return try PackageLoader.load(directory: data, progress: report)
         }
         return try PackageLoader.load(files: BundledData.files, origin: "data")
     }
@@ -102,4 +105,33 @@ enum Overview {
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case table, csv, json
+}
+
+/// Progress of a slow load on standard error: shown only when standard error is a
+/// terminal and the load has taken more than 200 ms, then erased when it ends.
+final class ProgressMeter: @unchecked Sendable {
+    let label: String
+    let start = DispatchTime.now().uptimeNanoseconds
+    let isActive = isatty(2) != 0
+    private let lock = NSLock()
+    private var shown = false
+
+    init(label: String) { self.label = label }
+
+    var callback: @Sendable (LoadProgress) -> Void {
+        { [self] p in self.report(p) }
+    }
+
+    func report(_ p: LoadProgress) {
+        guard DispatchTime.now().uptimeNanoseconds - start > 200_000_000 else { return }
+        let percent = p.totalBytes > 0 ? String(format: "%3.0f%%", p.fraction * 100) : ""
+        lock.lock(); defer { lock.unlock() }
+        shown = true
+        FileHandle.standardError.write(Data("\r\(label): \(percent) \(formatCount(p.rows)) rows, \(p.phase)\u{1B}[K".utf8))
+    }
+
+    func finish() {
+        lock.lock(); defer { lock.unlock() }
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
 }
