@@ -380,7 +380,7 @@ struct LoaderErrorTests {
         }
         let data = try PackageLoader.load(files: files, origin: "fx")
         let plain = try PackageLoader.load(files: MiniPackage.files, origin: "fx")
-        #expect(data.observations == plain.observations)
+        #expect(Array(data.observations) == Array(plain.observations))
         #expect(data.sources == plain.sources)
         #expect(data.events == plain.events)
         #expect(data.observations.map(\.note) == ["", ""])

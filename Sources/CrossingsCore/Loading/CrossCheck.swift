@@ -1,7 +1,7 @@
 /// Checks that need the whole package: unique keys and references between files.
 extension Loader {
     mutating func crossCheck(countries: [Country], categories: [Category], sources: [Source],
-                             observations: [Observation], events: [Event], eventDates: [EventDate]) {
+                             store: ObservationStore, events: [Event], eventDates: [EventDate]) {
         func unique<T>(_ items: [T], _ key: (T) -> String, _ at: (T) -> Location, _ what: String) {
             var seen: [String: Location] = [:]
             for item in items {
@@ -16,7 +16,7 @@ extension Loader {
         unique(countries, \.code, \.location, "country code")
         unique(categories, { "\($0.measure.rawValue)/\($0.id)" }, \.location, "category")
         unique(sources, \.id, \.location, "source id")
-        unique(observations, \.id, \.location, "observation id")
+        duplicateIDs(store)
         unique(events, \.id, \.location, "event id")
         unique(eventDates, { "\($0.eventID) \($0.sourceID) \($0.locator)" }, \.location, "event date (event, source, locator)")
 
@@ -26,18 +26,30 @@ extension Loader {
         let eventIDs = Set(events.map(\.id))
         let sourceKinds = Dictionary(sources.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
 
-        for o in observations {
-            if !sourceIDs.contains(o.sourceID) {
-                error(o.location, "observation \(o.id) cites source '\(o.sourceID)', which is not in sources.csv")
+        // Per interned value, not per row: a million rows share a few hundred flows and categories.
+        for flow in store.flows {
+            for code in [flow.citizens, flow.destination] where !countryCodes.contains(code) {
+                let row = store.firstRow { store.flows[Int($0 >> 32)] == flow }
+                error(store.location(of: row), "observation \(store.idOf(row)): country '\(code)' is not in countries.csv")
             }
-            for code in [o.key.flow.citizens, o.key.flow.destination] where !countryCodes.contains(code) {
-                error(o.location, "observation \(o.id): country '\(code)' is not in countries.csv")
-            }
-            if o.key.measure.hasCategories && !categoryIDs.contains("\(o.key.measure.rawValue)/\(o.key.category)") {
-                error(o.location, "observation \(o.id): category '\(o.key.measure.rawValue)/\(o.key.category)' is not in categories.csv")
-            }
-            if sourceKinds[o.sourceID] == .article && !isParagraphLocator(o.locator) {
-                error(o.location, "observation \(o.id): a locator in an article is a paragraph, ¶N (found '\(o.locator)')")
+        }
+        for (m, c) in store.measures where m.hasCategories && !categoryIDs.contains("\(m.rawValue)/\(c)") {
+            let row = store.firstRow { let x = store.measures[Int($0 & 0xFFFF)]; return x.0 == m && x.1 == c }
+            error(store.location(of: row), "observation \(store.idOf(row)): category '\(m.rawValue)/\(c)' is not in categories.csv")
+        }
+        let usedSources = Set(store.sourceColumn)
+        for (index, sourceID) in store.strings.enumerated() where usedSources.contains(UInt32(index)) {
+            if !sourceIDs.contains(sourceID) {
+                for row in store.rows(citing: sourceID) {
+                    error(store.location(of: row), "observation \(store.idOf(row)) cites source '\(sourceID)', which is not in sources.csv")
+                }
+            } else if sourceKinds[sourceID] == .article {
+                for row in store.rows(citing: sourceID) {
+                    let o = store[row]
+                    if !isParagraphLocator(o.locator) {
+                        error(o.location, "observation \(o.id): a locator in an article is a paragraph, ¶N (found '\(o.locator)')")
+                    }
+                }
             }
         }
         for d in eventDates {
@@ -57,5 +69,25 @@ extension Loader {
         guard s.hasPrefix("¶") else { return false }
         let rest = s.dropFirst()
         return !rest.isEmpty && rest.allSatisfy(\.isASCIIDigit) && rest.contains { $0 != "0" }
+    }
+
+    /// Duplicate observation ids, found by sorting hashes (no set of a million strings).
+    mutating func duplicateIDs(_ store: ObservationStore) {
+        let perRow = store.idHashes()
+        var seen = Set<UInt64>(minimumCapacity: perRow.count)
+        var repeated = Set<UInt64>()
+        for h in perRow where !seen.insert(h).inserted { repeated.insert(h) }
+        seen = []
+        guard !repeated.isEmpty else { return }
+        // Only rows whose hash repeats are compared as text.
+        var firstRow: [String: Int] = [:]
+        for row in perRow.indices where repeated.contains(perRow[row]) {
+            let id = store.idOf(row)
+            if let first = firstRow[id] {
+                error(store.location(of: row), "duplicate observation id '\(id)' (first at line \(store.location(of: first).line))")
+            } else {
+                firstRow[id] = row
+            }
+        }
     }
 }

@@ -28,11 +28,12 @@ public enum PackageLoader {
     public static func load(directory: String, progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> Dataset {
         let dir = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
         let fileManager = FileManager.default
-        return try load(origin: dir, progress: progress, size: { name in
+        var loader = Loader(origin: dir) { name in FileBytes(mapping: (dir as NSString).appendingPathComponent(name)) }
+        loader.progress = progress
+        loader.size = { name in
             ((try? fileManager.attributesOfItem(atPath: (dir as NSString).appendingPathComponent(name)))?[.size] as? NSNumber)?.intValue ?? 0
-        }) { name in
-            fileManager.contents(atPath: (dir as NSString).appendingPathComponent(name)).map { [UInt8]($0) }
         }
+        return try loader.run()
     }
 
     /// Loads a package held in memory: file name → text.
@@ -43,7 +44,14 @@ public enum PackageLoader {
     /// Loads a package through `read`, which returns a file's bytes or nil when it is missing.
     public static func load(origin: String, progress: (@Sendable (LoadProgress) -> Void)? = nil,
                             size: ((String) -> Int)? = nil, read: @escaping (String) -> [UInt8]?) throws -> Dataset {
-        var loader = Loader(origin: origin, read: read)
+        try load(origin: origin, fastPath: true, progress: progress, size: size, read: read)
+    }
+
+    /// `fastPath: false` sends every observation row through the general reader (tests compare the two).
+    static func load(origin: String, fastPath: Bool, progress: (@Sendable (LoadProgress) -> Void)? = nil,
+                     size: ((String) -> Int)? = nil, read: @escaping (String) -> [UInt8]?) throws -> Dataset {
+        var loader = Loader(origin: origin) { name in read(name).map(FileBytes.init) }
+        loader.fastPath = fastPath
         loader.progress = progress
         loader.size = size
         return try loader.run()
@@ -67,12 +75,14 @@ public struct LoadProgress: Sendable {
 /// One load: collects every diagnostic before deciding.
 struct Loader {
     let origin: String
-    let read: (String) -> [UInt8]?
+    let read: (String) -> FileBytes?
     var diagnostics: [Diagnostic] = []
     var progress: (@Sendable (LoadProgress) -> Void)?
     var size: ((String) -> Int)?
+    /// Decode simple observation rows straight from bytes (off only in tests that compare).
+    var fastPath = true
 
-    init(origin: String, read: @escaping (String) -> [UInt8]?) {
+    init(origin: String, read: @escaping (String) -> FileBytes?) {
         self.origin = origin
         self.read = read
     }
@@ -85,14 +95,14 @@ struct Loader {
 
     mutating func run() throws -> Dataset {
         let descriptorPath = path("datapackage.json")
-        guard let descriptorBytes = read("datapackage.json") else {
+        guard let descriptorBytes = read("datapackage.json").map({ Array($0.buffer) }) else {
             throw LoadFailure([Diagnostic(location: Location(file: descriptorPath, line: 1, column: 1), severity: .error,
                                           message: "no datapackage.json: \(origin) is not a crossings data package")])
         }
         let resources = try readDescriptor(descriptorBytes, path: descriptorPath)
 
         var countries: [Country] = [], categories: [Category] = [], sources: [Source] = []
-        var observations: [Observation] = [], eventRows: [Event] = [], eventDates: [EventDate] = []
+        var store = ObservationStore(), eventRows: [Event] = [], eventDates: [EventDate] = []
         let totalBytes = progress == nil ? 0 : resources.reduce(0) { $0 + (size?($1.path) ?? 0) }
         var bytesBefore = 0, rows = 0
         for resource in resources {
@@ -104,8 +114,25 @@ struct Loader {
                 continue
             }
             let file = path(resource.path)
+            if kind == "observations" {
+                let base = bytesBefore, name = resource.path, total = totalBytes
+                let report: (Int, Int) -> Void = { [progress] offset, count in
+                    progress?(LoadProgress(rows: count, bytes: base + offset, totalBytes: total, phase: "reading \(name)"))
+                }
+                do {
+                    var count = rows
+                    try readObservations(bytes, path: file, schemaFields: resource.fields,
+                                         descriptor: Location(file: descriptorPath, line: resource.line),
+                                         into: &store, rows: &count, progress: report)
+                    rows = count
+                } catch let failure as LoadFailure {
+                    diagnostics += failure.diagnostics
+                }
+                bytesBefore += bytes.count
+                continue
+            }
             do {
-                try readTable(bytes, file: file, kind: kind, schemaFields: resource.fields, descriptor: Location(file: descriptorPath, line: resource.line)) { me, row in
+                try readTable(bytes.buffer, file: file, kind: kind, schemaFields: resource.fields, descriptor: Location(file: descriptorPath, line: resource.line)) { me, row in
                     rows += 1
                     if rows & 0xFFFF == 0, let progress = me.progress {
                         progress(LoadProgress(rows: rows, bytes: bytesBefore + row.record.byteOffset, totalBytes: totalBytes,
@@ -115,7 +142,6 @@ struct Loader {
                     case "countries": if let c = me.countryRow(row) { countries.append(c) }
                     case "categories": if let c = me.categoryRow(row) { categories.append(c) }
                     case "sources": if let s = me.sourceRow(row) { sources.append(s) }
-                    case "observations": if let o = me.observationRow(row) { observations.append(o) }
                     case "events": if let e = me.eventRow(row) { eventRows.append(e) }
                     case "event_dates": if let d = me.eventDateRow(row) { eventDates.append(d) }
                     default: break
@@ -132,7 +158,7 @@ struct Loader {
             error(Location(file: descriptorPath, line: 1), "datapackage.json lists no '\(required)' resource")
         }
         crossCheck(countries: countries, categories: categories, sources: sources,
-                   observations: observations, events: eventRows, eventDates: eventDates)
+                   store: store, events: eventRows, eventDates: eventDates)
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw LoadFailure(diagnostics.sorted())
         }
@@ -143,12 +169,10 @@ struct Loader {
             e.dates = (datesByEvent[e.id] ?? []).sorted { ($0.start, $0.sourceID) < ($1.start, $1.sourceID) }
             return e
         }
-        let datasets = Set(sources.filter { $0.kind == .dataset }.map(\.id))
-        for i in observations.indices where datasets.contains(observations[i].sourceID) {
-            observations[i].tabulated = true
-        }
+        store.markTabulated(sources: Set(sources.filter { $0.kind == .dataset }.map(\.id)))
+        store.finish()
         return Dataset(countries: countries, categories: categories, sources: sources,
-                       observations: observations, events: events, origin: origin)
+                       store: store, events: events, origin: origin)
     }
 
     func resourceKind(_ name: String) -> String? {
@@ -206,7 +230,7 @@ struct Loader {
         var start: Location { Location(file: file, line: record.line, column: 1) }
     }
 
-    mutating func readTable(_ bytes: [UInt8], file: String, kind: String, schemaFields: [String]?, descriptor: Location,
+    mutating func readTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: String, schemaFields: [String]?, descriptor: Location,
                             _ body: (inout Loader, Row) -> Void) throws {
         let expected = PackageLoader.columns[kind]!
         if let schemaFields, schemaFields != expected {

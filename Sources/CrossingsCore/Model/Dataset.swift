@@ -8,37 +8,45 @@ public struct Dataset: Sendable {
     public let countries: [String: Country]
     public let categories: [Category]
     public let sources: [Source]
-    public let observations: [Observation]
+    /// Every observation, column-stored; reads like an array of `Observation`.
+    public let observations: ObservationStore
     public let events: [Event]
     /// Where the package was read from, as shown in messages (`data`, or the --data folder).
     public let origin: String
 
     public let sourceByID: [String: Source]
-    let indicesByKey: [FigureKey: [Int]]
     /// Every flow with at least one observation, sorted.
     public let flows: [Flow]
     /// Every key with at least one observation.
-    public var keys: Dictionary<FigureKey, [Int]>.Keys { indicesByKey.keys }
+    public var keys: LazyMapCollection<[UInt64], FigureKey> { observations.keys }
 
     public init(countries: [Country], categories: [Category], sources: [Source],
                 observations: [Observation], events: [Event], origin: String) {
+        var store = ObservationStore()
+        for o in observations { store.append(o) }
+        store.finish()
+        self.init(countries: countries, categories: categories, sources: sources, store: store, events: events, origin: origin)
+    }
+
+    public init(countries: [Country], categories: [Category], sources: [Source],
+                store: ObservationStore, events: [Event], origin: String) {
         self.countries = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.categories = categories
         self.sources = sources
-        self.observations = observations
+        self.observations = store
         self.events = events.sorted { ($0.date?.start ?? 0, $0.id) < ($1.date?.start ?? 0, $1.id) }
         self.origin = origin
         sourceByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var index: [FigureKey: [Int]] = [:]
-        for (i, o) in observations.enumerated() { index[o.key, default: []].append(i) }
-        indicesByKey = index
-        flows = Set(observations.map(\.key.flow)).sorted()
+        flows = store.flowList
     }
 
     /// Every observation for exactly this key, in file order.
     public func observations(for key: FigureKey) -> [Observation] {
-        (indicesByKey[key] ?? []).map { observations[$0] }
+        observations.observations(for: key)
     }
+
+    /// The distinct keys of one flow, without looking at the others.
+    public func keys(of flow: Flow) -> [FigureKey] { observations.keys(of: flow) }
 
     public func category(_ measure: Measure, _ id: String) -> Category? {
         categories.first { $0.measure == measure && $0.id == id }
@@ -63,7 +71,10 @@ public struct Dataset: Sendable {
 
     /// Observations and event dates a source backs.
     public func backing(_ sourceID: String) -> (observations: [Observation], events: [Event]) {
-        (observations.filter { $0.sourceID == sourceID },
+        (observations.rows(citing: sourceID).map { observations[$0] },
          events.filter { $0.dates.contains { $0.sourceID == sourceID } })
     }
+
+    /// How many observations each source backs, without putting any together.
+    public func observationCounts() -> [String: Int] { observations.countsBySource() }
 }

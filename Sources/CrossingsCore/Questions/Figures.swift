@@ -49,12 +49,11 @@ extension Resolver {
         let measures = query.measures ?? Set(Measure.allCases)
         let flows = query.flows ?? data.flows
         var keys = Set<FigureKey>()
-        for key in data.keys where flows.contains(key.flow) && measures.contains(key.measure) && query.admits(key.period) {
-            keys.insert(key)
-        }
         // Periods to try deriving, per flow.
         for flow in flows {
-            let reported = data.keys.filter { $0.flow == flow && !$0.period.isRange }.map(\.period)
+            let flowKeys = data.keys(of: flow)
+            for key in flowKeys where measures.contains(key.measure) && query.admits(key.period) { keys.insert(key) }
+            let reported = flowKeys.filter { !$0.period.isRange }.map(\.period)
             guard let first = reported.map(\.firstQuarter).min(), let last = reported.map(\.lastQuarter).max() else { continue }
             let span = Period.range(.quarter(first.year, first.quarter), .quarter(last.year, last.quarter))
             var periods: [Period]

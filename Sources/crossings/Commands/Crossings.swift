@@ -82,11 +82,11 @@ enum Overview {
         lines.append("")
         lines.append("Data package: \(visible(d.origin)) — \(d.observations.count) figures, \(d.events.count) events, \(d.sources.count) sources")
         var t = TextTable(["Flow", "Who", "Periods", "Figures"], rightAligned: [3])
+        let counts = d.observations.countsByFlow()
         for flow in d.flows {
-            let obs = d.observations.filter { $0.key.flow == flow }
-            let periods = obs.map(\.key.period)
+            let periods = d.keys(of: flow).map(\.period)
             let span = "\(periods.map(\.firstQuarter).min().map { "\($0.year)" } ?? "")–\(periods.map(\.lastQuarter).max().map { "\($0.year)" } ?? "")"
-            t.add([flow.description, d.describe(flow), span, formatCount(obs.count)])
+            t.add([flow.description, d.describe(flow), span, formatCount(counts[flow] ?? 0)])
         }
         lines.append("")
         lines.append(t.render())

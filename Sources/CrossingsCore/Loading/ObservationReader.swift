@@ -1,0 +1,372 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The fast path for observation files: rows are decoded straight from the
+/// bytes into the column store, with no String per field. Any row that is not
+/// plainly well-formed (quotes that need unescaping, a range, spaces at the
+/// edges, an unknown flow or period form, a non-digit value…) goes through the
+/// general path, which gives the exact `FILE:LINE:COLUMN` diagnostics, so both
+/// paths accept and reject exactly the same rows.
+extension Loader {
+    mutating func readObservations(_ file: FileBytes, path: String, schemaFields: [String]?, descriptor: Location,
+                                   into store: inout ObservationStore, rows: inout Int, progress report: (_ offset: Int, _ rows: Int) -> Void) throws {
+        let expected = PackageLoader.columns["observations"]!
+        if let schemaFields, schemaFields != expected {
+            error(descriptor, "the schema of 'observations' lists fields \(schemaFields.joined(separator: ",")); crossings reads \(expected.joined(separator: ","))")
+        }
+        let buf = file.buffer
+        let n = buf.count
+        var i = 0
+        if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
+        // The header: read by the general reader (positions for its messages), then checked as usual.
+        let headerEnd = lineEnd(buf, from: i)
+        var headerOK = false
+        var sawHeader = false
+        try CSVReader.read(UnsafeBufferPointer(rebasing: buf[0..<headerEnd]), file: path) { record in
+            sawHeader = true
+            headerOK = checkHeader(record, expected: expected, file: path)
+        }
+        guard sawHeader else {
+            error(Location(file: path, line: 1), "the file is empty (it needs a header row)")
+            return
+        }
+        guard headerOK else { return }
+        i = skipNewline(buf, headerEnd)
+        var line = 2
+        var cache = RowCache()
+        defer { cache.release() }
+        // Field boundaries of the current row: raw buffers, reused for every row.
+        let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: 14), ends = UnsafeMutableBufferPointer<Int>.allocate(capacity: 14)
+        starts.initialize(repeating: 0)
+        ends.initialize(repeating: 0)
+        defer { starts.deallocate(); ends.deallocate() }
+        // A local copy of the byte classes: a static read in the inner loop costs a lazy-init check per byte.
+        let specialTable = RowCache.special
+        let special = UnsafeMutableBufferPointer<Bool>.allocate(capacity: 256)
+        _ = special.initialize(from: specialTable)
+        defer { special.deallocate() }
+        while i < n {
+            // Blank lines hold nothing.
+            if buf[i] == 0x0A { i += 1; line += 1; continue }
+            if buf[i] == 0x0D, i + 1 < n, buf[i + 1] == 0x0A { i += 2; line += 1; continue }
+            let rowStart = i
+            // Split the line into fields; a quote that needs unescaping, or a line break inside
+            // quotes, sends the row to the general path.
+            var fields = 0
+            var simple = true
+            var j = i
+            split: while true {
+                if j < n && buf[j] == 0x22 {
+                    let contentStart = j + 1
+                    var k = contentStart
+                    while k < n && buf[k] != 0x22 && buf[k] != 0x0A { k += 1 }
+                    if k >= n || buf[k] == 0x0A || (k + 1 < n && buf[k + 1] == 0x22) { simple = false; break split }
+                    starts[fields] = contentStart
+                    ends[fields] = k
+                    j = k + 1
+                    if j < n && buf[j] == 0x0D && j + 1 < n && buf[j + 1] == 0x0A { j += 1 }
+                } else {
+                    let contentStart = j
+                    while j < n && !special[Int(buf[j])] { j += 1 }
+                    if j < n && buf[j] == 0x22 { simple = false; break split }
+                    var contentEnd = j
+                    if contentEnd > contentStart && buf[contentEnd - 1] == 0x0D && (j >= n || buf[j] == 0x0A) { contentEnd -= 1 }
+                    starts[fields] = contentStart
+                    ends[fields] = contentEnd
+                }
+                fields += 1
+                if j >= n || buf[j] == 0x0A { break split }
+                if buf[j] != 0x2C || fields >= 13 { simple = false; break split }
+                j += 1
+            }
+            if simple {
+                simple = fastPath && fields == 13 && cache.decode(buf, starts, ends, into: &store, file: path, line: line)
+                if simple {
+                    i = j < n ? j + 1 : j
+                    line += 1
+                    rows += 1
+                    if rows & 0xFFFF == 0 { report(i, rows); file.discard(upTo: i) }
+                    continue
+                }
+            }
+            // The general path, for this one record (which may span lines inside quotes).
+            let stop = try recordEnd(buf, from: rowStart, path: path, line: line)
+            let slice = UnsafeBufferPointer(rebasing: buf[rowStart..<stop])
+            let firstLine = line
+            do {
+            try CSVReader.read(slice, file: path) { record in
+                var r = record
+                r.line += firstLine - 1
+                r.positions = r.positions.map { ($0.line + firstLine - 1, $0.column) }
+                r.end = (r.end.line + firstLine - 1, r.end.column)
+                if r.fields.count != expected.count {
+                    let at = r.fields.count > expected.count ? r.positions[expected.count] : r.end
+                    error(Location(file: path, line: at.line, column: at.column), "expected \(expected.count) fields, found \(r.fields.count)")
+                    return
+                }
+                var index: [String: Int] = [:]
+                for (k, name) in expected.enumerated() { index[name] = k }
+                if let o = observationRow(Row(record: r, file: path, index: index)) { store.append(o) }
+            }
+            } catch let failure as LoadFailure {
+                // The slice counts lines from 1: put them back where they are in the file.
+                throw LoadFailure(failure.diagnostics.map { d in
+                    var d = d
+                    d.location.line += firstLine - 1
+                    return d
+                })
+            }
+            for k in rowStart..<stop where buf[k] == 0x0A { line += 1 }
+            i = skipNewline(buf, stop)
+            if stop < n, buf[stop] == 0x0A || buf[stop] == 0x0D { line += 1 }
+            rows += 1
+        }
+    }
+
+    func lineEnd(_ buf: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var j = i
+        var quoted = false
+        while j < buf.count {
+            if buf[j] == 0x22 { quoted.toggle() }
+            if !quoted && buf[j] == 0x0A { return j > i && buf[j - 1] == 0x0D ? j - 1 : j }
+            j += 1
+        }
+        return j
+    }
+
+    func skipNewline(_ buf: UnsafeBufferPointer<UInt8>, _ j: Int) -> Int {
+        if j < buf.count, buf[j] == 0x0D { return j + 1 < buf.count && buf[j + 1] == 0x0A ? j + 2 : j + 1 }
+        if j < buf.count, buf[j] == 0x0A { return j + 1 }
+        return j
+    }
+
+    /// Where the record starting at `i` ends (before its line break), honouring quotes.
+    func recordEnd(_ buf: UnsafeBufferPointer<UInt8>, from i: Int, path: String, line: Int) throws -> Int {
+        lineEnd(buf, from: i)
+    }
+
+    mutating func checkHeader(_ record: CSVReader.Record, expected: [String], file: String) -> Bool {
+        let before = diagnostics.count
+        for (k, name) in expected.enumerated() {
+            if k >= record.fields.count {
+                error(Location(file: file, line: record.line, column: record.end.column),
+                      "missing column '\(name)' (the header must be \(expected.joined(separator: ",")))")
+            } else if record.fields[k] != name {
+                let p = record.positions[k]
+                error(Location(file: file, line: p.line, column: p.column),
+                      "column \(k + 1) is '\(record.fields[k])', expected '\(name)' (the header must be \(expected.joined(separator: ",")))")
+            }
+        }
+        if record.fields.count > expected.count {
+            let p = record.positions[expected.count]
+            error(Location(file: file, line: p.line, column: p.column), "unexpected column '\(record.fields[expected.count])'")
+        }
+        return diagnostics.count == before
+    }
+}
+
+/// Remembers the last values seen, and the interned form of every short field,
+/// so a row of a large file is mostly byte comparisons.
+struct RowCache {
+    var flows: [UInt64: UInt16] = [:]
+    var periods: [UInt64: UInt16] = [:]
+    var measures: [[UInt8]: UInt16] = [:]
+    var strings: [[UInt8]: UInt32] = [:]
+    var fileIndex: UInt32?
+    /// The last producer, source, id prefix and locator prefix seen (most rows repeat them),
+    /// kept in raw buffers so comparing them is a memcmp.
+    let lastBytes: [UnsafeMutableBufferPointer<UInt8>] = (0..<4).map { _ in
+        let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
+        b.initialize(repeating: 0)
+        return b
+    }
+    var lastCount = [Int](repeating: 0, count: 4)
+    var lastIndex = [UInt32](repeating: UInt32.max, count: 4)
+
+    func release() { for b in lastBytes { b.deallocate() } }
+    static let producerSlot = 0, sourceSlot = 1, idSlot = 2, locatorSlot = 3
+
+    static let qualifierNames: [[UInt8]] = Qualifier.allCases.map { Array($0.rawValue.utf8) }
+    static let requiredFields = [0, 1, 2, 3, 5, 7, 8, 9, 10, 11]
+    /// Bytes that end an unquoted field: comma, line feed, quote.
+    static let special: [Bool] = (0..<256).map { $0 == 0x2C || $0 == 0x0A || $0 == 0x22 }
+    // The previous row's flow, period and measure: consecutive rows usually share them.
+    var lastFlow: (UInt64, UInt16) = (0, 0), lastPeriod: (UInt64, UInt16) = (0, 0)
+    var lastMeasure: (MeasureKey, UInt16)?
+
+    /// A measure and a short category, as a dictionary key that needs no allocation.
+    struct MeasureKey: Hashable {
+        var measure: UInt64
+        var category: UInt64
+    }
+    var shortMeasures: [MeasureKey: UInt16] = [:]
+
+    /// Up to eight bytes as one integer (0 when longer).
+    @inline(__always) static func pack(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64? {
+        guard b - a <= 8, b > a else { return nil }
+        var v: UInt64 = 0
+        for k in a..<b { v = v << 8 | UInt64(buf[k]) }
+        return v | UInt64(b - a) << 60
+    }
+
+    @inline(__always) static func equal(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ bytes: [UInt8]) -> Bool {
+        guard b - a == bytes.count else { return false }
+        for k in 0..<bytes.count where buf[a + k] != bytes[k] { return false }
+        return true
+    }
+
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+
+    static func isUTF8(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> Bool {
+        var ascii = true
+        for k in a..<b where buf[k] >= 0x80 { ascii = false; break }
+        return ascii || String(validating: UnsafeBufferPointer(rebasing: buf[a..<b]), as: UTF8.self) != nil
+    }
+
+    /// Whether buf[a..<b] is `value` written with thousands separators (formatCount), without building it.
+    static func isFormatted(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ value: Int64) -> Bool {
+        var v = value
+        var k = b - 1
+        var digits = 0
+        repeat {
+            if digits > 0 && digits % 3 == 0 {
+                guard k >= a, buf[k] == 0x2C else { return false }
+                k -= 1
+            }
+            guard k >= a, buf[k] == 0x30 + UInt8(v % 10) else { return false }
+            v /= 10
+            k -= 1
+            digits += 1
+        } while v > 0
+        return k == a - 1
+    }
+
+    mutating func string(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ store: inout ObservationStore, slot: Int) -> UInt32? {
+        if lastCount[slot] == b - a, lastIndex[slot] != UInt32.max,
+           memcmp(lastBytes[slot].baseAddress!, buf.baseAddress! + a, b - a) == 0 {
+            return lastIndex[slot]
+        }
+        let bytes = Array(buf[a..<b])
+        guard let s = String(validating: bytes, as: UTF8.self) else { return nil }
+        let index = strings[bytes] ?? store.intern(s)
+        strings[bytes] = index
+        if bytes.count <= 256 {
+            _ = UnsafeMutableBufferPointer(rebasing: lastBytes[slot][0..<bytes.count]).initialize(from: bytes)
+            lastCount[slot] = bytes.count
+            lastIndex[slot] = index
+        }
+        return index
+    }
+
+    /// Decodes one simple row into the store; false (and nothing stored) when it needs the general path.
+    mutating func decode(_ buf: UnsafeBufferPointer<UInt8>, _ s: UnsafeMutableBufferPointer<Int>, _ e: UnsafeMutableBufferPointer<Int>, into store: inout ObservationStore,
+                         file: String, line: Int) -> Bool {
+        // Required fields: not empty, no spaces at the edges. 0 id, 1 flow, 2 period, 3 measure, 5 value, 7 qualifier,
+        // 8 printed, 9 producer, 10 source, 11 locator.
+        for f in RowCache.requiredFields {
+            guard e[f] > s[f], !RowCache.isSpace(buf[s[f]]), !RowCache.isSpace(buf[e[f] - 1]) else { return false }
+        }
+        guard e[6] == s[6] else { return false }  // a high value: ranges take the general path
+        // Flow and period, interned through their packed bytes.
+        guard let flowKey = RowCache.pack(buf, s[1], e[1]), let periodKey = RowCache.pack(buf, s[2], e[2]) else { return false }
+        var flow = lastFlow.0 == flowKey ? lastFlow.1 : flows[flowKey]
+        if flow == nil {
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: buf[s[1]..<e[1]]), as: UTF8.self),
+                  let f = try? Flow(parsing: text) else { return false }
+            flow = store.intern(f)
+            flows[flowKey] = flow
+        }
+        var period = lastPeriod.0 == periodKey ? lastPeriod.1 : periods[periodKey]
+        if period == nil {
+            guard let text = String(validating: UnsafeBufferPointer(rebasing: buf[s[2]..<e[2]]), as: UTF8.self),
+                  let p = try? Period(parsing: text), !p.isRange else { return false }
+            period = store.intern(p)
+            periods[periodKey] = period
+        }
+        // Measure and category: the general path checks their rules once, then they are remembered.
+        // The measure is known by its length and first letter (total, purpose, transport, estimate…);
+        // a short category by its packed bytes: no allocation for the usual rows.
+        let measureCode = UInt64(e[3] - s[3]) << 8 | UInt64(buf[s[3]])
+        let shortKey: MeasureKey? = e[4] == s[4] ? MeasureKey(measure: measureCode, category: 0)
+            : RowCache.pack(buf, s[4], e[4]).map { MeasureKey(measure: measureCode, category: $0) }
+        let isShort = shortKey != nil
+        let measureBytes = isShort ? [] : Array(buf[s[3]..<e[4]])
+        var measure = isShort ? (lastMeasure.flatMap { $0.0 == shortKey! ? $0.1 : nil } ?? shortMeasures[shortKey!]) : measures[measureBytes]
+        if measure == nil {
+            guard let m = Measure(rawValue: String(decoding: buf[s[3]..<e[3]], as: UTF8.self)), m != .annualAverage else { return false }
+            // Length and first letter tell the measures apart; anything else would not be cached as short.
+            let category = String(decoding: buf[s[4]..<e[4]], as: UTF8.self)
+            guard m.hasCategories != category.isEmpty, category.utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return false }
+            measure = store.intern(m, category)
+            if isShort { shortMeasures[shortKey!] = measure } else { measures[measureBytes] = measure }
+        }
+        // Value: plain digits.
+        guard e[5] - s[5] <= 15 else { return false }
+        var value: Int64 = 0
+        for k in s[5]..<e[5] {
+            let c = buf[k]
+            guard c >= 0x30 && c <= 0x39 else { return false }
+            value = value * 10 + Int64(c - 0x30)
+        }
+        guard let q = RowCache.qualifierNames.firstIndex(where: { RowCache.equal(buf, s[7], e[7], $0) }), q != 4 else { return false }
+        // Printed: usually the value with separators.
+        var printed: String?
+        if !RowCache.isFormatted(buf, s[8], e[8], value) {
+            guard let p = String(validating: UnsafeBufferPointer(rebasing: buf[s[8]..<e[8]]), as: UTF8.self) else { return false }
+            printed = p
+        }
+        guard let producer = string(buf, s[9], e[9], &store, slot: RowCache.producerSlot),
+              let source = string(buf, s[10], e[10], &store, slot: RowCache.sourceSlot) else { return false }
+        // Id and locator: the part up to the last '/' (':') is interned, the rest goes to the arena.
+        var idSplit = e[0]
+        while idSplit > s[0], buf[idSplit - 1] != UInt8(ascii: "/") { idSplit -= 1 }
+        var locSplit = e[11]
+        while locSplit > s[11], buf[locSplit - 1] != UInt8(ascii: ":") { locSplit -= 1 }
+        guard let idPrefix = string(buf, s[0], idSplit, &store, slot: RowCache.idSlot),
+              let locatorPrefix = string(buf, s[11], locSplit, &store, slot: RowCache.locatorSlot) else { return false }
+        var note: String?
+        if e[12] > s[12] {
+            guard let n = String(validating: UnsafeBufferPointer(rebasing: buf[s[12]..<e[12]]), as: UTF8.self) else { return false }
+            note = n
+        }
+        // Texts in the arena must be UTF-8 too (ASCII, the usual case, is checked byte by byte).
+        guard RowCache.isUTF8(buf, idSplit, e[0]), RowCache.isUTF8(buf, locSplit, e[11]) else { return false }
+        if fileIndex == nil { fileIndex = store.intern(file) }
+        lastFlow = (flowKey, flow!)
+        lastPeriod = (periodKey, period!)
+        if let shortKey { lastMeasure = (shortKey, measure!) }
+        store.appendDecoded(key: ObservationStore.pack(flow!, period!, measure!), value: value, qualifier: UInt8(q),
+                            printed: printed, producer: producer, source: source, file: fileIndex!, line: Int32(clamping: line),
+                            idPrefix: idPrefix, idRest: UnsafeBufferPointer(rebasing: buf[idSplit..<e[0]]),
+                            locatorPrefix: locatorPrefix, locatorRest: UnsafeBufferPointer(rebasing: buf[locSplit..<e[11]]),
+                            note: note)
+        return true
+    }
+}
+
+extension ObservationStore {
+    mutating func appendDecoded(key: UInt64, value: Int64, qualifier: UInt8, printed: String?, producer: UInt32, source: UInt32,
+                                file: UInt32, line: Int32, idPrefix: UInt32, idRest: UnsafeBufferPointer<UInt8>,
+                                locatorPrefix: UInt32, locatorRest: UnsafeBufferPointer<UInt8>, note: String?) {
+        let row = Int32(keyColumn.count)
+        keyColumn.append(key)
+        valueColumn.append(value)
+        var flags = qualifier
+        if let printed { printedColumn[row] = printed } else { flags |= ObservationStore.printedIsFormatted }
+        flagColumn.append(flags)
+        sourceColumn.append(source)
+        producerColumn.append(producer)
+        fileColumn.append(file)
+        lineColumn.append(line)
+        idPrefixColumn.append(idPrefix)
+        arena.append(contentsOf: idRest)
+        idEnd.append(UInt32(arena.count))
+        locatorPrefixColumn.append(locatorPrefix)
+        arena.append(contentsOf: locatorRest)
+        locatorEnd.append(UInt32(arena.count))
+        if let note { noteColumn[row] = note }
+    }
+}

@@ -1,0 +1,310 @@
+/// Every observation of a package, stored column by column so that a million
+/// of them fit in well under a hundred megabytes, with an index by key.
+///
+/// It reads like an array of `Observation` (each one is put together when it is
+/// asked for), and answers the questions that must stay fast at scale without
+/// building any: the observations of one key, the keys of one flow, counts by
+/// flow and by source.
+///
+/// ```swift
+/// var store = ObservationStore()
+/// store.append(observation)
+/// store.finish()                       // sorts the key index
+/// store.observations(for: key)         // binary search
+/// ```
+public struct ObservationStore: RandomAccessCollection, Sendable {
+    // Interned tables.
+    private(set) var flows: [Flow] = []
+    private var flowIndex: [Flow: UInt16] = [:]
+    private(set) var periods: [Period] = []
+    private var periodIndex: [Period: UInt16] = [:]
+    /// Measure and category pairs.
+    private(set) var measures: [(Measure, String)] = []
+    private var measureIndex: [String: UInt16] = [:]
+    private(set) var strings: [String] = []          // producers, sources, files, id and locator prefixes
+    private var stringIndex: [String: UInt32] = [:]
+
+    // Columns, one entry per observation.
+    var keyColumn: [UInt64] = []
+    var valueColumn: [Int64] = []
+    /// Qualifier (3 bits), printed as formatted (bit 3), tabulated (bit 4).
+    var flagColumn: [UInt8] = []
+    var sourceColumn: [UInt32] = []
+    var producerColumn: [UInt32] = []
+    var fileColumn: [UInt32] = []
+    var lineColumn: [Int32] = []
+    var idPrefixColumn: [UInt32] = []
+    var locatorPrefixColumn: [UInt32] = []
+    /// Ends of each row's id rest and locator rest in the arena (starts are the previous row's ends).
+    var idEnd: [UInt32] = []
+    var locatorEnd: [UInt32] = []
+    var arena: [UInt8] = []
+    // Rare fields.
+    var printedColumn: [Int32: String] = [:]
+    var noteColumn: [Int32: String] = [:]
+    var highColumn: [Int32: Int] = [:]
+
+    // The index, built by `finish()`: rows sorted by key, and each distinct key's first position.
+    var order: [Int32] = []
+    var uniqueKeys: [UInt64] = []
+    var keyStarts: [Int32] = []
+
+    public init() {}
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { keyColumn.count }
+
+    static let printedIsFormatted: UInt8 = 1 << 3
+    static let tabulatedFlag: UInt8 = 1 << 4
+    static let qualifiers = Qualifier.allCases
+
+    // MARK: Interning
+
+    mutating func intern(_ flow: Flow) -> UInt16 {
+        if let i = flowIndex[flow] { return i }
+        let i = UInt16(flows.count)
+        flows.append(flow)
+        flowIndex[flow] = i
+        return i
+    }
+
+    mutating func intern(_ period: Period) -> UInt16 {
+        if let i = periodIndex[period] { return i }
+        let i = UInt16(periods.count)
+        periods.append(period)
+        periodIndex[period] = i
+        return i
+    }
+
+    mutating func intern(_ measure: Measure, _ category: String) -> UInt16 {
+        let name = measure.rawValue + "/" + category
+        if let i = measureIndex[name] { return i }
+        let i = UInt16(measures.count)
+        measures.append((measure, category))
+        measureIndex[name] = i
+        return i
+    }
+
+    mutating func intern(_ s: String) -> UInt32 {
+        if let i = stringIndex[s] { return i }
+        let i = UInt32(strings.count)
+        strings.append(s)
+        stringIndex[s] = i
+        return i
+    }
+
+    static func pack(_ flow: UInt16, _ period: UInt16, _ measure: UInt16) -> UInt64 {
+        UInt64(flow) << 32 | UInt64(period) << 16 | UInt64(measure)
+    }
+
+    func key(packed k: UInt64) -> FigureKey {
+        let m = measures[Int(k & 0xFFFF)]
+        return FigureKey(flow: flows[Int(k >> 32)], period: periods[Int((k >> 16) & 0xFFFF)], measure: m.0, category: m.1)
+    }
+
+    func packedKey(_ key: FigureKey) -> UInt64? {
+        guard let f = flowIndex[key.flow], let p = periodIndex[key.period],
+              let m = measureIndex[key.measure.rawValue + "/" + key.category] else { return nil }
+        return ObservationStore.pack(f, p, m)
+    }
+
+    // MARK: Adding
+
+    /// Splits `s` after its last occurrence of `separator`: the head is interned, the tail goes to the arena.
+    static func split(_ s: String, after separator: UInt8) -> (head: String, tail: Substring.UTF8View) {
+        let u = s.utf8
+        guard let i = u.lastIndex(of: separator) else { return ("", Substring(s).utf8) }
+        let next = u.index(after: i)
+        return (String(s[..<next]), s[next...].utf8)
+    }
+
+    /// Adds one observation (any shape: the general path).
+    public mutating func append(_ o: Observation) {
+        let row = Int32(keyColumn.count)
+        keyColumn.append(ObservationStore.pack(intern(o.key.flow), intern(o.key.period), intern(o.key.measure, o.key.category)))
+        valueColumn.append(Int64(o.value))
+        var flags = UInt8(ObservationStore.qualifiers.firstIndex(of: o.qualifier) ?? 0)
+        if o.printed == formatCount(o.value) { flags |= ObservationStore.printedIsFormatted } else { printedColumn[row] = o.printed }
+        if o.tabulated { flags |= ObservationStore.tabulatedFlag }
+        flagColumn.append(flags)
+        sourceColumn.append(intern(o.sourceID))
+        producerColumn.append(intern(o.producer))
+        fileColumn.append(intern(o.location.file))
+        lineColumn.append(Int32(clamping: o.location.line))
+        let id = ObservationStore.split(o.id, after: UInt8(ascii: "/"))
+        idPrefixColumn.append(intern(id.head))
+        arena.append(contentsOf: id.tail)
+        idEnd.append(UInt32(arena.count))
+        let locator = ObservationStore.split(o.locator, after: UInt8(ascii: ":"))
+        locatorPrefixColumn.append(intern(locator.head))
+        arena.append(contentsOf: locator.tail)
+        locatorEnd.append(UInt32(arena.count))
+        if !o.note.isEmpty { noteColumn[row] = o.note }
+        if let h = o.high { highColumn[row] = h }
+    }
+
+    /// Marks the observations of dataset sources as tabulated (exact whatever their digits).
+    mutating func markTabulated(sources: Set<String>) {
+        var isDataset = [Bool](repeating: false, count: strings.count)
+        for s in sources { if let i = stringIndex[s] { isDataset[Int(i)] = true } }
+        guard isDataset.contains(true) else { return }
+        for i in sourceColumn.indices where isDataset[Int(sourceColumn[i])] { flagColumn[i] |= ObservationStore.tabulatedFlag }
+    }
+
+    /// Builds the key index. Call once, after the last append.
+    public mutating func finish() {
+        let keys = keyColumn
+        if zip(keys, keys.dropFirst()).allSatisfy({ $0 <= $1 }) {
+            // Already in key order (imports write it so): nothing to sort.
+            order = Array(0..<Int32(keys.count))
+        } else if flows.count < 1024, periods.count < 1024, measures.count < 256, keys.count < 1 << 32 {
+            // Rank (10 + 10 + 8 bits) and row (32 bits) in one integer: a plain sort of UInt64, stable by row.
+            var packed = [UInt64](repeating: 0, count: keys.count)
+            for (row, k) in keys.enumerated() {
+                let rank = (k >> 32) << 18 | ((k >> 16) & 0xFFFF) << 8 | (k & 0xFFFF)
+                packed[row] = rank << 32 | UInt64(row)
+            }
+            packed.sort()
+            order = packed.map { Int32(truncatingIfNeeded: $0 & 0xFFFF_FFFF) }
+        } else {
+            order = (0..<Int32(keys.count)).sorted { keys[Int($0)] != keys[Int($1)] ? keys[Int($0)] < keys[Int($1)] : $0 < $1 }
+        }
+        uniqueKeys = []
+        keyStarts = []
+        var previous: UInt64?
+        for (position, row) in order.enumerated() {
+            let k = keys[Int(row)]
+            if k != previous {
+                uniqueKeys.append(k)
+                keyStarts.append(Int32(position))
+                previous = k
+            }
+        }
+        keyStarts.append(Int32(order.count))
+    }
+
+    // MARK: Reading
+
+    public subscript(i: Int) -> Observation {
+        let row = Int32(i)
+        let flags = flagColumn[i]
+        let value = Int(valueColumn[i])
+        let idStart = i == 0 ? 0 : Int(locatorEnd[i - 1])
+        let idStop = Int(idEnd[i])
+        let locatorStop = Int(locatorEnd[i])
+        let id = strings[Int(idPrefixColumn[i])] + String(decoding: arena[idStart..<idStop], as: UTF8.self)
+        let locator = strings[Int(locatorPrefixColumn[i])] + String(decoding: arena[idStop..<locatorStop], as: UTF8.self)
+        let printed = flags & ObservationStore.printedIsFormatted != 0 ? formatCount(value) : (printedColumn[row] ?? "")
+        return Observation(
+            id: id, key: key(packed: keyColumn[i]), value: value, high: highColumn[row],
+            qualifier: ObservationStore.qualifiers[Int(flags & 7)], printed: printed,
+            producer: strings[Int(producerColumn[i])], sourceID: strings[Int(sourceColumn[i])], locator: locator,
+            note: noteColumn[row] ?? "", location: Location(file: strings[Int(fileColumn[i])], line: Int(lineColumn[i])),
+            tabulated: flags & ObservationStore.tabulatedFlag != 0)
+    }
+
+    func position(of packed: UInt64) -> Int? {
+        var lo = 0, hi = uniqueKeys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if uniqueKeys[mid] < packed { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < uniqueKeys.count && uniqueKeys[lo] == packed ? lo : nil
+    }
+
+    /// Every observation for exactly this key, in file order.
+    public func observations(for key: FigureKey) -> [Observation] {
+        guard let packed = packedKey(key), let p = position(of: packed) else { return [] }
+        return (Int(keyStarts[p])..<Int(keyStarts[p + 1])).map { self[Int(order[$0])] }
+    }
+
+    /// Every distinct key.
+    public var keys: LazyMapCollection<[UInt64], FigureKey> { uniqueKeys.lazy.map { key(packed: $0) } }
+
+    /// The distinct keys of one flow (contiguous in the index).
+    public func keys(of flow: Flow) -> [FigureKey] {
+        guard let f = flowIndex[flow] else { return [] }
+        let lowest = UInt64(f) << 32, highest = (UInt64(f) + 1) << 32
+        var lo = 0, hi = uniqueKeys.count
+        while lo < hi { let mid = (lo + hi) / 2; if uniqueKeys[mid] < lowest { lo = mid + 1 } else { hi = mid } }
+        var out: [FigureKey] = []
+        var i = lo
+        while i < uniqueKeys.count, uniqueKeys[i] < highest { out.append(key(packed: uniqueKeys[i])); i += 1 }
+        return out
+    }
+
+    /// Every flow with at least one observation, sorted.
+    public var flowList: [Flow] { flows.sorted() }
+
+    /// How many observations each flow has.
+    public func countsByFlow() -> [Flow: Int] {
+        var counts = [Int](repeating: 0, count: flows.count)
+        for k in keyColumn { counts[Int(k >> 32)] += 1 }
+        return Dictionary(uniqueKeysWithValues: flows.enumerated().map { ($1, counts[$0]) })
+    }
+
+    /// How many observations cite each source id.
+    public func countsBySource() -> [String: Int] {
+        var counts: [UInt32: Int] = [:]
+        for s in sourceColumn { counts[s, default: 0] += 1 }
+        return Dictionary(uniqueKeysWithValues: counts.map { (strings[Int($0.key)], $0.value) })
+    }
+
+    /// Rows citing one source, without putting together the others.
+    public func rows(citing sourceID: String) -> [Int] {
+        guard let s = stringIndex[sourceID] else { return [] }
+        return sourceColumn.indices.filter { sourceColumn[$0] == s }
+    }
+
+    /// Rows for which `exact values` are wanted (the checker's "where does this number belong" index).
+    public func rows(withValue value: Int) -> [Int] {
+        let v = Int64(value)
+        return valueColumn.indices.filter { valueColumn[$0] == v }
+    }
+
+    /// Approximate heap use of the columns, for the benchmark.
+    public var approximateBytes: Int {
+        keyColumn.count * (8 + 8 + 1 + 4 * 4 + 4 + 4 * 4 + 4) + arena.count + order.count * 4 + uniqueKeys.count * 12
+    }
+}
+
+extension ObservationStore {
+    /// The first row whose packed key passes `test` (0 when none).
+    func firstRow(where test: (UInt64) -> Bool) -> Int {
+        keyColumn.firstIndex(where: test) ?? 0
+    }
+
+    func location(of row: Int) -> Location {
+        Location(file: strings[Int(fileColumn[row])], line: Int(lineColumn[row]))
+    }
+
+    func idOf(_ row: Int) -> String {
+        let start = row == 0 ? 0 : Int(locatorEnd[row - 1])
+        return strings[Int(idPrefixColumn[row])] + String(decoding: arena[start..<Int(idEnd[row])], as: UTF8.self)
+    }
+
+    /// FNV-1a over every id (prefix, then rest), one per row; prefixes are hashed once each.
+    func idHashes() -> [UInt64] {
+        var prefixHash: [UInt32: UInt64] = [:]
+        var out = [UInt64](repeating: 0, count: count)
+        arena.withUnsafeBufferPointer { a in
+            for row in 0..<count {
+                let p = idPrefixColumn[row]
+                var h: UInt64
+                if let known = prefixHash[p] { h = known } else {
+                    h = 0xcbf29ce484222325
+                    for b in strings[Int(p)].utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                    prefixHash[p] = h
+                }
+                let start = row == 0 ? 0 : Int(locatorEnd[row - 1])
+                for k in start..<Int(idEnd[row]) { h = (h ^ UInt64(a[k])) &* 0x100000001b3 }
+                out[row] = h
+            }
+        }
+        return out
+    }
+
+    func sourceColumnUses(_ index: UInt32) -> Bool {
+        sourceColumn.contains(index)
+    }
+}
