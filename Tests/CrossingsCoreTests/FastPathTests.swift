@@ -83,3 +83,60 @@ struct FastPathTests {
         }
     }
 }
+
+/// A file large enough to be read by two threads must read exactly as one thread reads it.
+@Suite("Split reading of a large observation file")
+struct SplitReadTests {
+    func bigFile(rows: Int, problems: [Int: String] = [:]) -> [String: String] {
+        var lines = [MiniPackage.observationHeader]
+        lines.reserveCapacity(rows + 1)
+        let modes = ["air", "rail", "road", "sea", "foot"]
+        for r in 0..<rows {
+            if let p = problems[r] { lines.append(p); continue }
+            let year = 2000 + (r / 40) % 30, q = (r / 10) % 4 + 1
+            let flow = r % 2 == 0 ? "KP-RU" : "RU-KP"
+            let value = (r * 7919) % 100_000
+            var printed = formatCount(value)
+            if printed.contains(",") { printed = "\"\(printed)\"" }
+            // Every 997th row takes the general path (an escaped quote in its note).
+            let note = r % 997 == 0 ? "\"row \"\"\(r)\"\"\"" : ""
+            lines.append("ds/r\(r),\(flow),\(year)-Q\(q),transport,\(modes[r % 5]),\(value),,exact,\(printed),FSB border service,ds,big.csv:L\(r + 2),\(note)")
+        }
+        var files = MiniPackage.files
+        files["observations.csv"] = lines.joined(separator: "\n") + "\n"
+        files["categories.csv"] = (files["categories.csv"] ?? "") + ["rail", "road", "sea", "foot"].map { "transport,\($0),\($0),\n" }.joined()
+        return files
+    }
+
+    func load(_ files: [String: String], fast: Bool) -> Result<Dataset, LoadFailure> {
+        do { return .success(try PackageLoader.load(origin: "fx", fastPath: fast) { files[$0].map { Array($0.utf8) } }) }
+        catch let f as LoadFailure { return .failure(f) }
+        catch { return .failure(LoadFailure([])) }
+    }
+
+    @Test func twoThreadsReadWhatOneReads() throws {
+        let files = bigFile(rows: 180_000)
+        #expect((files["observations.csv"]?.utf8.count ?? 0) > 16 << 20, "the file must be large enough to be split")
+        let a = try load(files, fast: true).get(), b = try load(files, fast: false).get()
+        #expect(a.observations.count == 180_000)
+        #expect(Array(a.observations) == Array(b.observations))
+        // Lines of the second half are the file's lines.
+        let last = try #require(a.observations.first { $0.id == "ds/r179999" })
+        #expect(last.location.line == 180_001)
+        #expect(last.locator == "big.csv:L180001")
+    }
+
+    @Test func problemsInTheSecondHalfKeepTheirLines() throws {
+        let files = bigFile(rows: 180_000, problems: [
+            170_000: "ds/bad,KP-RU,2010-Q1,transport,air,12a,,exact,12,FSB border service,ds,L2,",
+            175_000: "ds/r5,KP-RU,2010-Q1,transport,air,1,,exact,1,FSB border service,ds,L2,",
+        ])
+        guard case .failure(let fast) = load(files, fast: true), case .failure(let general) = load(files, fast: false) else {
+            Issue.record("both ways must refuse the file")
+            return
+        }
+        #expect(fast.diagnostics == general.diagnostics)
+        #expect(fast.diagnostics.contains { $0.location.line == 170_002 && $0.message.contains("'12a'") })
+        #expect(fast.diagnostics.contains { $0.message.contains("duplicate observation id 'ds/r5'") })
+    }
+}

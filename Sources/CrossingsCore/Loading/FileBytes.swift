@@ -11,7 +11,6 @@ public final class FileBytes: @unchecked Sendable {
     public let buffer: UnsafeBufferPointer<UInt8>
     private let owned: UnsafeMutableBufferPointer<UInt8>?
     private let mapped: UnsafeMutableRawPointer?
-    private var discarded = 0
 
     public init(_ bytes: [UInt8]) {
         let copy = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, bytes.count))
@@ -48,13 +47,13 @@ public final class FileBytes: @unchecked Sendable {
 
     public var count: Int { buffer.count }
 
-    /// Lets the kernel drop the pages before `offset`: they have been read and will not be again.
-    public func discard(upTo offset: Int) {
+    /// Lets the kernel drop the pages of [from, upTo): they have been read and will not be again.
+    /// Threads reading different parts of the file may call it at once.
+    public func discard(from start: Int, upTo offset: Int) {
         guard let mapped else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let end = (offset / page) * page
-        guard end > discarded + 8 * 1024 * 1024 else { return }
-        _ = madvise(mapped, end, MADV_DONTNEED)
-        discarded = end
+        let first = ((start + page - 1) / page) * page, end = (offset / page) * page
+        guard end > first else { return }
+        _ = madvise(mapped + first, end - first, MADV_DONTNEED)
     }
 }

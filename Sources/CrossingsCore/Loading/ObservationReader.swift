@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// The fast path for observation files: rows are decoded straight from the
 /// bytes into the column store, with no String per field. Any row that is not
@@ -34,8 +35,70 @@ extension Loader {
             return
         }
         guard headerOK else { return }
-        i = skipNewline(buf, headerEnd)
-        var line = 2
+        let bodyStart = skipNewline(buf, headerEnd)
+        // A large file is read by two threads, each half into its own store, then joined:
+        // the split falls at a line break outside quotes (quotes come in pairs, so their
+        // count before it is even).
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        if fastPath, cores > 1, n - bodyStart > 16 << 20 {
+            var mid = bodyStart + (n - bodyStart) / 2
+            while mid < n, buf[mid] != 0x0A { mid += 1 }
+            mid += 1
+            var newlines = 0, quotes = 0
+            for k in bodyStart..<mid {
+                let c = buf[k]
+                if c == 0x0A { newlines += 1 } else if c == 0x22 { quotes += 1 }
+            }
+            if quotes % 2 == 0, mid < n {
+                let halves = SplitRead(self)
+                // Each thread works on its own copy of the loader; the halves never touch each other.
+                nonisolated(unsafe) let first = self, second = self
+                nonisolated(unsafe) let progressOfFirst = report
+                let totalRows = rows, split = mid, linesBefore = newlines
+                let estimate = estimateSize(buf, from: bodyStart)
+                DispatchQueue.concurrentPerform(iterations: 2) { part in
+                    var worker = part == 0 ? first : second
+                    var partStore = ObservationStore()
+                    // The first half will hold both: room for all rows up front (estimated from the first 64 KB).
+                    if part == 0 { partStore.reserve(rows: estimate.rows, arenaBytes: estimate.arena) }
+                    var partRows = 0
+                    do {
+                        if part == 0 {
+                            try worker.parseChunk(file, path: path, from: bodyStart, to: split, firstLine: 2, into: &partStore, rows: &partRows) { offset, count in
+                                progressOfFirst(bodyStart + (offset - bodyStart) * 2, totalRows + count * 2)
+                            }
+                        } else {
+                            try worker.parseChunk(file, path: path, from: split, to: n, firstLine: 2 + linesBefore, into: &partStore, rows: &partRows) { _, _ in }
+                        }
+                        halves.set(part, worker.diagnostics, partStore, partRows, nil)
+                    } catch {
+                        halves.set(part, worker.diagnostics, partStore, partRows, error)
+                    }
+                }
+                var thrown: [Diagnostic] = []
+                for part in 0..<2 {
+                    var h = halves.take(part)
+                    diagnostics = part == 0 ? h.diagnostics : diagnostics + h.diagnostics.filter { d in !diagnostics.contains(d) }
+                    if let failure = h.error as? LoadFailure { thrown += failure.diagnostics }
+                    if store.isEmpty { store = h.store } else { store.merge(&h.store) }
+                    rows += h.rows
+                }
+                if !thrown.isEmpty { throw LoadFailure(thrown) }
+                return
+            }
+        }
+        try parseChunk(file, path: path, from: bodyStart, to: n, firstLine: 2, into: &store, rows: &rows, progress: report)
+    }
+
+    /// Reads the rows in buf[from..<to], the first of which is on line `firstLine`.
+    mutating func parseChunk(_ file: FileBytes, path: String, from: Int, to n: Int, firstLine: Int,
+                             into store: inout ObservationStore, rows: inout Int,
+                             progress report: (_ offset: Int, _ rows: Int) -> Void) throws {
+        let expected = PackageLoader.columns["observations"]!
+        let buf = file.buffer
+        var i = from
+        var line = firstLine
+        var discarded = from
         var cache = RowCache()
         defer { cache.release() }
         // Field boundaries of the current row: raw buffers, reused for every row.
@@ -88,7 +151,7 @@ extension Loader {
                     i = j < n ? j + 1 : j
                     line += 1
                     rows += 1
-                    if rows & 0xFFFF == 0 { report(i, rows); file.discard(upTo: i) }
+                    if rows & 0xFFFF == 0 { report(i, rows); file.discard(from: discarded, upTo: i); discarded = i }
                     continue
                 }
             }
@@ -124,6 +187,17 @@ extension Loader {
             if stop < n, buf[stop] == 0x0A || buf[stop] == 0x0D { line += 1 }
             rows += 1
         }
+    }
+
+    /// Rows and arena bytes to expect, from the rows in the first 64 KB.
+    func estimateSize(_ buf: UnsafeBufferPointer<UInt8>, from start: Int) -> (rows: Int, arena: Int) {
+        let sample = min(buf.count, start + 65536)
+        var lines = 0
+        for k in start..<sample where buf[k] == 0x0A { lines += 1 }
+        guard lines > 0 else { return (0, 0) }
+        let perRow = Double(sample - start) / Double(lines)
+        let rows = Int(Double(buf.count - start) / perRow * 1.05) + 16
+        return (rows, rows * 40)
     }
 
     func lineEnd(_ buf: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
@@ -368,5 +442,32 @@ extension ObservationStore {
         arena.append(contentsOf: locatorRest)
         locatorEnd.append(UInt32(arena.count))
         if let note { noteColumn[row] = note }
+    }
+}
+
+/// The two halves of a split read, filled in by their threads.
+final class SplitRead: @unchecked Sendable {
+    struct Half {
+        var diagnostics: [Diagnostic] = []
+        var store = ObservationStore()
+        var rows = 0
+        var error: Error?
+    }
+    private let lock = NSLock()
+    private(set) var results = [Half(), Half()]
+
+    init(_ loader: Loader) {}
+
+    /// Takes a half out, so its store has one owner and can be emptied as it is merged.
+    func take(_ part: Int) -> Half {
+        lock.lock(); defer { lock.unlock() }
+        let h = results[part]
+        results[part] = Half()
+        return h
+    }
+
+    func set(_ part: Int, _ diagnostics: [Diagnostic], _ store: ObservationStore, _ rows: Int, _ error: Error?) {
+        lock.lock(); defer { lock.unlock() }
+        results[part] = Half(diagnostics: diagnostics, store: store, rows: rows, error: error)
     }
 }

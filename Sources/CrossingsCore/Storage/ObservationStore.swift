@@ -308,3 +308,49 @@ extension ObservationStore {
         sourceColumn.contains(index)
     }
 }
+
+extension ObservationStore {
+    public var isEmpty: Bool { keyColumn.isEmpty }
+
+    /// Room for `rows` more rows and `arenaBytes` more bytes of ids and locators, so a large
+    /// read does not copy its columns as they grow (untouched room costs no memory).
+    mutating func reserve(rows: Int, arenaBytes: Int) {
+        let n = keyColumn.count + rows
+        keyColumn.reserveCapacity(n); valueColumn.reserveCapacity(n); flagColumn.reserveCapacity(n)
+        sourceColumn.reserveCapacity(n); producerColumn.reserveCapacity(n); fileColumn.reserveCapacity(n)
+        lineColumn.reserveCapacity(n); idPrefixColumn.reserveCapacity(n); locatorPrefixColumn.reserveCapacity(n)
+        idEnd.reserveCapacity(n); locatorEnd.reserveCapacity(n)
+        arena.reserveCapacity(arena.count + arenaBytes)
+    }
+
+    /// Appends another store's rows (read from a later part of a file, or another file),
+    /// re-interning its tables, and empties it column by column as it goes, so the two
+    /// never both hold all their rows. Call before `finish()`.
+    mutating func merge(_ other: inout ObservationStore) {
+        let flowMap = other.flows.map { intern($0) }
+        let periodMap = other.periods.map { intern($0) }
+        let measureMap = other.measures.map { intern($0.0, $0.1) }
+        let stringMap = other.strings.map { intern($0) }
+        let rowBase = Int32(keyColumn.count)
+        let arenaBase = UInt32(arena.count)
+        keyColumn.reserveCapacity(keyColumn.count + other.count)
+        for k in other.keyColumn {
+            keyColumn.append(ObservationStore.pack(flowMap[Int(k >> 32)], periodMap[Int((k >> 16) & 0xFFFF)], measureMap[Int(k & 0xFFFF)]))
+        }
+        other.keyColumn = []
+        valueColumn += other.valueColumn; other.valueColumn = []
+        flagColumn += other.flagColumn; other.flagColumn = []
+        sourceColumn += other.sourceColumn.lazy.map { stringMap[Int($0)] }; other.sourceColumn = []
+        producerColumn += other.producerColumn.lazy.map { stringMap[Int($0)] }; other.producerColumn = []
+        fileColumn += other.fileColumn.lazy.map { stringMap[Int($0)] }; other.fileColumn = []
+        lineColumn += other.lineColumn; other.lineColumn = []
+        idPrefixColumn += other.idPrefixColumn.lazy.map { stringMap[Int($0)] }; other.idPrefixColumn = []
+        locatorPrefixColumn += other.locatorPrefixColumn.lazy.map { stringMap[Int($0)] }; other.locatorPrefixColumn = []
+        idEnd += other.idEnd.lazy.map { $0 + arenaBase }; other.idEnd = []
+        locatorEnd += other.locatorEnd.lazy.map { $0 + arenaBase }; other.locatorEnd = []
+        arena += other.arena; other.arena = []
+        for (r, v) in other.printedColumn { printedColumn[r + rowBase] = v }
+        for (r, v) in other.noteColumn { noteColumn[r + rowBase] = v }
+        for (r, v) in other.highColumn { highColumn[r + rowBase] = v }
+    }
+}
