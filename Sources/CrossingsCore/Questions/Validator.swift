@@ -17,7 +17,11 @@ public enum Validator {
         }
         func cite(_ o: Observation) -> String { "\(o.sourceID) \(o.locator)" }
 
-        for key in data.keys.sorted() {
+        // Keys in index order (the findings are sorted at the end): most keys of a large
+        // package have one observation and no parts, and are passed over without being read.
+        for key in data.keys {
+            let parts = resolver.compose(key)
+            if parts == nil && data.observations.count(for: key) < 2 { continue }
             let obs = data.observations(for: key)
             let first = obs[0]
             // 1. Sources that disagree on the value.
@@ -38,7 +42,7 @@ public enum Validator {
                 }
             }
             // 3. A reported whole that its complete parts do not add up to.
-            if let parts = resolver.compose(key) {
+            if let parts {
                 let derived = ReportedValue(value: parts.value)
                 let disagreeing = obs.filter { !$0.reported.agrees(with: derived) }
                 for value in uniqued(disagreeing.map(\.reported.display)) {

@@ -218,6 +218,12 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
         return (Int(keyStarts[p])..<Int(keyStarts[p + 1])).map { self[Int(order[$0])] }
     }
 
+    /// How many observations a key has, without reading them.
+    public func count(for key: FigureKey) -> Int {
+        guard let packed = packedKey(key), let p = position(of: packed) else { return 0 }
+        return Int(keyStarts[p + 1] - keyStarts[p])
+    }
+
     /// Every distinct key.
     public var keys: LazyMapCollection<[UInt64], FigureKey> { uniqueKeys.lazy.map { key(packed: $0) } }
 
