@@ -37,8 +37,7 @@ extension Loader {
             let row = store.firstRow { let x = store.measures[Int($0 & 0xFFFF)]; return x.0 == m && x.1 == c }
             error(store.location(of: row), "observation \(store.idOf(row)): category '\(m.rawValue)/\(c)' is not in categories.csv")
         }
-        let usedSources = Set(store.sourceColumn)
-        for (index, sourceID) in store.strings.enumerated() where usedSources.contains(UInt32(index)) {
+        for sourceID in store.citedSources.sorted() {
             if !sourceIDs.contains(sourceID) {
                 for row in store.rows(citing: sourceID) {
                     error(store.location(of: row), "observation \(store.idOf(row)) cites source '\(sourceID)', which is not in sources.csv")

@@ -431,14 +431,15 @@ extension ObservationStore {
         var flags = qualifier
         if let printed { printedColumn[row] = printed } else { flags |= ObservationStore.printedIsFormatted }
         flagColumn.append(flags)
-        sourceColumn.append(source)
-        producerColumn.append(producer)
-        fileColumn.append(file)
+        let profile = Profile(source: source, producer: producer, file: file, idPrefix: idPrefix, locatorPrefix: locatorPrefix)
+        if let last = lastProfile, last.0 == profile { profileColumn.append(last.1) } else {
+            let index = intern(profile)
+            lastProfile = (profile, index)
+            profileColumn.append(index)
+        }
         lineColumn.append(line)
-        idPrefixColumn.append(idPrefix)
         arena.append(contentsOf: idRest)
         idEnd.append(UInt32(arena.count))
-        locatorPrefixColumn.append(locatorPrefix)
         arena.append(contentsOf: locatorRest)
         locatorEnd.append(UInt32(arena.count))
         if let note { noteColumn[row] = note }

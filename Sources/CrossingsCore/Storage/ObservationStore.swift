@@ -29,12 +29,14 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
     var valueColumn: [Int64] = []
     /// Qualifier (3 bits), printed as formatted (bit 3), tabulated (bit 4).
     var flagColumn: [UInt8] = []
-    var sourceColumn: [UInt32] = []
-    var producerColumn: [UInt32] = []
-    var fileColumn: [UInt32] = []
+    /// Source, producer, file, id prefix and locator prefix together: rows of one file share them,
+    /// so one index per row stands for all five.
+    var profileColumn: [UInt32] = []
+    private(set) var profiles: [Profile] = []
+    private var profileIndex: [Profile: UInt32] = [:]
+    /// The profile of the last decoded row: a file's rows nearly always repeat it.
+    var lastProfile: (Profile, UInt32)?
     var lineColumn: [Int32] = []
-    var idPrefixColumn: [UInt32] = []
-    var locatorPrefixColumn: [UInt32] = []
     /// Ends of each row's id rest and locator rest in the arena (starts are the previous row's ends).
     var idEnd: [UInt32] = []
     var locatorEnd: [UInt32] = []
@@ -50,6 +52,18 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
     var keyStarts: [Int32] = []
 
     public init() {}
+
+    struct Profile: Hashable, Sendable {
+        var source: UInt32, producer: UInt32, file: UInt32, idPrefix: UInt32, locatorPrefix: UInt32
+    }
+
+    mutating func intern(_ p: Profile) -> UInt32 {
+        if let i = profileIndex[p] { return i }
+        let i = UInt32(profiles.count)
+        profiles.append(p)
+        profileIndex[p] = i
+        return i
+    }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { keyColumn.count }
@@ -127,16 +141,14 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
         if o.printed == formatCount(o.value) { flags |= ObservationStore.printedIsFormatted } else { printedColumn[row] = o.printed }
         if o.tabulated { flags |= ObservationStore.tabulatedFlag }
         flagColumn.append(flags)
-        sourceColumn.append(intern(o.sourceID))
-        producerColumn.append(intern(o.producer))
-        fileColumn.append(intern(o.location.file))
         lineColumn.append(Int32(clamping: o.location.line))
         let id = ObservationStore.split(o.id, after: UInt8(ascii: "/"))
-        idPrefixColumn.append(intern(id.head))
+        let locator = ObservationStore.split(o.locator, after: UInt8(ascii: ":"))
+        let profile = Profile(source: intern(o.sourceID), producer: intern(o.producer), file: intern(o.location.file),
+                              idPrefix: intern(id.head), locatorPrefix: intern(locator.head))
+        profileColumn.append(intern(profile))
         arena.append(contentsOf: id.tail)
         idEnd.append(UInt32(arena.count))
-        let locator = ObservationStore.split(o.locator, after: UInt8(ascii: ":"))
-        locatorPrefixColumn.append(intern(locator.head))
         arena.append(contentsOf: locator.tail)
         locatorEnd.append(UInt32(arena.count))
         if !o.note.isEmpty { noteColumn[row] = o.note }
@@ -148,7 +160,8 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
         var isDataset = [Bool](repeating: false, count: strings.count)
         for s in sources { if let i = stringIndex[s] { isDataset[Int(i)] = true } }
         guard isDataset.contains(true) else { return }
-        for i in sourceColumn.indices where isDataset[Int(sourceColumn[i])] { flagColumn[i] |= ObservationStore.tabulatedFlag }
+        let profileIsDataset = profiles.map { isDataset[Int($0.source)] }
+        for i in profileColumn.indices where profileIsDataset[Int(profileColumn[i])] { flagColumn[i] |= ObservationStore.tabulatedFlag }
     }
 
     /// Builds the key index. Call once, after the last append.
@@ -192,14 +205,15 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
         let idStart = i == 0 ? 0 : Int(locatorEnd[i - 1])
         let idStop = Int(idEnd[i])
         let locatorStop = Int(locatorEnd[i])
-        let id = strings[Int(idPrefixColumn[i])] + String(decoding: arena[idStart..<idStop], as: UTF8.self)
-        let locator = strings[Int(locatorPrefixColumn[i])] + String(decoding: arena[idStop..<locatorStop], as: UTF8.self)
+        let profile = profiles[Int(profileColumn[i])]
+        let id = strings[Int(profile.idPrefix)] + String(decoding: arena[idStart..<idStop], as: UTF8.self)
+        let locator = strings[Int(profile.locatorPrefix)] + String(decoding: arena[idStop..<locatorStop], as: UTF8.self)
         let printed = flags & ObservationStore.printedIsFormatted != 0 ? formatCount(value) : (printedColumn[row] ?? "")
         return Observation(
             id: id, key: key(packed: keyColumn[i]), value: value, high: highColumn[row],
             qualifier: ObservationStore.qualifiers[Int(flags & 7)], printed: printed,
-            producer: strings[Int(producerColumn[i])], sourceID: strings[Int(sourceColumn[i])], locator: locator,
-            note: noteColumn[row] ?? "", location: Location(file: strings[Int(fileColumn[i])], line: Int(lineColumn[i])),
+            producer: strings[Int(profile.producer)], sourceID: strings[Int(profile.source)], locator: locator,
+            note: noteColumn[row] ?? "", location: Location(file: strings[Int(profile.file)], line: Int(lineColumn[i])),
             tabulated: flags & ObservationStore.tabulatedFlag != 0)
     }
 
@@ -251,16 +265,22 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 
     /// How many observations cite each source id.
     public func countsBySource() -> [String: Int] {
-        var counts: [UInt32: Int] = [:]
-        for s in sourceColumn { counts[s, default: 0] += 1 }
-        return Dictionary(uniqueKeysWithValues: counts.map { (strings[Int($0.key)], $0.value) })
+        var perProfile = [Int](repeating: 0, count: profiles.count)
+        for p in profileColumn { perProfile[Int(p)] += 1 }
+        var counts: [String: Int] = [:]
+        for (i, p) in profiles.enumerated() where perProfile[i] > 0 { counts[strings[Int(p.source)], default: 0] += perProfile[i] }
+        return counts
     }
 
     /// Rows citing one source, without putting together the others.
     public func rows(citing sourceID: String) -> [Int] {
         guard let s = stringIndex[sourceID] else { return [] }
-        return sourceColumn.indices.filter { sourceColumn[$0] == s }
+        let citing = profiles.map { $0.source == s }
+        return profileColumn.indices.filter { citing[Int(profileColumn[$0])] }
     }
+
+    /// Source ids that at least one row cites.
+    public var citedSources: Set<String> { Set(profiles.map { strings[Int($0.source)] }) }
 
     /// Rows for which `exact values` are wanted (the checker's "where does this number belong" index).
     public func rows(withValue value: Int) -> [Int] {
@@ -270,7 +290,7 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 
     /// Approximate heap use of the columns, for the benchmark.
     public var approximateBytes: Int {
-        keyColumn.count * (8 + 8 + 1 + 4 * 4 + 4 + 4 * 4 + 4) + arena.count + order.count * 4 + uniqueKeys.count * 12
+        keyColumn.count * (8 + 8 + 1 + 4 + 4 + 4 + 4) + arena.count + order.count * 4 + uniqueKeys.count * 12
     }
 }
 
@@ -281,12 +301,12 @@ extension ObservationStore {
     }
 
     func location(of row: Int) -> Location {
-        Location(file: strings[Int(fileColumn[row])], line: Int(lineColumn[row]))
+        Location(file: strings[Int(profiles[Int(profileColumn[row])].file)], line: Int(lineColumn[row]))
     }
 
     func idOf(_ row: Int) -> String {
         let start = row == 0 ? 0 : Int(locatorEnd[row - 1])
-        return strings[Int(idPrefixColumn[row])] + String(decoding: arena[start..<Int(idEnd[row])], as: UTF8.self)
+        return strings[Int(profiles[Int(profileColumn[row])].idPrefix)] + String(decoding: arena[start..<Int(idEnd[row])], as: UTF8.self)
     }
 
     /// FNV-1a over every id (prefix, then rest), one per row; prefixes are hashed once each.
@@ -295,7 +315,7 @@ extension ObservationStore {
         var out = [UInt64](repeating: 0, count: count)
         arena.withUnsafeBufferPointer { a in
             for row in 0..<count {
-                let p = idPrefixColumn[row]
+                let p = profiles[Int(profileColumn[row])].idPrefix
                 var h: UInt64
                 if let known = prefixHash[p] { h = known } else {
                     h = 0xcbf29ce484222325
@@ -310,9 +330,7 @@ extension ObservationStore {
         return out
     }
 
-    func sourceColumnUses(_ index: UInt32) -> Bool {
-        sourceColumn.contains(index)
-    }
+
 }
 
 extension ObservationStore {
@@ -323,8 +341,7 @@ extension ObservationStore {
     mutating func reserve(rows: Int, arenaBytes: Int) {
         let n = keyColumn.count + rows
         keyColumn.reserveCapacity(n); valueColumn.reserveCapacity(n); flagColumn.reserveCapacity(n)
-        sourceColumn.reserveCapacity(n); producerColumn.reserveCapacity(n); fileColumn.reserveCapacity(n)
-        lineColumn.reserveCapacity(n); idPrefixColumn.reserveCapacity(n); locatorPrefixColumn.reserveCapacity(n)
+        profileColumn.reserveCapacity(n); lineColumn.reserveCapacity(n)
         idEnd.reserveCapacity(n); locatorEnd.reserveCapacity(n)
         arena.reserveCapacity(arena.count + arenaBytes)
     }
@@ -346,12 +363,12 @@ extension ObservationStore {
         other.keyColumn = []
         valueColumn += other.valueColumn; other.valueColumn = []
         flagColumn += other.flagColumn; other.flagColumn = []
-        sourceColumn += other.sourceColumn.lazy.map { stringMap[Int($0)] }; other.sourceColumn = []
-        producerColumn += other.producerColumn.lazy.map { stringMap[Int($0)] }; other.producerColumn = []
-        fileColumn += other.fileColumn.lazy.map { stringMap[Int($0)] }; other.fileColumn = []
+        let profileMap = other.profiles.map { p in
+            intern(Profile(source: stringMap[Int(p.source)], producer: stringMap[Int(p.producer)], file: stringMap[Int(p.file)],
+                           idPrefix: stringMap[Int(p.idPrefix)], locatorPrefix: stringMap[Int(p.locatorPrefix)]))
+        }
+        profileColumn += other.profileColumn.lazy.map { profileMap[Int($0)] }; other.profileColumn = []
         lineColumn += other.lineColumn; other.lineColumn = []
-        idPrefixColumn += other.idPrefixColumn.lazy.map { stringMap[Int($0)] }; other.idPrefixColumn = []
-        locatorPrefixColumn += other.locatorPrefixColumn.lazy.map { stringMap[Int($0)] }; other.locatorPrefixColumn = []
         idEnd += other.idEnd.lazy.map { $0 + arenaBase }; other.idEnd = []
         locatorEnd += other.locatorEnd.lazy.map { $0 + arenaBase }; other.locatorEnd = []
         arena += other.arena; other.arena = []
