@@ -46,6 +46,10 @@ let package = Package(
             name: "crossings-bench",
             dependencies: ["CrossingsCore", "CrossingsUI", "BundledData"]
         ),
+        // Writes a synthetic data package of N observations (docs/performance.md).
+        .executableTarget(name: "crossings-generate", dependencies: ["CrossingsCore"]),
+        // Times crossings against DuckDB and VisiData at 1M and 5M observations (docs/performance.md).
+        .executableTarget(name: "crossings-scale-bench", dependencies: ["CrossingsCore"]),
         .testTarget(
             name: "CrossingsCoreTests",
             dependencies: ["CrossingsCore", "BundledData"],
@@ -54,7 +58,7 @@ let package = Package(
         .testTarget(
             name: "CrossingsUITests",
             dependencies: ["CrossingsUI", "CrossingsCore", "BundledData"],
-            exclude: ["Snapshots"]
+            exclude: ["Snapshots", "Fixtures"]
         ),
         .testTarget(
             name: "CrossingsCLITests",

@@ -42,6 +42,27 @@ public enum Action: Hashable, Sendable {
     case checkSubmit
     /// Esc while typing: no check.
     case checkCancel
+    /// `o`: the country picker, to show a flow in Counts.
+    case openPicker
+    /// `s`: the country picker, to put a second flow beside the first.
+    case pickCompared
+    case pickerType(String)
+    case pickerErase
+    /// Entries ⇄ trips in the picker.
+    case pickerDirection
+    /// Enter in the picker: take the chosen flow.
+    case pickerSelect
+    case pickerClose
+    /// `x` in Counts: the reverse flow side by side (entries next to exits), or back to one flow.
+    case compareReverse
+    /// `S`: one flow again.
+    case compareOff
+    /// `C`: the citations of the second column's number.
+    case citeCompared
+    /// In the ranking: the period before or after.
+    case previousPeriod, nextPeriod
+    /// In the ranking: entries into Russia ⇄ trips from Russia.
+    case rankingDirection
     case quit
 }
 
@@ -56,8 +77,10 @@ public enum Scope: String, CaseIterable, Sendable, Hashable {
     case sources = "Sources"
     case source = "Source"
     case check = "Check"
+    case ranking = "Ranking"
     case filter = "Typing a filter"
     case checking = "Typing a sentence to check"
+    case picker = "Country picker"
     case facets = "Filter menu"
     case help = "Help"
 }

@@ -21,12 +21,12 @@ public struct Command: Hashable, Sendable {
     }
 
     func applies(_ scope: Scope) -> Bool {
-        scopes.contains(scope) || (scopes.contains(.everywhere) && ![.filter, .checking, .facets, .help].contains(scope))
+        scopes.contains(scope) || (scopes.contains(.everywhere) && ![.filter, .checking, .facets, .help, .picker].contains(scope))
     }
 }
 
 public enum Commands {
-    static let drill: [Scope] = [.counts, .breakdown, .citations, .timeline, .event, .sources, .source, .check]
+    static let drill: [Scope] = [.counts, .breakdown, .citations, .timeline, .event, .sources, .source, .check, .ranking]
 
     /// Every command, in the order the help lists them.
     public static let all: [Command] = [
@@ -38,20 +38,35 @@ public enum Commands {
         Command("page-up", "Move up a screen", keys: [.pageUp, .ctrl("b")], scopes: [.everywhere], action: .pageUp),
         Command("first", "Go to the first row", keys: [.char("g"), .home], scopes: [.everywhere], action: .first),
         Command("last", "Go to the last row", keys: [.char("G"), .end], scopes: [.everywhere], action: .last),
-        Command("open", "Open the selected row: a period's breakdown, a number's citations, an event, a source",
-                keys: [.enter, .right, .char("l")], scopes: [.counts, .breakdown, .citations, .timeline, .event, .sources, .source, .check],
+        Command("open", "Open the selected row: a period's breakdown, a number's citations, an event, a source, a country's counts",
+                keys: [.enter, .right, .char("l")], scopes: drill,
                 footer: "open", action: .open),
         Command("back", "Back one level (Esc first clears a filter)", keys: [.backspace, .escape, .left, .char("h")],
                 scopes: [.everywhere], footer: "back", action: .back),
         Command("cite", "Show every citation behind the selected number", keys: [.char("c")],
-                scopes: [.counts, .breakdown, .citations, .source, .check], footer: "cite", action: .cite),
-        Command("next-flow", "Show the next flow (KP-RU, RU-KP, then the others)", keys: [.char("f")], scopes: [.counts], footer: "flow", action: .nextFlow),
+                scopes: [.counts, .breakdown, .citations, .source, .check, .ranking], footer: "cite", action: .cite),
+        Command("cite-compared", "Show every citation behind the number in the second column (side by side)", keys: [.char("C")],
+                scopes: [.counts], action: .citeCompared),
+        Command("next-flow", "Show the next flow (KP-RU, RU-KP, then the others)", keys: [.char("f")], scopes: [.counts], action: .nextFlow),
         Command("previous-flow", "Show the previous flow", keys: [.char("F")], scopes: [.counts], action: .previousFlow),
-        Command("periods", "Quarters, halves or years", keys: [.char("t")], scopes: [.counts], footer: "q/h/y", action: .cycleGranularity),
+        Command("periods", "Quarters, halves or years", keys: [.char("t")], scopes: [.counts, .ranking], footer: "q/h/y", action: .cycleGranularity),
+        Command("side-by-side", "Put a second flow beside this one: pick it in the country picker", keys: [.char("s")], scopes: [.counts],
+                action: .pickCompared),
+        Command("reverse-beside", "Entries next to exits: the reverse flow side by side (again: one flow)", keys: [.char("x")], scopes: [.counts],
+                action: .compareReverse),
+        Command("one-flow", "Back to one flow (no second column)", keys: [.char("S")], scopes: [.counts], action: .compareOff),
+        Command("previous-period", "The period before", keys: [.char("["), .char("<")], scopes: [.ranking], footer: "period", action: .previousPeriod),
+        Command("next-period", "The period after", keys: [.char("]"), .char(">")], scopes: [.ranking], action: .nextPeriod),
+        Command("entries-exits", "Entries into Russia or trips from Russia", keys: [.char("x")], scopes: [.ranking], footer: "in/out",
+                action: .rankingDirection),
         Command("counts", "Counts: one flow, period by period", keys: [.char("1")], scopes: [.everywhere], action: .show(.counts)),
         Command("timeline", "Timeline: events in date order", keys: [.char("2")], scopes: [.everywhere], action: .show(.timeline)),
         Command("sources", "Sources: every source and what it backs", keys: [.char("3")], scopes: [.everywhere], action: .show(.sources)),
-        Command("next-view", "Next view (Counts, Timeline, Sources)", keys: [.tab], scopes: [.everywhere], action: .nextView),
+        Command("ranking", "Ranking: every country for a period, most crossings first, with the change on a year earlier",
+                keys: [.char("4")], scopes: [.everywhere], action: .show(.ranking)),
+        Command("countries", "Pick a country (search by name or code) and show its counts", keys: [.char("o")], scopes: [.everywhere],
+                footer: "country", action: .openPicker),
+        Command("next-view", "Next view (Counts, Timeline, Sources, Ranking)", keys: [.tab], scopes: [.everywhere], action: .nextView),
         Command("previous-view", "Previous view", keys: [.backTab], scopes: [.everywhere], action: .previousView),
         Command("quarter-counts", "Counts of the selected event's quarter", keys: [.char("p")], scopes: [.timeline, .event],
                 footer: "counts", action: .countsOfQuarter),
@@ -68,6 +83,16 @@ public enum Commands {
         Command("check-run", "Check the sentence", keys: [.enter], scopes: [.checking], footer: "check", action: .checkSubmit),
         Command("check-cancel", "Close without checking", keys: [.escape], scopes: [.checking], footer: "cancel", action: .checkCancel),
         Command("check-erase", "Erase the last character", keys: [.backspace], scopes: [.checking], action: .checkErase),
+        Command("picker-select", "Show the chosen flow (or put it side by side)", keys: [.enter], scopes: [.picker], footer: "select",
+                action: .pickerSelect),
+        Command("picker-close", "Close the picker", keys: [.escape], scopes: [.picker], footer: "close", action: .pickerClose),
+        Command("picker-direction", "Entries into Russia or trips from Russia", keys: [.right, .left, .tab], scopes: [.picker],
+                footer: "in/out", action: .pickerDirection),
+        Command("picker-erase", "Erase the last character", keys: [.backspace], scopes: [.picker], action: .pickerErase),
+        Command("picker-down", "Next country", keys: [.down], scopes: [.picker], action: .moveDown),
+        Command("picker-up", "Previous country", keys: [.up], scopes: [.picker], action: .moveUp),
+        Command("picker-page-down", "Down a screen", keys: [.pageDown], scopes: [.picker], action: .pageDown),
+        Command("picker-page-up", "Up a screen", keys: [.pageUp], scopes: [.picker], action: .pageUp),
         Command("filter-keep", "Keep the filter and go back to moving", keys: [.enter], scopes: [.filter], footer: "keep", action: .filterAccept),
         Command("filter-clear", "Clear the filter", keys: [.escape], scopes: [.filter], footer: "clear", action: .filterClear),
         Command("filter-erase", "Erase the last character", keys: [.backspace], scopes: [.filter], action: .filterErase),
@@ -113,6 +138,7 @@ public enum Commands {
             out += "\n## \(scope.rawValue)\n\n"
             if scope == .filter { out += "Any other character is added to the filter.\n\n" }
             if scope == .checking { out += "Any other character is added to the sentence.\n\n" }
+            if scope == .picker { out += "Any other character is added to the search (a country's name or code).\n\n" }
             out += "| Keys | Command | What it does |\n|---|---|---|\n"
             for c in commands {
                 let keys = c.keys.map { "`\($0.label == "`" ? "``" : $0.label)`" }.joined(separator: " ")

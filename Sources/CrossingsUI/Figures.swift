@@ -65,6 +65,10 @@ public struct CountRow: Hashable, Sendable {
     public var period: Period
     /// Nil: no source gives a figure and none can be derived (a gap, never zero).
     public var figure: ShownFigure?
+    /// Side by side: the second flow's value for the period (nil: a gap).
+    public var compared: ShownFigure? = nil
+    /// True when the row belongs to a side-by-side table (a second column, even if empty).
+    public var isPair = false
 }
 
 /// One line of a breakdown: a category of a measure (or the total, or the remainder).

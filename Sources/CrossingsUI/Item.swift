@@ -18,6 +18,14 @@ struct Item {
         case alternative(value: String, difference: String, who: String, agrees: Bool)
         case event(Event)
         case source(Source, figures: Int, events: Int)
+        /// A country in the ranking.
+        case rank(RankRow)
+    }
+
+    /// The Counts row of a counts item (one flow or side by side).
+    var countRow: CountRow? {
+        if case .count(let r) = content { return r }
+        return nil
     }
 
     var content: Content
@@ -32,9 +40,18 @@ struct Item {
     var copy: String?
     /// `p` jumps to the counts of this quarter.
     var quarter: Period?
+    /// `C`: the second column's number, side by side.
+    var citeOther: FigureKey?
+    /// `y` copies this figure's citation line, worked out only when asked (long lists stay cheap to build).
+    var copyFigure: ShownFigure?
+    /// The same for one observation.
+    var copyObservation: Observation?
 
     init(_ content: Content, search: String = "", selectable: Bool = true, open: Page? = nil,
-         cite: FigureKey? = nil, copy: String? = nil, quarter: Period? = nil) {
+         cite: FigureKey? = nil, copy: String? = nil, quarter: Period? = nil, citeOther: FigureKey? = nil,
+         copyFigure: ShownFigure? = nil) {
+        self.citeOther = citeOther
+        self.copyFigure = copyFigure
         self.content = content
         self.search = search.lowercased()
         self.selectable = selectable
@@ -42,6 +59,13 @@ struct Item {
         self.cite = cite
         self.copy = copy
         self.quarter = quarter
+    }
+
+    /// The item, copying an observation's citation line with `y` (worked out when asked).
+    func copying(_ o: Observation) -> Item {
+        var item = self
+        item.copyObservation = o
+        return item
     }
 
     static let blank = Item(.blank, selectable: false)

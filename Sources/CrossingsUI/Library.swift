@@ -1,4 +1,5 @@
 import CrossingsCore
+import Foundation
 
 /// The dataset and the answers the explorer asks of it, worked out once and kept.
 ///
@@ -19,8 +20,25 @@ public final class Library {
     /// Every event tag in use, sorted.
     public let tags: [String]
 
+    /// Every country in a flow of the data, by name: the picker's list.
+    public let countries: [CountryEntry]
+    /// Per flow, the first and last quarter of its border counts (totals and breakdowns):
+    /// worked out once, so switching flows never goes through every key.
+    let spans: [Flow: ClosedRange<QuarterIndex>]
+
     private var countsCache: [CountsQuestion: [CountRow]] = [:]
     private var itemsCache: [ItemsQuestion: [Item]] = [:]
+    private var rankingCache: [RankingKey: [RankRow]] = [:]
+    /// Rankings worked out ahead on another thread (`prepareRankings`).
+    let shelf = RankingShelf()
+    private var matchesCache: [String: [Int]] = [:]
+    private var latestYears: [Bool: Period?] = [:]
+
+    struct RankingKey: Hashable {
+        var period: Period
+        var exits: Bool
+        var facets: Facets
+    }
 
     struct CountsQuestion: Hashable {
         var flow: Flow
@@ -31,8 +49,10 @@ public final class Library {
     struct ItemsQuestion: Hashable {
         var page: Page
         var flow: Flow
+        var compare: Flow?
         var granularity: Period.Granularity
         var facets: Facets
+        var ranking: RankingQuestion
     }
 
     public init(_ data: Dataset) {
@@ -43,10 +63,21 @@ public final class Library {
             (preferred.firstIndex(of: a.description) ?? 9) < (preferred.firstIndex(of: b.description) ?? 9)
         } + data.flows.filter { !preferred.contains($0.description) }
         var ys = Set<Int>()
+        var spans: [Flow: ClosedRange<QuarterIndex>] = [:]
         for key in data.keys {
-            let first = key.period.firstQuarter.year, last = key.period.lastQuarter.year
-            if last - first < 100 { for y in first...last { ys.insert(y) } }
+            let first = key.period.firstQuarter, last = key.period.lastQuarter
+            if last.year - first.year < 100 { for y in first.year...last.year { ys.insert(y) } }
+            // The span of the border counts (totals and breakdowns); estimates do not stretch it.
+            if !key.period.isRange && (key.measure == .total || key.measure.isBreakdown) {
+                if let s = spans[key.flow] {
+                    spans[key.flow] = min(s.lowerBound, first)...max(s.upperBound, last)
+                } else {
+                    spans[key.flow] = first...last
+                }
+            }
         }
+        self.spans = spans
+        countries = CountryEntry.all(data, flows: flows)
         for e in data.events { for d in e.dates where d.start > 0 { ys.insert(d.start / 10000) } }
         years = ys.sorted()
         tags = Set(data.events.flatMap(\.tags)).sorted()
@@ -57,23 +88,212 @@ public final class Library {
     public func counts(flow: Flow, granularity: Period.Granularity, facets: Facets) -> [CountRow] {
         let question = CountsQuestion(flow: flow, granularity: granularity, facets: facets)
         if let cached = countsCache[question] { return cached }
-        let figures = resolver.figures(FigureQuery(flows: [flow], granularity: granularity, measures: [.total]))
-        var byPeriod: [Period: [FigureRow]] = [:]
-        for row in figures { byPeriod[row.key.period, default: []].append(row) }
-        // The span of the border counts (totals and breakdowns); estimates do not stretch it.
-        let periods = data.keys.filter { $0.flow == flow && !$0.period.isRange && ($0.measure == .total || $0.measure.isBreakdown) }.map(\.period)
         var rows: [CountRow] = []
-        if let first = periods.map(\.firstQuarter).min(), let last = periods.map(\.lastQuarter).max() {
-            let span = Period.range(.quarter(first.year, first.quarter), .quarter(last.year, last.quarter))
-            for period in span.periods(of: granularity) where facets.admits(period) {
-                let key = FigureKey(flow: flow, period: period, measure: .total)
-                let figure = ShownFigure.pick(key, rows: restrict(byPeriod[period] ?? [], to: facets.source),
-                                              resolver: resolver, status: facets.status)
-                rows.append(CountRow(period: period, figure: figure))
-            }
+        for period in periods(flow: flow, granularity: granularity) where facets.admits(period) {
+            // The same rows as Resolver.figures gives for the flow, one key at a time (no pass over every key).
+            let key = FigureKey(flow: flow, period: period, measure: .total)
+            let figure = ShownFigure.pick(key, rows: restrict(resolver.rows(for: key), to: facets.source),
+                                          resolver: resolver, status: facets.status)
+            rows.append(CountRow(period: period, figure: figure))
         }
         countsCache[question] = rows
         return rows
+    }
+
+    /// Every period of a granularity from the flow's first border count to its last.
+    func periods(flow: Flow, granularity: Period.Granularity) -> [Period] {
+        guard let span = spans[flow] else { return [] }
+        let first = span.lowerBound, last = span.upperBound
+        return Period.range(.quarter(first.year, first.quarter), .quarter(last.year, last.quarter)).periods(of: granularity)
+    }
+
+    /// Side by side: the periods of both flows, each with both values (or gaps).
+    public func compared(flow: Flow, with other: Flow, granularity: Period.Granularity, facets: Facets) -> [CountRow] {
+        let a = counts(flow: flow, granularity: granularity, facets: facets)
+        let b = counts(flow: other, granularity: granularity, facets: facets)
+        var byPeriod: [Period: ShownFigure] = [:]
+        for r in b { if let f = r.figure { byPeriod[r.period] = f } }
+        var known = Set(a.map(\.period))
+        var rows = a.map { r in
+            var r = r
+            r.compared = byPeriod[r.period]
+            r.isPair = true
+            return r
+        }
+        for r in b where known.insert(r.period).inserted {
+            rows.append(CountRow(period: r.period, figure: nil, compared: r.figure, isPair: true))
+        }
+        rows.sort { $0.period.firstQuarter < $1.period.firstQuarter }
+        if let lo = rows.first?.period.firstQuarter, let hi = rows.last?.period.firstQuarter {
+            // No hole between the two spans: every period in between, a gap where neither flow has a figure.
+            let all = Period.range(.quarter(lo.year, lo.quarter), .quarter(hi.year, hi.quarter)).periods(of: granularity).filter(facets.admits)
+            if all.count > rows.count {
+                let have = Dictionary(rows.map { ($0.period, $0) }, uniquingKeysWith: { x, _ in x })
+                rows = all.map { have[$0] ?? CountRow(period: $0, figure: nil, compared: nil, isPair: true) }
+            }
+        }
+        return rows
+    }
+
+    // MARK: Ranking
+
+    /// Every country's total for a period, most first; countries with no figure (a gap, never zero) last.
+    public func ranking(period: Period, exits: Bool, facets: Facets = Facets()) -> [RankRow] {
+        let question = RankingKey(period: period, exits: exits, facets: facets)
+        if let cached = rankingCache[question] { return cached }
+        if facets.isEmpty, let ready = shelf[period, exits] {
+            rankingCache[question] = ready
+            return ready
+        }
+        let rows = Library.rank(countries, period: period, exits: exits, resolver: resolver) { key in figure(key, facets: facets) }
+        rankingCache[question] = rows
+        if facets.isEmpty { shelf[period, exits] = rows }
+        return rows
+    }
+
+    /// The ranking itself: each country's shown value and change, sorted and numbered.
+    static func rank(_ countries: [CountryEntry], period: Period, exits: Bool, resolver: Resolver,
+                     figure: (FigureKey) -> ShownFigure?) -> [RankRow] {
+        var rows: [RankRow] = []
+        for entry in countries {
+            guard let flow = exits ? entry.exits : entry.entries else { continue }
+            let key = FigureKey(flow: flow, period: period, measure: .total)
+            let shown = figure(key)
+            // The change compares like with like: best values (reported consensus, else derived) a year apart.
+            let change = shown == nil ? nil : resolver.change(key)
+            rows.append(RankRow(rank: nil, flow: flow, code: entry.code, name: entry.name, figure: shown, change: change))
+        }
+        rows.sort { a, b in
+            switch (a.figure?.value.value, b.figure?.value.value) {
+            case let (x?, y?): x != y ? x > y : a.code < b.code
+            case (_?, nil): true
+            case (nil, _?): false
+            default: a.code < b.code
+            }
+        }
+        var rank = 0
+        for i in rows.indices where rows[i].figure != nil {
+            // Equal values share a rank.
+            if i == 0 || rows[i - 1].figure?.value.value != rows[i].figure?.value.value { rank = i + 1 }
+            rows[i].rank = rank
+        }
+        return rows
+    }
+
+    /// Works out every ranking a key can ask for with no facets (years first, from the latest, both
+    /// directions; then halves and quarters) on another thread, with its own resolver, and puts them
+    /// on the shelf the explorer's `ranking` looks at first. Returns at once.
+    public func prepareRankings() {
+        let data = self.data, countries = self.countries, shelf = self.shelf
+        var periods: [(Period, Bool)] = []
+        for exits in [false, true] {
+            guard let span = quarterSpan(exits: exits) else { continue }
+            let first = span.lowerBound, last = span.upperBound
+            let all = Period.range(.quarter(first.year, first.quarter), .quarter(last.year, last.quarter))
+            for g in [Period.Granularity.year, .half, .quarter] {
+                for p in all.periods(of: g).reversed() { periods.append((p, exits)) }
+            }
+        }
+        periods.sort { a, b in
+            // Years before halves before quarters; the latest first; entries before exits.
+            let ga = a.0.granularity == .year ? 0 : a.0.granularity == .half ? 1 : 2
+            let gb = b.0.granularity == .year ? 0 : b.0.granularity == .half ? 1 : 2
+            return (ga, -a.0.firstQuarter.value, a.1 ? 1 : 0) < (gb, -b.0.firstQuarter.value, b.1 ? 1 : 0)
+        }
+        let work = periods
+        let thread = Thread {
+            let resolver = Resolver(data)
+            for (period, exits) in work where shelf[period, exits] == nil {
+                if shelf.stopped { return }
+                let rows = Library.rank(countries, period: period, exits: exits, resolver: resolver) { key in
+                    ShownFigure.pick(key, rows: resolver.rows(for: key), resolver: resolver)
+                }
+                shelf[period, exits] = rows
+            }
+        }
+        thread.start()
+    }
+
+    /// Stops `prepareRankings` at its next ranking.
+    public func stopPreparing() { shelf.stopped = true }
+
+    /// The latest year for which some country has a figure (entries, or trips from Russia), worked out once.
+    public func latestYear(exits: Bool) -> Period? {
+        if let cached = latestYears[exits] { return cached }
+        let flows = countries.compactMap { exits ? $0.exits : $0.entries }
+        var result: Period?
+        let last = flows.compactMap { spans[$0]?.upperBound.year }.max()
+        let first = flows.compactMap { spans[$0]?.lowerBound.year }.min()
+        if let first, let last {
+            for year in stride(from: last, through: first, by: -1) {
+                let p = Period.year(year)
+                if flows.contains(where: { spans[$0].map { $0.lowerBound.year <= year && $0.upperBound.year >= year } ?? false
+                    && figure(FigureKey(flow: $0, period: p, measure: .total)) != nil }) {
+                    result = p
+                    break
+                }
+            }
+        }
+        latestYears[exits] = result
+        return result
+    }
+
+    /// The first and last quarter of any border count in a direction.
+    func quarterSpan(exits: Bool) -> ClosedRange<QuarterIndex>? {
+        var lo: QuarterIndex?, hi: QuarterIndex?
+        for entry in countries {
+            guard let f = exits ? entry.exits : entry.entries, let s = spans[f] else { continue }
+            lo = min(lo ?? s.lowerBound, s.lowerBound)
+            hi = max(hi ?? s.upperBound, s.upperBound)
+        }
+        guard let lo, let hi else { return nil }
+        return lo...hi
+    }
+
+    /// Works out what the first screens ask for (the first flow's counts, the default rankings),
+    /// e.g. on the loading thread, so that the first keys cost a render.
+    public func warm() {
+        if let f = flows.first {
+            _ = items(.counts, flow: f, granularity: .quarter, facets: Facets())
+        }
+        for exits in [false, true] {
+            _ = items(.ranking, flow: flows.first ?? Flow(citizens: "", destination: ""), granularity: .quarter, facets: Facets(),
+                      ranking: RankingQuestion(exits: exits))
+            // The periods the ranking's first keys ask for: `[` (the year before) and `t` (the year's last quarter).
+            if let year = latestYear(exits: exits) {
+                _ = ranking(period: year.shifted(by: -1), exits: exits)
+                _ = ranking(period: year.converted(to: .quarter), exits: exits)
+            }
+        }
+        _ = matches("")
+    }
+
+    // MARK: Picker
+
+    /// Indices into `countries` that match what was typed, best first: the code itself, then names
+    /// starting with it, then a word of the name, then anywhere in the code, name or flows.
+    public func matches(_ query: String) -> [Int] {
+        let q = query.lowercased().trimmingCharacters(in: .whitespaces)
+        if let cached = matchesCache[q] { return cached }
+        let result: [Int]
+        if q.isEmpty {
+            result = Array(countries.indices)
+        } else {
+            var ranked: [(Int, Int)] = []
+            for (i, c) in countries.enumerated() {
+                let rank: Int
+                if c.code.lowercased() == q { rank = 0 }
+                else if c.lowerName.hasPrefix(q) { rank = 1 }
+                else if c.lowerName.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "(" || $0 == "-" }).contains(where: { $0.hasPrefix(q) }) { rank = 2 }
+                else if c.search.contains(q) { rank = 3 }
+                else { continue }
+                ranked.append((rank, i))
+            }
+            result = ranked.sorted { $0 < $1 }.map(\.1)
+        }
+        if matchesCache.count > 512 { matchesCache.removeAll() }
+        matchesCache[q] = result
+        return result
     }
 
     /// With a source facet, only the values that source reports (no derived ones).
@@ -120,14 +340,45 @@ public final class Library {
     }
 
     /// The items of a page, before the `/` filter.
-    func items(_ page: Page, flow: Flow, granularity: Period.Granularity, facets: Facets) -> [Item] {
-        let question = ItemsQuestion(page: page, flow: flow, granularity: granularity, facets: facets)
+    func items(_ page: Page, flow: Flow, compare: Flow? = nil, granularity: Period.Granularity, facets: Facets,
+               ranking: RankingQuestion = RankingQuestion()) -> [Item] {
+        // Only the pages that depend on them are keyed by the second flow and the ranking.
+        var question = ItemsQuestion(page: page, flow: flow, compare: nil, granularity: granularity, facets: facets, ranking: RankingQuestion())
+        if case .counts = page { question.compare = compare }
+        if case .ranking = page {
+            question.ranking = ranking
+            question.flow = Flow(citizens: "", destination: "")
+            question.granularity = .quarter
+        }
         if let cached = itemsCache[question] { return cached }
-        let built = buildItems(page, flow: flow, granularity: granularity, facets: facets)
+        let built = buildItems(page, flow: flow, compare: question.compare, granularity: granularity, facets: facets, ranking: ranking)
         itemsCache[question] = built
         return built
     }
 
     public func source(_ id: String) -> Source? { data.sourceByID[id] }
     public func event(_ id: String) -> Event? { data.events.first { $0.id == id } }
+}
+
+/// Rankings with no facets, shared between the explorer and the thread that works them out ahead.
+final class RankingShelf: @unchecked Sendable {
+    private let lock = NSLock()
+    private var rows: [Library.RankingKey: [RankRow]] = [:]
+    private var stop = false
+
+    subscript(period: Period, exits: Bool) -> [RankRow]? {
+        get {
+            lock.lock(); defer { lock.unlock() }
+            return rows[Library.RankingKey(period: period, exits: exits, facets: Facets())]
+        }
+        set {
+            lock.lock(); defer { lock.unlock() }
+            rows[Library.RankingKey(period: period, exits: exits, facets: Facets())] = newValue
+        }
+    }
+
+    var stopped: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return stop }
+        set { lock.lock(); defer { lock.unlock() }; stop = newValue }
+    }
 }

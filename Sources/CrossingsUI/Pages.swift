@@ -2,9 +2,13 @@ import CrossingsCore
 
 /// What each page lists.
 extension Library {
-    func buildItems(_ page: Page, flow: Flow, granularity: Period.Granularity, facets: Facets) -> [Item] {
+    func buildItems(_ page: Page, flow: Flow, compare: Flow? = nil, granularity: Period.Granularity, facets: Facets,
+                    ranking: RankingQuestion = RankingQuestion()) -> [Item] {
         switch page {
-        case .counts: countsItems(flow: flow, granularity: granularity, facets: facets)
+        case .counts:
+            if let compare { comparedItems(flow: flow, compare: compare, granularity: granularity, facets: facets) }
+            else { countsItems(flow: flow, granularity: granularity, facets: facets) }
+        case .ranking: rankingItems(ranking, granularity: granularity, facets: facets)
         case .breakdown(let f, let p): breakdownItems(flow: f, period: p, facets: facets)
         case .citations(let key): citationItems(key)
         case .timeline: timelineItems(facets: facets)
@@ -22,7 +26,38 @@ extension Library {
             let key = FigureKey(flow: flow, period: row.period, measure: .total)
             return Item(.count(row), search: "\(row.period) \(row.figure?.display ?? "")",
                         open: .breakdown(flow, row.period), cite: key,
-                        copy: row.figure.map { Citation.line($0, data) })
+                        copyFigure: row.figure)
+        }
+    }
+
+    /// Two flows side by side: Enter and `c` go to the first, `C` to the second.
+    func comparedItems(flow: Flow, compare: Flow, granularity: Period.Granularity, facets: Facets) -> [Item] {
+        compared(flow: flow, with: compare, granularity: granularity, facets: facets).map { row in
+            let key = FigureKey(flow: flow, period: row.period, measure: .total)
+            let other = FigureKey(flow: compare, period: row.period, measure: .total)
+            return Item(.count(row), search: "\(row.period) \(row.figure?.display ?? "") \(row.compared?.display ?? "")",
+                        open: .breakdown(flow, row.period), cite: row.figure == nil && row.compared != nil ? other : key,
+                        citeOther: other, copyFigure: row.figure ?? row.compared)
+        }
+    }
+
+    // MARK: Ranking
+
+    /// The period a ranking question means: its own, or the latest year with data.
+    func rankingPeriod(_ q: RankingQuestion) -> Period? {
+        q.period ?? latestYear(exits: q.exits)
+    }
+
+    func rankingItems(_ q: RankingQuestion, granularity: Period.Granularity, facets: Facets) -> [Item] {
+        guard let period = rankingPeriod(q) else {
+            return [Item(.paragraph("No country has a figure in this data package."), selectable: false)]
+        }
+        let rows = ranking(period: period, exits: q.exits, facets: facets)
+        return rows.map { row in
+            let key = FigureKey(flow: row.flow, period: period, measure: .total)
+            return Item(.rank(row), search: "\(row.code) \(row.name) \(row.flow) \(row.figure?.display ?? "")",
+                        open: .counts, cite: row.figure == nil ? nil : key,
+                        copyFigure: row.figure)
         }
     }
 
@@ -52,7 +87,7 @@ extension Library {
     func categoryItem(_ row: BreakdownRow) -> Item {
         Item(.category(row), search: "\(row.key.measure.rawValue) \(row.key.category) \(row.label) \(row.figure?.display ?? "")",
              open: row.figure == nil ? nil : .citations(row.key), cite: row.figure == nil ? nil : row.key,
-             copy: row.figure.map { Citation.line($0, data) })
+             copyFigure: row.figure)
     }
 
     // MARK: Citations
@@ -274,8 +309,8 @@ extension Library {
         for o in obs {
             items.append(Item(.line([Span(o.locator, .dim), Span("  \(o.key)  ", .normal), Span(o.reported.display, .header),
                                      Span("  “\(o.printed)”", .accent)]),
-                              search: "\(o.locator) \(o.key) \(o.reported.display) \(o.printed)", open: .citations(o.key), cite: o.key,
-                              copy: Citation.line(o, data)))
+                              search: "\(o.locator) \(o.key) \(o.reported.display) \(o.printed)", open: .citations(o.key), cite: o.key)
+                              .copying(o))
         }
         items.append(.blank)
         items.append(.heading("Events it dates (\(backing.events.count))"))

@@ -23,7 +23,7 @@ struct Layout {
         let body = size.height - 4
         listWidth = size.width - 1
         switch s.current.page {
-        case .counts, .breakdown, .timeline, .sources:
+        case .counts, .breakdown, .timeline, .sources, .ranking:
             if size.width >= 110 {
                 listWidth = 64
                 preview = (listWidth + 3, size.width - listWidth - 3)
@@ -38,7 +38,7 @@ struct Layout {
             y += chartHeight + (axis ? 1 : 0)
         }
         switch s.current.page {
-        case .counts, .breakdown, .timeline, .sources:
+        case .counts, .breakdown, .timeline, .sources, .ranking:
             headerRow = y
             y += 1
         default: break
@@ -69,6 +69,7 @@ public func render(_ s: State, _ size: Size) -> Screen {
     switch s.mode {
     case .help: drawHelp(s, &screen)
     case .facets: drawFacets(s, &screen)
+    case .picking: drawPicker(s, &screen)
     default: break
     }
     return screen
@@ -90,11 +91,18 @@ func drawTitle(_ s: State, _ screen: inout Screen) {
     let w = screen.width
     screen.fill(x: 0, y: 0, width: w, style: Style(.title))
     var x = 0
-    if w >= 50 { x += screen.put(" crossings ", x: 0, y: 0, style: Style(.title)) }
-    for v in TopView.allCases {
-        let active = v == s.view
-        let label = active ? "[\(v.rawValue) \(v.title)]" : " \(v.rawValue) \(v.title) "
-        x += screen.put(label, x: x, y: 0, style: Style(active ? .activeTab : .tab))
+    let brand = " crossings "
+    func labels(_ short: Bool) -> [String] {
+        TopView.allCases.map { v in
+            let t = short ? v.shortTitle : v.title
+            return v == s.view ? "[\(v.rawValue) \(t)]" : " \(v.rawValue) \(t) "
+        }
+    }
+    let long = labels(false)
+    let tabs = long.map(cells).reduce(0, +) + cells(brand) <= w ? long : labels(true)
+    if w >= 50 { x += screen.put(brand, x: 0, y: 0, style: Style(.title)) }
+    for (v, label) in zip(TopView.allCases, tabs) {
+        x += screen.put(label, x: x, y: 0, style: Style(v == s.view ? .activeTab : .tab))
     }
     let origin = "\(s.library.data.origin): \(s.library.data.observations.count) figures "
     if x + cells(origin) + 2 <= w { screen.put(origin, x: w - cells(origin), y: 0, style: Style(.title)) }
@@ -128,6 +136,9 @@ func crumbs(_ s: State) -> [String] {
         case .sources: out.append("sources")
         case .source(let id): out.append(id)
         case .check: out.append("check")
+        case .ranking:
+            out.append("ranking")
+            out.append((s.ranking.exits ? "trips from Russia " : "entries into Russia ") + (s.library.rankingPeriod(s.ranking)?.description ?? ""))
         }
         previous = p.page
     }
@@ -150,8 +161,18 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
     let y = screen.height - 2
     screen.fill(x: 0, y: y, width: screen.width, style: Style(.status))
     var parts: [String] = []
-    if s.view == .counts { parts.append("\(s.flow) by \(s.granularity.rawValue)") }
-    let all = s.library.items(s.current.page, flow: s.flow, granularity: s.granularity, facets: s.facets)
+    if s.view == .counts {
+        if let other = s.compare {
+            parts.append("\(s.flow) vs \(other) by \(s.granularity.rawValue)")
+        } else {
+            parts.append("\(s.flow) by \(s.granularity.rawValue)")
+        }
+    }
+    if s.view == .ranking, case .ranking = s.current.page, let period = s.library.rankingPeriod(s.ranking) {
+        let n = s.library.ranking(period: period, exits: s.ranking.exits, facets: s.facets).filter { $0.figure != nil }.count
+        parts.append("\(s.ranking.exits ? "RU-XX trips" : "XX-RU entries") \(period) · \(n) countries")
+    }
+    let all = s.items(s.current.page)
     if s.mode == .filtering || !s.current.filter.isEmpty {
         let shown = visibleItems(all, filter: s.current.filter).count
         let total = all.filter(\.selectable).count
@@ -177,6 +198,7 @@ func drawFooter(_ s: State, _ screen: inout Screen) {
     case .checking: .checking
     case .facets: .facets
     case .help: .help
+    case .picking: .picker
     case .normal: s.current.page.scope
     }
     var x = 1
@@ -198,17 +220,17 @@ func drawFooter(_ s: State, _ screen: inout Screen) {
 // MARK: Pages
 
 func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
-    let all = s.library.items(s.current.page, flow: s.flow, granularity: s.granularity, facets: s.facets)
+    let all = s.items(s.current.page)
     let items = visibleItems(all, filter: s.current.filter)
     if case .counts = s.current.page, layout.chartHeight > 0 {
         drawChart(s, all, layout, &screen)
-        let empty = all.allSatisfy { if case .count(let r) = $0.content { r.figure == nil } else { true } }
+        let empty = all.allSatisfy { $0.countRow.map { $0.figure == nil && $0.compared == nil } ?? true }
         if empty {
             let hint = "no \(s.flow) figures by \(s.granularity.rawValue) with these filters; t: halves or years, m: filters"
             screen.put(fit(hint, screen.width - 2), x: 1, y: layout.chartTop, style: Style(.dim))
         }
     }
-    if let row = layout.headerRow { drawHeader(s.current.page, row, width: layout.listWidth, &screen) }
+    if let row = layout.headerRow { drawHeader(s, row, width: layout.listWidth, &screen) }
     if let preview = layout.preview { drawPreview(s, items, layout, preview, &screen) }
     guard !items.isEmpty else {
         let note = s.current.filter.isEmpty ? "nothing to show here" : "no line matches “\(s.current.filter)”; Esc clears the filter"
@@ -229,7 +251,8 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
     var scale = 0
     for j in shownItems {
         switch items[j].content {
-        case .count(let r): scale = max(scale, r.figure?.value.value ?? 0)
+        case .count(let r): scale = max(scale, r.figure?.value.value ?? 0, r.compared?.value.value ?? 0)
+        case .rank(let r): scale = max(scale, r.figure?.value.value ?? 0)
         case .category(let r) where r.key.measure != .total: scale = max(scale, r.figure?.value.value ?? 0)
         default: break
         }
@@ -275,7 +298,7 @@ func drawPreview(_ s: State, _ items: [Item], _ layout: Layout, _ pane: (x: Int,
     }
     screen.put(fit(title, pane.width), x: pane.x, y: 2, style: Style(.dim))
     var y = 3
-    for entry in s.library.items(target, flow: s.flow, granularity: s.granularity, facets: s.facets) {
+    for entry in s.items(target) {
         for line in itemLines(entry, width: pane.width, scale: 0) {
             guard y < bottom else { return }
             screen.put(line, x: pane.x, y: y, limit: pane.width)
@@ -284,9 +307,22 @@ func drawPreview(_ s: State, _ items: [Item], _ layout: Layout, _ pane: (x: Int,
     }
 }
 
-func drawHeader(_ page: Page, _ y: Int, width w: Int, _ screen: inout Screen) {
+func drawHeader(_ s: State, _ y: Int, width w: Int, _ screen: inout Screen) {
     let text: String
-    switch page {
+    switch s.current.page {
+    case .counts where s.compare != nil:
+        let c = CompareColumns(width: w)
+        func side(_ flow: Flow) -> String {
+            pad(flow.description, 11, right: true) + "  " + (c.src ? pad("Src", 4, right: true) : "") + (c.bar > 0 ? String(repeating: " ", count: c.bar + 2) : "")
+        }
+        text = pad("Period", 9) + side(s.flow) + " " + side(s.compare ?? s.flow)
+    case .ranking:
+        let c = RankColumns(width: w)
+        let period = s.library.rankingPeriod(s.ranking)
+        var change = period.map { "on \($0.yearEarlier)" } ?? "change"
+        if cells(change) > c.change { change = "Y/Y" }
+        text = pad("#", c.rank, right: true) + " " + pad(c.code < 5 ? "" : "Code", c.code) + pad("Country", c.name)
+            + pad(s.ranking.exits ? "Trips" : "Entries", c.value, right: true) + "  " + pad(change, c.change, right: true)
     case .counts:
         let legend = "* derived ! disagree ~ about >= at least"
         let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
@@ -364,7 +400,9 @@ func itemLines(_ item: Item, width: Int, scale: Int) -> [[Span]] {
         return [[Span(number(value, 12), .header), Span("  " + number(difference, 8), agrees ? .dim : .warning),
                  Span(agrees ? "   " : " ! ", .warning), Span(who, .dim)]]
     case .count(let row):
-        return [countLine(row, width: width, scale: scale)]
+        return [row.isPair ? comparedLine(row, width: width, scale: scale) : countLine(row, width: width, scale: scale)]
+    case .rank(let row):
+        return [rankLine(row, width: width, scale: scale)]
     case .category(let row):
         return [categoryLine(row, width: width, scale: scale)]
     case .event(let e):
@@ -395,6 +433,79 @@ func countLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
     spans.append(Span(pad(f.alternatives > 0 ? "+\(f.alternatives)" : "", 4, right: true), .dim))
     let barWidth = width - 9 - 13 - 8 - 2
     if barWidth > 0 { spans.append(Span("  " + bar(f.value.value, scale: scale, width: barWidth), f.isDerived ? .derivedBar : .bar)) }
+    return spans
+}
+
+/// Columns of the side-by-side table: per flow, the value, its marks, its sources and a bar.
+struct CompareColumns {
+    var src: Bool
+    var bar: Int
+    init(width: Int) {
+        src = width >= 60
+        let side = 13 + (src ? 4 : 0)
+        let free = width - 9 - side * 2 - 1
+        bar = free >= 8 ? (free - 4) / 2 : 0
+    }
+}
+
+/// `2024-Q3       5,263   1  ████        1,204   2  █`
+func comparedLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
+    let c = CompareColumns(width: width)
+    var spans = [Span(pad(row.period.description, 9))]
+    func side(_ f: ShownFigure?, last: Bool) {
+        guard let f else {
+            if !last { spans.append(Span(String(repeating: " ", count: 13 + (c.src ? 4 : 0) + (c.bar > 0 ? c.bar + 2 : 0)))) }
+            return
+        }
+        spans.append(Span(number(f.value.display, 11), f.isDerived ? .derived : .normal))
+        spans.append(Span(f.isDerived ? "*" : " ", .derived))
+        spans.append(Span(f.agrees ? " " : "!", .warning))
+        if c.src { spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim)) }
+        if c.bar > 0 {
+            let b = bar(f.value.value, scale: scale, width: c.bar)
+            spans.append(Span("  " + (last ? b : pad(b, c.bar)), f.isDerived ? .derivedBar : .bar))
+        }
+    }
+    side(row.figure, last: false)
+    spans.append(Span(" "))
+    side(row.compared, last: true)
+    return spans
+}
+
+/// Columns of the ranking; narrower numbers and codes on small screens.
+struct RankColumns {
+    var rank: Int
+    var code: Int
+    var name: Int
+    var value: Int
+    var change: Int
+    var bar: Int
+    init(width: Int) {
+        let narrow = width < 60
+        rank = narrow ? 3 : 4
+        code = narrow ? 3 : 5
+        value = narrow ? 9 : 11
+        change = narrow ? 8 : 10
+        let fixed = rank + 1 + code + value + 2 + change
+        name = max(6, min(28, width - fixed - (narrow ? 0 : 8)))
+        let free = width - fixed - name
+        bar = free >= 6 ? free - 2 : 0
+    }
+}
+
+/// `   1 CN   China                  1,234,567*    +12.3%  ████`
+func rankLine(_ row: RankRow, width: Int, scale: Int) -> [Span] {
+    let c = RankColumns(width: width)
+    var spans = [Span(pad(row.rank.map(String.init) ?? "", c.rank, right: true) + " ", .dim), Span(pad(row.code, c.code), .header),
+                 Span(pad(row.name, c.name))]
+    guard let f = row.figure else { return spans }
+    spans.append(Span(number(f.value.display, c.value), f.isDerived ? .derived : .normal))
+    spans.append(Span(f.isDerived ? "*" : " ", .derived))
+    spans.append(Span(f.agrees ? " " : "!", .warning))
+    let change = row.change?.display ?? ""
+    let falling = row.change.map { $0.difference < 0 } ?? false
+    spans.append(Span(number(change, c.change), falling ? .warning : .dim))
+    if c.bar > 0 { spans.append(Span("  " + bar(f.value.value, scale: scale, width: c.bar), f.isDerived ? .derivedBar : .bar)) }
     return spans
 }
 
@@ -441,14 +552,14 @@ func bar(_ value: Int, scale: Int, width: Int) -> String {
 
 /// The whole series as vertical bars, the selected period highlighted; gaps show as `·`.
 func drawChart(_ s: State, _ items: [Item], _ layout: Layout, _ screen: inout Screen) {
-    let rows: [CountRow] = items.compactMap { if case .count(let r) = $0.content { return r } else { return nil } }
+    let rows: [CountRow] = items.compactMap(\.countRow)
     guard !rows.isEmpty else { return }
     let avail = layout.listWidth - 1
     let colWidth = max(1, min(4, avail / rows.count))
     let fits = max(1, avail / colWidth)
     var selectedPeriod: Period?
     let pageItems = visibleItems(items, filter: s.current.filter)
-    if pageItems.indices.contains(s.current.selected), case .count(let r) = pageItems[s.current.selected].content { selectedPeriod = r.period }
+    if pageItems.indices.contains(s.current.selected), let r = pageItems[s.current.selected].countRow { selectedPeriod = r.period }
     let selectedIndex = rows.firstIndex { $0.period == selectedPeriod } ?? rows.count - 1
     var start = 0
     if rows.count > fits { start = min(max(0, selectedIndex - fits / 2), rows.count - fits) }
@@ -569,4 +680,66 @@ func drawFacets(_ s: State, _ screen: inout Screen) {
     }
     let hint = "applies to: Counts, Breakdown, Timeline, Sources"
     if Facet.allCases.count < inner.height { screen.put(fit(hint, inner.width), x: inner.x, y: inner.y + Facet.allCases.count + 1, style: Style(.overlay)) }
+}
+
+// MARK: Country picker
+
+/// Where the picker goes on a screen, and how many countries it lists.
+struct PickerLayout {
+    var x = 0, y = 0, width = 0, height = 0
+    /// Lines for countries.
+    var rows = 0
+    init(_ size: Size) {
+        width = min(size.width, 78)
+        height = max(0, size.height - 2)
+        x = (size.width - width) / 2
+        y = 1
+        // Frame (2), search line, blank, column heads.
+        rows = max(1, height - 5)
+    }
+}
+
+func drawPicker(_ s: State, _ screen: inout Screen) {
+    let layout = PickerLayout(s.size)
+    guard layout.height >= 6 else { return }
+    let title = s.picker.purpose == .compare ? "Beside \(s.flow): pick a flow — ↵ select, ←→ in/out, Esc close"
+                                             : "Countries — type a name or code, ↵ select, ←→ in/out, Esc close"
+    let inner = drawBox(&screen, x: layout.x, y: layout.y, width: layout.width, height: layout.height, title: title)
+    let matches = s.pickerMatches
+    let countries = s.library.countries
+    let count = "\(matches.count) of \(countries.count)"
+    screen.put([Span("search: ", .overlayTitle), Span(s.picker.query + "_", .overlay)], x: inner.x, y: inner.y, limit: inner.width - cells(count) - 1)
+    screen.put(count, x: inner.x + inner.width - cells(count), y: inner.y, style: Style(.overlay))
+    // Code, name, then the two flows; the years they cover when there is room.
+    let years = inner.width >= 70
+    let flowWidth = years ? 17 : 8
+    let nameWidth = max(6, inner.width - 2 - 5 - flowWidth * 2)
+    let head = "  " + pad("Code", 5) + pad("Country", nameWidth) + pad("Entries", flowWidth) + pad("Trips", flowWidth)
+    screen.put(fit(head, inner.width), x: inner.x, y: inner.y + 2, style: Style(.overlayTitle))
+    guard !matches.isEmpty else {
+        screen.put(fit("no country matches “\(s.picker.query)”; Backspace erases", inner.width), x: inner.x, y: inner.y + 3, style: Style(.overlay))
+        return
+    }
+    func flowCell(_ flow: Flow?, chosen: Bool) -> String {
+        guard let flow else { return pad("  —", flowWidth) }
+        var text = flow.description
+        if years, let span = s.library.spans[flow] {
+            text += span.lowerBound.year == span.upperBound.year ? " \(span.lowerBound.year)" : " \(span.lowerBound.year)–\(span.upperBound.year)"
+        }
+        return pad(chosen ? "[\(text)]" : " \(text) ", flowWidth)
+    }
+    let rows = layout.rows
+    for n in 0..<rows {
+        let index = s.picker.top + n
+        guard matches.indices.contains(index) else { break }
+        let c = countries[matches[index]]
+        let selected = index == s.picker.selected
+        let chosen = c.flow(exits: s.picker.exits)
+        let line = [Span(selected ? "› " : "  ", .key), Span(pad(c.code, 5), .overlayTitle), Span(pad(c.name, nameWidth), .overlay),
+                    Span(flowCell(c.entries, chosen: selected && chosen == c.entries && c.entries != nil), .overlay),
+                    Span(flowCell(c.exits, chosen: selected && chosen == c.exits && c.exits != nil), .overlay)]
+        screen.put(line, x: inner.x, y: inner.y + 3 + n, selected: selected, limit: inner.width)
+    }
+    if s.picker.top + rows < matches.count { screen.put("↓", x: inner.x + inner.width - 1, y: inner.y + 2 + rows, style: Style(.overlayTitle)) }
+    if s.picker.top > 0 { screen.put("↑", x: inner.x + inner.width - 1, y: inner.y + 3, style: Style(.overlayTitle)) }
 }

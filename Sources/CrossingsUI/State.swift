@@ -1,14 +1,25 @@
 import CrossingsCore
 
-/// The three top-level views, on keys 1, 2 and 3.
+/// The four top-level views, on keys 1 to 4.
 public enum TopView: Int, CaseIterable, Sendable, Hashable {
-    case counts = 1, timeline, sources
+    case counts = 1, timeline, sources, ranking
 
     public var title: String {
         switch self {
         case .counts: "Counts"
         case .timeline: "Timeline"
         case .sources: "Sources"
+        case .ranking: "Ranking"
+        }
+    }
+
+    /// For narrow screens.
+    var shortTitle: String {
+        switch self {
+        case .counts: "Counts"
+        case .timeline: "Time"
+        case .sources: "Src"
+        case .ranking: "Rank"
         }
     }
 
@@ -17,6 +28,7 @@ public enum TopView: Int, CaseIterable, Sendable, Hashable {
         case .counts: .counts
         case .timeline: .timeline
         case .sources: .sources
+        case .ranking: .ranking
         }
     }
 }
@@ -39,6 +51,8 @@ public enum Page: Hashable, Sendable {
     case source(String)
     /// The verdicts on a sentence typed after `v`.
     case check(String)
+    /// Every country for one period, most crossings first.
+    case ranking
 
     /// Which commands apply here.
     var scope: Scope {
@@ -51,6 +65,7 @@ public enum Page: Hashable, Sendable {
         case .sources: .sources
         case .source: .source
         case .check: .check
+        case .ranking: .ranking
         }
     }
 }
@@ -79,6 +94,39 @@ public enum Mode: Hashable, Sendable {
     case facets
     /// Typing a sentence after `v`: keys edit it.
     case checking
+    /// The country picker (`o`, or `s` for a second flow): keys edit its search.
+    case picking
+}
+
+/// The country picker: what was typed, the selected country, and which of its flows Enter takes.
+public struct Picker: Hashable, Sendable {
+    /// What Enter does with the chosen flow.
+    public enum Purpose: Hashable, Sendable {
+        /// Show it in Counts.
+        case show
+        /// Put it beside the current flow in Counts.
+        case compare
+    }
+    public var query = ""
+    /// Index in the matches.
+    public var selected = 0
+    /// First match on screen.
+    public var top = 0
+    /// Entries into Russia (XX-RU), or trips from Russia (RU-XX).
+    public var exits = false
+    public var purpose: Purpose = .show
+    public init() {}
+}
+
+/// Which countries the ranking lists: the period (nil: the latest year with data) and the direction.
+public struct RankingQuestion: Hashable, Sendable {
+    public var period: Period?
+    /// False: entries into Russia (XX-RU); true: trips from Russia (RU-XX).
+    public var exits = false
+    public init(period: Period? = nil, exits: Bool = false) {
+        self.period = period
+        self.exits = exits
+    }
 }
 
 /// Filters that apply across views (where they make sense), always shown in the status line.
@@ -141,6 +189,10 @@ public struct State {
     /// The drill-down path of each top-level view; never empty.
     public var stacks: [TopView: [PageState]]
     public var flow: Flow
+    /// A second flow shown beside `flow` in Counts (`s` picks it, `x` the reverse flow).
+    public var compare: Flow?
+    public var picker = Picker()
+    public var ranking = RankingQuestion()
     public var granularity: Period.Granularity = .quarter
     public var facets = Facets()
     public var mode: Mode = .normal

@@ -35,7 +35,12 @@ extension State {
     /// The current page's items after the `/` filter.
     func pageItems(_ page: PageState? = nil) -> [Item] {
         let p = page ?? current
-        return visibleItems(library.items(p.page, flow: flow, granularity: granularity, facets: facets), filter: p.filter)
+        return visibleItems(items(p.page), filter: p.filter)
+    }
+
+    /// A page's items before the `/` filter.
+    func items(_ page: Page) -> [Item] {
+        library.items(page, flow: flow, compare: compare, granularity: granularity, facets: facets, ranking: ranking)
     }
 
     var selectedItem: Item? {
@@ -49,6 +54,10 @@ extension State {
         switch action {
         case .key(let key): handle(key)
         case .resize(let newSize): size = newSize
+        case .moveDown where mode == .picking: picker.selected += 1
+        case .moveUp where mode == .picking: picker.selected -= 1
+        case .pageDown where mode == .picking: picker.selected += max(1, PickerLayout(size).rows - 1)
+        case .pageUp where mode == .picking: picker.selected -= max(1, PickerLayout(size).rows - 1)
         case .moveDown: if mode == .help { helpScroll += 1 } else { move(by: 1) }
         case .moveUp: if mode == .help { helpScroll = max(0, helpScroll - 1) } else { move(by: -1) }
         case .pageDown: if mode == .help { helpScroll += max(1, size.height - 3) } else { page(by: 1) }
@@ -105,8 +114,129 @@ extension State {
             } else {
                 stack = stack + [PageState(.check(sentence))]
             }
+        case .openPicker: openPicker(.show)
+        case .pickCompared: openPicker(.compare)
+        case .pickerType(let text):
+            picker.query += text
+            picker.selected = 0
+            picker.top = 0
+        case .pickerErase:
+            if !picker.query.isEmpty { picker.query.removeLast() }
+            picker.selected = 0
+            picker.top = 0
+        case .pickerDirection: picker.exits.toggle()
+        case .pickerClose: mode = .normal
+        case .pickerSelect: pickerSelect()
+        case .compareReverse:
+            if compare == flow.reversed {
+                compareOff()
+            } else if library.spans[flow.reversed] == nil {
+                message = "no \(flow.reversed) counts in this data"
+            } else {
+                startComparing(flow.reversed)
+            }
+        case .compareOff: compareOff()
+        case .citeCompared:
+            guard let key = selectedItem?.citeOther else { message = "no second column: s puts a flow beside this one"; return }
+            guard selectedItem?.countRow?.compared != nil else { message = "no \(key.flow) figure for \(key.period)"; return }
+            push(.citations(key))
+        case .previousPeriod: shiftRanking(by: -1)
+        case .nextPeriod: shiftRanking(by: 1)
+        case .rankingDirection:
+            let period = library.rankingPeriod(ranking)
+            ranking.exits.toggle()
+            ranking.period = period
+            resetRankingSelection()
+            message = ranking.exits ? "trips from Russia (RU-XX)" : "entries into Russia (XX-RU)"
         case .quit: quit = true
         }
+    }
+
+    // MARK: Countries
+
+    mutating func openPicker(_ purpose: Picker.Purpose) {
+        var p = Picker()
+        p.purpose = purpose
+        // Start on the direction (and the country) on screen.
+        let current = purpose == .compare ? (compare ?? flow) : flow
+        p.exits = !current.isEntry
+        if let i = library.countries.firstIndex(where: { $0.code == current.partner }) {
+            p.selected = i
+            p.top = max(0, i - 2)
+        }
+        picker = p
+        mode = .picking
+    }
+
+    /// The picker's matches for what was typed.
+    var pickerMatches: [Int] { library.matches(picker.query) }
+
+    mutating func pickerSelect() {
+        let matches = pickerMatches
+        guard matches.indices.contains(picker.selected) else { message = "no country matches “\(picker.query)”"; return }
+        let entry = library.countries[matches[picker.selected]]
+        guard let chosen = entry.flow(exits: picker.exits) else { return }
+        mode = .normal
+        switch picker.purpose {
+        case .show:
+            let period = view == .counts ? countsPeriod : nil
+            flow = chosen
+            if compare == chosen { compare = nil }
+            view = .counts
+            selectCounts(period)
+            message = "\(flow): \(library.data.describe(flow))"
+        case .compare:
+            guard chosen != flow else { message = "\(chosen) is already shown; pick another flow"; return }
+            startComparing(chosen)
+        }
+    }
+
+    mutating func startComparing(_ other: Flow) {
+        let period = countsPeriod
+        compare = other
+        view = .counts
+        selectCounts(period)
+        message = "side by side: \(flow) and \(other) (\(library.data.describe(other)))"
+    }
+
+    mutating func compareOff() {
+        guard compare != nil else { message = "one flow already"; return }
+        let period = countsPeriod
+        compare = nil
+        selectCounts(period)
+        message = "\(flow) alone"
+    }
+
+    // MARK: Ranking
+
+    mutating func shiftRanking(by steps: Int) {
+        guard let period = library.rankingPeriod(ranking) else { return }
+        let next = period.shifted(by: steps)
+        guard let span = library.quarterSpan(exits: ranking.exits),
+              next.lastQuarter >= span.lowerBound, next.firstQuarter <= span.upperBound else {
+            message = steps < 0 ? "no earlier period with data" : "no later period with data"
+            return
+        }
+        ranking.period = next
+        resetRankingSelection()
+    }
+
+    /// A new ranking starts at the top (the first page of the ranking view).
+    mutating func resetRankingSelection() {
+        var root = PageState(.ranking)
+        root.filter = stacks[.ranking]?.first?.filter ?? ""
+        stacks[.ranking] = [root]
+    }
+
+    /// Enter on a ranked country: its Counts, at the ranking's period.
+    mutating func openRanked(_ row: RankRow) {
+        let period = library.rankingPeriod(ranking)
+        flow = row.flow
+        if compare == flow { compare = nil }
+        if let period { granularity = period.granularity == .range ? granularity : period.granularity }
+        view = .counts
+        selectCounts(period)
+        message = "\(flow): \(library.data.describe(flow))"
     }
 
     /// A key, through the registry for the current mode and page.
@@ -118,6 +248,9 @@ extension State {
         case .checking:
             if let c = Commands.command(for: key, in: .checking) { apply(c.action); return }
             if case .char(let ch) = key { apply(.checkType(String(ch))) }
+        case .picking:
+            if let c = Commands.command(for: key, in: .picker) { apply(c.action); return }
+            if case .char(let ch) = key { apply(.pickerType(String(ch))) }
         case .help:
             if let c = Commands.command(for: key, in: .help) { apply(c.action) } else { mode = .normal }
         case .facets:
@@ -175,6 +308,7 @@ extension State {
 
     mutating func open() {
         guard let item = selectedItem else { message = "nothing to open"; return }
+        if case .rank(let row) = item.content { openRanked(row); return }
         guard let target = item.open else { message = "nothing behind this line"; return }
         push(target)
     }
@@ -205,15 +339,15 @@ extension State {
 
     /// The row of the counts list (unfiltered) for a period, if any.
     func countsIndex(of period: Period) -> Int? {
-        let items = library.items(.counts, flow: flow, granularity: granularity, facets: facets)
-        return items.firstIndex { if case .count(let r) = $0.content { return r.period == period } else { return false } }
+        let items = items(.counts)
+        return items.firstIndex { $0.countRow?.period == period }
     }
 
     /// The selected period of the counts root, if any.
     var countsPeriod: Period? {
         guard let root = stacks[.counts]?.first else { return nil }
         let items = pageItems(root)
-        guard items.indices.contains(root.selected), case .count(let r) = items[root.selected].content else { return nil }
+        guard items.indices.contains(root.selected), let r = items[root.selected].countRow else { return nil }
         return r.period
     }
 
@@ -225,13 +359,13 @@ extension State {
         var index: Int?
         if let period {
             index = items.firstIndex { item in
-                guard case .count(let r) = item.content else { return false }
+                guard let r = item.countRow else { return false }
                 return r.period.contains(period) || period.contains(r.period)
             }
         }
         // With nothing to keep, the latest period with a figure.
         if index == nil {
-            index = items.lastIndex { if case .count(let r) = $0.content { return r.figure != nil } else { return false } }
+            index = items.lastIndex { $0.countRow.map { $0.figure != nil || $0.compared != nil } ?? false }
         }
         root.selected = index ?? 0
         root.top = max(0, root.selected - 3)
@@ -249,6 +383,17 @@ extension State {
     }
 
     mutating func cycleGranularity() {
+        if view == .ranking {
+            guard let period = library.rankingPeriod(ranking) else { return }
+            let next: Period.Granularity = switch period.granularity {
+            case .year: .quarter
+            case .quarter: .half
+            default: .year
+            }
+            ranking.period = period.converted(to: next)
+            resetRankingSelection()
+            return
+        }
         let period = countsPeriod
         granularity = switch granularity {
         case .quarter: .half
@@ -357,7 +502,11 @@ extension State {
     // MARK: Copy
 
     mutating func copy() {
-        guard let line = selectedItem?.copy else { message = "nothing to copy on this line"; return }
+        let item = selectedItem
+        guard let line = item?.copy ?? item?.copyFigure.map({ Citation.line($0, library.data) })
+            ?? item?.copyObservation.map({ Citation.line($0, library.data) }) else {
+            message = "nothing to copy on this line"; return
+        }
         copied.append(line)
         message = "copied: " + line
     }
@@ -370,6 +519,14 @@ extension State {
         if mode == .help {
             let lines = helpLines(self, width: min(size.width, 100) - 4).count
             helpScroll = min(max(0, helpScroll), max(0, lines - (size.height - 2)))
+        }
+        if mode == .picking {
+            let n = pickerMatches.count
+            picker.selected = min(max(0, picker.selected), max(0, n - 1))
+            let rows = max(1, PickerLayout(size).rows)
+            if picker.selected < picker.top { picker.top = picker.selected }
+            if picker.selected >= picker.top + rows { picker.top = picker.selected - rows + 1 }
+            picker.top = max(0, min(picker.top, max(0, n - rows)))
         }
         let items = pageItems()
         var p = current

@@ -4,6 +4,7 @@
 //
 //   swift run -c release crossings-bench            # the table
 //   swift run crossings-bench --show 80x24 t j Enter  # one screen as text, after keys
+//   swift run -c release crossings-bench --data DIR   # the same on a data package, by kind of key
 import BundledData
 import CrossingsCore
 import CrossingsUI
@@ -11,6 +12,12 @@ import Foundation
 
 func now() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
 func ms(_ ns: UInt64) -> Double { Double(ns) / 1_000_000 }
+/// CPU time of this thread: unlike the wall clock, not stretched when other programs share the cores.
+func cpuNow() -> UInt64 {
+    var t = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+    return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
+}
 
 /// `Down`, `Enter`, `Esc`, `BSpace`, `Tab`, `BTab`, `PgDn`, `PgUp`, or characters typed one by one.
 func keys(_ word: String) -> [Key] {
@@ -31,12 +38,27 @@ func keys(_ word: String) -> [Key] {
     }
 }
 
-let arguments = Array(CommandLine.arguments.dropFirst())
+/// `--data DIR`: time the explorer on that package instead of the bundled one.
+let dataDirectory: String? = {
+    let all = Array(CommandLine.arguments.dropFirst())
+    guard let i = all.firstIndex(of: "--data"), i + 1 < all.count else { return nil }
+    return all[i + 1]
+}()
+let arguments: [String] = {
+    var all = Array(CommandLine.arguments.dropFirst())
+    if let i = all.firstIndex(of: "--data"), i + 1 < all.count { all.removeSubrange(i...(i + 1)) }
+    return all
+}()
+
+func loadData(_ directory: String?) throws -> Dataset {
+    if let directory { return try PackageLoader.load(directory: directory) }
+    return try PackageLoader.load(files: BundledData.files, origin: "data")
+}
 
 if arguments.first == "--show", arguments.count >= 2 {
     let dims = arguments[1].split(separator: "x").compactMap { Int($0) }
     let size = Size(width: dims.first ?? 80, height: dims.last ?? 24)
-    let data = try PackageLoader.load(files: BundledData.files, origin: "data")
+    let data = try loadData(dataDirectory)
     var state = State(data: data, size: size)
     for word in arguments.dropFirst(2) { for k in keys(word) { state = update(state, .key(k)) } }
     print(render(state, size).text)
@@ -44,6 +66,11 @@ if arguments.first == "--show", arguments.count >= 2 {
 }
 
 let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
+
+if let dataDirectory {
+    benchPackage(dataDirectory)
+    exit(0)
+}
 
 func row(_ what: String, _ value: Double, _ goal: String) -> String {
     what.padding(toLength: 58, withPad: " ", startingAt: 0) + String(format: "%9.3f ms", value) + (goal.isEmpty ? "" : "   " + goal)
@@ -174,4 +201,131 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     print(row("crossings check FILE, startup included, worst", worst, ""))
 } else {
     print("(no crossings binary beside this benchmark at \(binary.path): build it with the same configuration to time a whole run)")
+}
+
+// MARK: --data DIR
+
+/// The explorer on a data package: load, prepare, first frame, then every kind of key,
+/// each timed as update + render. Each round picks other countries, so caches start cold.
+func benchPackage(_ directory: String) {
+    // CROSSINGS_BENCH_TRACE=1 prints every key over 4 ms as it happens.
+    let trace = ProcessInfo.processInfo.environment["CROSSINGS_BENCH_TRACE"] == "1"
+    for size in sizes {
+        let t0 = now()
+        let data: Dataset
+        do { data = try PackageLoader.load(directory: directory) } catch {
+            print("crossings-bench: \(directory): \(error)")
+            exit(2)
+        }
+        let t1 = now()
+        let library = Library(data)
+        let t2 = now()
+        library.warm()
+        let t3 = now()
+        var state = State(library: library, size: size)
+        var screen = render(state, size)
+        let t4 = now()
+        // As the explorer does: every other ranking is worked out on another thread meanwhile.
+        library.prepareRankings()
+        defer { library.stopPreparing() }
+        var times: [String: [UInt64]] = [:]
+        var worst: (UInt64, String) = (0, "")
+        var worstCPU: (UInt64, String) = (0, "")
+        var cpu: [UInt64] = []
+        func press(_ kind: String, _ key: Key) {
+            let a = now(), c = cpuNow()
+            state = update(state, .key(key))
+            screen = render(state, size)
+            let d = now() - a, dc = cpuNow() - c
+            cpu.append(dc)
+            if dc > worstCPU.0 { worstCPU = (dc, "\(kind): \(key.label)") }
+            times[kind, default: []].append(d)
+            if d > worst.0 { worst = (d, "\(kind): \(key.label)") }
+            if trace, d > 4_000_000 { print(String(format: "  slow key %7.3f ms  %@: %@  (view %d, page %@, %@)", ms(d), kind, key.label, state.view.rawValue, "\(state.current.page)", "\(state.flow) \(state.compare.map { "vs \($0)" } ?? "") \(state.granularity)")) }
+        }
+        func type(_ kind: String, _ text: String) { for c in text { press(kind, .char(c)) } }
+        let countries = library.countries
+        let rounds = min(40, countries.count)
+        for round in 0..<rounds {
+            // A country from across the list, searched by its name.
+            let country = countries[(round * 37) % countries.count]
+            let other = countries[(round * 53 + 11) % countries.count]
+            press("open the picker (o)", .char("o"))
+            type("type in the picker", String(country.name.prefix(5)))
+            press("type in the picker", .backspace)
+            press("move", .down)
+            press("move", .up)
+            press("select in the picker (Enter)", .enter)
+            for _ in 0..<4 { press("move", .char("k")) }
+            press("move", .pageUp)
+            press("move", .end)
+            press("filter keystroke", .char("/"))
+            type("filter keystroke", "201")
+            press("filter keystroke", .escape)
+            press("drill down (Enter, c)", .enter)
+            press("move", .down)
+            press("drill down (Enter, c)", .char("c"))
+            press("back", .backspace)
+            press("back", .backspace)
+            press("periods (t)", .char("t"))
+            press("periods (t)", .char("t"))
+            press("periods (t)", .char("t"))
+            press("next flow (f)", .char("f"))
+            press("side by side (x, s)", .char("x"))
+            press("move", .char("k"))
+            press("side by side (x, s)", .char("s"))
+            type("type in the picker", String(other.code))
+            press("select in the picker (Enter)", .enter)
+            press("side by side (x, s)", .char("C"))
+            press("back", .backspace)
+            press("side by side (x, s)", .char("S"))
+            press("ranking (4, [, ], t, x)", .char("4"))
+            for _ in 0..<3 { press("move", .down) }
+            press("ranking (4, [, ], t, x)", round % 2 == 0 ? .char("[") : .char("]"))
+            if round % 5 == 0 { press("ranking (4, [, ], t, x)", .char("t")) }
+            if round % 3 == 0 { press("ranking (4, [, ], t, x)", .char("x")) }
+            press("move", .pageDown)
+            press("drill down (Enter, c)", .char("c"))
+            press("back", .backspace)
+            press("ranking: Enter opens Counts", .enter)
+        }
+        let t5 = now()
+        print("crossings explorer benchmark: \(directory) (\(data.flows.count) flows, \(data.observations.count) observations), \(size) screen")
+        print(String(repeating: "-", count: 90))
+        print(row("load the package", ms(t1 - t0), ""))
+        print(row("index for the explorer (Library)", ms(t2 - t1), ""))
+        print(row("prepare first screens and rankings (warm)", ms(t3 - t2), ""))
+        print(row("build state + render first frame", ms(t4 - t3), ""))
+        print(row("time to first frame (all of the above)", ms(t4 - t0), ""))
+        var all: [UInt64] = []
+        for (kind, list) in times.sorted(by: { $0.key < $1.key }) {
+            let sorted = list.sorted()
+            all += list
+            let worstOne = ms(sorted[sorted.count - 1])
+            print(row("\(kind), median / worst of \(list.count)", ms(sorted[sorted.count / 2]), String(format: "worst %7.3f ms", worstOne)))
+        }
+        all.sort()
+        print(row("every key + redraw, median of \(all.count)", ms(all[all.count / 2]), ""))
+        print(row("every key + redraw, 99th percentile", ms(all[all.count * 99 / 100]), ""))
+        print(row("every key + redraw, worst (\(worst.1))", ms(worst.0), ms(worst.0) < 16 ? "goal < 16 ms: met" : "goal < 16 ms: MISSED"))
+        cpu.sort()
+        print(row("every key, CPU time: 99th percentile", ms(cpu[cpu.count * 99 / 100]), ""))
+        print(row("every key, CPU time: worst (\(worstCPU.1))", ms(worstCPU.0), ms(worstCPU.0) < 16 ? "goal < 16 ms: met" : "goal < 16 ms: MISSED"))
+        print(row("(\(rounds) rounds of keys in all)", ms(t5 - t4), ""))
+        // The heaviest question behind a key: a ranking not worked out ahead (every country's value
+        // and its change on a year earlier), on a fresh library: what `[` costs before the thread has got there.
+        let fresh = Library(data)
+        for (label, periods) in [("year", library.years.map { Period.year($0) }), ("quarter", library.years.map { Period.quarter($0, 2) })] {
+            var cold: [UInt64] = []
+            for p in periods {
+                let a = cpuNow()
+                _ = fresh.ranking(period: p, exits: false)
+                cold.append(cpuNow() - a)
+            }
+            cold.sort()
+            print(row("a \(label)'s ranking not prepared ahead, CPU, median / worst", ms(cold[cold.count / 2]), String(format: "worst %7.3f ms", ms(cold[cold.count - 1]))))
+        }
+        print()
+        _ = screen
+    }
 }

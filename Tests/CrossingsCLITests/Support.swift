@@ -10,10 +10,16 @@ struct Run {
 
 enum Binary {
     /// The `crossings` executable built beside this test bundle (works with any --scratch-path).
-    static let url: URL? = {
+    static let url: URL? = beside("crossings")
+
+    /// `crossings-generate`, the synthetic data generator (docs/performance.md).
+    static let generatorURL: URL? = beside("crossings-generate")
+
+    /// An executable of this package built beside this test bundle.
+    static func beside(_ name: String) -> URL? {
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("crossings")
+            let candidate = dir.appendingPathComponent(name)
             var isDir: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDir), !isDir.boolValue {
                 return candidate
@@ -21,7 +27,7 @@ enum Binary {
             dir = dir.deletingLastPathComponent()
         }
         return nil
-    }()
+    }
 
     static var available: Bool { url != nil }
 

@@ -41,14 +41,14 @@ final class TmuxSession {
     /// exit status and the terminal modes once crossings has gone.
     let script: URL
 
-    init(width: Int, height: Int, environment: String = "") throws {
+    init(width: Int, height: Int, environment: String = "", arguments: [String] = []) throws {
         tmux = try #require(EndToEnd.tmux, "tmux is not installed")
         let binary = try #require(EndToEnd.binary, "the crossings executable was not built beside the tests")
         script = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).sh")
         // The pane runs crossings, then shows its exit status and the terminal modes it left.
         let text = """
         trap : INT
-        '\(binary)'
+        '\(binary)' \(arguments.map { "'\($0)'" }.joined(separator: " "))
         echo EXIT=$?
         stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '
         echo
@@ -280,5 +280,106 @@ struct EndToEndTests {
         #expect(colours.isEmpty, "colour escapes under NO_COLOR: \(colours.prefix(5))")
         try t.keys("q")
         t.expectRestored(exit: 0)
+    }
+}
+
+@Suite("Countries end to end under tmux", .timeLimit(.minutes(1)), .enabled(if: EndToEnd.tmux != nil, "tmux is not installed"),
+       .enabled(if: EndToEnd.binary != nil, "the crossings executable is not built (swift build first)"))
+struct CountriesEndToEndTests {
+    @Test("--data: open the picker, type a search, select a flow, put another beside it, rank the countries")
+    func picker() throws {
+        let t = try TmuxSession(width: 80, height: 24, arguments: ["--data", Countries.directory])
+        t.wait(for: "Period")
+        t.wait(for: "KP-RU by quarter")
+        try t.keys("o")
+        t.wait(for: "search: _")
+        t.wait(for: "5 of 5")
+        try t.keys("c", "h", "i")
+        t.wait(for: "search: chi_")
+        t.wait(for: "1 of 5")
+        t.wait(for: "[CN-RU 2023–2024]")
+        try t.keys("Enter")
+        t.wait(for: "CN-RU by quarter")
+        t.wait(for: "2024-Q4          180")
+        // Beside it, the trips the other way: x.
+        try t.keys("x")
+        t.wait(for: "CN-RU vs RU-CN by quarter")
+        t.wait(for: "2024-Q4          180")
+        // The ranking: CN first.
+        try t.keys("4")
+        t.wait(for: "ranking › entries into Russia 2024")
+        t.wait(for: "1 CN   China")
+        try t.keys("q")
+        t.expectRestored(exit: 0)
+    }
+
+    @Test("a slow load shows its progress; q quits during the load")
+    func progress() throws {
+        let dir = try Self.bigPackage(rows: 400_000)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = try TmuxSession(width: 80, height: 24, arguments: ["--data", dir])
+        t.wait(for: "Loading \(dir)")
+        t.wait(for: "q or Ctrl-C quits")
+        try t.keys("q")
+        t.expectRestored(exit: 0)
+    }
+
+    @Test("Ctrl-C during a slow load exits 130 with the terminal restored")
+    func interruptLoad() throws {
+        let dir = try Self.bigPackage(rows: 400_000)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let t = try TmuxSession(width: 80, height: 24, arguments: ["--data", dir])
+        t.wait(for: "Loading")
+        try t.keys("C-c")
+        t.expectRestored(exit: 130)
+    }
+
+    @Test("errors in the package are shown as for commands (file:line:column), exit 2")
+    func brokenPackage() throws {
+        let dir = try Self.copyFixture()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let file = dir + "/observations.csv"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "fsb-test/2,CN-RU,2023-Q2,total,,110,", with: "fsb-test/2,CN-RU,2023-Q2,total,,eleven,")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let t = try TmuxSession(width: 100, height: 24, arguments: ["--data", dir])
+        t.expectRestored(exit: 2)
+        t.wait(for: "observations.csv:3:")
+        t.wait(for: "nothing was loaded")
+    }
+
+    static func copyFixture() throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-e2e-\(UUID().uuidString.prefix(8))").path
+        try FileManager.default.copyItem(atPath: Countries.directory, toPath: dir)
+        return dir
+    }
+
+    /// The fixture with many more observations (quarters of made-up flows), so that loading takes a while.
+    static func bigPackage(rows: Int) throws -> String {
+        let dir = try copyFixture()
+        var countries = try String(contentsOfFile: dir + "/countries.csv", encoding: .utf8)
+        var lines = ["id,flow,period,measure,category,value,high,qualifier,printed,producer,source,locator,note"]
+        lines.reserveCapacity(rows + 1)
+        let codes = "ABCDEFGHIJKLMNOPQRSTUVWXYZ".map { "Q\($0)" }
+        var n = 0
+        var used = Set<String>()
+        outer: for code in codes {
+            for flow in ["\(code)-RU", "RU-\(code)"] {
+                for year in 1900...2024 {
+                    for q in 1...4 {
+                        for category in ["air", "rail", "road", "sea", "foot"] {
+                            n += 1
+                            lines.append("big/\(n),\(flow),\(year)-Q\(q),transport,\(category),\(n % 97),,exact,\(n % 97),FSB border service,fsb-test,L\(n),")
+                            if n >= rows { used.insert(code); break outer }
+                        }
+                    }
+                }
+            }
+            used.insert(code)
+        }
+        for code in used.sorted() { countries += "\(code),Country \(code)\n" }
+        try countries.write(toFile: dir + "/countries.csv", atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(toFile: dir + "/observations.csv", atomically: true, encoding: .utf8)
+        return dir
     }
 }

@@ -81,7 +81,8 @@ struct RobustnessTests {
         let keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .backspace, .tab, .backTab,
                            .char("j"), .char("k"), .char("g"), .char("G"), .char("c"), .char("f"), .char("F"), .char("t"), .char("p"),
                            .char("1"), .char("2"), .char("3"), .char("/"), .char("2"), .char("n"), .char("N"), .char("m"), .char("x"),
-                           .char("y"), .char("?"), .char("h"), .char("l"), .char("Q"), .char("é"), .char("평")]
+                           .char("y"), .char("?"), .char("h"), .char("l"), .char("Q"), .char("é"), .char("평"),
+                           .char("4"), .char("o"), .char("s"), .char("S"), .char("C"), .char("["), .char("]")]
         let sizes = [Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 120, height: 40), Size(width: 33, height: 8),
                      Size(width: 5, height: 2), Size(width: 0, height: 0), Size(width: 200, height: 60)]
         var state = State(library: library, size: sizes[0])

@@ -19,14 +19,23 @@ struct Crossings: ParsableCommand {
     @OptionGroup var data: DataOptions
 
     func run() throws {
-        let dataset = try data.load()
         // The explorer draws only on a terminal; piped or redirected, print the overview.
         guard isatty(1) != 0 else {
+            let dataset = try data.load()
             print(Overview.text(dataset))
             print("The full-screen explorer needs a terminal: run `crossings` with no arguments in one.")
             return
         }
-        let status = Explorer.run(dataset)
+        // On a terminal the explorer loads in the background, with a progress screen when it takes a while.
+        let directory = data.data
+        let status: Int32
+        do {
+            status = try Explorer.run(origin: directory ?? "data") { progress in
+                try DataOptions.loadOrThrow(directory: directory, progress: progress)
+            }
+        } catch let failure as LoadFailure {
+            throw DataOptions.report(failure)
+        }
         if status != 0 { throw ExitCode(status) }
     }
 }
@@ -41,19 +50,31 @@ struct DataOptions: ParsableArguments {
         do {
             return try loadOrThrow()
         } catch let failure as LoadFailure {
-            printError(failure.diagnostics.map { visible($0.description) }.joined(separator: "\n"))
-            printError("crossings: the data package has errors; nothing was loaded (run `crossings validate` for details)")
-            throw ExitCode(2)
+            throw Self.report(failure)
         }
     }
 
+    /// Prints a package's errors (`FILE:LINE:COLUMN: error: …`) on standard error; the exit status to leave with.
+    static func report(_ failure: LoadFailure) -> ExitCode {
+        printError(failure.diagnostics.map { visible($0.description) }.joined(separator: "\n"))
+        printError("crossings: the data package has errors; nothing was loaded (run `crossings validate` for details)")
+        return ExitCode(2)
+    }
+
     func loadOrThrow() throws -> Dataset {
+        try Self.loadOrThrow(directory: data, progress: nil)
+    }
+
+    /// Loads the package in `directory` (the bundled one when nil). Progress goes to `progress`
+    /// when given, else to standard error on a terminal after 200 ms.
+    static func loadOrThrow(directory data: String?, progress: (@Sendable (LoadProgress) -> Void)?) throws -> Dataset {
         if let data {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue else {
                 throw LoadFailure([Diagnostic(location: Location(file: data, line: 1, column: 1), severity: .error,
                                               message: "no such folder: --data needs a folder that holds datapackage.json")])
             }
+            if let progress { return try PackageLoader.load(directory: data, progress: progress) }
             let meter = ProgressMeter(label: "loading \(visible(data))")
             defer { meter.finish() }
             let report: (@Sendable (LoadProgress) -> Void)? = meter.isActive ? meter.callback : nil

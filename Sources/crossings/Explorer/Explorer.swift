@@ -7,18 +7,100 @@ import Synchronization
 /// The full-screen explorer: a loop that reads keys, runs the pure `update`,
 /// and draws what `render` returns.
 enum Explorer {
-    /// Runs until `q` or a signal; returns the exit status (0, or 128 + signal).
-    /// Lines copied with `y` are printed after the terminal is restored.
-    static func run(_ dataset: Dataset) -> Int32 {
+    /// Loads the data package on a background thread (with a progress screen when that takes
+    /// more than 200 ms; q and Ctrl-C still quit), then runs until `q` or a signal.
+    /// Returns the exit status (0, or 128 + signal); rethrows the load's error once the
+    /// terminal is restored. Lines copied with `y` are printed after the terminal is restored.
+    static func run(origin: String, load: @escaping @Sendable (@escaping @Sendable (LoadProgress) -> Void) throws -> Dataset) throws -> Int32 {
         setlocale(LC_ALL, "")
         Signals.install()
-        let library = Library(dataset)
-        guard let terminal = Terminal() else {
-            printError("crossings: cannot open the explorer on this terminal (TERM=\(visible(ProcessInfo.processInfo.environment["TERM"] ?? "")))")
-            print(Overview.text(dataset))
-            return 2
+        let job = LoadJob(origin: origin)
+        let thread = Thread {
+            do {
+                let dataset = try load { job.report($0) }
+                job.report(phase: "preparing the explorer")
+                let library = Library(dataset)
+                library.warm()
+                job.finish(.success(LoadedData(dataset: dataset, library: library)))
+            } catch {
+                job.finish(.failure(error))
+            }
         }
+        thread.stackSize = 8 << 20
+        thread.start()
+
+        // Most packages load at once: no progress screen for them.
+        var terminal: Terminal?
+        let start = DispatchTime.now().uptimeNanoseconds
+        while !job.isDone && DispatchTime.now().uptimeNanoseconds - start < 200_000_000 {
+            let sig = pendingQuit.load(ordering: .relaxed)
+            if sig != 0 { return 128 + sig }
+            job.wait(milliseconds: 10)
+        }
+        if !job.isDone {
+            guard let t = Terminal() else { return try noTerminal(job) }
+            terminal = t
+            var drawn: LoadingInfo?
+            while !job.isDone {
+                let sig = pendingQuit.load(ordering: .relaxed)
+                if sig != 0 { t.close(); return 128 + sig }
+                if pendingSuspend.exchange(0, ordering: .relaxed) != 0 {
+                    t.suspend()
+                    Signals.stopUntilContinued()
+                    t.resume()
+                    drawn = nil
+                }
+                let info = job.info
+                if info != drawn {
+                    t.draw(renderLoading(info, t.size))
+                    drawn = info
+                }
+                var resized = false
+                let key = t.readKey(resized: &resized)
+                if resized { t.invalidate(); drawn = nil }
+                if key == .char("q") { t.close(); return 0 }
+            }
+        }
+        let loaded: LoadedData
+        switch job.result {
+        case .success(let l)?: loaded = l
+        case .failure(let error)?:
+            terminal?.close()
+            throw error
+        case nil: return 2
+        }
+        if terminal == nil {
+            guard let t = Terminal() else {
+                printError("crossings: cannot open the explorer on this terminal (TERM=\(visible(ProcessInfo.processInfo.environment["TERM"] ?? "")))")
+                print(Overview.text(loaded.dataset))
+                return 2
+            }
+            terminal = t
+        }
+        guard let terminal else { return 2 }
+        terminal.invalidate()
+        return browse(loaded.library, terminal)
+    }
+
+    /// ncurses does not know $TERM: wait for the load and print the overview instead.
+    static func noTerminal(_ job: LoadJob) throws -> Int32 {
+        while !job.isDone { job.wait(milliseconds: 50) }
+        switch job.result {
+        case .failure(let error)?: throw error
+        case .success(let l)?:
+            printError("crossings: cannot open the explorer on this terminal (TERM=\(visible(ProcessInfo.processInfo.environment["TERM"] ?? "")))")
+            print(Overview.text(l.dataset))
+        case nil: break
+        }
+        return 2
+    }
+
+    /// The explorer proper, on a loaded package.
+    static func browse(_ library: Library, _ terminal: Terminal) -> Int32 {
         var state = State(library: library, size: terminal.size)
+        // Every other ranking is worked out on another thread meanwhile, so `[` and `]` find them ready.
+        library.prepareRankings()
+        defer { library.stopPreparing() }
         var copiedSoFar = 0
         var dirty = true
         var status: Int32 = 0
@@ -71,5 +153,63 @@ enum Explorer {
                 offset += n
             }
         }
+    }
+}
+
+/// What the loading thread hands over: the dataset and the explorer's library, built there.
+struct LoadedData {
+    let dataset: Dataset
+    let library: Library
+}
+
+/// A load on another thread: its latest progress, and its result once done. The library is
+/// built on the loading thread and only used by the main thread after `finish`, never by both.
+final class LoadJob: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var progress: LoadingInfo
+    private var outcome: Result<LoadedData, Error>?
+
+    init(origin: String) {
+        progress = LoadingInfo(origin: origin)
+    }
+
+    func report(_ p: LoadProgress) {
+        lock.lock(); defer { lock.unlock() }
+        progress.rows = p.rows
+        progress.fraction = p.totalBytes > 0 ? p.fraction : nil
+        progress.phase = p.phase
+    }
+
+    func report(phase: String) {
+        lock.lock(); defer { lock.unlock() }
+        progress.phase = phase
+    }
+
+    func finish(_ result: Result<LoadedData, Error>) {
+        lock.lock()
+        outcome = result
+        lock.broadcast()
+        lock.unlock()
+    }
+
+    var info: LoadingInfo {
+        lock.lock(); defer { lock.unlock() }
+        return progress
+    }
+
+    var isDone: Bool {
+        lock.lock(); defer { lock.unlock() }
+        return outcome != nil
+    }
+
+    var result: Result<LoadedData, Error>? {
+        lock.lock(); defer { lock.unlock() }
+        return outcome
+    }
+
+    /// Waits until the load ends or the time passes.
+    func wait(milliseconds: Int) {
+        lock.lock(); defer { lock.unlock() }
+        if outcome == nil { _ = lock.wait(until: Date().addingTimeInterval(Double(milliseconds) / 1000)) }
     }
 }
