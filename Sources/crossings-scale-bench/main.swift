@@ -80,13 +80,13 @@ let options: Options = {
             guard let v = args.popFirst(), let n = Int(v), n > 0 else { fail("--runs needs a count") }
             o.runs = n
         case "--skip":
-            guard let v = args.popFirst() else { fail("--skip needs tools: crossings, duckdb, visidata, in-process") }
+            guard let v = args.popFirst() else { fail("--skip needs tools: crossings, duckdb, visidata, in-process, keys") }
             o.skip.formUnion(v.split(separator: ",").map { String($0) })
         case "--flow":
             guard let v = args.popFirst() else { fail("--flow needs a flow such as CN-RU") }
             o.flow = v
         case "-h", "--help":
-            say("usage: crossings-scale-bench [--sizes 1000000,5000000] [--real DIR] [--runs N] [--skip duckdb,visidata,crossings,in-process] [--flow CN-RU]")
+            say("usage: crossings-scale-bench [--sizes 1000000,5000000] [--real DIR] [--runs N] [--skip duckdb,visidata,crossings,in-process,keys] [--flow CN-RU]")
             exit(0)
         default: fail("unknown argument '\(a)'")
         }
@@ -471,6 +471,17 @@ func benchmark(_ package: Package) {
             say("  " + pad("≥ 20× faster than VisiData", 34) + pad(String(format: "crossings %.2f s, VisiData %.2f s: %.1f× faster", base.seconds, vd.seconds, f), 52) + verdict(f >= 20))
         } else {
             say("  against VisiData: not measured")
+        }
+    }
+    // Time per key in the explorer on the same package: crossings-bench --data, beside this benchmark.
+    let explorerBench = (crossingsBinary as NSString).deletingLastPathComponent + "/crossings-bench"
+    if !options.skip.contains("keys"), executable(explorerBench) {
+        say("explorer, time per key (crossings-bench --data \(package.directory)):")
+        if let text = output([explorerBench, "--data", package.directory]) {
+            let wanted = ["screen", "time to first frame", "move,", "filter keystroke", "drill down", "every key + redraw"]
+            for line in text.split(separator: "\n") where wanted.contains(where: { line.contains($0) }) { say("  " + line) }
+        } else {
+            say("  crossings-bench failed")
         }
     }
     say()

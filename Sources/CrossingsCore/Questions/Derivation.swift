@@ -53,12 +53,30 @@ public struct Derivation: Hashable, Sendable {
     /// Every observation behind the number, through derived terms too.
     public var observations: [Observation] {
         var out: [Observation] = []
-        for t in terms { out += t.observations + (t.derivation?.observations ?? []) }
+        collect(into: &out)
         return out
     }
 
-    /// Source ids behind the number, first appearance first.
-    public var sourceIDs: [String] { uniqued(observations.map(\.sourceID)) }
+    private func collect(into out: inout [Observation]) {
+        for t in terms {
+            out.append(contentsOf: t.observations)
+            t.derivation?.collect(into: &out)
+        }
+    }
+
+    /// Source ids behind the number, first appearance first (without copying the observations:
+    /// the explorer asks this for every row on screen).
+    public var sourceIDs: [String] {
+        var seen = Set<String>(), out: [String] = []
+        func visit(_ d: Derivation) {
+            for t in d.terms {
+                for o in t.observations where seen.insert(o.sourceID).inserted { out.append(o.sourceID) }
+                if let inner = t.derivation { visit(inner) }
+            }
+        }
+        visit(self)
+        return out
+    }
 
     private func termName(_ k: FigureKey) -> String {
         var parts: [String] = []

@@ -12,7 +12,10 @@
 /// ```
 public final class Resolver {
     public let data: Dataset
-    private var composedCache: [FigureKey: Resolved?] = [:]
+    /// Worked-out values, one table per flow: a single table for a large package grows to
+    /// hundreds of thousands of entries, and each time it doubles it rehashes them all
+    /// (a 27 ms pause on one key in the explorer).
+    private var composedCache: [Flow: [FigureKey: Resolved?]] = [:]
 
     public init(_ data: Dataset) { self.data = data }
 
@@ -40,9 +43,9 @@ public final class Resolver {
 
     /// Reported consensus, else a sum of complete parts.
     public func composed(_ key: FigureKey) -> Resolved? {
-        if let cached = composedCache[key] { return cached }
+        if let cached = composedCache[key.flow]?[key] { return cached }
         let result = consensus(key) ?? compose(key).map { Resolved(value: $0.value, observations: [], derivation: $0) }
-        composedCache[key] = result
+        composedCache[key.flow, default: [:]][key] = result
         return result
     }
 
