@@ -230,7 +230,7 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
             screen.put(fit(hint, screen.width - 2), x: 1, y: layout.chartTop, style: Style(.dim))
         }
     }
-    if let row = layout.headerRow { drawHeader(s, row, width: layout.listWidth, &screen) }
+    if let row = layout.headerRow { drawHeader(s, row, width: layout.listWidth - 1, &screen) }
     if let preview = layout.preview { drawPreview(s, items, layout, preview, &screen) }
     guard !items.isEmpty else {
         let note = s.current.filter.isEmpty ? "nothing to show here" : "no line matches “\(s.current.filter)”; Esc clears the filter"
@@ -238,14 +238,14 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
         return
     }
     let selected = min(max(0, s.current.selected), items.count - 1)
-    let top = scrolled(top: s.current.top, selected: selected, items: items, width: layout.listWidth, height: layout.listHeight)
+    let top = scrolled(top: s.current.top, selected: selected, items: items, width: layout.listWidth - 1, height: layout.listHeight)
     // Bars are scaled to the largest value on screen.
     var shownItems: [Int] = []
     var used = 0
     var i = top
     while i < items.count && used < layout.listHeight {
         shownItems.append(i)
-        used += itemHeight(items[i], width: layout.listWidth)
+        used += itemHeight(items[i], width: layout.listWidth - 1)
         i += 1
     }
     var scale = 0
@@ -259,11 +259,13 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
     }
     var y = layout.listTop
     for j in shownItems {
-        let lines = itemLines(items[j], width: layout.listWidth, scale: scale)
+        // One column less than the list: the last one is for the ↑ ↓ hints, which must never
+        // sit on top of a number's last digit or sign.
+        let lines = itemLines(items[j], width: layout.listWidth - 1, scale: scale)
         for (n, line) in lines.enumerated() where y < layout.listTop + layout.listHeight {
             let isSelected = j == selected
             if isSelected && n == 0 { screen.put("›", x: 0, y: y, style: Style(.key, selected: false)) }
-            screen.put(line, x: 1, y: y, selected: isSelected, limit: layout.listWidth)
+            screen.put(line, x: 1, y: y, selected: isSelected, limit: layout.listWidth - 1)
             if isSelected { screen.select(row: y, from: 1) }
             y += 1
         }

@@ -292,7 +292,7 @@ extension State {
         let items = pageItems()
         guard !items.isEmpty else { return }
         let layout = Layout(self, size)
-        let width = layout.listWidth
+        let width = layout.listWidth - 1
         var budget = max(1, layout.listHeight - 1)
         var i = current.selected
         while budget > 0 {
@@ -541,7 +541,7 @@ extension State {
             p.selected = firstSelectableIndex(items, from: p.selected, step: 1) ?? firstSelectableIndex(items, from: p.selected, step: -1) ?? p.selected
         }
         let layout = Layout(self, size)
-        p.top = scrolled(top: p.top, selected: p.selected, items: items, width: layout.listWidth, height: layout.listHeight)
+        p.top = scrolled(top: p.top, selected: p.selected, items: items, width: layout.listWidth - 1, height: layout.listHeight)
         current = p
     }
 }
