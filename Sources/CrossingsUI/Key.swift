@@ -37,3 +37,33 @@ public enum Key: Hashable, Sendable {
         }
     }
 }
+
+extension Key {
+    /// Keys as tmux names them (`Down`, `Enter`, `Esc`, `BSpace`, `Tab`, `BTab`, `PgDn`, `PgUp`,
+    /// `Home`, `End`, `Space`), or the characters of any other word typed one by one.
+    /// Tests and the benchmark script the explorer with these.
+    ///
+    /// ```swift
+    /// Key.keys("2024")    // [.char("2"), .char("0"), .char("2"), .char("4")]
+    /// Key.keys("Enter")   // [.enter]
+    /// ```
+    public static func keys(_ word: String) -> [Key] {
+        switch word {
+        case "Up": [.up]
+        case "Down": [.down]
+        case "Left": [.left]
+        case "Right": [.right]
+        case "Enter": [.enter]
+        case "Esc": [.escape]
+        case "BSpace": [.backspace]
+        case "Tab": [.tab]
+        case "BTab": [.backTab]
+        case "PgDn": [.pageDown]
+        case "PgUp": [.pageUp]
+        case "Home": [.home]
+        case "End": [.end]
+        case "Space": [.char(" ")]
+        default: word.map { Key.char($0) }
+        }
+    }
+}

@@ -19,24 +19,8 @@ func cpuNow() -> UInt64 {
     return UInt64(t.tv_sec) * 1_000_000_000 + UInt64(t.tv_nsec)
 }
 
-/// `Down`, `Enter`, `Esc`, `BSpace`, `Tab`, `BTab`, `PgDn`, `PgUp`, or characters typed one by one.
-func keys(_ word: String) -> [Key] {
-    switch word {
-    case "Up": [.up]
-    case "Down": [.down]
-    case "Left": [.left]
-    case "Right": [.right]
-    case "Enter": [.enter]
-    case "Esc": [.escape]
-    case "BSpace": [.backspace]
-    case "Tab": [.tab]
-    case "BTab": [.backTab]
-    case "PgDn": [.pageDown]
-    case "PgUp": [.pageUp]
-    case "Space": [.char(" ")]
-    default: word.map { Key.char($0) }
-    }
-}
+/// Keys as tmux names them, or characters typed one by one (see `Key.keys`).
+func keys(_ word: String) -> [Key] { Key.keys(word) }
 
 /// `--data DIR`: time the explorer on that package instead of the bundled one.
 let dataDirectory: String? = {

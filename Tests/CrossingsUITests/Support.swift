@@ -16,28 +16,8 @@ enum Fixture {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 }
 
-/// Keys as words, as in tmux: `Down`, `Enter`, `Esc`, `BSpace`, `Tab`, `PgDn`, or characters typed one by one.
-func keys(_ words: [String]) -> [Key] {
-    words.flatMap { word -> [Key] in
-        switch word {
-        case "Up": [.up]
-        case "Down": [.down]
-        case "Left": [.left]
-        case "Right": [.right]
-        case "Enter": [.enter]
-        case "Esc": [.escape]
-        case "BSpace": [.backspace]
-        case "Tab": [.tab]
-        case "BTab": [.backTab]
-        case "PgDn": [.pageDown]
-        case "PgUp": [.pageUp]
-        case "Home": [.home]
-        case "End": [.end]
-        case "Space": [.char(" ")]
-        default: word.map { Key.char($0) }
-        }
-    }
-}
+/// Keys as words, as in tmux (see `Key.keys`).
+func keys(_ words: [String]) -> [Key] { words.flatMap(Key.keys) }
 
 /// A state after pressing keys at a size.
 func run(_ words: [String], size: Size) throws -> State {
