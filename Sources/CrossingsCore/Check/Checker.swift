@@ -39,7 +39,6 @@ public struct Finding: Sendable {
 public final class Checker {
     public let resolver: Resolver
     public var data: Dataset { resolver.data }
-    private var valueIndex: [Int: [FigureKey]]?
 
     public init(_ data: Dataset) { resolver = Resolver(data) }
     public init(resolver: Resolver) { self.resolver = resolver }
@@ -94,12 +93,11 @@ public final class Checker {
     /// "1,957 is the RU-KP 2024 purpose/tourism figure": where an exactly stated number does appear.
     func elsewhere(_ claim: Claim, not key: FigureKey) -> String? {
         guard claim.value.qualifier == .exact, claim.value.high == nil, claim.value.value >= 10 else { return nil }
-        if valueIndex == nil {
-            var index: [Int: [FigureKey]] = [:]
-            for o in data.observations where o.qualifier == .exact { index[o.value, default: []].append(o.key) }
-            valueIndex = index
-        }
-        let candidates = uniqued(valueIndex?[claim.value.value] ?? []).filter { $0 != key }
+        // A scan of the value column: only the rows with this value are put together
+        // (an index of every value would build every observation of a large package).
+        let store = data.observations
+        let keys = store.rows(withValue: claim.value.value).map { store[$0] }.filter { $0.qualifier == .exact }.map(\.key)
+        let candidates = uniqued(keys).filter { $0 != key }
         guard !candidates.isEmpty else { return nil }
         // Prefer the same flow, then the same period, then the same category.
         let ranked = candidates.sorted { a, b in

@@ -50,7 +50,7 @@ extension Loader {
                 if c == 0x0A { newlines += 1 } else if c == 0x22 { quotes += 1 }
             }
             if quotes % 2 == 0, mid < n {
-                let halves = SplitRead(self)
+                let halves = SplitRead()
                 // Each thread works on its own copy of the loader; the halves never touch each other.
                 nonisolated(unsafe) let first = self, second = self
                 nonisolated(unsafe) let progressOfFirst = report
@@ -156,7 +156,7 @@ extension Loader {
                 }
             }
             // The general path, for this one record (which may span lines inside quotes).
-            let stop = try recordEnd(buf, from: rowStart, path: path, line: line)
+            let stop = lineEnd(buf, from: rowStart)
             let slice = UnsafeBufferPointer(rebasing: buf[rowStart..<stop])
             let firstLine = line
             do {
@@ -217,10 +217,6 @@ extension Loader {
         return j
     }
 
-    /// Where the record starting at `i` ends (before its line break), honouring quotes.
-    func recordEnd(_ buf: UnsafeBufferPointer<UInt8>, from i: Int, path: String, line: Int) throws -> Int {
-        lineEnd(buf, from: i)
-    }
 
     mutating func checkHeader(_ record: CSVReader.Record, expected: [String], file: String) -> Bool {
         let before = diagnostics.count
@@ -457,7 +453,6 @@ final class SplitRead: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var results = [Half(), Half()]
 
-    init(_ loader: Loader) {}
 
     /// Takes a half out, so its store has one owner and can be emptied as it is merged.
     func take(_ part: Int) -> Half {

@@ -74,7 +74,4 @@ public struct Dataset: Sendable {
         (observations.rows(citing: sourceID).map { observations[$0] },
          events.filter { $0.dates.contains { $0.sourceID == sourceID } })
     }
-
-    /// How many observations each source backs, without putting any together.
-    public func observationCounts() -> [String: Int] { observations.countsBySource() }
 }

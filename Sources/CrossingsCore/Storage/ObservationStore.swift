@@ -282,16 +282,12 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
     /// Source ids that at least one row cites.
     public var citedSources: Set<String> { Set(profiles.map { strings[Int($0.source)] }) }
 
-    /// Rows for which `exact values` are wanted (the checker's "where does this number belong" index).
+    /// Rows holding exactly this value (the checker's "where does this number belong").
     public func rows(withValue value: Int) -> [Int] {
         let v = Int64(value)
         return valueColumn.indices.filter { valueColumn[$0] == v }
     }
 
-    /// Approximate heap use of the columns, for the benchmark.
-    public var approximateBytes: Int {
-        keyColumn.count * (8 + 8 + 1 + 4 + 4 + 4 + 4) + arena.count + order.count * 4 + uniqueKeys.count * 12
-    }
 }
 
 extension ObservationStore {

@@ -44,9 +44,10 @@ struct SourcesCommand: ParsableCommand {
 enum SourceOutput {
     static func table(_ sources: [Source], _ d: Dataset) -> String {
         var t = TextTable(["Id", "Kind", "Outlet", "Date", "Figures", "Events", "Title"], rightAligned: [4, 5])
+        let figures = d.observations.countsBySource()
         for s in sources {
-            let backing = d.backing(s.id)
-            t.add([s.id, s.kind.rawValue, s.outlet, s.date.isEmpty ? "?" : s.date, String(backing.observations.count), String(backing.events.count), s.title])
+            let events = d.events.filter { $0.dates.contains { $0.sourceID == s.id } }.count
+            t.add([s.id, s.kind.rawValue, s.outlet, s.date.isEmpty ? "?" : s.date, String(figures[s.id] ?? 0), String(events), s.title])
         }
         return t.render()
     }
