@@ -27,14 +27,17 @@ extension Loader {
         let sourceKinds = Dictionary(sources.map { ($0.id, $0.kind) }, uniquingKeysWith: { a, _ in a })
 
         // Per interned value, not per row: a million rows share a few hundred flows and categories.
-        for flow in store.flows {
+        let flows = store.flows
+        for flow in flows {
             for code in [flow.citizens, flow.destination] where !countryCodes.contains(code) {
-                let row = store.firstRow { store.flows[Int($0 >> 32)] == flow }
+                let row = store.firstRow { flows[Int($0 >> 32)] == flow }
                 error(store.location(of: row), "observation \(store.idOf(row)): country '\(code)' is not in countries.csv")
             }
         }
-        for (m, c) in store.measures where m.hasCategories && !categoryIDs.contains("\(m.rawValue)/\(c)") {
-            let row = store.firstRow { let x = store.measures[Int($0 & 0xFFFF)]; return x.0 == m && x.1 == c }
+        for mc in store.measures where mc.measure.hasCategories && !categoryIDs.contains("\(mc.measure.rawValue)/\(mc.category)") {
+            let (m, c) = (mc.measure, mc.category)
+            let measures = store.measures
+            let row = store.firstRow { measures[Int($0 & 0xFFFF)] == mc }
             error(store.location(of: row), "observation \(store.idOf(row)): category '\(m.rawValue)/\(c)' is not in categories.csv")
         }
         for sourceID in store.citedSources.sorted() {

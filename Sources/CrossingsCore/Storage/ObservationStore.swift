@@ -13,16 +13,21 @@
 /// store.observations(for: key)         // binary search
 /// ```
 public struct ObservationStore: RandomAccessCollection, Sendable {
-    // Interned tables.
-    private(set) var flows: [Flow] = []
-    private var flowIndex: [Flow: UInt16] = [:]
-    private(set) var periods: [Period] = []
-    private var periodIndex: [Period: UInt16] = [:]
-    /// Measure and category pairs.
-    private(set) var measures: [(Measure, String)] = []
-    private var measureIndex: [String: UInt16] = [:]
-    private(set) var strings: [String] = []          // producers, sources, files, id and locator prefixes
-    private var stringIndex: [String: UInt32] = [:]
+    // Interned tables: each value stored once, rows hold its position.
+    private var flowTable = Interned<Flow>()
+    private var periodTable = Interned<Period>()
+    private var measureTable = Interned<MeasureCategory>()
+    /// Producers, sources, files, id and locator prefixes.
+    private var stringTable = Interned<String>()
+    var flows: [Flow] { flowTable.values }
+    var periods: [Period] { periodTable.values }
+    var measures: [MeasureCategory] { measureTable.values }
+    var strings: [String] { stringTable.values }
+
+    struct MeasureCategory: Hashable, Sendable {
+        var measure: Measure
+        var category: String
+    }
 
     // Columns, one entry per observation.
     var keyColumn: [UInt64] = []
@@ -32,8 +37,8 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
     /// Source, producer, file, id prefix and locator prefix together: rows of one file share them,
     /// so one index per row stands for all five.
     var profileColumn: [UInt32] = []
-    private(set) var profiles: [Profile] = []
-    private var profileIndex: [Profile: UInt32] = [:]
+    private var profileTable = Interned<Profile>()
+    var profiles: [Profile] { profileTable.values }
     /// The profile of the last decoded row: a file's rows nearly always repeat it.
     var lastProfile: (Profile, UInt32)?
     var lineColumn: [Int32] = []
@@ -57,13 +62,7 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
         var source: UInt32, producer: UInt32, file: UInt32, idPrefix: UInt32, locatorPrefix: UInt32
     }
 
-    mutating func intern(_ p: Profile) -> UInt32 {
-        if let i = profileIndex[p] { return i }
-        let i = UInt32(profiles.count)
-        profiles.append(p)
-        profileIndex[p] = i
-        return i
-    }
+    mutating func intern(_ p: Profile) -> UInt32 { UInt32(profileTable.intern(p)) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { keyColumn.count }
@@ -74,52 +73,26 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 
     // MARK: Interning
 
-    mutating func intern(_ flow: Flow) -> UInt16 {
-        if let i = flowIndex[flow] { return i }
-        let i = UInt16(flows.count)
-        flows.append(flow)
-        flowIndex[flow] = i
-        return i
-    }
-
-    mutating func intern(_ period: Period) -> UInt16 {
-        if let i = periodIndex[period] { return i }
-        let i = UInt16(periods.count)
-        periods.append(period)
-        periodIndex[period] = i
-        return i
-    }
-
+    mutating func intern(_ flow: Flow) -> UInt16 { UInt16(flowTable.intern(flow)) }
+    mutating func intern(_ period: Period) -> UInt16 { UInt16(periodTable.intern(period)) }
     mutating func intern(_ measure: Measure, _ category: String) -> UInt16 {
-        let name = measure.rawValue + "/" + category
-        if let i = measureIndex[name] { return i }
-        let i = UInt16(measures.count)
-        measures.append((measure, category))
-        measureIndex[name] = i
-        return i
+        UInt16(measureTable.intern(MeasureCategory(measure: measure, category: category)))
     }
-
-    mutating func intern(_ s: String) -> UInt32 {
-        if let i = stringIndex[s] { return i }
-        let i = UInt32(strings.count)
-        strings.append(s)
-        stringIndex[s] = i
-        return i
-    }
+    mutating func intern(_ s: String) -> UInt32 { UInt32(stringTable.intern(s)) }
 
     static func pack(_ flow: UInt16, _ period: UInt16, _ measure: UInt16) -> UInt64 {
         UInt64(flow) << 32 | UInt64(period) << 16 | UInt64(measure)
     }
 
     func key(packed k: UInt64) -> FigureKey {
-        let m = measures[Int(k & 0xFFFF)]
-        return FigureKey(flow: flows[Int(k >> 32)], period: periods[Int((k >> 16) & 0xFFFF)], measure: m.0, category: m.1)
+        let m = measureTable[Int(k & 0xFFFF)]
+        return FigureKey(flow: flowTable[Int(k >> 32)], period: periodTable[Int((k >> 16) & 0xFFFF)], measure: m.measure, category: m.category)
     }
 
     func packedKey(_ key: FigureKey) -> UInt64? {
-        guard let f = flowIndex[key.flow], let p = periodIndex[key.period],
-              let m = measureIndex[key.measure.rawValue + "/" + key.category] else { return nil }
-        return ObservationStore.pack(f, p, m)
+        guard let f = flowTable.position(of: key.flow), let p = periodTable.position(of: key.period),
+              let m = measureTable.position(of: MeasureCategory(measure: key.measure, category: key.category)) else { return nil }
+        return ObservationStore.pack(UInt16(f), UInt16(p), UInt16(m))
     }
 
     // MARK: Adding
@@ -158,7 +131,7 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
     /// Marks the observations of dataset sources as tabulated (exact whatever their digits).
     mutating func markTabulated(sources: Set<String>) {
         var isDataset = [Bool](repeating: false, count: strings.count)
-        for s in sources { if let i = stringIndex[s] { isDataset[Int(i)] = true } }
+        for s in sources { if let i = stringTable.position(of: s) { isDataset[i] = true } }
         guard isDataset.contains(true) else { return }
         let profileIsDataset = profiles.map { isDataset[Int($0.source)] }
         for i in profileColumn.indices where profileIsDataset[Int(profileColumn[i])] { flagColumn[i] |= ObservationStore.tabulatedFlag }
@@ -205,15 +178,15 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
         let idStart = i == 0 ? 0 : Int(locatorEnd[i - 1])
         let idStop = Int(idEnd[i])
         let locatorStop = Int(locatorEnd[i])
-        let profile = profiles[Int(profileColumn[i])]
-        let id = strings[Int(profile.idPrefix)] + String(decoding: arena[idStart..<idStop], as: UTF8.self)
-        let locator = strings[Int(profile.locatorPrefix)] + String(decoding: arena[idStop..<locatorStop], as: UTF8.self)
+        let profile = profileTable[Int(profileColumn[i])]
+        let id = stringTable[Int(profile.idPrefix)] + String(decoding: arena[idStart..<idStop], as: UTF8.self)
+        let locator = stringTable[Int(profile.locatorPrefix)] + String(decoding: arena[idStop..<locatorStop], as: UTF8.self)
         let printed = flags & ObservationStore.printedIsFormatted != 0 ? formatCount(value) : (printedColumn[row] ?? "")
         return Observation(
             id: id, key: key(packed: keyColumn[i]), value: value, high: highColumn[row],
             qualifier: ObservationStore.qualifiers[Int(flags & 7)], printed: printed,
-            producer: strings[Int(profile.producer)], sourceID: strings[Int(profile.source)], locator: locator,
-            note: noteColumn[row] ?? "", location: Location(file: strings[Int(profile.file)], line: Int(lineColumn[i])),
+            producer: stringTable[Int(profile.producer)], sourceID: stringTable[Int(profile.source)], locator: locator,
+            note: noteColumn[row] ?? "", location: Location(file: stringTable[Int(profile.file)], line: Int(lineColumn[i])),
             tabulated: flags & ObservationStore.tabulatedFlag != 0)
     }
 
@@ -243,7 +216,7 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 
     /// The distinct keys of one flow (contiguous in the index).
     public func keys(of flow: Flow) -> [FigureKey] {
-        guard let f = flowIndex[flow] else { return [] }
+        guard let f = flowTable.position(of: flow) else { return [] }
         let lowest = UInt64(f) << 32, highest = (UInt64(f) + 1) << 32
         var lo = 0, hi = uniqueKeys.count
         while lo < hi { let mid = (lo + hi) / 2; if uniqueKeys[mid] < lowest { lo = mid + 1 } else { hi = mid } }
@@ -268,19 +241,19 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
         var perProfile = [Int](repeating: 0, count: profiles.count)
         for p in profileColumn { perProfile[Int(p)] += 1 }
         var counts: [String: Int] = [:]
-        for (i, p) in profiles.enumerated() where perProfile[i] > 0 { counts[strings[Int(p.source)], default: 0] += perProfile[i] }
+        for (i, p) in profiles.enumerated() where perProfile[i] > 0 { counts[stringTable[Int(p.source)], default: 0] += perProfile[i] }
         return counts
     }
 
     /// Rows citing one source, without putting together the others.
     public func rows(citing sourceID: String) -> [Int] {
-        guard let s = stringIndex[sourceID] else { return [] }
+        guard let s = stringTable.position(of: sourceID).map(UInt32.init) else { return [] }
         let citing = profiles.map { $0.source == s }
         return profileColumn.indices.filter { citing[Int(profileColumn[$0])] }
     }
 
     /// Source ids that at least one row cites.
-    public var citedSources: Set<String> { Set(profiles.map { strings[Int($0.source)] }) }
+    public var citedSources: Set<String> { Set(profiles.map { stringTable[Int($0.source)] }) }
 
     /// Rows holding exactly this value (the checker's "where does this number belong").
     public func rows(withValue value: Int) -> [Int] {
@@ -297,12 +270,12 @@ extension ObservationStore {
     }
 
     func location(of row: Int) -> Location {
-        Location(file: strings[Int(profiles[Int(profileColumn[row])].file)], line: Int(lineColumn[row]))
+        Location(file: stringTable[Int(profileTable[Int(profileColumn[row])].file)], line: Int(lineColumn[row]))
     }
 
     func idOf(_ row: Int) -> String {
         let start = row == 0 ? 0 : Int(locatorEnd[row - 1])
-        return strings[Int(profiles[Int(profileColumn[row])].idPrefix)] + String(decoding: arena[start..<Int(idEnd[row])], as: UTF8.self)
+        return stringTable[Int(profileTable[Int(profileColumn[row])].idPrefix)] + String(decoding: arena[start..<Int(idEnd[row])], as: UTF8.self)
     }
 
     /// FNV-1a over every id (prefix, then rest), one per row; prefixes are hashed once each.
@@ -311,11 +284,11 @@ extension ObservationStore {
         var out = [UInt64](repeating: 0, count: count)
         arena.withUnsafeBufferPointer { a in
             for row in 0..<count {
-                let p = profiles[Int(profileColumn[row])].idPrefix
+                let p = profileTable[Int(profileColumn[row])].idPrefix
                 var h: UInt64
                 if let known = prefixHash[p] { h = known } else {
                     h = 0xcbf29ce484222325
-                    for b in strings[Int(p)].utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
+                    for b in stringTable[Int(p)].utf8 { h = (h ^ UInt64(b)) &* 0x100000001b3 }
                     prefixHash[p] = h
                 }
                 let start = row == 0 ? 0 : Int(locatorEnd[row - 1])
@@ -348,7 +321,7 @@ extension ObservationStore {
     mutating func merge(_ other: inout ObservationStore) {
         let flowMap = other.flows.map { intern($0) }
         let periodMap = other.periods.map { intern($0) }
-        let measureMap = other.measures.map { intern($0.0, $0.1) }
+        let measureMap = other.measures.map { intern($0.measure, $0.category) }
         let stringMap = other.strings.map { intern($0) }
         let rowBase = Int32(keyColumn.count)
         let arenaBase = UInt32(arena.count)
@@ -372,4 +345,22 @@ extension ObservationStore {
         for (r, v) in other.noteColumn { noteColumn[r + rowBase] = v }
         for (r, v) in other.highColumn { highColumn[r + rowBase] = v }
     }
+}
+
+/// Values stored once, each known by its position (flows, periods, categories, strings).
+struct Interned<Value: Hashable & Sendable>: Sendable {
+    private(set) var values: [Value] = []
+    private var positions: [Value: Int] = [:]
+
+    /// The value's position, adding it if it is new.
+    mutating func intern(_ value: Value) -> Int {
+        if let i = positions[value] { return i }
+        values.append(value)
+        positions[value] = values.count - 1
+        return values.count - 1
+    }
+
+    func position(of value: Value) -> Int? { positions[value] }
+
+    subscript(i: Int) -> Value { values[i] }
 }
