@@ -26,7 +26,8 @@ public struct ShownFigure: Hashable, Sendable {
 
     /// Picks the shown value among a key's rows; nil when there are none.
     static func pick(_ key: FigureKey, rows: [FigureRow], resolver: Resolver, status: StatusFacet = .all) -> ShownFigure? {
-        var rows = rows
+        // An erratum is shown on the citations page with its reason, never as the figure or an alternative.
+        var rows = rows.filter { $0.status != .erratum }
         switch status {
         case .all: break
         case .reportedOnly: rows = rows.filter { $0.status == .reported }

@@ -94,7 +94,10 @@ extension Library {
 
     func citationItems(_ key: FigureKey) -> [Item] {
         var items: [Item] = []
-        let rows = resolver.rows(for: key)
+        let allRows = resolver.rows(for: key)
+        // Errata have a section of their own, with the reason they are wrong.
+        let erratumRows = allRows.filter { $0.status == .erratum }
+        let rows = allRows.filter { $0.status != .erratum }
         let shown = ShownFigure.pick(key, rows: rows, resolver: resolver)
         let copyShown = shown.map { Citation.line($0, data) }
         items.append(Item(.heading("\(key.flow) \(key.period) \(key.measureLabel)"), search: key.description, selectable: false))
@@ -128,6 +131,11 @@ extension Library {
         default: "\(count) sources print a value for it"
         }
         items.append(Item(.field("Sources", printers), cite: key, copy: copyShown))
+        if let reasons = rows.first?.disputes, !shown.agrees, !reasons.isEmpty {
+            items.append(.blank)
+            items.append(.heading("Why it is marked !"))
+            for reason in reasons { items.append(Item(.paragraph(visible(reason)), search: reason, cite: key, copy: copyShown)) }
+        }
 
         if rows.count > 1 {
             items.append(.blank)

@@ -21,10 +21,13 @@ struct FiguresCommandTests {
         let run = try Binary.run(["figures", "--flow", "KP-RU", "--format", "csv"])
         #expect(run.status == 0)
         let header = try #require(run.stdout.split(separator: "\n").first)
-        #expect(header == "flow,period,measure,category,value,high,qualifier,status,sources")
+        let columns = "flow,period,measure,category,value,high,qualifier,status,sources,agrees,covers_quarters,change_percent,change_note,disputes"
+        #expect(header == Substring(columns))
         for row in csvRows(run.stdout) {
-            #expect(row.count == 9)
-            #expect(["reported", "derived"].contains(row["status"]!))
+            #expect(row.count == columns.split(separator: ",").count)
+            #expect(["reported", "derived", "erratum"].contains(row["status"]!))
+            #expect(["true", "false"].contains(row["agrees"]!))
+            if row["agrees"] == "false" { #expect(row["disputes"] != "", "a marked row says why: \(row)") }
             #expect(Int(row["value"]!) != nil, "value must be a plain integer: \(row)")
             if row["status"] == "derived" { #expect(row["sources"] == "", "derived rows cite no source directly: \(row)") }
             if row["qualifier"] != "range" { #expect(row["high"] == "") }

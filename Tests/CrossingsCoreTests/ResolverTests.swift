@@ -92,12 +92,12 @@ struct ResolverTests {
     }
 
     @Test func halfByDifferenceUsesASummedSibling() throws {
-        // 2020-H2 = 2020 (reported) - 2020-H1 (50 + 40, summed).
+        // 2020-H2 = 2020 (reported) - 2020-H1 (50 + 40, summed), cited as the quarters the half is summed from.
         let d = try #require(resolver.derive(key("KP-RU", "2020-H2")))
         #expect(d.value == 200 - (50 + 40))
-        #expect(d.formula == "2020 - 2020-H1")
-        #expect(d.terms[1].derivation?.kind == .rollUp)
-        #expect(d.terms[1].observations.isEmpty)
+        #expect(d.formula == "2020 - 2020-Q1 - 2020-Q2")
+        #expect(d.terms.map(\.sign) == [1, -1, -1])
+        #expect(d.terms[1].observations.map(\.id) == ["fsb-a/4", "press-b/3"])
         #expect(d.sourceIDs == ["press-b", "fsb-a"])
     }
 

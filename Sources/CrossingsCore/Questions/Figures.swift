@@ -26,9 +26,13 @@ public struct FigureQuery: Sendable {
 }
 
 /// One line of figures: one reported value (with every source that gives it),
-/// or one derived value (with its formula). Never both.
+/// one derived value (with its formula), or one erratum. Never two of these.
 public struct FigureRow: Hashable, Sendable {
-    public enum Status: String, Sendable { case reported, derived }
+    public enum Status: String, Sendable {
+        case reported, derived
+        /// Printed by a source but recorded as wrong (`errata.csv`): shown, never used.
+        case erratum
+    }
 
     public var key: FigureKey
     public var value: ReportedValue
@@ -36,8 +40,10 @@ public struct FigureRow: Hashable, Sendable {
     /// Reporting observations (empty for derived rows).
     public var observations: [Observation]
     public var derivation: Derivation?
-    /// Whether all the values given for this key agree (reported and derived alike).
+    /// Whether the key's values can all be true together (Resolver: not marked).
     public var keyAgrees: Bool
+    /// Why the key is marked, in words; empty when it agrees.
+    public var disputes: [String] = []
 
     /// Source ids that report this value; empty for derived rows (see `derivation`).
     public var sourceIDs: [String] { uniqued(observations.map(\.sourceID)) }
@@ -80,13 +86,33 @@ extension Resolver {
         return keys.sorted().flatMap { rows(for: $0) }
     }
 
-    /// The reported values of one key (one row per distinct value), then its derived value.
+    /// The reported values of one key (one row per distinct value), then its derived values
+    /// (the primary first), then its errata.
     public func rows(for key: FigureKey) -> [FigureRow] {
+        let r = resolution(key)
+        let agrees = !r.marked
         var rows: [FigureRow] = []
+        for (value, obs) in Resolver.groupByValue(r.readings) {
+            rows.append(FigureRow(key: key, value: value, status: .reported, observations: obs, derivation: nil,
+                                  keyAgrees: agrees, disputes: r.reasons))
+        }
+        // A negative remainder means the stated categories exceed the total: the validator reports it; no row here.
+        for d in r.derivations where !(d.kind == .residual && d.value < 0) {
+            rows.append(FigureRow(key: key, value: ReportedValue(value: d.value), status: .derived, observations: [],
+                                  derivation: d, keyAgrees: agrees, disputes: r.reasons))
+        }
+        for (value, obs) in Resolver.groupByValue(r.errata) {
+            rows.append(FigureRow(key: key, value: value, status: .erratum, observations: obs, derivation: nil,
+                                  keyAgrees: agrees, disputes: r.reasons))
+        }
+        return rows
+    }
+
+    /// One reading per distinct value (and hedge), whichever kind of source gives it, in file order.
+    static func groupByValue(_ obs: [Observation]) -> [(ReportedValue, [Observation])] {
         var groups: [(ReportedValue, [Observation])] = []
-        for o in data.observations(for: key) {
-            // One row per distinct value, whichever kind of source gives it.
-            let r = ReportedValue(value: o.value, high: o.high, qualifier: o.qualifier, tabulated: o.tabulated)
+        for o in obs {
+            let r = o.reported
             if let i = groups.firstIndex(where: { $0.0.value == r.value && $0.0.high == r.high && $0.0.qualifier == r.qualifier }) {
                 groups[i].1.append(o)
                 if r.tabulated { groups[i].0.tabulated = true }
@@ -94,24 +120,6 @@ extension Resolver {
                 groups.append((r, [o]))
             }
         }
-        // A negative remainder means the stated categories exceed the total: the validator reports it; no row here.
-        let derivation = key.category == notStatedCategory
-            ? notStated(flow: key.flow, period: key.period, measure: key.measure).flatMap { $0.value >= 0 ? $0 : nil }
-            : derive(key)
-        var readings = groups.map { g in
-            ReportedValue(value: g.0.value, high: g.0.high, qualifier: g.0.qualifier, printed: g.1[0].printed, tabulated: g.0.tabulated)
-        }
-        if let derivation { readings.append(ReportedValue(value: derivation.value)) }
-        let agrees = readings.allSatisfy { a in readings.allSatisfy { a.agrees(with: $0) } }
-        for (value, obs) in groups {
-            var v = value
-            v.printed = obs[0].printed
-            rows.append(FigureRow(key: key, value: v, status: .reported, observations: obs, derivation: nil, keyAgrees: agrees))
-        }
-        if let derivation {
-            rows.append(FigureRow(key: key, value: ReportedValue(value: derivation.value), status: .derived,
-                                  observations: [], derivation: derivation, keyAgrees: agrees))
-        }
-        return rows
+        return groups
     }
 }

@@ -1,21 +1,35 @@
-/// Works out numbers the sources do not print: wholes from complete parts,
-/// missing parts by difference, "not stated" residuals, and year-on-year change.
+/// Works out numbers the sources do not print — wholes from complete parts,
+/// missing parts by difference, the remainder a breakdown does not break out,
+/// year-on-year change — and decides, once per key, whether the values shown
+/// for it can all be true together.
 ///
-/// Only precise values (exact, stated to the unit) on which every source
-/// agrees are added up; a part that sources disagree about stops the sum.
-/// A difference takes a reported whole and reported or summed siblings, never
-/// another difference, so a derived number can never be derived from itself.
+/// One consistent answer per key (docs/rules.md, "One answer per key"):
+/// - Every period level is worked out from the same choice of parts: a year
+///   from its halves, a half from its quarters, a total from its complete
+///   breakdowns. A part contributes its *primary* value: the reported
+///   consensus, else its own sum of parts. So the shown quarters add up to the
+///   shown halves, and those to the shown year, wherever none is marked.
+/// - A key is **marked** (`!`, `agrees == false`) when its own values disagree
+///   (sources, or sources against the sum of its parts), when it is a part of
+///   a whole whose parts do not add up to it, or when its value is worked out
+///   from a marked part. A marked derived value lists every candidate result.
+/// - A difference is only for a part no source gives precisely; it takes a
+///   reported whole, and never feeds another derivation.
+///
+/// Relations never cross a calendar year, so keys are resolved a (flow, year)
+/// block at a time: deterministic whatever order the questions come in.
 ///
 /// ```swift
 /// let resolver = Resolver(data)
 /// resolver.derive(FigureKey(flow: kpru, period: .year(2019), measure: .total))?.value   // 21,481
+/// resolver.resolution(FigureKey(flow: kpru, period: .half(2023, 1), measure: .total)).marked   // true: 370 vs 153 + 213
 /// ```
 public final class Resolver {
     public let data: Dataset
-    /// Worked-out values, one table per flow: a single table for a large package grows to
-    /// hundreds of thousands of entries, and each time it doubles it rehashes them all
-    /// (a 27 ms pause on one key in the explorer).
-    private var composedCache: [Flow: [FigureKey: Resolved?]] = [:]
+    /// Resolved blocks, one table per flow (a single table for a large package would
+    /// rehash hundreds of thousands of entries each time it doubles).
+    private var blocks: [Flow: [Int: Block]] = [:]
+    private var singles: [FigureKey: Resolution] = [:]
 
     public init(_ data: Dataset) { self.data = data }
 
@@ -26,140 +40,123 @@ public final class Resolver {
         public var derivation: Derivation?
         public var isDerived: Bool { derivation != nil }
 
+        public init(value: Int, observations: [Observation], derivation: Derivation?) {
+            self.value = value
+            self.observations = observations
+            self.derivation = derivation
+        }
+
         func term(_ key: FigureKey, sign: Int) -> Derivation.Term {
             Derivation.Term(sign: sign, key: key, value: value, observations: observations, derivation: derivation)
         }
     }
 
-    /// The one precise value that every source for the key agrees with, if there is one.
-    public func consensus(_ key: FigureKey) -> Resolved? {
-        let obs = data.observations(for: key)
-        let precise = obs.filter { $0.reported.isPrecise }
-        guard let first = precise.first, precise.allSatisfy({ $0.value == first.value }) else { return nil }
-        let reading = first.reported
-        guard obs.allSatisfy({ $0.reported.agrees(with: reading) }) else { return nil }
-        return Resolved(value: first.value, observations: precise, derivation: nil)
-    }
+    /// Everything the resolver concludes about one key.
+    public struct Resolution: Hashable, Sendable {
+        public var key: FigureKey
+        /// Observations that count (errata left out), in file order.
+        public var readings: [Observation]
+        /// Observations kept as printed but recorded as wrong (`errata.csv`).
+        public var errata: [Observation]
+        /// The one precise value every reading agrees with.
+        public var consensus: Resolved?
+        /// The value used in arithmetic and shown first: the consensus, else the sum of parts,
+        /// else (for a part no source gives precisely) the difference.
+        public var primary: Resolved?
+        /// Worked-out values, distinct by value, the primary's first when it is derived.
+        public var derivations: [Derivation]
+        /// True when the values shown for the key cannot all be true together, or rest on ones that cannot.
+        public var marked: Bool
+        /// Why the key is marked, in words (`2023-H1: 370 reported; its parts add up to 366`).
+        public var reasons: [String]
 
-    /// Reported consensus, else a sum of complete parts.
-    public func composed(_ key: FigureKey) -> Resolved? {
-        if let cached = composedCache[key.flow]?[key] { return cached }
-        let result = consensus(key) ?? compose(key).map { Resolved(value: $0.value, observations: [], derivation: $0) }
-        composedCache[key.flow, default: [:]][key] = result
-        return result
-    }
-
-    /// The key as a sum of complete parts (periods, then categories), ignoring its own reported values.
-    public func compose(_ key: FigureKey) -> Derivation? {
-        guard key.measure != .estimate, key.measure != .annualAverage, key.category != notStatedCategory else { return nil }
-        for partition in key.period.partitions.reversed() {
-            let parts = partition.map { key.with(period: $0) }
-            if let d = sum(key, .rollUp, parts) { return d }
-        }
-        if key.measure == .total {
-            for measure in [Measure.transport, .purpose] {
-                let parts = measure.fixedCategories.map { key.with(measure: measure, category: $0) }
-                if let d = sum(key, .breakdown, parts) { return d }
+        /// Every distinct value the key could take: precise readings, then derived values.
+        var alternatives: [Resolved] {
+            var out: [Resolved] = []
+            if let p = primary { out.append(p) }
+            for group in Resolver.groupPrecise(readings) where !out.contains(where: { $0.value == group.value }) { out.append(group) }
+            for d in derivations where !out.contains(where: { $0.value == d.value }) {
+                out.append(Resolved(value: d.value, observations: [], derivation: d))
             }
+            return out
         }
+    }
+
+    /// One calendar year of one flow: every period and category that can be related.
+    final class Block {
+        var table: [FigureKey: Resolution] = [:]
+    }
+
+    // MARK: Public questions
+
+    /// Everything known about a key.
+    public func resolution(_ key: FigureKey) -> Resolution {
+        if let year = Resolver.blockYear(key) {
+            if let r = block(flow: key.flow, year: year).table[key] { return r }
+            // A category outside the block's list (none in a valid package): its readings alone.
+            return single(key)
+        }
+        return single(key)
+    }
+
+    /// The one precise value that every source for the key agrees with, if there is one.
+    public func consensus(_ key: FigureKey) -> Resolved? { resolution(key).consensus }
+
+    /// Reported consensus, else a sum of complete parts: the value a whole is built from.
+    public func composed(_ key: FigureKey) -> Resolved? {
+        let r = resolution(key)
+        if let p = r.primary, p.derivation?.kind != .difference { return p }
         return nil
     }
 
-    private func sum(_ key: FigureKey, _ kind: Derivation.Kind, _ parts: [FigureKey]) -> Derivation? {
-        var terms: [Derivation.Term] = []
-        for part in parts {
-            guard let r = composed(part) else { return nil }
-            terms.append(r.term(part, sign: 1))
-        }
-        return Derivation(key: key, kind: kind, value: terms.reduce(0) { $0 + $1.value }, terms: terms)
+    /// The key as a sum of complete parts (its halves or quarters, or a complete breakdown).
+    public func compose(_ key: FigureKey) -> Derivation? {
+        resolution(key).derivations.first { $0.kind == .rollUp || $0.kind == .breakdown }
     }
 
     /// The key worked out from other figures: a sum of parts, or else a difference.
     public func derive(_ key: FigureKey) -> Derivation? {
-        compose(key) ?? difference(key)
+        let r = resolution(key)
+        if let d = r.primary?.derivation { return d }
+        return r.derivations.first
     }
 
-    /// A part as its whole minus its siblings.
+    /// A part as its whole minus its siblings (only for a part no source gives precisely).
     public func difference(_ key: FigureKey) -> Derivation? {
-        guard key.measure != .estimate, key.measure != .annualAverage, key.category != notStatedCategory else { return nil }
-        var candidates: [(whole: FigureKey, siblings: [FigureKey])] = []
-        let p = key.period
-        switch p {
-        case .quarter(let y, let q):
-            let h = (q + 1) / 2
-            let sibling = q % 2 == 1 ? q + 1 : q - 1
-            candidates.append((key.with(period: .half(y, h)), [key.with(period: .quarter(y, sibling))]))
-            candidates.append((key.with(period: .year(y)), (1...4).filter { $0 != q }.map { key.with(period: .quarter(y, $0)) }))
-            candidates.append((key.with(period: .year(y)), [key.with(period: .half(y, 3 - h)), key.with(period: .quarter(y, sibling))]))
-        case .half(let y, let h):
-            candidates.append((key.with(period: .year(y)), [key.with(period: .half(y, 3 - h))]))
-            let other = 3 - h
-            candidates.append((key.with(period: .year(y)), [key.with(period: .quarter(y, 2 * other - 1)), key.with(period: .quarter(y, 2 * other))]))
-        default: break
-        }
-        if key.measure.isBreakdown {
-            let others = key.measure.fixedCategories.filter { $0 != key.category }.map { key.with(measure: key.measure, category: $0) }
-            candidates.append((key.with(measure: .total, category: ""), others))
-        }
-        for (whole, siblings) in candidates {
-            // The whole must be reported: a whole summed from parts would contain this key itself.
-            guard let w = consensus(whole) else { continue }
-            var terms = [w.term(whole, sign: 1)]
-            var ok = true
-            for s in siblings {
-                guard let r = composed(s) else { ok = false; break }
-                terms.append(r.term(s, sign: -1))
-            }
-            guard ok else { continue }
-            let value = terms.reduce(0) { $0 + $1.sign * $1.value }
-            // Fewer than zero crossings: the whole and its parts disagree (the validator says so); no answer here.
-            guard value >= 0 else { continue }
-            return Derivation(key: key, kind: .difference, value: value, terms: terms)
-        }
-        return nil
+        resolution(key).derivations.first { $0.kind == .difference }
     }
 
-    /// What a breakdown leaves unstated: the total minus the categories that are known.
-    /// Nil when no category is known, when every category is, or when a stated
-    /// category has no single precise value (sources disagree, or it is approximate).
+    /// What a breakdown leaves unbroken: the total minus the categories that are known.
+    /// Nil when no category is known, when every category is, or when the total or a
+    /// stated category has no single precise value or is marked.
     public func notStated(flow: Flow, period: Period, measure: Measure) -> Derivation? {
         guard measure.isBreakdown else { return nil }
-        let totalKey = FigureKey(flow: flow, period: period, measure: .total)
-        guard let total = composed(totalKey) else { return nil }
-        var terms = [total.term(totalKey, sign: 1)]
-        var missing = 0
-        for c in data.categories(of: measure) {
-            let k = FigureKey(flow: flow, period: period, measure: measure, category: c)
-            if let r = composed(k) {
-                terms.append(r.term(k, sign: -1))
-            } else if !data.observations(for: k).isEmpty {
-                return nil  // a stated category whose value is disputed or approximate: the remainder is unknown
-            } else {
-                missing += 1
-            }
-        }
-        guard terms.count > 1, missing > 0 else { return nil }
-        let key = FigureKey(flow: flow, period: period, measure: measure, category: notStatedCategory)
-        return Derivation(key: key, kind: .residual, value: terms.reduce(0) { $0 + $1.sign * $1.value }, terms: terms)
+        return resolution(FigureKey(flow: flow, period: period, measure: measure, category: notStatedCategory)).primary?.derivation
     }
 
     /// The best precise value for a key: reported consensus, else derived.
-    public func best(_ key: FigureKey) -> Resolved? {
-        if key.category == notStatedCategory {
-            return notStated(flow: key.flow, period: key.period, measure: key.measure).map { Resolved(value: $0.value, observations: [], derivation: $0) }
-        }
-        return consensus(key) ?? derive(key).map { Resolved(value: $0.value, observations: [], derivation: $0) }
-    }
+    public func best(_ key: FigureKey) -> Resolved? { resolution(key).primary }
+
+    // MARK: Change on a year earlier
 
     /// Change on the same period a year earlier.
     public struct Change: Hashable, Sendable {
         public var current: Resolved
         public var previous: Resolved
         public var previousKey: FigureKey
+        /// How many quarters of data both values cover, when less than the whole period.
+        public var partialCoverage: Int? = nil
         public var difference: Int { current.value - previous.value }
         /// Percent change; nil when the earlier value is zero.
         public var percent: Double? { previous.value == 0 ? nil : Double(difference) * 100 / Double(previous.value) }
         public var isDerived: Bool { current.isDerived || previous.isDerived }
+
+        public init(current: Resolved, previous: Resolved, previousKey: FigureKey, partialCoverage: Int? = nil) {
+            self.current = current
+            self.previous = previous
+            self.previousKey = previousKey
+            self.partialCoverage = partialCoverage
+        }
 
         /// `+151.7%`, `-12.0%`, or `new` from zero.
         public var display: String {
@@ -169,13 +166,428 @@ public final class Resolver {
         }
     }
 
-    public func change(_ key: FigureKey) -> Change? {
+    /// The change, or why there is none.
+    public enum ChangeAnswer: Hashable, Sendable {
+        case change(Change)
+        /// No change can be given like for like; the reason is said in words.
+        case none(reason: String)
+        /// Nothing to compare (no value now or a year earlier).
+        case unknown
+
+        public var change: Change? { if case .change(let c) = self { c } else { nil } }
+        public var reason: String? { if case .none(let r) = self { r } else { nil } }
+    }
+
+    public func change(_ key: FigureKey) -> Change? { changeAnswer(key).change }
+
+    /// Change between equal coverage of undisputed values; otherwise the reason there is none.
+    public func changeAnswer(_ key: FigureKey) -> ChangeAnswer {
         // A remainder covers different categories from one period to the next: no like-for-like change.
-        guard !key.period.isRange, key.category != notStatedCategory, let current = best(key) else { return nil }
+        guard !key.period.isRange, key.category != notStatedCategory else { return .unknown }
+        let now = resolution(key)
+        guard let current = now.primary else { return .unknown }
         let earlier = key.with(period: key.period.yearEarlier)
-        guard let previous = best(earlier) else { return nil }
-        return Change(current: current, previous: previous, previousKey: earlier)
+        let before = resolution(earlier)
+        guard let previous = before.primary else { return .unknown }
+        if now.marked { return .none(reason: "\(key.period) is disputed") }
+        if before.marked { return .none(reason: "\(earlier.period) is disputed") }
+        let full = key.period.quarterCount
+        let a = coverage(of: current, key: key), b = coverage(of: previous, key: earlier)
+        guard let a, let b else { return .none(reason: "coverage of \(a == nil ? key.period : earlier.period) not known") }
+        if a != b {
+            let partial = a < full ? (key.period, a) : (earlier.period, b)
+            return .none(reason: "\(partial.0) covers \(partial.1) of \(full) quarters")
+        }
+        return .change(Change(current: current, previous: previous, previousKey: earlier, partialCoverage: a < full ? a : nil))
+    }
+
+    /// How many quarters of its period a value covers: the whole period unless `coverage.csv`
+    /// says less for the observations it rests on; a sum covers what its parts cover.
+    public func coverage(of value: Resolved, key: FigureKey) -> Int? {
+        if let d = value.derivation {
+            switch d.kind {
+            case .rollUp:
+                var total = 0
+                for t in d.terms {
+                    guard let c = coverage(of: Resolved(value: t.value, observations: t.observations, derivation: t.derivation), key: t.key) else { return nil }
+                    total += c
+                }
+                return total
+            case .breakdown, .difference, .residual:
+                // Every term covers the same stretch; a term that covers less limits the result.
+                var least = key.period.quarterCount
+                for t in d.terms {
+                    guard let c = coverage(of: Resolved(value: t.value, observations: t.observations, derivation: t.derivation), key: t.key) else { return nil }
+                    guard c < t.key.period.quarterCount else { continue }
+                    // A partial term of the same period limits the result; of another period, it is not known how.
+                    guard t.key.period == key.period else { return nil }
+                    least = min(least, c)
+                }
+                return least
+            }
+        }
+        let partial = value.observations.compactMap { data.coverage(ofObservation: $0.id)?.quarters }
+        return partial.min() ?? key.period.quarterCount
+    }
+
+    /// The coverage of a key's shown value when it is less than its period (nil: the whole period).
+    public func partialCoverage(_ key: FigureKey) -> Int? {
+        guard let p = resolution(key).primary ?? resolution(key).readings.first.map({ Resolved(value: $0.value, observations: [$0], derivation: nil) }),
+              let c = coverage(of: p, key: key), c < key.period.quarterCount else { return nil }
+        return c
+    }
+
+    // MARK: Blocks
+
+    static func blockYear(_ key: FigureKey) -> Int? {
+        guard !key.period.isRange, key.measure != .estimate, key.measure != .annualAverage else { return nil }
+        return key.period.year
+    }
+
+    private func single(_ key: FigureKey) -> Resolution {
+        if let r = singles[key] { return r }
+        let r = readingsOnly(key)
+        singles[key] = r
+        return r
+    }
+
+    private func readingsOnly(_ key: FigureKey) -> Resolution {
+        let (readings, errata) = split(data.observations(for: key))
+        let consensus = Resolver.consensus(of: readings)
+        var r = Resolution(key: key, readings: readings, errata: errata, consensus: consensus, primary: consensus,
+                           derivations: [], marked: false, reasons: [])
+        if !Resolver.allAgree(readings.map(\.reported)) {
+            r.marked = true
+            r.reasons.append("\(key.period): sources disagree (\(Resolver.valueList(readings)))")
+        }
+        return r
+    }
+
+    private func split(_ obs: [Observation]) -> ([Observation], [Observation]) {
+        guard data.hasErrata else { return (obs, []) }
+        var readings: [Observation] = [], errata: [Observation] = []
+        for o in obs { if data.erratum(forObservation: o.id) == nil { readings.append(o) } else { errata.append(o) } }
+        return (readings, errata)
+    }
+
+    private func block(flow: Flow, year: Int) -> Block {
+        if let b = blocks[flow]?[year] { return b }
+        let b = Block()
+        build(b, flow: flow, year: year)
+        blocks[flow, default: [:]][year] = b
+        return b
+    }
+
+    /// Periods of a year, parts before wholes.
+    static func periods(of year: Int) -> [Period] {
+        (1...4).map { Period.quarter(year, $0) } + [.half(year, 1), .half(year, 2), .year(year)]
+    }
+
+    /// The periods a period is the sum of, one level down (a year's halves, a half's quarters).
+    static func children(_ p: Period) -> [Period]? {
+        switch p {
+        case .year(let y): [.half(y, 1), .half(y, 2)]
+        case .half(let y, let h): [.quarter(y, h * 2 - 1), .quarter(y, h * 2)]
+        default: nil
+        }
+    }
+
+    private func build(_ b: Block, flow: Flow, year: Int) {
+        let breakdowns: [(Measure, [String])] = [(.purpose, data.categories(of: .purpose)), (.transport, data.categories(of: .transport))]
+        var order: [FigureKey] = []
+        for p in Resolver.periods(of: year) {
+            for (m, cats) in breakdowns { for c in cats { order.append(FigureKey(flow: flow, period: p, measure: m, category: c)) } }
+            order.append(FigureKey(flow: flow, period: p, measure: .total))
+        }
+        // Which parts each key is the sum of (one list per route), and where each key is a part.
+        func routes(_ k: FigureKey) -> [(Derivation.Kind, [FigureKey])] {
+            var out: [(Derivation.Kind, [FigureKey])] = []
+            if let kids = Resolver.children(k.period) { out.append((.rollUp, kids.map { k.with(period: $0) })) }
+            if k.measure == .total {
+                for (m, _) in breakdowns { out.append((.breakdown, m.fixedCategories.map { k.with(measure: m, category: $0) })) }
+            }
+            return out
+        }
+
+        // 1. Readings, consensus, and the sums of parts from each part's primary value.
+        var t: [FigureKey: Resolution] = [:]
+        var violated: [(whole: FigureKey, parts: [FigureKey], reason: String)] = []
+        var usedParts: [FigureKey: [FigureKey]] = [:]
+        for k in order {
+            var r = readingsOnly(k)
+            var sums: [Derivation] = []
+            for (kind, parts) in routes(k) {
+                var terms: [Derivation.Term] = []
+                for part in parts {
+                    guard let v = t[part]?.primary else { break }
+                    terms.append(v.term(part, sign: 1))
+                }
+                guard terms.count == parts.count else { continue }
+                if kind == .rollUp {
+                    // A half that is itself a sum of quarters is cited as those quarters: 2019 = Q1 + Q2 + Q3 + Q4.
+                    terms = terms.flatMap { $0.derivation?.kind == .rollUp ? $0.derivation!.terms : [$0] }
+                }
+                let d = Derivation(key: k, kind: kind, value: terms.reduce(0) { $0 + $1.value }, terms: terms)
+                sums.append(d)
+                let derived = ReportedValue(value: d.value)
+                if let bad = r.readings.first(where: { !$0.reported.agrees(with: derived) }) {
+                    let reason = "\(k.period)\(k.measure == .total ? "" : " " + k.measureLabel): \(bad.reported.display) reported; its parts add up to \(formatCount(d.value)) (\(d.formula))"
+                    violated.append((k, parts, reason))
+                }
+            }
+            for d in sums where !r.derivations.contains(where: { $0.value == d.value }) { r.derivations.append(d) }
+            if r.primary == nil, let first = sums.first {
+                r.primary = Resolved(value: first.value, observations: [], derivation: first)
+                usedParts[k] = uniqued(routes(k).first { $0.0 == first.kind }!.1 + first.terms.map(\.key))
+            }
+            if Set(sums.map(\.value)).count > 1 {
+                r.marked = true
+                r.reasons.append("\(k.period): its parts give different sums (\(sums.map { "\(formatCount($0.value)) from \($0.formula)" }.joined(separator: "; ")))")
+            }
+            t[k] = r
+        }
+        // 2. A whole whose parts do not add up to it: the whole and every part are marked.
+        for v in violated {
+            t[v.whole]!.marked = true
+            if !t[v.whole]!.reasons.contains(v.reason) { t[v.whole]!.reasons.append(v.reason) }
+            for p in v.parts where t[p] != nil {
+                t[p]!.marked = true
+                let why = "part of \(v.reason)"
+                if !t[p]!.reasons.contains(why) { t[p]!.reasons.append(why) }
+            }
+        }
+        // 3. A sum that rests on a marked part is marked, and lists every candidate result
+        //    (parts before wholes, so a mark climbs as far as derived values go).
+        for k in order {
+            guard let parts = usedParts[k], let first = t[k]!.primary?.derivation else { continue }
+            let marked = parts.filter { t[$0]!.marked }
+            guard !marked.isEmpty else { continue }
+            t[k]!.marked = true
+            t[k]!.reasons.append("\(k.period): worked out from \(marked.map { label($0, k) }.joined(separator: ", ")), which \(marked.count == 1 ? "is" : "are") disputed")
+            for d in candidates(first, table: t) where !t[k]!.derivations.contains(where: { $0.value == d.value }) {
+                t[k]!.derivations.append(d)
+            }
+        }
+        // 4. Differences, for parts no source gives precisely; they feed nothing else.
+        for k in order where t[k]!.primary == nil && !t[k]!.readings.contains(where: { $0.reported.isPrecise }) {
+            var found: [Derivation] = []
+            var restsOnMarked: [FigureKey] = []
+            for (whole, siblings) in differenceRoutes(k) {
+                guard let w = t[whole], let wv = w.consensus else { continue }
+                var terms = [wv.term(whole, sign: 1)]
+                for s in siblings {
+                    // A difference never feeds another one.
+                    guard let v = t[s]?.primary, v.derivation?.kind != .difference else { break }
+                    terms.append(v.term(s, sign: -1))
+                }
+                guard terms.count == siblings.count + 1 else { continue }
+                // A sibling that is itself a sum of quarters is cited as those quarters.
+                terms = terms.flatMap { term in
+                    term.derivation?.kind == .rollUp ? term.derivation!.terms.map { var q = $0; q.sign = term.sign; return q } : [term]
+                }
+                let d = Derivation(key: k, kind: .difference, value: terms.reduce(0) { $0 + $1.sign * $1.value }, terms: terms)
+                let marked = ([whole] + siblings).filter { t[$0]!.marked }
+                for c in [d] + (marked.isEmpty ? [] : candidates(d, table: t)) where c.value >= 0 && !found.contains(where: { $0.value == c.value }) {
+                    found.append(c)
+                }
+                for m in marked where !restsOnMarked.contains(m) { restsOnMarked.append(m) }
+            }
+            // Fewer than zero crossings: the whole and its parts disagree (the validator says so); no answer here.
+            guard let first = found.first else { continue }
+            t[k]!.primary = Resolved(value: first.value, observations: [], derivation: first)
+            t[k]!.derivations = found
+            if !restsOnMarked.isEmpty {
+                t[k]!.marked = true
+                t[k]!.reasons.append("\(k.period): worked out from \(restsOnMarked.map { label($0, k) }.joined(separator: ", ")), which \(restsOnMarked.count == 1 ? "is" : "are") disputed")
+            }
+            if Set(found.map(\.value)).count > 1, restsOnMarked.isEmpty {
+                t[k]!.marked = true
+                t[k]!.reasons.append("\(k.period): the ways of working it out give different values (\(found.map { "\(formatCount($0.value)) from \($0.formula)" }.joined(separator: "; ")))")
+            }
+            if !Resolver.allAgree(t[k]!.readings.map(\.reported) + [ReportedValue(value: first.value)]) {
+                t[k]!.marked = true
+                t[k]!.reasons.append("\(k.period): \(Resolver.valueList(t[k]!.readings)) reported; worked out as \(formatCount(first.value)) (\(first.formula))")
+            }
+        }
+        // 5. What each breakdown does not break out: total minus the stated categories.
+        for p in Resolver.periods(of: year) {
+            for (m, cats) in breakdowns {
+                let key = FigureKey(flow: flow, period: p, measure: m, category: notStatedCategory)
+                var r = Resolution(key: key, readings: [], errata: [], consensus: nil, primary: nil, derivations: [], marked: false, reasons: [])
+                if let d = residual(FigureKey(flow: flow, period: p, measure: .total), m, cats, table: t) {
+                    r.derivations = [d]
+                    r.primary = Resolved(value: d.value, observations: [], derivation: d)
+                }
+                t[key] = r
+            }
+        }
+        settle(&t, order: order, usedParts: usedParts, flow: flow, year: year, breakdowns: breakdowns)
+        b.table = t
+    }
+
+    /// The value a table shows for a key: its primary value, else the reading most sources give.
+    static func shownValue(_ r: Resolution) -> ReportedValue? {
+        if let p = r.primary { return ReportedValue(value: p.value) }
+        var best: (ReportedValue, Int)?
+        for (value, obs) in Resolver.groupByValue(r.readings) where best.map({ obs.count > $0.1 }) ?? true { best = (value, obs.count) }
+        return best?.0
+    }
+
+    /// Marks until nothing changes: shown values of a whole and its parts that cannot add up
+    /// mark them all (approximate values and differences included), and whatever is worked
+    /// out from a marked key is marked too (a remainder resting on one is dropped).
+    private func settle(_ t: inout [FigureKey: Resolution], order: [FigureKey], usedParts: [FigureKey: [FigureKey]],
+                        flow: Flow, year: Int, breakdowns: [(Measure, [String])]) {
+        var relations: [(FigureKey, [FigureKey])] = []
+        for k in order {
+            if let kids = Resolver.children(k.period) { relations.append((k, kids.map { k.with(period: $0) })) }
+            if k.measure == .total {
+                for (m, _) in breakdowns { relations.append((k, m.fixedCategories.map { k.with(measure: m, category: $0) })) }
+            }
+        }
+        func mark(_ k: FigureKey, _ why: String) -> Bool {
+            guard t[k] != nil, !t[k]!.marked else { return false }
+            t[k]!.marked = true
+            t[k]!.reasons.append(why)
+            return true
+        }
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 64 {
+            changed = false
+            rounds += 1
+            for (whole, parts) in relations {
+                guard let w = t[whole].flatMap(Resolver.shownValue) else { continue }
+                let values = parts.compactMap { t[$0].flatMap(Resolver.shownValue) }
+                guard values.count == parts.count else { continue }
+                let wi = w.interval
+                var lower = 0.0, upper: Double? = 0
+                for v in values {
+                    let i = v.interval
+                    lower += i.lower
+                    upper = upper.flatMap { u in i.upper.map { u + $0 } }
+                }
+                let fits = !(upper.map { $0 < wi.lower } ?? false) && !(wi.upper.map { lower > $0 } ?? false)
+                // Already explained where any of them is marked; otherwise none can be trusted over the others.
+                guard !fits, !([whole] + parts).contains(where: { t[$0]!.marked }) else { continue }
+                let why = "\(label(whole, whole)) shows \(w.display) but \(parts.map { label($0, whole) }.joined(separator: " + ")) show \(values.map(\.display).joined(separator: " + "))"
+                for k in [whole] + parts where mark(k, why) { changed = true }
+            }
+            for k in Array(t.keys) {
+                guard let r = t[k], let d = r.primary?.derivation else { continue }
+                let used = usedParts[k] ?? d.terms.map(\.key)
+                let marked = used.filter { t[$0]?.marked == true }
+                guard !marked.isEmpty else { continue }
+                if d.kind == .residual {
+                    t[k]!.primary = nil
+                    t[k]!.derivations = []
+                    changed = true
+                } else if mark(k, "\(k.period): worked out from \(marked.map { label($0, k) }.joined(separator: ", ")), which \(marked.count == 1 ? "is" : "are") disputed") {
+                    changed = true
+                }
+            }
+        }
+    }
+
+    private func residual(_ totalKey: FigureKey, _ measure: Measure, _ cats: [String], table t: [FigureKey: Resolution]) -> Derivation? {
+        guard let total = t[totalKey], !total.marked, let tv = total.primary, tv.derivation?.kind != .difference else { return nil }
+        // A total summed from this very breakdown leaves nothing out.
+        if tv.derivation?.kind == .breakdown, tv.derivation?.terms.first?.key.measure == measure { return nil }
+        var terms = [tv.term(totalKey, sign: 1)]
+        var missing = 0
+        for c in cats {
+            let k = totalKey.with(measure: measure, category: c)
+            guard let r = t[k] else { continue }
+            if let v = r.primary, v.derivation?.kind != .difference {
+                // A stated category that is disputed: the remainder is unknown.
+                if r.marked { return nil }
+                terms.append(v.term(k, sign: -1))
+            } else if !r.readings.isEmpty {
+                return nil  // stated, but only approximately or with sources disagreeing
+            } else {
+                missing += 1
+            }
+        }
+        guard terms.count > 1, missing > 0 else { return nil }
+        let key = totalKey.with(measure: measure, category: notStatedCategory)
+        return Derivation(key: key, kind: .residual, value: terms.reduce(0) { $0 + $1.sign * $1.value }, terms: terms)
+    }
+
+    /// The wholes a part can be the difference of, with the siblings to take away.
+    private func differenceRoutes(_ key: FigureKey) -> [(FigureKey, [FigureKey])] {
+        var out: [(FigureKey, [FigureKey])] = []
+        switch key.period {
+        case .quarter(let y, let q):
+            let h = (q + 1) / 2
+            let sibling = q % 2 == 1 ? q + 1 : q - 1
+            out.append((key.with(period: .half(y, h)), [key.with(period: .quarter(y, sibling))]))
+            // Halves before quarters, as sums go: the first route's value is the one shown.
+            out.append((key.with(period: .year(y)), [key.with(period: .half(y, 3 - h)), key.with(period: .quarter(y, sibling))]))
+            out.append((key.with(period: .year(y)), (1...4).filter { $0 != q }.map { key.with(period: .quarter(y, $0)) }))
+        case .half(let y, let h):
+            let other = 3 - h
+            out.append((key.with(period: .year(y)), [key.with(period: .half(y, other))]))
+            out.append((key.with(period: .year(y)), [key.with(period: .quarter(y, 2 * other - 1)), key.with(period: .quarter(y, 2 * other))]))
+        default: break
+        }
+        if key.measure.isBreakdown {
+            let others = key.measure.fixedCategories.filter { $0 != key.category }.map { key.with(measure: key.measure, category: $0) }
+            out.append((key.with(measure: .total, category: ""), others))
+        }
+        return out
+    }
+
+    /// The same derivation with each marked term replaced by each of its other values (at most 16 results).
+    private func candidates(_ d: Derivation, table t: [FigureKey: Resolution]) -> [Derivation] {
+        var results: [[Derivation.Term]] = [[]]
+        for term in d.terms {
+            var options = [term]
+            if let r = t[term.key], r.marked {
+                for alt in r.alternatives where alt.value != term.value { options.append(alt.term(term.key, sign: term.sign)) }
+            }
+            var next: [[Derivation.Term]] = []
+            for partial in results { for o in options { next.append(partial + [o]) } }
+            results = Array(next.prefix(16))
+        }
+        var out: [Derivation] = []
+        for terms in results {
+            let value = terms.reduce(0) { $0 + $1.sign * $1.value }
+            guard !out.contains(where: { $0.value == value }) else { continue }
+            out.append(Derivation(key: d.key, kind: d.kind, value: value, terms: terms))
+        }
+        return out
+    }
+
+    private func label(_ k: FigureKey, _ relativeTo: FigureKey) -> String {
+        k.measure == relativeTo.measure && k.category == relativeTo.category ? k.period.description : "\(k.period) \(k.measureLabel)"
+    }
+
+    // MARK: Helpers
+
+    static func consensus(of readings: [Observation]) -> Resolved? {
+        let precise = readings.filter { $0.reported.isPrecise }
+        guard let first = precise.first, precise.allSatisfy({ $0.value == first.value }) else { return nil }
+        let reading = first.reported
+        guard readings.allSatisfy({ $0.reported.agrees(with: reading) }) else { return nil }
+        return Resolved(value: first.value, observations: precise, derivation: nil)
+    }
+
+    /// One resolved value per distinct precise reading.
+    static func groupPrecise(_ readings: [Observation]) -> [Resolved] {
+        var out: [Resolved] = []
+        for o in readings where o.reported.isPrecise {
+            if let i = out.firstIndex(where: { $0.value == o.value }) { out[i].observations.append(o) } else {
+                out.append(Resolved(value: o.value, observations: [o], derivation: nil))
+            }
+        }
+        return out
+    }
+
+    static func allAgree(_ values: [ReportedValue]) -> Bool {
+        values.allSatisfy { a in values.allSatisfy { a.agrees(with: $0) } }
+    }
+
+    static func valueList(_ readings: [Observation]) -> String {
+        uniqued(readings.map(\.reported.display)).joined(separator: " vs ")
     }
 }
-
-import Foundation

@@ -20,8 +20,7 @@ public enum Validator {
         // Keys in index order (the findings are sorted at the end): most keys of a large
         // package have one observation and no parts, and are passed over without being read.
         for key in data.keys {
-            let parts = resolver.compose(key)
-            if parts == nil && data.observations.count(for: key) < 2 { continue }
+            if resolver.compose(key) == nil && data.observations.count(for: key) < 2 && key.period.granularity != .year { continue }
             let obs = data.observations(for: key)
             let first = obs[0]
             // 1. Sources that disagree on the value.
@@ -41,14 +40,30 @@ public enum Validator {
                     warn(first.location, "\(key): sources credit different producers: " + who.joined(separator: "; "))
                 }
             }
-            // 3. A reported whole that its complete parts do not add up to.
-            if let parts {
+            // 3. A reported whole that its complete parts do not add up to (each way of adding them up).
+            for parts in resolver.resolution(key).derivations where parts.kind == .rollUp || parts.kind == .breakdown {
                 let derived = ReportedValue(value: parts.value)
                 let disagreeing = obs.filter { !$0.reported.agrees(with: derived) }
                 for value in uniqued(disagreeing.map(\.reported.display)) {
                     let who = disagreeing.filter { $0.reported.display == value }
                     let partSources = parts.sourceIDs.isEmpty ? "" : ", from \(parts.sourceIDs.joined(separator: ", "))"
                     warn(who[0].location, "\(key): \(value) (\(who.map(cite).joined(separator: ", "))) but its parts add up to \(formatCount(parts.value)) (\(parts.formula): \(parts.worked)\(partSources))")
+                }
+            }
+            // 3b. A reported year whose four reported quarters add up to something else, even where
+            //     the halves hide it (2023: 153 + 213 + 365 + 382 = 1,113, not 1,117).
+            if case .year(let y) = key.period, let whole = resolver.consensus(key),
+               // With no half reported, section 3 already adds up the quarters.
+               resolver.consensus(key.with(period: .half(y, 1))) != nil || resolver.consensus(key.with(period: .half(y, 2))) != nil {
+                let quarters = (1...4).map { key.with(period: .quarter(y, $0)) }
+                let values = quarters.compactMap { resolver.consensus($0) }
+                if values.count == 4 {
+                    let sum = values.reduce(0) { $0 + $1.value }
+                    if !ReportedValue(value: sum).agrees(with: whole.observations[0].reported) {
+                        let worked = values.map { formatCount($0.value) }.joined(separator: " + ")
+                        let who = uniqued(values.flatMap { $0.observations.map(\.sourceID) }).joined(separator: ", ")
+                        warn(first.location, "\(key): \(formatCount(whole.value)) (\(whole.observations.map(cite).joined(separator: ", "))) but its four reported quarters add up to \(formatCount(sum)) (\(worked), from \(who))")
+                    }
                 }
             }
         }

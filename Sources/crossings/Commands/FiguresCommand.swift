@@ -65,7 +65,7 @@ struct FiguresCommand: ParsableCommand {
         let resolver = Resolver(dataset)
         let rows = resolver.figures(query)
         switch format {
-        case .csv: print(FigureOutput.csv(rows), terminator: "")
+        case .csv: print(FigureOutput.csv(rows, resolver: resolver), terminator: "")
         case .json: print(FigureOutput.json(rows, resolver: resolver), terminator: "")
         case .table: print(FigureOutput.table(rows, resolver: resolver, dataset: dataset), terminator: "")
         }
@@ -73,15 +73,32 @@ struct FiguresCommand: ParsableCommand {
 }
 
 enum FigureOutput {
-    static let csvHeader = ["flow", "period", "measure", "category", "value", "high", "qualifier", "status", "sources"]
+    static let csvHeader = ["flow", "period", "measure", "category", "value", "high", "qualifier", "status", "sources",
+                            "agrees", "covers_quarters", "change_percent", "change_note", "disputes"]
 
-    static func csv(_ rows: [FigureRow]) -> String {
+    /// The change on a year earlier shown beside a row (only beside the value it was computed from),
+    /// or why there is none.
+    static func change(_ r: FigureRow, _ resolver: Resolver) -> Resolver.ChangeAnswer {
+        guard r.status == .derived || r.value.isPrecise else { return .unknown }
+        let answer = resolver.changeAnswer(r.key)
+        if let c = answer.change, c.current.value != r.value.value { return .unknown }
+        if answer.reason != nil, resolver.best(r.key)?.value != r.value.value { return .unknown }
+        return answer
+    }
+
+    static func csv(_ rows: [FigureRow], resolver: Resolver) -> String {
         var out = CSVWriter.line(csvHeader)
         for r in rows {
+            let c = change(r, resolver)
+            let covers = r.status == .erratum ? nil : resolver.partialCoverage(r.key)
             out += CSVWriter.line([
                 r.key.flow.description, r.key.period.description, r.key.measure.rawValue, r.key.category,
                 String(r.value.value), r.value.high.map(String.init) ?? "", r.value.qualifier.rawValue,
                 r.status.rawValue, r.sourceIDs.joined(separator: ";"),
+                r.keyAgrees ? "true" : "false", covers.map(String.init) ?? "",
+                c.change.flatMap { $0.percent.map { String(format: "%.1f", $0) } } ?? "",
+                c.reason.map { "no change: " + $0 } ?? c.change.flatMap { $0.partialCoverage.map { "both cover \($0) quarters" } } ?? "",
+                r.disputes.joined(separator: "; "),
             ])
         }
         return out
@@ -106,12 +123,24 @@ enum FigureOutput {
                 item["derived_from"] = d.sourceIDs
                 item["citations"] = d.observations.map(citation)
             }
-            if let c = resolver.change(r.key), r.status == .derived || r.value.isPrecise {
-                item["change_on_year_earlier"] = [
+            item["disputes"] = r.disputes
+            if r.status != .erratum, let covers = resolver.partialCoverage(r.key) {
+                item["coverage"] = ["quarters": covers, "of": r.key.period.quarterCount]
+            }
+            switch change(r, resolver) {
+            case .change(let c):
+                var entry: [String: Any] = [
                     "period": c.previousKey.period.description, "previous": c.previous.value, "difference": c.difference,
                     "percent": c.percent.map { ($0 * 10).rounded() / 10 } as Any? ?? NSNull(),
                     "previous_status": c.previous.isDerived ? "derived" : "reported",
-                ] as [String: Any]
+                ]
+                if let q = c.partialCoverage { entry["both_cover_quarters"] = q }
+                item["change_on_year_earlier"] = entry
+            case .none(let reason):
+                item["change_on_year_earlier"] = NSNull()
+                item["no_change_because"] = reason
+            case .unknown:
+                break
             }
             return item
         }
@@ -121,13 +150,25 @@ enum FigureOutput {
     static func table(_ rows: [FigureRow], resolver: Resolver, dataset: Dataset) -> String {
         guard !rows.isEmpty else { return "No figures match.\n" }
         var t = TextTable(["Flow", "Period", "Measure", "Value", "", "Y/Y", "Sources (or formula, for derived values)"], rightAligned: [3, 5])
+        var notes: [String] = []
+        func note(_ text: String) -> Int {
+            if let i = notes.firstIndex(of: text) { return i + 1 }
+            notes.append(text)
+            return notes.count
+        }
         for r in rows {
-            var marks = r.status == .derived ? "*" : ""
+            var marks = r.status == .derived ? "*" : r.status == .erratum ? "x" : ""
             if !r.keyAgrees { marks += "!" }
-            var change = ""
-            if r.status == .derived || r.value.isPrecise, let c = resolver.change(r.key), r.value.value == c.current.value {
-                change = c.display + (c.isDerived ? "*" : "")
+            if r.status != .erratum, let covers = resolver.partialCoverage(r.key) {
+                marks += "[\(note("\(r.key.flow) \(r.key.period): covers only \(covers) of \(r.key.period.quarterCount) quarters"))]"
             }
+            var change = ""
+            switch self.change(r, resolver) {
+            case .change(let c): change = c.display + (c.isDerived ? "*" : "")
+            case .none(let reason): change = "n/a[\(note("\(r.key.flow) \(r.key.period) \(r.key.measureLabel): no change on a year earlier: \(reason)"))]"
+            case .unknown: break
+            }
+            if !r.keyAgrees, !r.disputes.isEmpty { _ = note("\(r.key.flow) \(r.key.measureLabel) " + r.disputes.joined(separator: "; ")) }
             let cites: String
             if let d = r.derivation {
                 cites = "= \(d.formula)" + (d.terms.count <= 5 ? " (\(d.worked))" : "")
@@ -137,8 +178,12 @@ enum FigureOutput {
             t.add([r.key.flow.description, r.key.period.description, r.key.measureLabel, r.value.display, marks, change, cites])
         }
         var legend = "\n~ about   >= at least   <= at most   * derived: worked out by crossings, printed by no source\n"
-        legend += "! the sources (or the sum of parts) disagree on this figure   Y/Y: change on the same period a year earlier\n"
+        legend += "! the values for this figure cannot all be true (see the notes)   x erratum: printed, but recorded as wrong\n"
+        legend += "Y/Y: change on the same period a year earlier, only between values of equal coverage\n"
         legend += "Sources: `crossings sources ID`; every citation: --format json.\n"
+        if !notes.isEmpty {
+            legend += "\nNotes:\n" + notes.enumerated().map { "[\($0.offset + 1)] \(visible($0.element))\n" }.joined()
+        }
         return t.render() + legend
     }
 }
