@@ -104,3 +104,35 @@ struct EventsAndSourcesCommandTests {
         #expect(run.stdout.contains("crossings figures"))
     }
 }
+
+@Suite(.enabled(if: Binary.available, "the crossings executable was not built"))
+struct SourcesAnnotationTests {
+    /// Tests/CrossingsCoreTests/Fixtures/annotations: article-c prints four ratios and is the evidence for one erratum.
+    let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("CrossingsCoreTests/Fixtures/annotations").path
+
+    @Test func sourceDetailListsItsRatiosAndErrata() throws {
+        let run = try Binary.run(["sources", "article-c", "--data", fixture])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Ratios it prints (4):"))
+        #expect(run.stdout.contains("¶1     KP-RU 2024 total          about 12 times   KP-RU 2023 total  almost twelve times"), "\(run.stdout)")
+        #expect(run.stdout.contains("Errata it is the evidence for (1):\n  ¶5  fsb-a/3: mistranslation: the Korean text says 636"))
+        // A source without ratios or errata shows neither heading.
+        let other = try Binary.run(["sources", "fsb-a", "--data", fixture])
+        #expect(!other.stdout.contains("Ratios it prints") && !other.stdout.contains("Errata it is"))
+    }
+
+    @Test func sourceJSONListsRatioAndErratumIDs() throws {
+        let run = try Binary.run(["sources", "article-c", "--format", "json", "--data", fixture])
+        let json = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let source = try #require((json?["sources"] as? [[String: Any]])?.first)
+        #expect(source["ratios"] as? [String] == ["article-c/r1", "article-c/r2", "article-c/r3", "article-c/r4"])
+        #expect(source["errata"] as? [String] == ["fsb-a/3"])
+    }
+
+    @Test func validateReportsTheAnnotationFindings() throws {
+        let run = try Binary.run(["validate", "--data", fixture])
+        #expect(run.status == 0, "warnings do not fail validation")
+        #expect(run.stdout.contains("\(fixture)/ratios.csv:3:1: warning: KP-RU 2024 total is printed as 10 times KP-RU 2023 (article-c ¶2), but 13,221 / 1,117 = 11.84"), "\(run.stdout)")
+    }
+}

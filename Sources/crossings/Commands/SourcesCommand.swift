@@ -77,6 +77,18 @@ enum SourceOutput {
             }
             lines.append(t.render())
         }
+        let ratios = d.ratios(citing: s.id)
+        if !ratios.isEmpty {
+            lines.append("Ratios it prints (\(ratios.count)):")
+            var t = TextTable(["Where", "Figure", "Ratio", "Of", "As printed", "Producer"])
+            for r in ratios { t.add([r.locator, r.key.description, r.wording, r.base.description, r.printed, r.producer]) }
+            lines.append(t.render())
+        }
+        let errata = d.errata(citing: s.id)
+        if !errata.isEmpty {
+            lines.append("Errata it is the evidence for (\(errata.count)):")
+            for e in errata { lines.append("  \(visible(e.locator))  \(visible(e.observationID)): \(visible(e.reason))") }
+        }
         lines.append("Events it dates (\(backing.events.count)):")
         for e in backing.events {
             for date in e.dates where date.sourceID == s.id {
@@ -94,6 +106,7 @@ enum SourceOutput {
                 "file": s.file, "credited_agency": s.creditedAgency, "chain": s.chain, "license": s.license,
                 "copyright": s.copyright, "note": s.note,
                 "observations": backing.observations.map(\.id), "events": backing.events.map(\.id),
+                "ratios": d.ratios(citing: s.id).map(\.id), "errata": d.errata(citing: s.id).map(\.observationID),
             ]
         }])
     }
