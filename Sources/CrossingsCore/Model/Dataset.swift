@@ -91,6 +91,9 @@ public struct Dataset: Sendable {
     /// ```swift
     /// data.erratum(forObservation: "news1-2025-rfa/6")?.reason
     /// ```
+    /// True when some observation is recorded as an erratum (most packages have none).
+    public var hasErrata: Bool { !erratumByObservation.isEmpty }
+
     public func erratum(forObservation id: String) -> Erratum? { erratumByObservation[id] }
 
     /// The observation an erratum or a coverage row is about.

@@ -21,8 +21,9 @@ public enum Validator {
         // package have one observation and no parts, and are passed over without being read.
         for key in data.keys {
             if resolver.compose(key) == nil && data.observations.count(for: key) < 2 && key.period.granularity != .year { continue }
-            let obs = data.observations(for: key)
-            let first = obs[0]
+            // Errata are recorded on their own (below), not as a disagreement.
+            let obs = data.hasErrata ? resolver.resolution(key).readings : data.observations(for: key)
+            guard let first = obs.first else { continue }
             // 1. Sources that disagree on the value.
             let readings = obs.map(\.reported)
             if !readings.allSatisfy({ a in readings.allSatisfy { a.agrees(with: $0) } }) {
