@@ -19,7 +19,24 @@ public enum PackageLoader {
         "observations": ["id", "flow", "period", "measure", "category", "value", "high", "qualifier", "printed", "producer", "source", "locator", "note"],
         "events": ["id", "summary", "tags"],
         "event_dates": ["event", "date", "precision", "printed", "source", "locator", "note"],
+        // Optional resources: a package without them (one from `crossings import`) loads as before.
+        "ratios": ["id", "flow", "period", "measure", "category", "base_flow", "base_period", "base_measure", "base_category",
+                   "value", "qualifier", "printed", "producer", "source", "locator", "note"],
+        "coverage": ["observation", "quarters", "note"],
+        "errata": ["observation", "reason", "source", "locator"],
     ]
+
+    /// Columns a resource may add after its `columns`, in order. A package lists them in its
+    /// schema or not, and its header must match the schema either way: older packages
+    /// (and `crossings import`) write categories.csv without `compares`.
+    public static let optionalColumns: [String: [String]] = ["categories": ["compares"]]
+
+    /// The column lists crossings accepts for a resource: without and with its optional columns.
+    static func acceptedColumns(_ kind: String) -> [[String]] {
+        let base = columns[kind]!
+        guard let extra = optionalColumns[kind] else { return [base] }
+        return [base, base + extra]
+    }
 
     public static let knownTags: Set<String> = ["data", "diplomacy", "military", "labour", "sanctions", "transport", "education", "tourism", "statement"]
 
@@ -81,6 +98,8 @@ struct Loader {
     var size: ((String) -> Int)?
     /// Decode simple observation rows straight from bytes (off only in tests that compare).
     var fastPath = true
+    /// Where each `compares` field is, by `measure/category`, for the check that it names a known category.
+    var comparesLocations: [String: Location] = [:]
 
     init(origin: String, read: @escaping (String) -> FileBytes?) {
         self.origin = origin
@@ -103,6 +122,7 @@ struct Loader {
 
         var countries: [Country] = [], categories: [Category] = [], sources: [Source] = []
         var store = ObservationStore(), eventRows: [Event] = [], eventDates: [EventDate] = []
+        var ratios: [Ratio] = [], coverage: [Coverage] = [], errata: [Erratum] = []
         let totalBytes = progress == nil ? 0 : resources.reduce(0) { $0 + (size?($1.path) ?? 0) }
         var bytesBefore = 0, rows = 0
         for resource in resources {
@@ -144,6 +164,9 @@ struct Loader {
                     case "sources": if let s = me.sourceRow(row) { sources.append(s) }
                     case "events": if let e = me.eventRow(row) { eventRows.append(e) }
                     case "event_dates": if let d = me.eventDateRow(row) { eventDates.append(d) }
+                    case "ratios": if let r = me.ratioRow(row) { ratios.append(r) }
+                    case "coverage": if let c = me.coverageRow(row) { coverage.append(c) }
+                    case "errata": if let e = me.erratumRow(row) { errata.append(e) }
                     default: break
                     }
                 }
@@ -159,6 +182,11 @@ struct Loader {
         }
         crossCheck(countries: countries, categories: categories, sources: sources,
                    store: store, events: eventRows, eventDates: eventDates)
+        // Only when the package has any of these files: a plain package pays nothing.
+        if !ratios.isEmpty || !coverage.isEmpty || !errata.isEmpty || !comparesLocations.isEmpty {
+            crossCheckAnnotations(countries: countries, categories: categories, sources: sources, store: store,
+                                  ratios: ratios, coverage: &coverage, errata: &errata)
+        }
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw LoadFailure(diagnostics.sorted())
         }
@@ -172,7 +200,7 @@ struct Loader {
         store.markTabulated(sources: Set(sources.filter { $0.kind == .dataset }.map(\.id)))
         store.finish()
         return Dataset(countries: countries, categories: categories, sources: sources,
-                       store: store, events: events, origin: origin)
+                       store: store, events: events, origin: origin, ratios: ratios, coverage: coverage, errata: errata)
     }
 
     func resourceKind(_ name: String) -> String? {
@@ -223,6 +251,8 @@ struct Loader {
         var index: [String: Int]
 
         func raw(_ name: String) -> String { record.fields[index[name]!] }
+        /// A column the file may leave out (`compares`): empty when it has none.
+        func optional(_ name: String) -> String { index[name].map { record.fields[$0] } ?? "" }
         func at(_ name: String) -> Location {
             let p = record.positions[index[name]!]
             return Location(file: file, line: p.line, column: p.column)
@@ -232,10 +262,18 @@ struct Loader {
 
     mutating func readTable(_ bytes: UnsafeBufferPointer<UInt8>, file: String, kind: String, schemaFields: [String]?, descriptor: Location,
                             _ body: (inout Loader, Row) -> Void) throws {
-        let expected = PackageLoader.columns[kind]!
-        if let schemaFields, schemaFields != expected {
-            error(descriptor, "the schema of '\(kind)' lists fields \(schemaFields.joined(separator: ",")); crossings reads \(expected.joined(separator: ","))")
+        let accepted = PackageLoader.acceptedColumns(kind)
+        var expected = accepted[0]
+        if let schemaFields {
+            if accepted.contains(schemaFields) {
+                expected = schemaFields
+            } else {
+                let forms = accepted.map { $0.joined(separator: ",") }.joined(separator: " or ")
+                error(descriptor, "the schema of '\(kind)' lists fields \(schemaFields.joined(separator: ",")); crossings reads \(forms)")
+            }
         }
+        /// Without fields in the schema, a header with the optional columns chooses that form.
+        let chooseByHeader = schemaFields == nil && accepted.count > 1
         var index: [String: Int] = [:]
         var header: [String]?
         var headerOK = true
@@ -244,6 +282,7 @@ struct Loader {
         try CSVReader.read(bytes, file: file) { record in
             guard header != nil else {
                 header = record.fields
+                if chooseByHeader, let form = accepted.last(where: { $0 == record.fields }) { expected = form }
                 let before = me.diagnostics.count
                 for (i, name) in expected.enumerated() {
                     if i >= record.fields.count {

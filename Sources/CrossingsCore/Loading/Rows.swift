@@ -61,7 +61,14 @@ extension Loader {
             error(row.at("category"), "category '\(id)' must be lower-case letters, digits and hyphens")
             return nil
         }
-        return Category(measure: measure, id: id, label: label, description: row.raw("description"), location: row.start)
+        var category = Category(measure: measure, id: id, label: label, description: row.raw("description"), location: row.start)
+        let compares = row.optional("compares")
+        if !compares.isEmpty {
+            guard let parallel = comparedMeasure(row, compares, of: measure) else { return nil }
+            category.compares = parallel
+            comparesLocations["\(measure.rawValue)/\(id)"] = row.at("compares")
+        }
+        return category
     }
 
     mutating func sourceRow(_ row: Row) -> Source? {
@@ -95,22 +102,7 @@ extension Loader {
               let source = required(row, "source"), let locator = required(row, "locator"),
               case let value?? = count(row, "value", required: true), case let high? = count(row, "high", required: false)
         else { return nil }
-        let flow: Flow, period: Period
-        do { flow = try Flow(parsing: flowText) } catch { self.error(row.at("flow"), "\(error)"); return nil }
-        do { period = try Period(parsing: periodText) } catch { self.error(row.at("period"), "\(error)"); return nil }
-        let category = row.raw("category")
-        if measure.hasCategories && category.isEmpty {
-            error(row.at("category"), "measure '\(measure.rawValue)' needs a category")
-            return nil
-        }
-        if !measure.hasCategories && !category.isEmpty {
-            error(row.at("category"), "measure '\(measure.rawValue)' takes no category (found '\(category)')")
-            return nil
-        }
-        if measure == .annualAverage && !period.isRange {
-            error(row.at("period"), "an annual-average covers a range of years, such as 2010..2019")
-            return nil
-        }
+        guard let key = figureKey(row, flow: flowText, period: periodText, measure: measure, category: row.raw("category")) else { return nil }
         if qualifier == .range {
             guard let high else { error(row.at("high"), "a range needs its upper end in 'high'"); return nil }
             if high < value { error(row.at("high"), "'high' (\(high)) is below 'value' (\(value))"); return nil }
@@ -118,13 +110,37 @@ extension Loader {
             error(row.at("high"), "'high' is only for the qualifier 'range' (this row is '\(qualifier.rawValue)')")
             return nil
         }
-        if period.isRange && measure != .annualAverage && measure != .estimate {
-            error(row.at("period"), "a range of periods is only for annual-average and estimate rows; give each period its own row")
-            return nil
-        }
-        return Observation(id: id, key: FigureKey(flow: flow, period: period, measure: measure, category: category),
+        return Observation(id: id, key: key,
                            value: value, high: high, qualifier: qualifier, printed: printed, producer: producer,
                            sourceID: source, locator: locator, note: row.raw("note"), location: row.start)
+    }
+
+    /// The figure a row is about, with the checks every such row gets (observations, and
+    /// both figures of a ratio): the flow and period parse, the category fits the measure,
+    /// an annual-average covers a range, and only annual-averages and estimates cover one.
+    /// `fields` names the columns, for errors at the right place.
+    mutating func figureKey(_ row: Row, flow flowText: String, period periodText: String, measure: Measure, category: String,
+                            fields: (flow: String, period: String, category: String) = ("flow", "period", "category")) -> FigureKey? {
+        let flow: Flow, period: Period
+        do { flow = try Flow(parsing: flowText) } catch { self.error(row.at(fields.flow), "\(error)"); return nil }
+        do { period = try Period(parsing: periodText) } catch { self.error(row.at(fields.period), "\(error)"); return nil }
+        if measure.hasCategories && category.isEmpty {
+            error(row.at(fields.category), "measure '\(measure.rawValue)' needs a category")
+            return nil
+        }
+        if !measure.hasCategories && !category.isEmpty {
+            error(row.at(fields.category), "measure '\(measure.rawValue)' takes no category (found '\(category)')")
+            return nil
+        }
+        if measure == .annualAverage && !period.isRange {
+            error(row.at(fields.period), "an annual-average covers a range of years, such as 2010..2019")
+            return nil
+        }
+        if period.isRange && measure != .annualAverage && measure != .estimate {
+            error(row.at(fields.period), "a range of periods is only for annual-average and estimate rows; give each period its own row")
+            return nil
+        }
+        return FigureKey(flow: flow, period: period, measure: measure, category: category)
     }
 
     mutating func eventRow(_ row: Row) -> Event? {

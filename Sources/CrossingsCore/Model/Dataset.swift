@@ -15,6 +15,12 @@ public struct Dataset: Sendable {
     public let origin: String
 
     public let sourceByID: [String: Source]
+    /// Ratios as sources printed them (`ratios.csv`; empty when the package has none), in file order.
+    public let ratios: [Ratio]
+    /// Observations that cover only part of their period, by observation id (`coverage.csv`).
+    public let coverageByObservation: [String: Coverage]
+    /// Observations kept as printed but known to be wrong, by observation id (`errata.csv`).
+    public let erratumByObservation: [String: Erratum]
     /// Every flow with at least one observation, sorted.
     public let flows: [Flow]
     /// Every key with at least one observation.
@@ -29,7 +35,11 @@ public struct Dataset: Sendable {
     }
 
     public init(countries: [Country], categories: [Category], sources: [Source],
-                store: ObservationStore, events: [Event], origin: String) {
+                store: ObservationStore, events: [Event], origin: String,
+                ratios: [Ratio] = [], coverage: [Coverage] = [], errata: [Erratum] = []) {
+        self.ratios = ratios
+        coverageByObservation = Dictionary(coverage.map { ($0.observationID, $0) }, uniquingKeysWith: { a, _ in a })
+        erratumByObservation = Dictionary(errata.map { ($0.observationID, $0) }, uniquingKeysWith: { a, _ in a })
         self.countries = Dictionary(countries.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         self.categories = categories
         self.sources = sources
@@ -67,6 +77,31 @@ public struct Dataset: Sendable {
         flow.isEntry
             ? "citizens of \(countryName(flow.citizens)) entering Russia"
             : "citizens of Russia travelling to \(countryName(flow.destination))"
+    }
+
+    /// How much of its period an observation covers, when it is only part (`coverage.csv`).
+    ///
+    /// ```swift
+    /// data.coverage(ofObservation: "kbs-2024-12/1")?.quarters   // 3: a "2024" figure with three quarters of data
+    /// ```
+    public func coverage(ofObservation id: String) -> Coverage? { coverageByObservation[id] }
+
+    /// Why an observation is known to be wrong, with the evidence (`errata.csv`).
+    ///
+    /// ```swift
+    /// data.erratum(forObservation: "news1-2025-rfa/6")?.reason
+    /// ```
+    public func erratum(forObservation id: String) -> Erratum? { erratumByObservation[id] }
+
+    /// The observation an erratum or a coverage row is about.
+    func observation(at row: Int) -> Observation? { row >= 0 && row < observations.count ? observations[row] : nil }
+
+    /// Ratios a source prints, in file order.
+    public func ratios(citing sourceID: String) -> [Ratio] { ratios.filter { $0.sourceID == sourceID } }
+
+    /// Errata a source is the evidence for, in the order of errata.csv.
+    public func errata(citing sourceID: String) -> [Erratum] {
+        erratumByObservation.values.filter { $0.sourceID == sourceID }.sorted { $0.location < $1.location }
     }
 
     /// Observations and event dates a source backs.

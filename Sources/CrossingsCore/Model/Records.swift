@@ -30,6 +30,9 @@ public struct Category: Hashable, Sendable {
     public var label: String
     public var description: String
     public var location: Location
+    /// For an `estimate` category: the FSB figure it runs parallel to (`compares` in
+    /// categories.csv), which the validator holds it apart from. Nil otherwise.
+    public var compares: ComparedMeasure? = nil
 }
 
 /// An article, press report or dataset that numbers and events are cited to.

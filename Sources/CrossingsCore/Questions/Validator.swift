@@ -68,9 +68,12 @@ public enum Validator {
         }
         // 6. Sources nothing cites.
         let cited = Set(data.observations.map(\.sourceID) + data.events.flatMap { $0.dates.map(\.sourceID) })
+            .union(data.ratios.map(\.sourceID) + data.erratumByObservation.values.map(\.sourceID))
         for s in data.sources where !cited.contains(s.id) {
             warn(s.location, "source '\(s.id)' backs no figure and no event")
         }
+        // 7. Ratios, errata and parallel estimates (Validator+Annotations.swift).
+        out += annotationFindings(data, resolver)
         return out.sorted()
     }
 }
