@@ -27,7 +27,7 @@ public struct ShownFigure: Hashable, Sendable {
     /// Picks the shown value among a key's rows; nil when there are none.
     static func pick(_ key: FigureKey, rows: [FigureRow], resolver: Resolver, status: StatusFacet = .all) -> ShownFigure? {
         // An erratum is shown on the citations page with its reason, never as the figure or an alternative.
-        var rows = rows.filter { $0.status != .erratum }
+        var rows = rows.filter { !$0.status.isSetAside }
         switch status {
         case .all: break
         case .reportedOnly: rows = rows.filter { $0.status == .reported }

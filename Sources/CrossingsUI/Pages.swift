@@ -96,8 +96,8 @@ extension Library {
         var items: [Item] = []
         let allRows = resolver.rows(for: key)
         // Errata have a section of their own, with the reason they are wrong.
-        let erratumRows = allRows.filter { $0.status == .erratum }
-        let rows = allRows.filter { $0.status != .erratum }
+        let erratumRows = allRows.filter { $0.status.isSetAside }
+        let rows = allRows.filter { !$0.status.isSetAside }
         let shown = ShownFigure.pick(key, rows: rows, resolver: resolver)
         let copyShown = shown.map { Citation.line($0, data) }
         items.append(Item(.heading("\(key.flow) \(key.period) \(key.measureLabel)"), search: key.description, selectable: false))

@@ -12,7 +12,7 @@ struct ConsistencyPropertyTests {
     /// The row a table shows for a key: the primary value (reported consensus, else derived),
     /// else the reported value most sources give.
     static func shown(_ resolver: Resolver, _ key: FigureKey) -> FigureRow? {
-        let rows = resolver.rows(for: key).filter { $0.status != .erratum }
+        let rows = resolver.rows(for: key).filter { !$0.status.isSetAside }
         if let p = resolver.resolution(key).primary {
             if p.isDerived { return rows.first { $0.status == .derived && $0.value.value == p.value } }
             return rows.first { $0.status == .reported && $0.value.isPrecise && $0.value.value == p.value }
@@ -70,7 +70,7 @@ struct ConsistencyPropertyTests {
                 }
                 // 1. Two shown values for one key that disagree: the key is marked.
                 for key in keys {
-                    let rows = resolver.rows(for: key).filter { $0.status != .erratum }
+                    let rows = resolver.rows(for: key).filter { !$0.status.isSetAside }
                     guard rows.count > 1 else { continue }
                     let disagree = rows.contains { a in rows.contains { !a.value.agrees(with: $0.value) } }
                     if disagree && rows.contains(where: \.keyAgrees) {

@@ -93,6 +93,8 @@ public struct Dataset: Sendable {
     /// ```
     /// True when some observation is recorded as an erratum (most packages have none).
     public var hasErrata: Bool { !erratumByObservation.isEmpty }
+    /// True when some observation covers only part of its period.
+    public var hasCoverage: Bool { !coverageByObservation.isEmpty }
 
     public func erratum(forObservation id: String) -> Erratum? { erratumByObservation[id] }
 

@@ -28,7 +28,7 @@ public enum Measure: String, CaseIterable, Sendable, Hashable, Comparable {
 }
 
 /// The pseudo-category of a breakdown's remainder: total minus the stated categories.
-public let notStatedCategory = "not-stated"
+public let notStatedCategory = "not-broken-out"
 
 /// How a source hedged its number.
 public enum Qualifier: String, CaseIterable, Sendable, Hashable {

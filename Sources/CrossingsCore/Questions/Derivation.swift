@@ -15,7 +15,7 @@ public struct Derivation: Hashable, Sendable {
         /// A part as the whole minus the other parts.
         case difference = "difference"
         /// What a breakdown leaves unstated: the total minus the stated categories.
-        case residual = "not stated"
+        case residual = "not broken out"
     }
 
     public struct Term: Hashable, Sendable {

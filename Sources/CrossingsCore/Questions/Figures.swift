@@ -32,6 +32,11 @@ public struct FigureRow: Hashable, Sendable {
         case reported, derived
         /// Printed by a source but recorded as wrong (`errata.csv`): shown, never used.
         case erratum
+        /// Printed for only part of the period, beside values for all of it: shown, never compared.
+        case partial
+
+        /// Errata and partial values: listed with the key, never its figure, an alternative or a term.
+        public var isSetAside: Bool { self == .erratum || self == .partial }
     }
 
     public var key: FigureKey
@@ -100,6 +105,10 @@ extension Resolver {
         for d in r.derivations where !(d.kind == .residual && d.value < 0) {
             rows.append(FigureRow(key: key, value: ReportedValue(value: d.value), status: .derived, observations: [],
                                   derivation: d, keyAgrees: agrees, disputes: r.reasons))
+        }
+        for (value, obs) in Resolver.groupByValue(r.partial) {
+            rows.append(FigureRow(key: key, value: value, status: .partial, observations: obs, derivation: nil,
+                                  keyAgrees: agrees, disputes: r.reasons))
         }
         for (value, obs) in Resolver.groupByValue(r.errata) {
             rows.append(FigureRow(key: key, value: value, status: .erratum, observations: obs, derivation: nil,

@@ -58,6 +58,9 @@ public final class Resolver {
         public var readings: [Observation]
         /// Observations kept as printed but recorded as wrong (`errata.csv`).
         public var errata: [Observation]
+        /// Readings that cover only part of the period (`coverage.csv`) where others cover all of it:
+        /// shown, never compared with or added to the whole-period values.
+        public var partial: [Observation] = []
         /// The one precise value every reading agrees with.
         public var consensus: Resolved?
         /// The value used in arithmetic and shown first: the consensus, else the sum of parts,
@@ -252,9 +255,17 @@ public final class Resolver {
     }
 
     private func readingsOnly(_ key: FigureKey) -> Resolution {
-        let (readings, errata) = split(data.observations(for: key))
+        var (readings, errata) = split(data.observations(for: key))
+        var partial: [Observation] = []
+        if data.hasCoverage {
+            let whole = readings.filter { data.coverage(ofObservation: $0.id) == nil }
+            if !whole.isEmpty && whole.count < readings.count {
+                partial = readings.filter { data.coverage(ofObservation: $0.id) != nil }
+                readings = whole
+            }
+        }
         let consensus = Resolver.consensus(of: readings)
-        var r = Resolution(key: key, readings: readings, errata: errata, consensus: consensus, primary: consensus,
+        var r = Resolution(key: key, readings: readings, errata: errata, partial: partial, consensus: consensus, primary: consensus,
                            derivations: [], marked: false, reasons: [])
         if !Resolver.allAgree(readings.map(\.reported)) {
             r.marked = true
@@ -413,7 +424,7 @@ public final class Resolver {
         for p in Resolver.periods(of: year) {
             for (m, cats) in breakdowns {
                 let key = FigureKey(flow: flow, period: p, measure: m, category: notStatedCategory)
-                var r = Resolution(key: key, readings: [], errata: [], consensus: nil, primary: nil, derivations: [], marked: false, reasons: [])
+                var r = Resolution(key: key, readings: [], errata: [], partial: [], consensus: nil, primary: nil, derivations: [], marked: false, reasons: [])
                 if let d = residual(FigureKey(flow: flow, period: p, measure: .total), m, cats, table: t) {
                     r.derivations = [d]
                     r.primary = Resolved(value: d.value, observations: [], derivation: d)

@@ -86,11 +86,20 @@ enum FigureOutput {
         return answer
     }
 
+    /// Quarters of data a row covers, when less than its period.
+    static func coverage(_ r: FigureRow, _ resolver: Resolver) -> Int? {
+        switch r.status {
+        case .erratum: return nil
+        case .partial: return r.observations.compactMap { resolver.data.coverage(ofObservation: $0.id)?.quarters }.min()
+        case .reported, .derived: return resolver.partialCoverage(r.key)
+        }
+    }
+
     static func csv(_ rows: [FigureRow], resolver: Resolver) -> String {
         var out = CSVWriter.line(csvHeader)
         for r in rows {
             let c = change(r, resolver)
-            let covers = r.status == .erratum ? nil : resolver.partialCoverage(r.key)
+            let covers = coverage(r, resolver)
             out += CSVWriter.line([
                 r.key.flow.description, r.key.period.description, r.key.measure.rawValue, r.key.category,
                 String(r.value.value), r.value.high.map(String.init) ?? "", r.value.qualifier.rawValue,
@@ -124,7 +133,7 @@ enum FigureOutput {
                 item["citations"] = d.observations.map(citation)
             }
             item["disputes"] = r.disputes
-            if r.status != .erratum, let covers = resolver.partialCoverage(r.key) {
+            if let covers = coverage(r, resolver) {
                 item["coverage"] = ["quarters": covers, "of": r.key.period.quarterCount]
             }
             switch change(r, resolver) {
@@ -158,8 +167,11 @@ enum FigureOutput {
         }
         for r in rows {
             var marks = r.status == .derived ? "*" : r.status == .erratum ? "x" : ""
+            if r.status == .erratum, let why = r.observations.first.flatMap({ dataset.erratum(forObservation: $0.id) }) {
+                marks += "[\(note("\(r.key.flow) \(r.key.period) \(r.key.measureLabel): \(r.value.display) is an erratum: \(why.reason)"))]"
+            }
             if !r.keyAgrees { marks += "!" }
-            if r.status != .erratum, let covers = resolver.partialCoverage(r.key) {
+            if let covers = coverage(r, resolver) {
                 marks += "[\(note("\(r.key.flow) \(r.key.period): covers only \(covers) of \(r.key.period.quarterCount) quarters"))]"
             }
             var change = ""
