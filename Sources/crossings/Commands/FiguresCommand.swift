@@ -9,8 +9,10 @@ struct FiguresCommand: ParsableCommand {
         discussion: """
         Every value a source reports gets its own row, so disagreements show as two rows. \
         Values the program works out (a year from its quarters, a total from its modes of \
-        transport, a missing quarter by difference, the 'not-stated' remainder of a \
-        breakdown) are marked derived and never mixed with reported ones.
+        transport, a missing quarter by difference, and the part of a breakdown the \
+        sources do not break out, category not-stated) are marked derived and never \
+        mixed with reported ones. Values keep the source's hedge and unit \
+        (~6.62 million, >13,220); csv and json also give the integer value and qualifier.
         """
     )
 
@@ -73,7 +75,7 @@ struct FiguresCommand: ParsableCommand {
 }
 
 enum FigureOutput {
-    static let csvHeader = ["flow", "period", "measure", "category", "value", "high", "qualifier", "status", "sources"]
+    static let csvHeader = ["flow", "period", "measure", "category", "value", "high", "qualifier", "status", "sources", "display"]
 
     static func csv(_ rows: [FigureRow]) -> String {
         var out = CSVWriter.line(csvHeader)
@@ -81,15 +83,18 @@ enum FigureOutput {
             out += CSVWriter.line([
                 r.key.flow.description, r.key.period.description, r.key.measure.rawValue, r.key.category,
                 String(r.value.value), r.value.high.map(String.init) ?? "", r.value.qualifier.rawValue,
-                r.status.rawValue, r.sourceIDs.joined(separator: ";"),
+                r.status.rawValue, r.sourceIDs.joined(separator: ";"), r.value.display,
             ])
         }
         return out
     }
 
-    static func citation(_ o: Observation) -> [String: Any] {
+    /// One observation behind a value, with its own chain (which differs from its source's
+    /// when someone else produced the number: `Dataset.chain(of:)`).
+    static func citation(_ o: Observation, _ dataset: Dataset) -> [String: Any] {
         ["observation": o.id, "source": o.sourceID, "locator": o.locator, "printed": o.printed,
-         "producer": o.producer, "note": o.note, "row": o.location.description]
+         "producer": o.producer, "chain": dataset.chain(of: o), "credited_agency": dataset.credit(of: o),
+         "note": o.note, "row": o.location.description]
     }
 
     static func json(_ rows: [FigureRow], resolver: Resolver) -> String {
@@ -97,14 +102,14 @@ enum FigureOutput {
             var item: [String: Any] = [
                 "flow": r.key.flow.description, "period": r.key.period.description, "measure": r.key.measure.rawValue,
                 "category": r.key.category, "value": r.value.value, "high": r.value.high as Any? ?? NSNull(),
-                "qualifier": r.value.qualifier.rawValue, "status": r.status.rawValue, "sources": r.sourceIDs,
-                "agrees": r.keyAgrees, "citations": r.observations.map(citation),
+                "qualifier": r.value.qualifier.rawValue, "display": r.value.display, "status": r.status.rawValue,
+                "sources": r.sourceIDs, "agrees": r.keyAgrees, "citations": r.observations.map { citation($0, resolver.data) },
             ]
             if let d = r.derivation {
                 item["formula"] = d.formula
                 item["worked"] = d.worked
                 item["derived_from"] = d.sourceIDs
-                item["citations"] = d.observations.map(citation)
+                item["citations"] = d.observations.map { citation($0, resolver.data) }
             }
             if let c = resolver.change(r.key), r.status == .derived || r.value.isPrecise {
                 item["change_on_year_earlier"] = [
@@ -136,7 +141,7 @@ enum FigureOutput {
             }
             t.add([r.key.flow.description, r.key.period.description, r.key.measureLabel, r.value.display, marks, change, cites])
         }
-        var legend = "\n~ about   >= at least   <= at most   * derived: worked out by crossings, printed by no source\n"
+        var legend = "\n~ about, or rounded   > more than   >= at least   < fewer than   <= at most   * derived: worked out by crossings, printed by no source\n"
         legend += "! the sources (or the sum of parts) disagree on this figure   Y/Y: change on the same period a year earlier\n"
         legend += "Sources: `crossings sources ID`; every citation: --format json.\n"
         return t.render() + legend
