@@ -28,6 +28,15 @@ enum Citation {
         kind == .residual ? residualLabel : kind.rawValue
     }
 
+    /// What a number counts and when: `entries into Russia by citizens of North Korea for study in Q3 2024`;
+    /// the residual puts its period first (`… in Q3 2024 for which the sources give no breakdown by purpose`).
+    static func phrase(_ key: FigureKey, _ data: Dataset) -> String {
+        let period = periodPhrase(key.period)
+        guard key.category == notStatedCategory, key.measure.isBreakdown else { return subject(key, data) + " " + period }
+        let base = subject(key.with(measure: .total, category: ""), data)
+        return base + " " + period + " for which the sources give no breakdown by " + (key.measure == .purpose ? "purpose" : "mode of transport")
+    }
+
     static func subject(_ key: FigureKey, _ data: Dataset) -> String {
         let flow = key.flow
         let base = flow.isEntry
@@ -85,14 +94,14 @@ enum Citation {
 
     /// The shown value of a key, with its attribution (or its formula and the attribution of its parts).
     static func line(_ f: ShownFigure, _ data: Dataset) -> String {
-        let subject = self.subject(f.key, data)
+        let phrase = self.phrase(f.key, data)
         var text: String
         if f.isDerived, let d = f.rows.first(where: { $0.status == .derived })?.derivation {
-            text = "\(formatCount(d.value)) \(subject) \(periodPhrase(f.key.period)) (worked out by crossings as \(d.formula) = \(d.worked),"
+            text = "\(formatCount(d.value)) \(phrase) (worked out by crossings as \(d.formula) = \(d.worked),"
                 + " printed by no source, from \(attribution(d.observations, data)))"
         } else {
             let obs = f.rows.first { $0.status == .reported && $0.value == f.value }?.observations ?? []
-            text = "\(words(f.value)) \(subject) \(periodPhrase(f.key.period)) (\(attribution(obs, data)))"
+            text = "\(words(f.value)) \(phrase) (\(attribution(obs, data)))"
         }
         if !f.agrees {
             let others = f.rows.filter { $0.value != f.value || ($0.status == .derived) != f.isDerived }
@@ -105,7 +114,7 @@ enum Citation {
     /// One observation as printed, with who it comes from.
     static func line(_ o: Observation, _ data: Dataset) -> String {
         let printed = o.printed.isEmpty ? "" : " (printed as “\(o.printed)”)"
-        return visible("\(words(o.reported))\(printed) \(subject(o.key, data)) \(periodPhrase(o.key.period)) (\(attribution([o], data))).")
+        return visible("\(words(o.reported))\(printed) \(phrase(o.key, data)) (\(attribution([o], data))).")
     }
 
     /// An event with every source's date: `Summary (June 2024: NK News, 8 May 2025; …).`

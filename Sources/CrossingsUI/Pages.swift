@@ -98,7 +98,7 @@ extension Library {
         let shown = ShownFigure.pick(key, rows: rows, resolver: resolver)
         let copyShown = shown.map { Citation.line($0, data) }
         items.append(Item(.heading("\(key.flow) \(key.period) \(key.measureLabel)"), search: key.description, selectable: false))
-        items.append(Item(.paragraph(Citation.subject(key, data) + " " + Citation.periodPhrase(key.period)), selectable: false))
+        items.append(Item(.paragraph(Citation.phrase(key, data)), selectable: false))
         items.append(.blank)
         guard let shown else {
             items.append(Item(.paragraph("No source gives this figure, and it cannot be worked out from others."), selectable: false))
