@@ -87,8 +87,10 @@ enum Citation {
         let groups = data.citationOrder(obs)
         guard !groups.isEmpty else { return "no cited figures" }
         return groups.enumerated().map { i, g in
-            (i == 0 ? "" : "also ") + producerPhrase(g.producer) + " via "
-                + g.observations.map { outletAndDate($0, data) }.joined(separator: "; ")
+            let producer = producerPhrase(g.producer)
+            // "South Korean intelligence (via Yonhap)" already names a link: no second "via".
+            let link = producer.lowercased().contains("via ") ? ", reported by " : " via "
+            return (i == 0 ? "" : "also ") + producer + link + g.observations.map { outletAndDate($0, data) }.joined(separator: "; ")
         }.joined(separator: "; ")
     }
 

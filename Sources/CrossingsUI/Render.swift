@@ -326,9 +326,10 @@ func drawHeader(_ s: State, _ y: Int, width w: Int, _ screen: inout Screen) {
         text = pad("#", c.rank, right: true) + " " + pad(c.code < 5 ? "" : "Code", c.code) + pad("Country", c.name)
             + pad(s.ranking.exits ? "Trips" : "Entries", c.value, right: true) + "  " + pad(change, c.change, right: true)
     case .counts:
-        let legend = "* derived ! disagree ~ about >= at least"
         let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
-        text = cells(head) + 3 + cells(legend) <= w ? head + "   " + legend : head
+        // The longest legend that fits; `?` lists every mark (< and <= too).
+        let legends = ["* derived ! disagree ~ about > over >= at least", "* derived ! disagree ~ about >= at least"]
+        if let legend = legends.first(where: { cells(head) + 3 + cells($0) <= w }) { text = head + "   " + legend } else { text = head }
     case .breakdown:
         let c = BreakdownColumns(width: w)
         text = pad("Category", c.label) + pad("Value", 11, right: true) + "  " + pad("Share", 7, right: true) + (c.src ? pad("Src", 4, right: true) : "")

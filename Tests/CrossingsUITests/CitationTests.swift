@@ -57,6 +57,12 @@ struct CitationTests {
                 + "(media reports (not named) via Mediazona (English edition), 8 May 2025).")
     }
 
+    @Test func aProducerThatAlreadyNamesALinkIsNotFollowedByASecondVia() throws {
+        let workers = try #require(library.data.observations.first { $0.id == "online-ua-2025-02-09/1" })
+        #expect(Citation.line(workers, library.data) == "at least 1,000 (printed as “thousands”) North Korean workers (estimate) for KP-RU in 2024 "
+                + "(South Korean intelligence (via Yonhap), reported by Ukrainian news site, English edition (probably online.ua, unconfirmed), 9 February 2025).")
+    }
+
     @Test func theResidualIsWhatTheSourcesDidNotBreakOut() throws {
         let rows = library.breakdown(flow: try Flow(parsing: "KP-RU"), period: .quarter(2024, 3), measure: .purpose, facets: Facets())
         let residual = try #require(rows.first { $0.key.category == notStatedCategory })
