@@ -10,7 +10,7 @@ struct FiguresCommand: ParsableCommand {
         Every value a source reports gets its own row, so disagreements show as two rows. \
         Values the program works out (a year from its quarters, a total from its modes of \
         transport, a missing quarter by difference, and the part of a breakdown the \
-        sources do not break out, category not-stated) are marked derived and never \
+        sources do not break out) are marked derived and never \
         mixed with reported ones. Values keep the source's hedge and unit \
         (~6.62 million, >13,220); csv and json also give the integer value and qualifier.
         """
