@@ -1,10 +1,13 @@
+import Foundation
 import CrossingsCore
 
-/// Sentence-ready lines for `y`: a number with where it comes from, in one line
-/// an editor can paste into copy.
+/// Sentence-ready lines for `y`: a number with who it comes from, in one line an
+/// editor can paste into copy. Strongest attribution first (the producer, then the
+/// outlet, then the date in words); no locators, ids or URLs, which stay one key
+/// away on the citations page. The order is docs/rules.md, "Citing a figure".
 ///
 /// ```text
-/// 13,221 entries into Russia by citizens of North Korea in 2024 (FSB border service figures; online.ua (English edition), 2025-02-09, ¶19; News1 Global, 2025, press-facts P6, https://news1global.com/etc/article/426871).
+/// 13,221 entries into Russia by citizens of North Korea in 2024 (FSB border service data via News1 Global, 2025; also Federal Statistics Service of Russia data (as credited) via online.ua, 9 February 2025).
 /// ```
 enum Citation {
     static func periodPhrase(_ p: Period) -> String {
@@ -16,6 +19,24 @@ enum Citation {
         }
     }
 
+    /// The label of a breakdown's residual: the part the sources did not break out
+    /// (not a category of the FSB's: it has no "purpose not stated").
+    static let residualLabel = "not broken out"
+
+    /// How a derivation's kind is named on screen.
+    static func kindLabel(_ kind: Derivation.Kind) -> String {
+        kind == .residual ? residualLabel : kind.rawValue
+    }
+
+    /// What a number counts and when: `entries into Russia by citizens of North Korea for study in Q3 2024`;
+    /// the residual puts its period first (`… in Q3 2024 for which the sources give no breakdown by purpose`).
+    static func phrase(_ key: FigureKey, _ data: Dataset) -> String {
+        let period = periodPhrase(key.period)
+        guard key.category == notStatedCategory, key.measure.isBreakdown else { return subject(key, data) + " " + period }
+        let base = subject(key.with(measure: .total, category: ""), data)
+        return base + " " + period + " for which the sources give no breakdown by " + (key.measure == .purpose ? "purpose" : "mode of transport")
+    }
+
     static func subject(_ key: FigureKey, _ data: Dataset) -> String {
         let flow = key.flow
         let base = flow.isEntry
@@ -24,56 +45,65 @@ enum Citation {
         let label = data.category(key.measure, key.category)?.label ?? key.category
         switch key.measure {
         case .total: return base
-        case .purpose: return key.category == notStatedCategory ? base + " with no purpose stated" : base + " for \(label)"
-        case .transport: return key.category == notStatedCategory ? base + " with no mode of transport stated" : base + " by \(label)"
+        case .purpose:
+            return key.category == notStatedCategory ? base + " for which the sources give no breakdown by purpose" : base + " for \(label)"
+        case .transport:
+            return key.category == notStatedCategory ? base + " for which the sources give no breakdown by mode of transport" : base + " by \(label)"
         case .estimate: return "\(label) (estimate) for \(flow)"
         case .annualAverage: return base + " (annual average)"
         }
     }
 
-    /// `about 13,000`, `at least 13,220`, `20,000 to 50,000`.
+    /// `about 13,000`, `more than 13,220`, `at least 1,000`, `about 6.62 million`, `20,000 to 50,000`.
     static func words(_ v: ReportedValue) -> String {
-        switch v.qualifier {
-        case .exact: formatCount(v.value)
-        case .about: "about " + formatCount(v.value)
-        case .atLeast: "at least " + formatCount(v.value)
-        case .atMost: "at most " + formatCount(v.value)
-        case .range: formatCount(v.value) + " to " + formatCount(v.high ?? v.value)
-        }
+        if v.qualifier == .range { return formatCount(v.value) + " to " + formatCount(v.high ?? v.value) }
+        let hedge = v.hedgeWords
+        return (hedge.isEmpty ? "" : hedge + " ") + v.number(compact: false)
     }
 
-    /// `online.ua (English edition), 2025-02-09, ¶19, https://…`
-    static func reference(_ o: Observation, _ data: Dataset) -> String {
-        guard let s = data.sourceByID[o.sourceID] else { return "\(o.sourceID), \(o.locator)" }
-        var parts = [s.outlet]
-        if !s.title.isEmpty { parts.append("“\(s.title)”") }
-        if !s.date.isEmpty { parts.append(s.date) }
-        parts.append(o.locator)
-        if !s.url.isEmpty { parts.append(s.url) }
-        return parts.joined(separator: ", ")
+    /// `FSB border service data`, `FSB border service data (presumed)`, `US officials`,
+    /// `Peter Ward (estimate)`: a statistical producer's numbers are its data; any other
+    /// producer is named as the source names it.
+    static func producerPhrase(_ producer: String) -> String {
+        let name = producer.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty else { return "figures of an unnamed producer" }
+        guard Attribution.strength(name).tier == 0 else { return name }
+        if name.hasSuffix(")"), let open = name.lastIndex(of: "(") {
+            let base = name[..<open].trimmingCharacters(in: .whitespaces)
+            return "\(base) data \(name[open...])"
+        }
+        return name + " data"
     }
 
-    static func references(_ obs: [Observation], _ data: Dataset) -> String {
-        var groups: [(String, [Observation])] = []
-        for o in obs {
-            if let i = groups.firstIndex(where: { $0.0 == o.producer }) { groups[i].1.append(o) } else { groups.append((o.producer, [o])) }
-        }
-        return groups.map { producer, obs in
-            "\(producer) figures; " + obs.map { reference($0, data) }.joined(separator: "; ")
+    /// `News1 Global, 2025`, `NK News, 8 May 2025`, `newsrebeat.com, undated`.
+    static func outletAndDate(_ o: Observation, _ data: Dataset) -> String {
+        guard let s = data.sourceByID[o.sourceID] else { return "an unknown source" }
+        return s.outlet + ", " + (s.date.isEmpty ? "undated" : Attribution.dateInWords(s.date))
+    }
+
+    /// Who stands behind a value, strongest first:
+    /// `FSB border service data via News1 Global, 2025; NK News, 8 May 2025; also US officials via The Korea Herald, 9 November 2024`.
+    static func attribution(_ obs: [Observation], _ data: Dataset) -> String {
+        let groups = data.citationOrder(obs)
+        guard !groups.isEmpty else { return "no cited figures" }
+        return groups.enumerated().map { i, g in
+            let producer = producerPhrase(g.producer)
+            // "South Korean intelligence (via Yonhap)" already names a link: no second "via".
+            let link = producer.lowercased().contains("via ") ? ", reported by " : " via "
+            return (i == 0 ? "" : "also ") + producer + link + g.observations.map { outletAndDate($0, data) }.joined(separator: "; ")
         }.joined(separator: "; ")
     }
 
-    /// The shown value of a key, with its sources (or its formula and the sources of its parts).
+    /// The shown value of a key, with its attribution (or its formula and the attribution of its parts).
     static func line(_ f: ShownFigure, _ data: Dataset) -> String {
-        let subject = self.subject(f.key, data)
+        let phrase = self.phrase(f.key, data)
         var text: String
         if f.isDerived, let d = f.rows.first(where: { $0.status == .derived })?.derivation {
-            let who = uniquedIDs(d.observations.map(\.sourceID)).compactMap { data.sourceByID[$0] }
-                .map { [$0.outlet, $0.date, $0.url].filter { !$0.isEmpty }.joined(separator: ", ") }
-            text = "\(formatCount(d.value)) \(subject) \(periodPhrase(f.key.period)) (worked out by crossings, not printed by any source: \(d.formula) = \(d.worked); from \(who.isEmpty ? "no cited figures" : who.joined(separator: "; ")))"
+            text = "\(formatCount(d.value)) \(phrase) (worked out by crossings as \(d.formula) = \(d.worked),"
+                + " printed by no source, from \(attribution(d.observations, data)))"
         } else {
             let obs = f.rows.first { $0.status == .reported && $0.value == f.value }?.observations ?? []
-            text = "\(words(f.value)) \(subject) \(periodPhrase(f.key.period)) (\(references(obs, data)))"
+            text = "\(words(f.value)) \(phrase) (\(attribution(obs, data)))"
         }
         if !f.agrees {
             let others = f.rows.filter { $0.value != f.value || ($0.status == .derived) != f.isDerived }
@@ -83,18 +113,22 @@ enum Citation {
         return visible(text + ".")
     }
 
-    /// One observation as printed, with its source.
+    /// One observation as printed, with who it comes from.
     static func line(_ o: Observation, _ data: Dataset) -> String {
         let printed = o.printed.isEmpty ? "" : " (printed as “\(o.printed)”)"
-        return visible("\(words(o.reported))\(printed) \(subject(o.key, data)) \(periodPhrase(o.key.period)) (\(o.producer) figures; \(reference(o, data))).")
+        return visible("\(words(o.reported))\(printed) \(phrase(o.key, data)) (\(attribution([o], data))).")
     }
 
+    /// An event with every source's date: `Summary (June 2024: NK News, 8 May 2025; …).`
     static func line(_ e: Event, _ data: Dataset) -> String {
-        let dates = e.dates.map { d in
-            [d.label, data.sourceByID[d.sourceID]?.outlet ?? d.sourceID, d.locator, data.sourceByID[d.sourceID]?.url ?? ""]
-                .filter { !$0.isEmpty }.joined(separator: ", ")
-        }
+        let dates = e.dates.map { line(e, date: $0, data) }
         return visible("\(e.summary) (\(dates.joined(separator: "; "))).")
+    }
+
+    /// `June 2024 according to NK News, 8 May 2025`
+    static func line(_ e: Event, date d: EventDate, _ data: Dataset) -> String {
+        guard let s = data.sourceByID[d.sourceID] else { return d.label }
+        return "\(d.label) according to \(s.outlet), " + (s.date.isEmpty ? "undated" : Attribution.dateInWords(s.date))
     }
 
     static func line(_ s: Source) -> String {

@@ -21,7 +21,7 @@ public struct ShownFigure: Hashable, Sendable {
     /// How many other values exist for the key.
     public var alternatives: Int
 
-    /// `13,221`, `~5,500`, `6,031*`
+    /// `13,221`, `~5,500`, `~6.62 million`, `6,031*`
     public var display: String { value.display + (isDerived ? "*" : "") }
 
     /// Picks the shown value among a key's rows; nil when there are none.

@@ -333,7 +333,7 @@ public final class Library {
                 share = Double(f.value.value) * 100 / Double(total.value.value)
                 approximate = !f.value.isPrecise || !total.value.isPrecise
             }
-            let label = c == notStatedCategory ? "not stated" : (data.category(measure, c)?.label ?? c)
+            let label = c == notStatedCategory ? Citation.residualLabel : (data.category(measure, c)?.label ?? c)
             rows.append(BreakdownRow(key: key, label: label, figure: f, share: share, shareApproximate: approximate))
         }
         return rows

@@ -101,7 +101,7 @@ extension Library {
         let shown = ShownFigure.pick(key, rows: rows, resolver: resolver)
         let copyShown = shown.map { Citation.line($0, data) }
         items.append(Item(.heading("\(key.flow) \(key.period) \(key.measureLabel)"), search: key.description, selectable: false))
-        items.append(Item(.paragraph(Citation.subject(key, data) + " " + Citation.periodPhrase(key.period)), selectable: false))
+        items.append(Item(.paragraph(Citation.phrase(key, data)), selectable: false))
         items.append(.blank)
         guard let shown else {
             items.append(Item(.paragraph("No source gives this figure, and it cannot be worked out from others."), selectable: false))
@@ -151,7 +151,7 @@ extension Library {
                     who = row.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: "; ")
                 }
                 let agrees = row.value.agrees(with: shown.value)
-                items.append(Item(.alternative(value: row.value.display + (row.status == .derived ? "*" : ""), difference: diff, who: who, agrees: agrees),
+                items.append(Item(.alternative(value: row.value.compactDisplay + (row.status == .derived ? "*" : ""), difference: diff, who: who, agrees: agrees),
                                   search: "\(row.value.display) \(who)", open: row.observations.first.map { .source($0.sourceID) }, cite: key,
                                   copy: row.observations.first.map { Citation.line($0, data) } ?? copyShown))
             }
@@ -159,7 +159,7 @@ extension Library {
 
         if let d = rows.first(where: { $0.status == .derived })?.derivation {
             items.append(.blank)
-            items.append(.heading("Derived: worked out by crossings (\(d.kind.rawValue)), printed by no source"))
+            items.append(.heading("Derived: worked out by crossings (\(Citation.kindLabel(d.kind))), printed by no source"))
             items.append(Item(.field("Formula", d.formula), search: d.formula, cite: key, copy: copyShown))
             items.append(Item(.field("Worked", d.worked), search: d.worked, cite: key, copy: copyShown))
             items.append(.blank)
@@ -214,9 +214,9 @@ extension Library {
         add("Title", s?.title ?? "")
         add("URL", s.map { $0.url.isEmpty ? "not known" : $0.url } ?? "")
         add("Where", o.locator + ((s?.file ?? "").isEmpty ? "" : " in \(s?.file ?? "")"))
-        add("Chain", (s?.chain ?? []).joined(separator: " › "))
+        add("Chain", data.chain(of: o).joined(separator: " › "))
         add("Producer", o.producer)
-        add("Credits", s?.creditedAgency ?? "")
+        add("Credits", data.credit(of: o))
         add("Note", o.note)
         add("Source note", s?.note ?? "")
         add("Source", o.sourceID)
@@ -254,7 +254,7 @@ extension Library {
         items.append(.heading(e.datesDisagree ? "Dates by source: sources DISAGREE (Enter: the source)" : "Dates by source (Enter: the source)"))
         for d in e.dates {
             let s = data.sourceByID[d.sourceID]
-            let lineCopy = visible("\(e.summary) (\(d.label), \([s?.outlet ?? d.sourceID, d.locator, s?.url ?? ""].filter { !$0.isEmpty }.joined(separator: ", "))).")
+            let lineCopy = visible("\(e.summary) (\(Citation.line(e, date: d, data))).")
             func add(_ label: String, _ value: String) {
                 guard !value.isEmpty else { return }
                 items.append(Item(.field(label, value), search: "\(label) \(value) \(d.sourceID)", open: .source(d.sourceID), copy: lineCopy, quarter: d.quarter))
@@ -317,8 +317,10 @@ extension Library {
         items.append(.blank)
         items.append(.heading("Figures it backs (\(obs.count)) — Enter: all citations of the number"))
         for o in obs {
+            // A number someone else produced (an estimate the outlet reports) names its producer: it is not the source's chain.
+            let producer = data.usesSourceChain(o) ? "" : "  from \(o.producer)"
             items.append(Item(.line([Span(o.locator, .dim), Span("  \(o.key)  ", .normal), Span(o.reported.display, .header),
-                                     Span("  “\(o.printed)”", .accent)]),
+                                     Span("  “\(o.printed)”", .accent), Span(producer, .dim)]),
                               search: "\(o.locator) \(o.key) \(o.reported.display) \(o.printed)", open: .citations(o.key), cite: o.key)
                               .copying(o))
         }

@@ -326,9 +326,10 @@ func drawHeader(_ s: State, _ y: Int, width w: Int, _ screen: inout Screen) {
         text = pad("#", c.rank, right: true) + " " + pad(c.code < 5 ? "" : "Code", c.code) + pad("Country", c.name)
             + pad(s.ranking.exits ? "Trips" : "Entries", c.value, right: true) + "  " + pad(change, c.change, right: true)
     case .counts:
-        let legend = "* derived ! disagree ~ about >= at least"
         let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
-        text = cells(head) + 3 + cells(legend) <= w ? head + "   " + legend : head
+        // The longest legend that fits; `?` lists every mark (< and <= too).
+        let legends = ["* derived ! disagree ~ about > over >= at least", "* derived ! disagree ~ about >= at least"]
+        if let legend = legends.first(where: { cells(head) + 3 + cells($0) <= w }) { text = head + "   " + legend } else { text = head }
     case .breakdown:
         let c = BreakdownColumns(width: w)
         text = pad("Category", c.label) + pad("Value", 11, right: true) + "  " + pad("Share", 7, right: true) + (c.src ? pad("Src", 4, right: true) : "")
@@ -428,7 +429,7 @@ func itemLines(_ item: Item, width: Int, scale: Int) -> [[Span]] {
 func countLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
     var spans = [Span(pad(row.period.description, 9))]
     guard let f = row.figure else { return spans }
-    spans.append(Span(number(f.value.display, 11), f.isDerived ? .derived : .normal))
+    spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
     spans.append(Span(f.isDerived ? "*" : " ", .derived))
     spans.append(Span(f.agrees ? " " : "!", .warning))
     spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim))
@@ -459,7 +460,7 @@ func comparedLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
             if !last { spans.append(Span(String(repeating: " ", count: 13 + (c.src ? 4 : 0) + (c.bar > 0 ? c.bar + 2 : 0)))) }
             return
         }
-        spans.append(Span(number(f.value.display, 11), f.isDerived ? .derived : .normal))
+        spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
         spans.append(Span(f.isDerived ? "*" : " ", .derived))
         spans.append(Span(f.agrees ? " " : "!", .warning))
         if c.src { spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim)) }
@@ -501,7 +502,7 @@ func rankLine(_ row: RankRow, width: Int, scale: Int) -> [Span] {
     var spans = [Span(pad(row.rank.map(String.init) ?? "", c.rank, right: true) + " ", .dim), Span(pad(row.code, c.code), .header),
                  Span(pad(row.name, c.name))]
     guard let f = row.figure else { return spans }
-    spans.append(Span(number(f.value.display, c.value), f.isDerived ? .derived : .normal))
+    spans.append(Span(number(f.value.compactDisplay, c.value), f.isDerived ? .derived : .normal))
     spans.append(Span(f.isDerived ? "*" : " ", .derived))
     spans.append(Span(f.agrees ? " " : "!", .warning))
     let change = row.change?.display ?? ""
@@ -516,7 +517,7 @@ func categoryLine(_ row: BreakdownRow, width: Int, scale: Int) -> [Span] {
     let isTotal = row.key.measure == .total
     var spans = [Span(pad((isTotal ? "" : "  ") + row.label, c.label), isTotal ? .header : .normal)]
     guard let f = row.figure else { return spans }
-    spans.append(Span(number(f.value.display, 11), f.isDerived ? .derived : .normal))
+    spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
     spans.append(Span(f.isDerived ? "*" : " ", .derived))
     spans.append(Span(f.agrees ? " " : "!", .warning))
     let share = row.share.map { (row.shareApproximate ? "~" : "") + percent($0) } ?? ""
@@ -641,7 +642,7 @@ func helpLines(_ s: State, width: Int) -> [[Span]] {
     }
     lines.append([Span("Marks", .header)])
     for (mark, meaning) in [("*", "derived: worked out by crossings, printed by no source"), ("!", "the sources (or the sum of the parts) disagree"),
-                            ("~  >=  <=", "about, at least, at most, as the source hedged it"), ("·  blank", "no figure: a gap, never zero"),
+                            ("~  >  >=  <  <=", "about (or a round number), more than, at least, fewer than, at most, as the source hedged it"), ("·  blank", "no figure: a gap, never zero"),
                             ("Src", "how many sources stand behind the value (for a derived value: behind its parts)"),
                             ("Alt  +N", "how many other values exist for the period: c lists them side by side")] {
         entry(mark, meaning, keyRole: .warning)

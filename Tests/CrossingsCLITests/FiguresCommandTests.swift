@@ -21,11 +21,18 @@ struct FiguresCommandTests {
         let run = try Binary.run(["figures", "--flow", "KP-RU", "--format", "csv"])
         #expect(run.status == 0)
         let header = try #require(run.stdout.split(separator: "\n").first)
-        let columns = "flow,period,measure,category,value,high,qualifier,status,sources,agrees,covers_quarters,change_percent,change_note,disputes"
+        let columns = "flow,period,measure,category,value,high,qualifier,status,sources,display,agrees,covers_quarters,change_percent,change_note,disputes"
         #expect(header == Substring(columns))
         for row in csvRows(run.stdout) {
             #expect(row.count == columns.split(separator: ",").count)
-            #expect(["reported", "derived", "erratum"].contains(row["status"]!))
+            // The hedge is kept in display: the integer value alone would lose it.
+            switch row["qualifier"]! {
+            case "about": #expect(row["display"]!.hasPrefix("~"), "\(row)")
+            case "at-least": #expect(row["display"]!.hasPrefix(">"), "\(row)")
+            case "at-most": #expect(row["display"]!.hasPrefix("<"), "\(row)")
+            default: break
+            }
+            #expect(["reported", "derived", "erratum", "partial"].contains(row["status"]!))
             #expect(["true", "false"].contains(row["agrees"]!))
             if row["agrees"] == "false" { #expect(row["disputes"] != "", "a marked row says why: \(row)") }
             #expect(Int(row["value"]!) != nil, "value must be a plain integer: \(row)")
@@ -107,6 +114,28 @@ struct FiguresCommandTests {
         #expect(run.stdout.contains("~13,000"), "approximate values marked")
         #expect(run.stdout.contains("* derived"), "legend")
         #expect(run.stdout.contains("news1-2025-rfa press-facts P6"), "citations with locators")
+    }
+
+    @Test func hedgesAndUnitsAreKeptInTheTableAndJSON() throws {
+        let table = try Binary.run(["figures", "--flow", "RU-TR", "--flow", "RU-EG", "--flow", "KP-RU", "--from", "2024", "--to", "2025", "--measure", "total"])
+        #expect(table.stdout.contains("~6.62 million"), "a number printed with a scale word keeps it, and its rounding")
+        #expect(table.stdout.contains(">2 million"), "over 2 million")
+        #expect(table.stdout.contains(">13,220"), "over 13,220")
+        #expect(!table.stdout.contains("6,620,000") && !table.stdout.contains(">=2,000,000"))
+        let json = try Binary.run(["figures", "--flow", "RU-TR", "--format", "json"])
+        let figures = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["figures"] as? [[String: Any]])
+        #expect(figures.first?["value"] as? Int == 6_620_000)
+        #expect(figures.first?["qualifier"] as? String == "exact")
+        #expect(figures.first?["display"] as? String == "~6.62 million")
+    }
+
+    @Test func citationsInJSONCarryTheObservationsOwnChain() throws {
+        let run = try Binary.run(["figures", "--flow", "KP-RU", "--from", "2024", "--to", "2024", "--measure", "estimate", "--format", "json"])
+        let figures = try #require((try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])?["figures"] as? [[String: Any]])
+        let citations = figures.flatMap { ($0["citations"] as? [[String: Any]]) ?? [] }
+        let troops = try #require(citations.first { $0["observation"] as? String == "mediazona-2025-05-08/2" })
+        #expect(troops["chain"] as? [String] == ["media reports (not named)", "Mediazona (English edition)"])
+        #expect(troops["credited_agency"] as? String == "")
     }
 
     @Test func derivedValuesAreMarkedInTheTable() throws {

@@ -85,6 +85,16 @@ struct EventsAndSourcesCommandTests {
         #expect(run.stdout.contains("Figures it backs (410)"))
     }
 
+    @Test func aNumberSomeoneElseProducedShowsItsOwnChain() throws {
+        let run = try Binary.run(["sources", "online-ua-2025-02-09"])
+        #expect(run.status == 0)
+        let workers = try #require(run.stdout.split(separator: "\n").first { $0.contains("estimate/workers") })
+        #expect(workers.contains("South Korean intelligence (via Yonhap) → Ukrainian news site"))
+        #expect(!workers.contains("FSB border service"))
+        let total = try #require(run.stdout.split(separator: "\n").first { $0.contains("13,221") })
+        #expect(total.hasSuffix("as above"))
+    }
+
     @Test func cslJSONAndBibTeX() throws {
         let csl = try Binary.run(["sources", "--format", "csl-json"])
         let items = try #require(try JSONSerialization.jsonObject(with: Data(csl.stdout.utf8)) as? [[String: Any]])

@@ -74,10 +74,120 @@ public struct ReportedValue: Hashable, Sendable {
         return !aBelowB && !bBelowA
     }
 
-    /// `13,221`, `~13,000`, `>=13,220`, `20,000-50,000`.
-    public var display: String {
+    /// The value as a text shows it, with the source's hedge and unit: `13,221`,
+    /// `~13,000`, `>13,220`, `>=1,000`, `~6.62 million`, `>2 million`, `20,000-50,000`.
+    /// Every view and command shows a value through this (or `compactDisplay`, in narrow
+    /// table columns), so no view drops the hedge. The rule (docs/rules.md):
+    /// - the mark comes from the printed wording (`over` → `>`, `at least` → `>=`,
+    ///   `under` → `<`, `up to` → `<=`), else from the qualifier;
+    /// - a value whose interval is not a single point shows `~` even when its qualifier
+    ///   is `exact`: a round `10,000` in prose is `~10,000`; a cell of a dataset
+    ///   (`tabulated`) and a number stated to the unit stay exact;
+    /// - a number printed with a scale word keeps it: `6.62 million`, not `6,620,000`.
+    /// A value with no printed form (worked out by crossings) is an exact count.
+    public var display: String { hedgeMark + number(compact: false) }
+
+    /// The same as `display` in a table's narrow column: `~6.62M`, `>2M`, `~13,000`.
+    public var compactDisplay: String { hedgeMark + number(compact: true) }
+
+    /// `~`, `>`, `>=`, `<`, `<=` or nothing, as `display` puts before the number.
+    public var hedgeMark: String {
+        switch qualifier {
+        case .range: return ""
+        case .about: return "~"
+        case .atLeast:
+            return ReportedValue.wordedMark(printed, among: [">", ">="]) ?? ">="
+        case .atMost:
+            return ReportedValue.wordedMark(printed, among: ["<", "<="]) ?? "<="
+        case .exact:
+            if printed.isEmpty { return "" }
+            let i = interval
+            return i.upper == i.lower ? "" : "~"
+        }
+    }
+
+    /// The hedge in words, for sentences: `about`, `more than`, `at least`, `fewer than`,
+    /// `at most`, or nothing.
+    public var hedgeWords: String {
+        switch hedgeMark {
+        case "~": "about"
+        case ">": "more than"
+        case ">=": "at least"
+        case "<": "fewer than"
+        case "<=": "at most"
+        default: ""
+        }
+    }
+
+    /// The number in the source's unit, without its hedge: `13,221`, `6.62 million`
+    /// (`6.62M` compact), `20,000-50,000`.
+    public func number(compact: Bool) -> String {
         if qualifier == .range { return "\(formatCount(value))-\(formatCount(high ?? value))" }
-        return qualifier.mark + formatCount(value)
+        return ReportedValue.scaled(value, printed: printed, compact: compact) ?? formatCount(value)
+    }
+
+    /// Phrases of the printed wording and the mark each one means; longer phrases first,
+    /// so "no fewer than" is not read as "fewer than".
+    static let wordedMarks: [([String], String)] = [
+        (["no", "fewer", "than"], ">="), (["no", "less", "than"], ">="), (["not", "less", "than"], ">="),
+        (["no", "more", "than"], "<="), (["not", "more", "than"], "<="),
+        (["at", "least"], ">="), (["a", "minimum", "of"], ">="),
+        (["at", "most"], "<="), (["up", "to"], "<="), (["a", "maximum", "of"], "<="),
+        (["more", "than"], ">"), (["in", "excess", "of"], ">"), (["over"], ">"), (["above"], ">"), (["exceeding"], ">"),
+        (["fewer", "than"], "<"), (["less", "than"], "<"), (["under"], "<"), (["below"], "<"),
+    ]
+
+    /// The mark the printed wording gives, if it is one of `allowed` (a wording that
+    /// contradicts the qualifier is not trusted: the qualifier's own mark is used).
+    static func wordedMark(_ printed: String, among allowed: [String]) -> String? {
+        let words = printed.lowercased().split { !$0.isLetter }.map(String.init)
+        guard !words.isEmpty else { return nil }
+        var best: (position: Int, mark: String)?
+        for (phrase, mark) in wordedMarks where words.count >= phrase.count {
+            for i in 0...(words.count - phrase.count) where Array(words[i..<(i + phrase.count)]) == phrase {
+                // The earliest phrase wins; at one position the list order (longest first) does.
+                if best.map({ i < $0.position }) ?? true { best = (i, mark) }
+                break
+            }
+        }
+        guard let best, allowed.contains(best.mark) else { return nil }
+        return best.mark
+    }
+
+    /// `6620000` printed "6.62 million" → `6.62 million` (`6.62M` compact); nil when
+    /// the number was not printed with a scale word, or the value is not what the
+    /// printed digits say at that scale (then the plain count is shown).
+    static func scaled(_ value: Int, printed: String, compact: Bool) -> String? {
+        let b = Array(printed.utf8)
+        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        guard let last = b.lastIndex(where: isDigit) else { return nil }
+        var start = last
+        while start > 0, isDigit(b[start - 1]) || b[start - 1] == UInt8(ascii: ".") || b[start - 1] == UInt8(ascii: ",") { start -= 1 }
+        var k = last + 1
+        while k < b.count, b[k] == UInt8(ascii: " ") { k += 1 }
+        var word: [UInt8] = []
+        while k < b.count, let c = Optional(b[k] | 0x20), c >= 97 && c <= 122 { word.append(c); k += 1 }
+        let exponent: Int, name: String, short: String
+        switch String(decoding: word, as: UTF8.self) {
+        case "million", "millions", "mln", "m": (exponent, name, short) = (6, "million", "M")
+        case "thousand", "thousands", "k": (exponent, name, short) = (3, "thousand", "K")
+        default: return nil
+        }
+        var decimals = 0
+        if let dot = b[start...last].firstIndex(of: UInt8(ascii: ".")) { decimals = last - dot }
+        guard decimals <= exponent else { return nil }
+        var unit = 1
+        for _ in 0..<(exponent - decimals) { unit *= 10 }
+        guard value % unit == 0 else { return nil }
+        let units = value / unit
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        var text = formatCount(units / scale)
+        if decimals > 0 {
+            let fraction = String(units % scale)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return compact ? text + short : text + " " + name
     }
 
     /// The unit of a number printed with a scale word or suffix: "6.62 million" → 10,000.

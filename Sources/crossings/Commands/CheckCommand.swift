@@ -107,7 +107,7 @@ enum CheckOutput {
             return [
                 "path": path, "line": c.line, "column": c.column, "end_column": c.endColumn,
                 "claim": c.sentence, "printed": c.printed, "number": c.value.value,
-                "high": c.value.high as Any? ?? NSNull(), "qualifier": c.value.qualifier.rawValue,
+                "high": c.value.high as Any? ?? NSNull(), "qualifier": c.value.qualifier.rawValue, "display": c.value.display,
                 "verdict": f.verdict.rawValue, "severity": f.verdict.severity.rawValue, "message": f.message,
                 "flow": c.flow?.description as Any? ?? NSNull(), "period": c.period?.description as Any? ?? NSNull(),
                 "measure": c.measure.rawValue, "category": c.category.isEmpty ? NSNull() : c.category as Any,

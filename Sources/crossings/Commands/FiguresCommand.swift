@@ -9,8 +9,10 @@ struct FiguresCommand: ParsableCommand {
         discussion: """
         Every value a source reports gets its own row, so disagreements show as two rows. \
         Values the program works out (a year from its quarters, a total from its modes of \
-        transport, a missing quarter by difference, the 'not-stated' remainder of a \
-        breakdown) are marked derived and never mixed with reported ones.
+        transport, a missing quarter by difference, and the part of a breakdown the \
+        sources do not break out) are marked derived and never \
+        mixed with reported ones. Values keep the source's hedge and unit \
+        (~6.62 million, >13,220); csv and json also give the integer value and qualifier.
         """
     )
 
@@ -74,7 +76,7 @@ struct FiguresCommand: ParsableCommand {
 
 enum FigureOutput {
     static let csvHeader = ["flow", "period", "measure", "category", "value", "high", "qualifier", "status", "sources",
-                            "agrees", "covers_quarters", "change_percent", "change_note", "disputes"]
+                            "display", "agrees", "covers_quarters", "change_percent", "change_note", "disputes"]
 
     /// The change on a year earlier shown beside a row (only beside the value it was computed from),
     /// or why there is none.
@@ -103,7 +105,7 @@ enum FigureOutput {
             out += CSVWriter.line([
                 r.key.flow.description, r.key.period.description, r.key.measure.rawValue, r.key.category,
                 String(r.value.value), r.value.high.map(String.init) ?? "", r.value.qualifier.rawValue,
-                r.status.rawValue, r.sourceIDs.joined(separator: ";"),
+                r.status.rawValue, r.sourceIDs.joined(separator: ";"), r.value.display,
                 r.keyAgrees ? "true" : "false", covers.map(String.init) ?? "",
                 c.change.flatMap { $0.percent.map { String(format: "%.1f", $0) } } ?? "",
                 c.reason.map { "no change: " + $0 } ?? c.change.flatMap { $0.partialCoverage.map { "both cover \($0) quarters" } } ?? "",
@@ -113,9 +115,12 @@ enum FigureOutput {
         return out
     }
 
-    static func citation(_ o: Observation) -> [String: Any] {
+    /// One observation behind a value, with its own chain (which differs from its source's
+    /// when someone else produced the number: `Dataset.chain(of:)`).
+    static func citation(_ o: Observation, _ dataset: Dataset) -> [String: Any] {
         ["observation": o.id, "source": o.sourceID, "locator": o.locator, "printed": o.printed,
-         "producer": o.producer, "note": o.note, "row": o.location.description]
+         "producer": o.producer, "chain": dataset.chain(of: o), "credited_agency": dataset.credit(of: o),
+         "note": o.note, "row": o.location.description]
     }
 
     static func json(_ rows: [FigureRow], resolver: Resolver) -> String {
@@ -123,14 +128,14 @@ enum FigureOutput {
             var item: [String: Any] = [
                 "flow": r.key.flow.description, "period": r.key.period.description, "measure": r.key.measure.rawValue,
                 "category": r.key.category, "value": r.value.value, "high": r.value.high as Any? ?? NSNull(),
-                "qualifier": r.value.qualifier.rawValue, "status": r.status.rawValue, "sources": r.sourceIDs,
-                "agrees": r.keyAgrees, "citations": r.observations.map(citation),
+                "qualifier": r.value.qualifier.rawValue, "display": r.value.display, "status": r.status.rawValue,
+                "sources": r.sourceIDs, "agrees": r.keyAgrees, "citations": r.observations.map { citation($0, resolver.data) },
             ]
             if let d = r.derivation {
                 item["formula"] = d.formula
                 item["worked"] = d.worked
                 item["derived_from"] = d.sourceIDs
-                item["citations"] = d.observations.map(citation)
+                item["citations"] = d.observations.map { citation($0, resolver.data) }
             }
             item["disputes"] = r.disputes
             if let covers = coverage(r, resolver) {
@@ -189,7 +194,7 @@ enum FigureOutput {
             }
             t.add([r.key.flow.description, r.key.period.description, r.key.measureLabel, r.value.display, marks, change, cites])
         }
-        var legend = "\n~ about   >= at least   <= at most   * derived: worked out by crossings, printed by no source\n"
+        var legend = "\n~ about, or rounded   > more than   >= at least   < fewer than   <= at most   * derived: worked out by crossings, printed by no source\n"
         legend += "! the values for this figure cannot all be true (see the notes)   x erratum: printed, but recorded as wrong\n"
         legend += "Y/Y: change on the same period a year earlier, only between values of equal coverage\n"
         legend += "Sources: `crossings sources ID`; every citation: --format json.\n"

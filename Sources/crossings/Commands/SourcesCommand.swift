@@ -71,9 +71,12 @@ enum SourceOutput {
         lines.append("")
         lines.append("Figures it backs (\(backing.observations.count)):")
         if !backing.observations.isEmpty {
-            var t = TextTable(["Where", "Flow", "Period", "Measure", "Value", "As printed", "Producer"], rightAligned: [4])
+            // A number someone else produced (an estimate the outlet reports) has its own chain, not the source's.
+            var t = TextTable(["Where", "Flow", "Period", "Measure", "Value", "As printed", "Producer", "Chain"], rightAligned: [4])
             for o in backing.observations.sorted(by: { $0.key < $1.key }) {
-                t.add([o.locator, o.key.flow.description, o.key.period.description, o.key.measureLabel, o.reported.display, o.printed, o.producer])
+                let chain = d.usesSourceChain(o) ? "as above" : d.chain(of: o).joined(separator: " → ")
+                t.add([o.locator, o.key.flow.description, o.key.period.description, o.key.measureLabel, o.reported.display, o.printed,
+                       o.producer, chain])
             }
             lines.append(t.render())
         }

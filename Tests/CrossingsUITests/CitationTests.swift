@@ -1,0 +1,81 @@
+import CrossingsCore
+@testable import CrossingsUI
+import Testing
+
+/// The line `y` copies: strongest attribution first, dates in words, no locators, ids or URLs.
+@Suite("Citation lines")
+struct CitationTests {
+    let library: Library
+    init() throws { library = Library(try Fixture.dataset()) }
+
+    func key(_ flow: String, _ period: String, _ measure: Measure = .total, _ category: String = "") throws -> FigureKey {
+        FigureKey(flow: try Flow(parsing: flow), period: try Period(parsing: period), measure: measure, category: category)
+    }
+
+    func line(_ k: FigureKey) throws -> String {
+        Citation.line(try #require(library.figure(k), "no figure for \(k)"), library.data)
+    }
+
+    /// Nothing an editor would have to delete before pasting.
+    func expectPasteable(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        for locator in ["¶", "press-facts", "http", ".csv:", ".txt", "news1-2025-rfa", "koreaherald-2024", "/1"] {
+            #expect(!text.contains(locator), "\(locator) in \(text)", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func theFSBProducerComesBeforeOneOnlyAsCredited() throws {
+        // 13,221 for 2024: News1 Global cites the FSB border service; online.ua credits "the Federal Statistics
+        // Service of Russia" (listed first in the file).
+        let text = try line(key("KP-RU", "2024"))
+        #expect(text == "13,221 entries into Russia by citizens of North Korea in 2024 (FSB border service data via News1 Global, 2025; "
+                + "also Federal Statistics Service of Russia data (as credited) via Ukrainian news site, English edition "
+                + "(probably online.ua, unconfirmed), 9 February 2025).")
+        expectPasteable(text)
+    }
+
+    @Test func studyInQ3OfTwentyTwentyFour() throws {
+        let text = try line(key("KP-RU", "2024-Q3", .purpose, "study"))
+        #expect(text == "3,765 entries into Russia by citizens of North Korea for study in Q3 2024 (FSB border service data via "
+                + "Politico Europe, 8 November 2024; also Federal State Statistics Service data (as credited) via The Korea Herald, 9 November 2024).")
+        expectPasteable(text)
+    }
+
+    @Test func aDerivedValueNamesItsFormulaAndThePartsProducers() throws {
+        let text = try line(key("KP-RU", "2023-Q4"))
+        #expect(text.hasPrefix("386 entries into Russia by citizens of North Korea in Q4 2023 (worked out by crossings as "))
+        #expect(text.contains("= 386, printed by no source, from FSB border service data via "))
+        #expect(text.contains("KBS World, January 2024"))
+        expectPasteable(text)
+    }
+
+    @Test func hedgesInWords() throws {
+        #expect(try line(key("RU-TR", "2025")).hasPrefix("about 6.62 million trips to Turkey by citizens of Russia in 2025 "
+                                                          + "(FSB border service data (presumed) via News1 Global (English), February 2026)"))
+        #expect(try line(key("RU-EG", "2025")).hasPrefix("more than 2 million trips to Egypt by citizens of Russia in 2025"))
+        let troops = try #require(library.data.observations.first { $0.id == "mediazona-2025-05-08/2" })
+        #expect(Citation.line(troops, library.data) == "at least 1,000 (printed as “thousands”) North Korean troops (estimate) for KP-RU in 2024 "
+                + "(media reports (not named) via Mediazona (English edition), 8 May 2025).")
+    }
+
+    @Test func aProducerThatAlreadyNamesALinkIsNotFollowedByASecondVia() throws {
+        let workers = try #require(library.data.observations.first { $0.id == "online-ua-2025-02-09/1" })
+        #expect(Citation.line(workers, library.data) == "at least 1,000 (printed as “thousands”) North Korean workers (estimate) for KP-RU in 2024 "
+                + "(South Korean intelligence (via Yonhap), reported by Ukrainian news site, English edition (probably online.ua, unconfirmed), 9 February 2025).")
+    }
+
+    @Test func theResidualIsWhatTheSourcesDidNotBreakOut() throws {
+        let rows = library.breakdown(flow: try Flow(parsing: "KP-RU"), period: .quarter(2024, 3), measure: .purpose, facets: Facets())
+        let residual = try #require(rows.first { $0.key.category == notStatedCategory })
+        #expect(residual.label == "not broken out")
+        let text = try line(residual.key)
+        #expect(text.hasPrefix("1,498 entries into Russia by citizens of North Korea in Q3 2024 for which the sources give no breakdown by purpose (worked out by crossings"))
+        #expect(!text.contains("not stated") && !text.contains("no purpose stated"))
+        #expect(Citation.phrase(try key("KP-RU", "2024-Q3", .transport, notStatedCategory), library.data)
+                == "entries into Russia by citizens of North Korea in Q3 2024 for which the sources give no breakdown by mode of transport")
+    }
+
+    @Test func controlCharactersFromDataAreEscaped() throws {
+        let text = try line(key("KP-RU", "2024"))
+        #expect(text == visible(text))
+    }
+}
