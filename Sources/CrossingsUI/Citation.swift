@@ -90,7 +90,13 @@ enum Citation {
             let producer = producerPhrase(g.producer)
             // "South Korean intelligence (via Yonhap)" already names a link: no second "via".
             let link = producer.lowercased().contains("via ") ? ", reported by " : " via "
-            return (i == 0 ? "" : "also ") + producer + link + g.observations.map { outletAndDate($0, data) }.joined(separator: "; ")
+            // Short enough to paste: the strongest producer's two best outlets, one for each other producer;
+            // the full list stays on the citations page.
+            let outlets = uniqued(g.observations.map { outletAndDate($0, data) })
+            let keep = i == 0 ? 2 : 1
+            var named = outlets.prefix(keep).joined(separator: "; ")
+            if outlets.count > keep { named += " and \(outlets.count - keep) other outlet\(outlets.count - keep == 1 ? "" : "s")" }
+            return (i == 0 ? "" : "also ") + producer + link + named
         }.joined(separator: "; ")
     }
 

@@ -186,6 +186,23 @@ extension Library {
             items.append(.heading("Every observation (\(reported.count))"))
             for (i, o) in reported.enumerated() { items += observationItems(o, index: i + 1, of: reported.count) }
         }
+        // Printed, but set aside: part-period values beside whole-period ones, and errata with the reason.
+        let aside = erratumRows.flatMap(\.observations)
+        if !aside.isEmpty {
+            items.append(.blank)
+            items.append(.heading("Set aside, never used (\(aside.count))"))
+            for (i, o) in aside.enumerated() {
+                if let e = data.erratum(forObservation: o.id) {
+                    let evidence = data.sourceByID[e.sourceID]?.outlet ?? e.sourceID
+                    items.append(Item(.field("Erratum", visible("\(o.reported.display): \(e.reason) (evidence: \(evidence), \(e.locator))")),
+                                      search: "erratum \(o.reported.display) \(e.reason)", open: .source(e.sourceID), cite: key))
+                } else if let c = data.coverage(ofObservation: o.id) {
+                    items.append(Item(.field("Part", "\(o.reported.display): covers only \(c.quarters) of \(key.period.quarterCount) quarters"),
+                                      search: "part \(o.reported.display)", cite: key))
+                }
+                items += observationItems(o, index: i + 1, of: aside.count)
+            }
+        }
         return items
     }
 

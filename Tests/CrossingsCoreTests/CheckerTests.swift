@@ -84,12 +84,21 @@ struct CheckerTests {
     }
 
     @Test func disputedFigures() throws {
-        let f = try verdict("In 2024, 7,887 North Korean students entered Russia.")
+        // KBS World gives 62 study entries for 2023-Q3, newsrebeat.com 24.
+        let f = try verdict("In the third quarter of 2023, 62 North Korean students entered Russia.")
         #expect(f.verdict == .disputed)
         #expect(f.verdict.severity == .warning)
-        let values = Set(data.observations(for: key("KP-RU", "2024", .purpose, "study")).map { formatCount($0.value) })
+        let values = Set(data.observations(for: key("KP-RU", "2023-Q3", .purpose, "study")).map { formatCount($0.value) })
         #expect(values.count > 1)
         for v in values { #expect(f.message.contains(v)) }
+    }
+
+    @Test func anErratumDoesNotMakeAFigureDisputed() throws {
+        // 6,636 is printed for 2024 study entries by News1 Global, but recorded as an erratum (the 2012 figure).
+        let e = try #require(data.observations(for: key("KP-RU", "2024", .purpose, "study")).first { data.erratum(forObservation: $0.id) != nil })
+        #expect(e.value == 6636)
+        let f = try verdict("In 2024, 7,887 North Korean students entered Russia.")
+        #expect(f.verdict == .supported)
     }
 
     @Test func aDerivedFigureSaysSoWithItsFormula() throws {
@@ -112,7 +121,8 @@ struct CheckerTests {
         #expect(byLine[11] == .supported)     // nearly 10,000
         #expect(byLine[13] == .contradicted)  // more than 20,000
         #expect(byLine[15] == .unverifiable)  // 2026
-        #expect(byLine[17] == .disputed)      // students 2024
+        #expect(byLine[17] == .disputed)      // students 2023-Q3: 62 or 24
+        #expect(byLine[29] == .supported)     // students 2024: 7,887 (6,636 is an erratum)
         #expect(byLine[25] == nil)            // percent, age, date, money: no claim
     }
 

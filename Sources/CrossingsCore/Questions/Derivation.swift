@@ -87,7 +87,7 @@ public struct Derivation: Hashable, Sendable {
     }
 }
 
-func uniqued<T: Hashable>(_ items: [T]) -> [T] {
+public func uniqued<T: Hashable>(_ items: [T]) -> [T] {
     var seen = Set<T>()
     return items.filter { seen.insert($0).inserted }
 }
