@@ -47,6 +47,8 @@ public struct RankRow: Hashable, Sendable {
     public var figure: ShownFigure?
     /// On the same period a year earlier (Resolver.change); nil when either year is unknown.
     public var change: Resolver.Change?
+    /// Why there is no change although both years have a value (unequal coverage, a disputed value).
+    public var noChange: String? = nil
 }
 
 extension Period {

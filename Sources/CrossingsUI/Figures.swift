@@ -20,6 +20,11 @@ public struct ShownFigure: Hashable, Sendable {
     public var sourceCount: Int
     /// How many other values exist for the key.
     public var alternatives: Int
+    /// Quarters of data the shown value covers, when fewer than its period has (RU-KP 2021: 2 of 4).
+    public var partialQuarters: Int? = nil
+
+    /// The one-cell mark after the value: `*` derived, `p` part of the period only.
+    public var slotMark: String { isDerived ? "*" : partialQuarters != nil ? "p" : " " }
 
     /// `13,221`, `~5,500`, `~6.62 million`, `6,031*`
     public var display: String { value.display + (isDerived ? "*" : "") }
@@ -48,9 +53,15 @@ public struct ShownFigure: Hashable, Sendable {
         guard let shown = chosen else { return nil }
         var sources = Set(reported.flatMap { $0.observations.map(\.sourceID) })
         if sources.isEmpty, let d = derived?.derivation { sources = Set(d.sourceIDs) }
+        var partial: Int?
+        if shown.status == .derived || shown.value.isPrecise {
+            partial = resolver.partialCoverage(key)
+        } else {
+            partial = shown.observations.compactMap { resolver.data.coverage(ofObservation: $0.id)?.quarters }.min()
+        }
         return ShownFigure(key: key, value: shown.value, isDerived: shown.status == .derived, rows: rows,
                            agrees: rows.first?.keyAgrees ?? true, sourceCount: sources.count,
-                           alternatives: rows.count - 1)
+                           alternatives: rows.count - 1, partialQuarters: partial)
     }
 }
 

@@ -160,8 +160,9 @@ public final class Library {
             let key = FigureKey(flow: flow, period: period, measure: .total)
             let shown = figure(key)
             // The change compares like with like: best values (reported consensus, else derived) a year apart.
-            let change = shown == nil ? nil : resolver.change(key)
-            rows.append(RankRow(rank: nil, flow: flow, code: entry.code, name: entry.name, figure: shown, change: change))
+            let answer = shown == nil ? Resolver.ChangeAnswer.unknown : resolver.changeAnswer(key)
+            rows.append(RankRow(rank: nil, flow: flow, code: entry.code, name: entry.name, figure: shown,
+                                change: answer.change, noChange: answer.reason))
         }
         rows.sort { a, b in
             switch (a.figure?.value.value, b.figure?.value.value) {

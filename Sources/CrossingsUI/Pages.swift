@@ -131,6 +131,19 @@ extension Library {
         default: "\(count) sources print a value for it"
         }
         items.append(Item(.field("Sources", printers), cite: key, copy: copyShown))
+        if let q = shown.partialQuarters {
+            items.append(Item(.field("Covers", "only \(q) of the \(key.period.quarterCount) quarters of \(key.period)"), cite: key, copy: copyShown))
+        }
+        switch resolver.changeAnswer(key) {
+        case .change(let c):
+            let both = c.partialCoverage.map { " (both cover \($0) quarters)" } ?? ""
+            items.append(Item(.field("Y/Y", "\(c.display)\(c.isDerived ? "*" : "") on \(c.previousKey.period) (\(formatCount(c.previous.value)))\(both)"),
+                              open: .citations(c.previousKey), cite: key, copy: copyShown))
+        case .none(let reason):
+            items.append(Item(.field("Y/Y", "none: \(reason)"), cite: key, copy: copyShown))
+        case .unknown:
+            break
+        }
         if let reasons = rows.first?.disputes, !shown.agrees, !reasons.isEmpty {
             items.append(.blank)
             items.append(.heading("Why it is marked !"))

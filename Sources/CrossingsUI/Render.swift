@@ -328,7 +328,8 @@ func drawHeader(_ s: State, _ y: Int, width w: Int, _ screen: inout Screen) {
     case .counts:
         let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
         // The longest legend that fits; `?` lists every mark (< and <= too).
-        let legends = ["* derived ! disagree ~ about > over >= at least", "* derived ! disagree ~ about >= at least"]
+        let legends = ["* derived ! disagree ~ about > over >= at least p part of period", "* derived ! disagree ~ about > over >= at least",
+                       "* derived ! disagree ~ about >= at least"]
         if let legend = legends.first(where: { cells(head) + 3 + cells($0) <= w }) { text = head + "   " + legend } else { text = head }
     case .breakdown:
         let c = BreakdownColumns(width: w)
@@ -430,7 +431,7 @@ func countLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
     var spans = [Span(pad(row.period.description, 9))]
     guard let f = row.figure else { return spans }
     spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
-    spans.append(Span(f.isDerived ? "*" : " ", .derived))
+    spans.append(Span(f.slotMark, .derived))
     spans.append(Span(f.agrees ? " " : "!", .warning))
     spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim))
     spans.append(Span(pad(f.alternatives > 0 ? "+\(f.alternatives)" : "", 4, right: true), .dim))
@@ -461,7 +462,7 @@ func comparedLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
             return
         }
         spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
-        spans.append(Span(f.isDerived ? "*" : " ", .derived))
+        spans.append(Span(f.slotMark, .derived))
         spans.append(Span(f.agrees ? " " : "!", .warning))
         if c.src { spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim)) }
         if c.bar > 0 {
@@ -503,9 +504,9 @@ func rankLine(_ row: RankRow, width: Int, scale: Int) -> [Span] {
                  Span(pad(row.name, c.name))]
     guard let f = row.figure else { return spans }
     spans.append(Span(number(f.value.compactDisplay, c.value), f.isDerived ? .derived : .normal))
-    spans.append(Span(f.isDerived ? "*" : " ", .derived))
+    spans.append(Span(f.slotMark, .derived))
     spans.append(Span(f.agrees ? " " : "!", .warning))
-    let change = row.change?.display ?? ""
+    let change = row.change?.display ?? (row.noChange != nil ? "n/a" : "")
     let falling = row.change.map { $0.difference < 0 } ?? false
     spans.append(Span(number(change, c.change), falling ? .warning : .dim))
     if c.bar > 0 { spans.append(Span("  " + bar(f.value.value, scale: scale, width: c.bar), f.isDerived ? .derivedBar : .bar)) }
@@ -518,7 +519,7 @@ func categoryLine(_ row: BreakdownRow, width: Int, scale: Int) -> [Span] {
     var spans = [Span(pad((isTotal ? "" : "  ") + row.label, c.label), isTotal ? .header : .normal)]
     guard let f = row.figure else { return spans }
     spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
-    spans.append(Span(f.isDerived ? "*" : " ", .derived))
+    spans.append(Span(f.slotMark, .derived))
     spans.append(Span(f.agrees ? " " : "!", .warning))
     let share = row.share.map { (row.shareApproximate ? "~" : "") + percent($0) } ?? ""
     spans.append(Span(pad(share, 7, right: true), .dim))

@@ -3,7 +3,7 @@
 /// The agreement rule (docs/agreement.md): every reported value stands for an
 /// interval; two values agree when their intervals overlap.
 /// - `exact` with all its digits (`13,221`, `370`), or any cell of a dataset: just that number.
-/// - `exact` but round (a multiple of 1,000, such as `10,000`) or written with a
+/// - `exact` but round (1,000 or more and a multiple of 100, such as `10,000` or `3,100`) or written with a
 ///   scale word (`6.62 million`, `5.5K`): rounded to its last stated digit,
 ///   ± half that unit, but never more than ± 10 %.
 /// - `about` (about, nearly, roughly…): ± half the unit of its last non-zero
@@ -54,7 +54,8 @@ public struct ReportedValue: Hashable, Sendable {
         case .exact:
             let unit = roundingUnit
             let scaled = ReportedValue.scaleUnit(printed) != nil
-            if tabulated || (unit < 1000 && !scaled) { return (v, v) }
+            // Prose rounds: 10,000 and 3,100 are round figures (a dataset's 3,100 is a count).
+            if tabulated || (!scaled && (unit < 100 || value < 1000)) { return (v, v) }
             let tol = min(Double(unit) / 2, v / 10)
             return (v - tol, v + tol)
         case .about:
