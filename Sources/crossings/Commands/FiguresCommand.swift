@@ -175,17 +175,23 @@ enum FigureOutput {
             if r.status == .erratum, let why = r.observations.first.flatMap({ dataset.erratum(forObservation: $0.id) }) {
                 marks += "[\(note("\(r.key.flow) \(r.key.period) \(r.key.measureLabel): \(r.value.display) is an erratum: \(why.reason)"))]"
             }
-            if !r.keyAgrees { marks += "!" }
+            if !r.keyAgrees {
+                marks += "!"
+                if !r.disputes.isEmpty { marks += "[\(note("\(r.key.flow) \(r.key.period) \(r.key.measureLabel) is marked: " + r.disputes.joined(separator: "; ")))]" }
+            }
             if let covers = coverage(r, resolver) {
                 marks += "[\(note("\(r.key.flow) \(r.key.period): covers only \(covers) of \(r.key.period.quarterCount) quarters"))]"
             }
             var change = ""
             switch self.change(r, resolver) {
-            case .change(let c): change = c.display + (c.isDerived ? "*" : "")
+            case .change(let c):
+                change = c.display + (c.isDerived ? "*" : "")
+                if let q = c.partialCoverage {
+                    change += "[\(note("\(r.key.flow) \(r.key.period) \(r.key.measureLabel): the change compares \(c.previousKey.period) and \(r.key.period), each covering \(q) of \(r.key.period.quarterCount) quarters"))]"
+                }
             case .none(let reason): change = "n/a[\(note("\(r.key.flow) \(r.key.period) \(r.key.measureLabel): no change on a year earlier: \(reason)"))]"
             case .unknown: break
             }
-            if !r.keyAgrees, !r.disputes.isEmpty { _ = note("\(r.key.flow) \(r.key.measureLabel) " + r.disputes.joined(separator: "; ")) }
             let cites: String
             if let d = r.derivation {
                 cites = "= \(d.formula)" + (d.terms.count <= 5 ? " (\(d.worked))" : "")
