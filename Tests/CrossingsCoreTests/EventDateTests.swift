@@ -22,6 +22,20 @@ struct EventDateTests {
         #expect((date("2025", .year).start, date("2025", .year).end) == (20250101, 20251231))
     }
 
+    @Test func theTimelineShowsTheMostPreciseDateWhereSourcesAgreeAndTheEarliestWhereNot() {
+        func event(_ dates: [EventDate]) -> Event {
+            Event(id: "e", summary: "", tags: [], location: Location(file: "f", line: 1), dates: dates)
+        }
+        // "June 2024" and "19 June 2024" agree: the day is shown, whichever source comes first.
+        let signed = event([date("2024-06", .month, source: "a"), date("2024-06-19", .day, source: "b")])
+        #expect(!signed.datesDisagree)
+        #expect(signed.date?.label == "19 June 2024")
+        // "late April 2025" and "28 April 2025" agree, "7 May 2025" does not: the earliest, and the event is marked.
+        let confirmed = event([date("2025-05-07", .day, source: "a"), date("2025-04", .lateMonth, source: "b"), date("2025-04-28", .day, source: "c")])
+        #expect(confirmed.datesDisagree)
+        #expect(confirmed.date?.label == "late April 2025")
+    }
+
     @Test func leapYears() {
         #expect(EventDate.daysIn(2, 2024) == 29)
         #expect(EventDate.daysIn(2, 2023) == 28)

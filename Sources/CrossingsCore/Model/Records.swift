@@ -89,8 +89,13 @@ public struct Event: Hashable, Sendable, Identifiable {
     /// One per source; sorted by date. Disagreeing sources give different dates.
     public var dates: [EventDate]
 
-    /// The earliest date any source gives, for ordering the timeline.
-    public var date: EventDate? { dates.min { $0.start < $1.start } }
+    /// The date the timeline shows and orders by: where the sources' dates all overlap, the most
+    /// precise of them (a source's "19 June 2024" over another's "June 2024"); where they
+    /// disagree, the earliest (the event is marked, and every source's date is listed).
+    public var date: EventDate? {
+        if datesDisagree { return dates.min { $0.start < $1.start } }
+        return dates.min { ($0.end - $0.start, $0.start) < ($1.end - $1.start, $1.start) }
+    }
 
     /// True when the sources' dates do not all overlap.
     public var datesDisagree: Bool {
