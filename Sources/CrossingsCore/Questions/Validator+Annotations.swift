@@ -60,11 +60,18 @@ extension Validator {
             for key in data.keys(of: flow) where key.measure == .estimate {
                 guard let parallel = parallels[key.category] else { continue }
                 let fsbKey = key.with(measure: parallel.measure, category: parallel.category)
-                guard let fsb = resolver.best(fsbKey) else { continue }
-                let fsbReading = ReportedValue(value: fsb.value)
-                for o in data.observations(for: key) where !o.reported.agrees(with: fsbReading) {
+                // The FSB figure: its one value, else every value its sources give (they disagree).
+                let fsbValues: [(ReportedValue, String)]
+                if let fsb = resolver.best(fsbKey) {
+                    fsbValues = [(ReportedValue(value: fsb.value), shown(fsb))]
+                } else {
+                    fsbValues = resolver.resolution(fsbKey).readings.map { ($0.reported, $0.reported.display) }
+                }
+                guard !fsbValues.isEmpty else { continue }
+                let fsbText = uniqued(fsbValues.map(\.1)).joined(separator: " or ")
+                for o in data.observations(for: key) where !fsbValues.contains(where: { o.reported.agrees(with: $0.0) }) {
                     out.append(Diagnostic(location: o.location, severity: .warning, message:
-                        "\(key.flow) \(key.period): \(o.producer) counts \(o.reported.display) (\(key.measureLabel), \(o.sourceID) \(o.locator)) where the FSB border count is \(shown(fsb)) (\(parallel.label)): different producers and measures, kept apart"))
+                        "\(key.flow) \(key.period): \(o.producer) counts \(o.reported.display) (\(key.measureLabel), \(o.sourceID) \(o.locator)) where the FSB border count is \(fsbText) (\(parallel.label)): different producers and measures, kept apart"))
                 }
             }
         }
