@@ -111,10 +111,16 @@ enum Citation {
             let obs = f.rows.first { $0.status == .reported && $0.value == f.value }?.observations ?? []
             text = "\(words(f.value)) \(phrase) (\(attribution(obs, data)))"
         }
+        if let q = f.partialQuarters {
+            text += "; this covers only \(q) of the \(f.key.period.quarterCount) quarters of \(f.key.period)"
+        }
         if !f.agrees {
             let others = f.rows.filter { $0.value != f.value || ($0.status == .derived) != f.isDerived }
                 .map { $0.value.display + ($0.status == .derived ? " derived" : "") }
-            text += "; sources disagree, other values: " + others.joined(separator: ", ")
+            if !others.isEmpty { text += "; sources disagree, other values: " + others.joined(separator: ", ") }
+            // Marked without a second value of its own (a part of a whole that its parts do not add up
+            // to): say why, in the resolver's words.
+            if let why = f.rows.first?.disputes.first { text += "; disputed: " + why }
         }
         return visible(text + ".")
     }

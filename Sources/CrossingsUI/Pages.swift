@@ -152,14 +152,16 @@ extension Library {
 
         if rows.count > 1 {
             items.append(.blank)
+            let sourcesDisagree = !Resolver.allAgreeReported(rows.filter { $0.status == .reported }.map(\.value))
             items.append(.heading(shown.agrees ? "Values side by side: they agree within their rounding"
-                                               : "Values side by side: sources DISAGREE"))
+                                  : sourcesDisagree ? "Values side by side: sources DISAGREE"
+                                  : "Values side by side: they cannot all be true (why: above)"))
             for row in rows {
                 let isShown = row.value == shown.value && (row.status == .derived) == shown.isDerived
                 let diff = isShown ? "shown" : signed(row.value.value - shown.value.value)
                 let who: String
                 if let d = row.derivation {
-                    who = "derived: \(d.formula)"
+                    who = "derived: \(d.formula) (\(d.worked))"
                 } else {
                     who = row.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: "; ")
                 }

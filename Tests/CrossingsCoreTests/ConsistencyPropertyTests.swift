@@ -156,6 +156,11 @@ struct ConsistencyPropertyTests {
         #expect(!resolver.resolution(k("2023-Q4")).marked)
         #expect(!resolver.resolution(k("2023")).marked)
         #expect(resolver.resolution(k("2023-H1")).marked)
+        // The reported year is not "confirmed" by a sum through the disputed half (370 + 365 + 382):
+        // that would take 370's side silently.
+        #expect(resolver.resolution(k("2023")).derivations.isEmpty)
+        // But the disputed half keeps the sum that disputes it.
+        #expect(resolver.resolution(k("2023-H1")).derivations.map(\.value) == [366])
     }
 
     @Test("a part given only approximately is worked out by difference; a precise one never is")

@@ -82,4 +82,18 @@ struct CitationTests {
         let text = try line(key("KP-RU", "2024"))
         #expect(text == visible(text))
     }
+
+    @Test func aValueMarkedAsPartOfAWholeSaysWhy() throws {
+        // 2023-Q2 has one value of its own, but 2023-H1's parts do not add up to it: the line says so.
+        let text = try line(key("KP-RU", "2023-Q2"))
+        #expect(!text.contains("other values: ."), "\(text)")
+        #expect(text.contains("; disputed: part of 2023-H1: 370 reported; its parts add up to 366"), "\(text)")
+        expectPasteable(text)
+    }
+
+    @Test func aPartYearValueSaysSoWhenCopied() throws {
+        let text = try line(key("RU-KP", "2021"))
+        #expect(text.hasPrefix("41 trips to North Korea by citizens of Russia in 2021"), "\(text)")
+        #expect(text.contains("this covers only 2 of the 4 quarters of 2021"), "\(text)")
+    }
 }

@@ -73,6 +73,17 @@ public final class Resolver {
         /// Why the key is marked, in words (`2023-H1: 370 reported; its parts add up to 366`).
         public var reasons: [String]
 
+        /// Wholes whose parts do not add up to them, of which this key is a part (marks of that kind only).
+        var markedAsPartOf: Set<FigureKey> = []
+        /// Marked for a reason of its own (its values, or what it is worked out from).
+        var markedOtherwise = false
+
+        mutating func mark(_ why: String, asPartOf whole: FigureKey? = nil) {
+            marked = true
+            if let whole { markedAsPartOf.insert(whole) } else { markedOtherwise = true }
+            if !reasons.contains(why) { reasons.append(why) }
+        }
+
         /// Every distinct value the key could take: precise readings, then derived values.
         var alternatives: [Resolved] {
             var out: [Resolved] = []
@@ -268,8 +279,7 @@ public final class Resolver {
         var r = Resolution(key: key, readings: readings, errata: errata, partial: partial, consensus: consensus, primary: consensus,
                            derivations: [], marked: false, reasons: [])
         if !Resolver.allAgree(readings.map(\.reported)) {
-            r.marked = true
-            r.reasons.append("\(key.period): sources disagree (\(Resolver.valueList(readings)))")
+            r.mark("\(key.period): sources disagree (\(Resolver.valueList(readings)))")
         }
         return r
     }
@@ -352,20 +362,14 @@ public final class Resolver {
                 usedParts[k] = uniqued(routes(k).first { $0.0 == first.kind }!.1 + first.terms.map(\.key))
             }
             if Set(sums.map(\.value)).count > 1 {
-                r.marked = true
-                r.reasons.append("\(k.period): its parts give different sums (\(sums.map { "\(formatCount($0.value)) from \($0.formula)" }.joined(separator: "; ")))")
+                r.mark("\(k.period): its parts give different sums (\(sums.map { "\(formatCount($0.value)) from \($0.formula)" }.joined(separator: "; ")))")
             }
             t[k] = r
         }
         // 2. A whole whose parts do not add up to it: the whole and every part are marked.
         for v in violated {
-            t[v.whole]!.marked = true
-            if !t[v.whole]!.reasons.contains(v.reason) { t[v.whole]!.reasons.append(v.reason) }
-            for p in v.parts where t[p] != nil {
-                t[p]!.marked = true
-                let why = "part of \(v.reason)"
-                if !t[p]!.reasons.contains(why) { t[p]!.reasons.append(why) }
-            }
+            t[v.whole]!.mark(v.reason)
+            for p in v.parts where t[p] != nil { t[p]!.mark("part of \(v.reason)", asPartOf: v.whole) }
         }
         // 3. A sum that rests on a marked part is marked, and lists every candidate result
         //    (parts before wholes, so a mark climbs as far as derived values go).
@@ -373,8 +377,7 @@ public final class Resolver {
             guard let parts = usedParts[k], let first = t[k]!.primary?.derivation else { continue }
             let marked = parts.filter { t[$0]!.marked }
             guard !marked.isEmpty else { continue }
-            t[k]!.marked = true
-            t[k]!.reasons.append("\(k.period): worked out from \(marked.map { label($0, k) }.joined(separator: ", ")), which \(marked.count == 1 ? "is" : "are") disputed")
+            t[k]!.mark("\(k.period): worked out from \(marked.map { label($0, k) }.joined(separator: ", ")), which \(marked.count == 1 ? "is" : "are") disputed")
             for d in candidates(first, table: t) where !t[k]!.derivations.contains(where: { $0.value == d.value }) {
                 t[k]!.derivations.append(d)
             }
@@ -408,16 +411,13 @@ public final class Resolver {
             t[k]!.primary = Resolved(value: first.value, observations: [], derivation: first)
             t[k]!.derivations = found
             if !restsOnMarked.isEmpty {
-                t[k]!.marked = true
-                t[k]!.reasons.append("\(k.period): worked out from \(restsOnMarked.map { label($0, k) }.joined(separator: ", ")), which \(restsOnMarked.count == 1 ? "is" : "are") disputed")
+                t[k]!.mark("\(k.period): worked out from \(restsOnMarked.map { label($0, k) }.joined(separator: ", ")), which \(restsOnMarked.count == 1 ? "is" : "are") disputed")
             }
             if Set(found.map(\.value)).count > 1, restsOnMarked.isEmpty {
-                t[k]!.marked = true
-                t[k]!.reasons.append("\(k.period): the ways of working it out give different values (\(found.map { "\(formatCount($0.value)) from \($0.formula)" }.joined(separator: "; ")))")
+                t[k]!.mark("\(k.period): the ways of working it out give different values (\(found.map { "\(formatCount($0.value)) from \($0.formula)" }.joined(separator: "; ")))")
             }
             if !Resolver.allAgree(t[k]!.readings.map(\.reported) + [ReportedValue(value: first.value)]) {
-                t[k]!.marked = true
-                t[k]!.reasons.append("\(k.period): \(Resolver.valueList(t[k]!.readings)) reported; worked out as \(formatCount(first.value)) (\(first.formula))")
+                t[k]!.mark("\(k.period): \(Resolver.valueList(t[k]!.readings)) reported; worked out as \(formatCount(first.value)) (\(first.formula))")
             }
         }
         // 5. What each breakdown does not break out: total minus the stated categories.
@@ -458,8 +458,7 @@ public final class Resolver {
         }
         func mark(_ k: FigureKey, _ why: String) -> Bool {
             guard t[k] != nil, !t[k]!.marked else { return false }
-            t[k]!.marked = true
-            t[k]!.reasons.append(why)
+            t[k]!.mark(why)
             return true
         }
         var changed = true
@@ -497,6 +496,23 @@ public final class Resolver {
                     changed = true
                 }
             }
+        }
+        // A reported figure needs no sum to confirm it: a sum that agrees with it but rests on a part
+        // that is disputed on its own account is not made (2023 = 370 + 365 + 382 would silently take
+        // sides on 2023-H1 and 2023-Q3). A sum that disagrees stays: it is why the figure is marked.
+        for k in order {
+            guard let r = t[k], let c = r.consensus else { continue }
+            t[k]!.derivations = r.derivations.filter { d in
+                guard d.kind == .rollUp || d.kind == .breakdown, d.value == c.value else { return true }
+                let parts = uniqued(d.terms.map(\.key) + (usedPartsOf(k, d.kind) ?? []))
+                return !parts.contains { p in
+                    guard let pr = t[p], pr.marked else { return false }
+                    return pr.markedOtherwise || !pr.markedAsPartOf.subtracting([k]).isEmpty
+                }
+            }
+        }
+        func usedPartsOf(_ k: FigureKey, _ kind: Derivation.Kind) -> [FigureKey]? {
+            kind == .rollUp ? Resolver.children(k.period)?.map { k.with(period: $0) } : nil
         }
     }
 
@@ -593,6 +609,9 @@ public final class Resolver {
         }
         return out
     }
+
+    /// Whether every pair of values agrees (the agreement rule, docs/rules.md).
+    public static func allAgreeReported(_ values: [ReportedValue]) -> Bool { allAgree(values) }
 
     static func allAgree(_ values: [ReportedValue]) -> Bool {
         values.allSatisfy { a in values.allSatisfy { a.agrees(with: $0) } }

@@ -69,7 +69,9 @@ extension Validator {
                 }
                 guard !fsbValues.isEmpty else { continue }
                 let fsbText = uniqued(fsbValues.map(\.1)).joined(separator: " or ")
-                for o in data.observations(for: key) where !fsbValues.contains(where: { o.reported.agrees(with: $0.0) }) {
+                // A count of part of the period is not set against the whole period's.
+                for o in data.observations(for: key) where data.coverage(ofObservation: o.id) == nil
+                    && !fsbValues.contains(where: { o.reported.agrees(with: $0.0) }) {
                     out.append(Diagnostic(location: o.location, severity: .warning, message:
                         "\(key.flow) \(key.period): \(o.producer) counts \(o.reported.display) (\(key.measureLabel), \(o.sourceID) \(o.locator)) where the FSB border count is \(fsbText) (\(parallel.label)): different producers and measures, kept apart"))
                 }
