@@ -642,7 +642,8 @@ func helpLines(_ s: State, width: Int) -> [[Span]] {
         }
     }
     lines.append([Span("Marks", .header)])
-    for (mark, meaning) in [("*", "derived: worked out by crossings, printed by no source"), ("!", "the sources (or the sum of the parts) disagree"),
+    for (mark, meaning) in [("*", "derived: worked out by crossings, printed by no source"), ("!", "the values cannot all be true: sources disagree, parts do not add up, or it rests on such a value (c says why)"),
+                            ("p", "covers only part of its period (c says how much)"),
                             ("~  >  >=  <  <=", "about (or a round number), more than, at least, fewer than, at most, as the source hedged it"), ("·  blank", "no figure: a gap, never zero"),
                             ("Src", "how many sources stand behind the value (for a derived value: behind its parts)"),
                             ("Alt  +N", "how many other values exist for the period: c lists them side by side")] {
