@@ -182,6 +182,78 @@ struct ConsistencyPropertyTests {
     }
 }
 
+@Suite("Impossible combinations are marked")
+struct ImpossibleCombinationTests {
+    let kp = try! Flow(parsing: "KP-RU")
+    func k(_ p: String, _ m: Measure = .total, _ c: String = "") -> FigureKey {
+        FigureKey(flow: kp, period: try! Period(parsing: p), measure: m, category: c)
+    }
+    func resolver(_ rows: [String], coverage: String? = nil) throws -> Resolver {
+        var files = RandomPackage.files(rows)
+        if let coverage {
+            files["coverage.csv"] = "observation,quarters,note\n" + coverage
+            files["datapackage.json"] = files["datapackage.json"]!.replacingOccurrences(of: """
+                {"name": "event_dates", "path": "event_dates.csv"}
+            """, with: """
+                {"name": "event_dates", "path": "event_dates.csv"},
+                {"name": "coverage", "path": "coverage.csv"}
+            """)
+        }
+        return Resolver(try PackageLoader.load(files: files, origin: "t"))
+    }
+    func row(_ n: Int, _ period: String, _ value: Int, _ m: String = "total", _ c: String = "") -> String {
+        "a/\(n),KP-RU,\(period),\(m),\(c),\(value),,exact,\(value),FSB border service,a,P\(n),"
+    }
+
+    @Test("quarters that already come to more than their year mark both, and nothing is worked out below zero")
+    func partsMoreThanTheWhole() throws {
+        let r = try resolver([row(1, "2023", 101), row(2, "2023-Q1", 61), row(3, "2023-Q2", 51)])
+        #expect(r.best(k("2023-H1"))?.value == 112)
+        #expect(r.resolution(k("2023")).marked)
+        #expect(r.resolution(k("2023-H1")).marked)
+        #expect(r.best(k("2023-H2")) == nil)
+        #expect(!Validator.findings(r.data).filter { $0.message.contains("already shows 112") }.isEmpty)
+    }
+
+    @Test("a category more than a total that contains it marks both")
+    func categoryMoreThanATotalThatContainsIt() throws {
+        let r = try resolver([row(1, "2024-H1", 7), row(2, "2024-Q1", 9, "purpose", "study")])
+        #expect(r.resolution(k("2024-H1")).marked)
+        #expect(r.resolution(k("2024-Q1", .purpose, "study")).marked)
+    }
+
+    @Test("stated categories more than a worked-out total mark it, and leave no remainder")
+    func categoriesMoreThanADifference() throws {
+        let r = try resolver([row(1, "2023-H2", 100), row(2, "2023-Q3", 60), row(3, "2023-Q4", 50, "purpose", "study")])
+        #expect(r.best(k("2023-Q4"))?.value == 40)
+        #expect(r.resolution(k("2023-Q4")).marked)
+        #expect(r.resolution(k("2023-Q4", .purpose, "study")).marked)
+        #expect(r.notStated(flow: kp, period: try Period(parsing: "2023-Q4"), measure: .purpose) == nil)
+    }
+
+    @Test("a value covering part of its period is never the whole of a difference")
+    func partialWholeIsNotSubtractedFrom() throws {
+        let r = try resolver([row(1, "2024", 907), row(2, "2024-Q1", 301), row(3, "2024-Q2", 302), row(4, "2024-Q3", 303)],
+                             coverage: "a/1,3,first three quarters\n")
+        #expect(r.best(k("2024-Q4")) == nil)
+        #expect(r.resolution(k("2024")).readingsCover == 3)
+        #expect(!r.resolution(k("2024")).marked, "907 for three quarters is not compared with four quarters")
+    }
+
+    @Test("the whole of a difference is never a derived value, even as a candidate")
+    func candidatesTakeOnlyAReportedWhole() throws {
+        let r = try resolver([row(1, "2023", 1117), row(2, "2023-H1", 371), row(3, "2023-H2", 749),
+                              row(4, "2023-Q1", 153), row(5, "2023-Q2", 213), row(6, "2023-Q3", 365)])
+        let q4 = r.resolution(k("2023-Q4"))
+        #expect(q4.marked)
+        for d in q4.derivations {
+            // The year (1,117) or the second half (749) as printed; never 371 + 749 = 1,120.
+            #expect([1117, 749].contains(d.terms[0].value), "\(d.formula): \(d.worked)")
+            #expect(d.terms[0].derivation == nil)
+        }
+    }
+}
+
 /// Seeded random packages in the FSB's shape (five modes, a few purposes, quarters to years),
 /// with some values reported wrongly, approximately, or not at all.
 enum RandomPackage {

@@ -61,6 +61,10 @@ public final class Resolver {
         /// Readings that cover only part of the period (`coverage.csv`) where others cover all of it:
         /// shown, never compared with or added to the whole-period values.
         public var partial: [Observation] = []
+        /// Quarters covered when every reading covers only part of the period (nil: the whole period).
+        /// Such a value is shown with its coverage, but is never the whole of a difference nor
+        /// compared with its parts.
+        public var readingsCover: Int? = nil
         /// The one precise value every reading agrees with.
         public var consensus: Resolved?
         /// The value used in arithmetic and shown first: the consensus, else the sum of parts,
@@ -77,6 +81,8 @@ public final class Resolver {
         var markedAsPartOf: Set<FigureKey> = []
         /// Marked for a reason of its own (its values, or what it is worked out from).
         var markedOtherwise = false
+        /// Reasons found only by comparing shown values (a part more than its whole): the validator lists them.
+        public internal(set) var consistencyReasons: [String] = []
 
         mutating func mark(_ why: String, asPartOf whole: FigureKey? = nil) {
             marked = true
@@ -148,6 +154,22 @@ public final class Resolver {
         return resolution(FigureKey(flow: flow, period: period, measure: measure, category: notStatedCategory)).primary?.derivation
     }
 
+    /// Stated categories that add up to more than their total, whatever else is marked: the
+    /// total minus the categories, below zero; nil when they fit (or cannot be added up).
+    public func statedExcess(flow: Flow, period: Period, measure: Measure) -> Derivation? {
+        guard measure.isBreakdown else { return nil }
+        let totalKey = FigureKey(flow: flow, period: period, measure: .total)
+        guard let total = resolution(totalKey).primary else { return nil }
+        var terms = [total.term(totalKey, sign: 1)]
+        for c in data.categories(of: measure) {
+            let k = totalKey.with(measure: measure, category: c)
+            if let v = resolution(k).consensus { terms.append(v.term(k, sign: -1)) }
+        }
+        let value = terms.reduce(0) { $0 + $1.sign * $1.value }
+        guard terms.count > 1, value < 0 else { return nil }
+        return Derivation(key: totalKey.with(measure: measure, category: notStatedCategory), kind: .residual, value: value, terms: terms)
+    }
+
     /// The best precise value for a key: reported consensus, else derived.
     public func best(_ key: FigureKey) -> Resolved? { resolution(key).primary }
 
@@ -211,6 +233,10 @@ public final class Resolver {
         if a != b {
             let partial = a < full ? (key.period, a) : (earlier.period, b)
             return .none(reason: "\(partial.0) covers \(partial.1) of \(full) quarters")
+        }
+        if a < full, current.isDerived || previous.isDerived {
+            // A sum of parts knows which quarters it lacks, a printed figure does not: not like for like.
+            return .none(reason: "\(key.period) and \(earlier.period) cover \(a) of \(full) quarters each, perhaps not the same ones")
         }
         return .change(Change(current: current, previous: previous, previousKey: earlier, partialCoverage: a < full ? a : nil))
     }
@@ -278,6 +304,10 @@ public final class Resolver {
         let consensus = Resolver.consensus(of: readings)
         var r = Resolution(key: key, readings: readings, errata: errata, partial: partial, consensus: consensus, primary: consensus,
                            derivations: [], marked: false, reasons: [])
+        if data.hasCoverage, partial.isEmpty, !readings.isEmpty {
+            let covers = readings.map { data.coverage(ofObservation: $0.id)?.quarters }
+            if covers.allSatisfy({ $0 != nil }) { r.readingsCover = covers.compactMap { $0 }.min() }
+        }
         if !Resolver.allAgree(readings.map(\.reported)) {
             r.mark("\(key.period): sources disagree (\(Resolver.valueList(readings)))")
         }
@@ -302,6 +332,23 @@ public final class Resolver {
     /// Periods of a year, parts before wholes.
     static func periods(of year: Int) -> [Period] {
         (1...4).map { Period.quarter(year, $0) } + [.half(year, 1), .half(year, 2), .year(year)]
+    }
+
+    /// Keys that contain a key: the same line over longer periods of its year, and, for a category,
+    /// the total of its period and of those longer periods.
+    static func containers(_ k: FigureKey) -> [FigureKey] {
+        var periods: [Period] = []
+        switch k.period {
+        case .quarter(let y, let q): periods = [.half(y, (q + 1) / 2), .year(y)]
+        case .half(let y, _): periods = [.year(y)]
+        default: break
+        }
+        var out = periods.map { k.with(period: $0) }
+        if k.measure.isBreakdown {
+            let total = FigureKey(flow: k.flow, period: k.period, measure: .total)
+            out += [total] + periods.map { total.with(period: $0) }
+        }
+        return out
     }
 
     /// The periods a period is the sum of, one level down (a year's halves, a half's quarters).
@@ -351,7 +398,7 @@ public final class Resolver {
                 let d = Derivation(key: k, kind: kind, value: terms.reduce(0) { $0 + $1.value }, terms: terms)
                 sums.append(d)
                 let derived = ReportedValue(value: d.value)
-                if let bad = r.readings.first(where: { !$0.reported.agrees(with: derived) }) {
+                if r.readingsCover == nil, let bad = r.readings.first(where: { !$0.reported.agrees(with: derived) }) {
                     let reason = "\(k.period)\(k.measure == .total ? "" : " " + k.measureLabel): \(bad.reported.display) reported; its parts add up to \(formatCount(d.value)) (\(d.formula))"
                     violated.append((k, parts, reason))
                 }
@@ -387,7 +434,7 @@ public final class Resolver {
             var found: [Derivation] = []
             var restsOnMarked: [FigureKey] = []
             for (whole, siblings) in differenceRoutes(k) {
-                guard let w = t[whole], let wv = w.consensus else { continue }
+                guard let w = t[whole], let wv = w.consensus, w.readingsCover == nil else { continue }
                 var terms = [wv.term(whole, sign: 1)]
                 for s in siblings {
                     // A difference never feeds another one.
@@ -417,7 +464,9 @@ public final class Resolver {
                 t[k]!.mark("\(k.period): the ways of working it out give different values (\(found.map { "\(formatCount($0.value)) from \($0.formula)" }.joined(separator: "; ")))")
             }
             if !Resolver.allAgree(t[k]!.readings.map(\.reported) + [ReportedValue(value: first.value)]) {
-                t[k]!.mark("\(k.period): \(Resolver.valueList(t[k]!.readings)) reported; worked out as \(formatCount(first.value)) (\(first.formula))")
+                let why = ("\(k.period): \(Resolver.valueList(t[k]!.readings)) reported; worked out as \(formatCount(first.value)) (\(first.formula))")
+                t[k]!.mark(why)
+                t[k]!.consistencyReasons.append(why)
             }
         }
         // 5. What each breakdown does not break out: total minus the stated categories.
@@ -456,9 +505,10 @@ public final class Resolver {
                 for (m, _) in breakdowns { relations.append((k, m.fixedCategories.map { k.with(measure: m, category: $0) })) }
             }
         }
-        func mark(_ k: FigureKey, _ why: String) -> Bool {
+        func mark(_ k: FigureKey, _ why: String, consistency: Bool = false) -> Bool {
             guard t[k] != nil, !t[k]!.marked else { return false }
             t[k]!.mark(why)
+            if consistency { t[k]!.consistencyReasons.append(why) }
             return true
         }
         var changed = true
@@ -467,21 +517,43 @@ public final class Resolver {
             changed = false
             rounds += 1
             for (whole, parts) in relations {
-                guard let w = t[whole].flatMap(Resolver.shownValue) else { continue }
-                let values = parts.compactMap { t[$0].flatMap(Resolver.shownValue) }
-                guard values.count == parts.count else { continue }
+                // A value of part of its period is not set against its parts or its whole.
+                guard t[whole]?.readingsCover == nil, let w = t[whole].flatMap(Resolver.shownValue) else { continue }
+                let shown = parts.compactMap { p in t[p].flatMap { $0.readingsCover == nil ? Resolver.shownValue($0) : nil }.map { (p, $0) } }
+                guard !shown.isEmpty else { continue }
                 let wi = w.interval
                 var lower = 0.0, upper: Double? = 0
-                for v in values {
+                for (_, v) in shown {
                     let i = v.interval
                     lower += i.lower
                     upper = upper.flatMap { u in i.upper.map { u + $0 } }
                 }
-                let fits = !(upper.map { $0 < wi.lower } ?? false) && !(wi.upper.map { lower > $0 } ?? false)
+                // All parts shown: their sum must fit the whole. Some shown: they must not exceed it.
+                let complete = shown.count == parts.count
+                let tooSmall = complete && (upper.map { $0 < wi.lower } ?? false)
+                let tooLarge = wi.upper.map { lower > $0 } ?? false
+                let members = [whole] + shown.map(\.0)
                 // Already explained where any of them is marked; otherwise none can be trusted over the others.
-                guard !fits, !([whole] + parts).contains(where: { t[$0]!.marked }) else { continue }
-                let why = "\(label(whole, whole)) shows \(w.display) but \(parts.map { label($0, whole) }.joined(separator: " + ")) show \(values.map(\.display).joined(separator: " + "))"
-                for k in [whole] + parts where mark(k, why) { changed = true }
+                guard tooSmall || tooLarge, !members.contains(where: { t[$0]!.marked }) else { continue }
+                let why = complete
+                    ? "\(label(whole, whole)) shows \(w.display) but \(parts.map { label($0, whole) }.joined(separator: " + ")) show \(shown.map(\.1.display).joined(separator: " + "))"
+                    : "\(label(whole, whole)) shows \(w.display) but \(shown.map { label($0.0, whole) }.joined(separator: " + ")), part of it, already show\(shown.count == 1 ? "s" : "") \(shown.map(\.1.display).joined(separator: " + "))"
+                // Stated categories that exceed their total are the validator's own finding (with the formula).
+                let statedExcess = !complete && parts.first?.measure.isBreakdown == true
+                for k in members where mark(k, why, consistency: !statedExcess) { changed = true }
+            }
+            // A part shown as more than something that contains it (a quarter's study entries against
+            // the half's total).
+            for k in order where t[k]?.readingsCover == nil && !(t[k]?.marked ?? true) {
+                guard let v = t[k].flatMap(Resolver.shownValue) else { continue }
+                for a in Resolver.containers(k) {
+                    guard let ar = t[a], ar.readingsCover == nil, !ar.marked, let w = Resolver.shownValue(ar),
+                          let upper = w.interval.upper, v.interval.lower > upper else { continue }
+                    let why = "\(label(k, a)) shows \(v.display), more than \(label(a, a)) (\(w.display)), which contains it"
+                    if mark(k, why, consistency: true) { changed = true }
+                    if mark(a, why, consistency: true) { changed = true }
+                    break
+                }
             }
             for k in Array(t.keys) {
                 guard let r = t[k], let d = r.primary?.derivation else { continue }
@@ -570,7 +642,11 @@ public final class Resolver {
         for term in d.terms {
             var options = [term]
             if let r = t[term.key], r.marked {
-                for alt in r.alternatives where alt.value != term.value { options.append(alt.term(term.key, sign: term.sign)) }
+                // The whole of a difference must be reported: its derived values are not candidates.
+                let wholeOfDifference = d.kind == .difference && term.sign > 0
+                for alt in r.alternatives where alt.value != term.value && !(wholeOfDifference && alt.isDerived) {
+                    options.append(alt.term(term.key, sign: term.sign))
+                }
             }
             var next: [[Derivation.Term]] = []
             for partial in results { for o in options { next.append(partial + [o]) } }

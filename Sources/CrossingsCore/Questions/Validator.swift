@@ -68,12 +68,19 @@ public enum Validator {
                 }
             }
         }
+        // 3c. Shown values that cannot add up, found only by comparing them (a part more than
+        //     its whole, a whole less than the parts already given): once per finding.
+        var said = Set<String>()
+        for key in data.keys where !key.period.isRange && key.measure != .estimate && key.measure != .annualAverage {
+            for reason in resolver.resolution(key).consistencyReasons where said.insert("\(key.flow) \(reason)").inserted {
+                warn(data.observations(for: key)[0].location, "\(key.flow) \(reason)")
+            }
+        }
         // 4. Categories that add up to more than their total.
         var seen = Set<FigureKey>()
         for key in data.keys.sorted() where key.measure.isBreakdown {
             let group = FigureKey(flow: key.flow, period: key.period, measure: key.measure, category: notStatedCategory)
-            guard seen.insert(group).inserted, let residual = resolver.notStated(flow: key.flow, period: key.period, measure: key.measure),
-                  residual.value < 0 else { continue }
+            guard seen.insert(group).inserted, let residual = resolver.statedExcess(flow: key.flow, period: key.period, measure: key.measure) else { continue }
             let at = data.observations(for: key)[0].location
             warn(at, "\(key.flow) \(key.period) \(key.measure.rawValue): the stated categories add up to more than the total (\(residual.formula): \(residual.worked))")
         }

@@ -88,6 +88,11 @@ enum FigureOutput {
         return answer
     }
 
+    /// Why an erratum row is wrong, with the evidence.
+    static func erratum(_ r: FigureRow, _ resolver: Resolver) -> Erratum? {
+        r.status == .erratum ? r.observations.lazy.compactMap { resolver.data.erratum(forObservation: $0.id) }.first : nil
+    }
+
     /// Quarters of data a row covers, when less than its period.
     static func coverage(_ r: FigureRow, _ resolver: Resolver) -> Int? {
         switch r.status {
@@ -109,7 +114,7 @@ enum FigureOutput {
                 r.keyAgrees ? "true" : "false", covers.map(String.init) ?? "",
                 c.change.flatMap { $0.percent.map { String(format: "%.1f", $0) } } ?? "",
                 c.reason.map { "no change: " + $0 } ?? c.change.flatMap { $0.partialCoverage.map { "both cover \($0) quarters" } } ?? "",
-                r.disputes.joined(separator: "; "),
+                (erratum(r, resolver).map { ["erratum: \($0.reason) (\($0.sourceID) \($0.locator))"] } ?? r.disputes).joined(separator: "; "),
             ])
         }
         return out
@@ -138,6 +143,9 @@ enum FigureOutput {
                 item["citations"] = d.observations.map { citation($0, resolver.data) }
             }
             item["disputes"] = r.disputes
+            if let e = erratum(r, resolver) {
+                item["erratum"] = ["reason": e.reason, "evidence": e.sourceID, "locator": e.locator]
+            }
             if let covers = coverage(r, resolver) {
                 item["coverage"] = ["quarters": covers, "of": r.key.period.quarterCount]
             }
