@@ -360,8 +360,31 @@ public final class Resolver {
         }
     }
 
+    /// For each year of a flow, the breakdowns it has any observation of (worked out once per flow).
+    private var observedBreakdowns: [Flow: [Int: Set<Measure>]] = [:]
+
+    private func breakdownsObserved(flow: Flow, year: Int) -> Set<Measure> {
+        if let known = observedBreakdowns[flow] { return known[year] ?? [] }
+        var byYear: [Int: Set<Measure>] = [:]
+        for key in data.keys(of: flow) where key.measure.isBreakdown && !key.period.isRange {
+            byYear[key.period.year, default: []].insert(key.measure)
+        }
+        observedBreakdowns[flow] = byYear
+        return byYear[year] ?? []
+    }
+
+    /// Drops what was worked out for a flow (a pass over a large package keeps one flow at a time).
+    public func forget(flow: Flow) {
+        blocks[flow] = nil
+        observedBreakdowns[flow] = nil
+    }
+
     private func build(_ b: Block, flow: Flow, year: Int) {
+        // A breakdown no source gives in this year cannot be summed, differenced or left over: its keys
+        // would only be empty (most of a large import has modes of transport and no purposes).
+        let observed = breakdownsObserved(flow: flow, year: year)
         let breakdowns: [(Measure, [String])] = [(.purpose, data.categories(of: .purpose)), (.transport, data.categories(of: .transport))]
+            .filter { observed.contains($0.0) }
         var order: [FigureKey] = []
         for p in Resolver.periods(of: year) {
             for (m, cats) in breakdowns { for c in cats { order.append(FigureKey(flow: flow, period: p, measure: m, category: c)) } }

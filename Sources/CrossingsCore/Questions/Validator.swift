@@ -17,13 +17,8 @@ public enum Validator {
         }
         func cite(_ o: Observation) -> String { "\(o.sourceID) \(o.locator)" }
 
-        // Keys in index order (the findings are sorted at the end): most keys of a large
-        // package have one observation and no parts, and are passed over without being read.
-        for key in data.keys {
-            if resolver.compose(key) == nil && data.observations.count(for: key) < 2 && key.period.granularity != .year { continue }
-            // Errata are recorded on their own (below), not as a disagreement.
-            let obs = data.hasErrata ? resolver.resolution(key).readings : data.observations(for: key)
-            guard let first = obs.first else { continue }
+        /// 1. Sources that disagree on the value; 2. the same number credited to different producers.
+        func sourcesAndProducers(_ key: FigureKey, _ obs: [Observation], _ first: Observation) {
             // 1. Sources that disagree on the value.
             let readings = obs.map(\.reported)
             if !readings.allSatisfy({ a in readings.allSatisfy { a.agrees(with: $0) } }) {
@@ -41,6 +36,9 @@ public enum Validator {
                     warn(first.location, "\(key): sources credit different producers: " + who.joined(separator: "; "))
                 }
             }
+        }
+        /// 3. A reported whole that its parts do not add up to.
+        func partsAgainstWhole(_ key: FigureKey, _ obs: [Observation], _ first: Observation) {
             // 3. A reported whole that its complete parts do not add up to (each way of adding them up).
             for parts in resolver.resolution(key).derivations where parts.kind == .rollUp || parts.kind == .breakdown {
                 let derived = ReportedValue(value: parts.value)
@@ -68,21 +66,43 @@ public enum Validator {
                 }
             }
         }
-        // 3c. Shown values that cannot add up, found only by comparing them (a part more than
-        //     its whole, a whole less than the parts already given): once per finding.
+
+        // One flow at a time, and what the resolver worked out for it is dropped after (a large
+        // package has hundreds of flows). Within a flow, only the years where something can
+        // disagree are resolved: a year whose sources give only leaves (a quarter's modes, once
+        // each) can hold no disagreement, and most of a large import is like that.
         var said = Set<String>()
-        for key in data.keys where !key.period.isRange && key.measure != .estimate && key.measure != .annualAverage {
-            for reason in resolver.resolution(key).consistencyReasons where said.insert("\(key.flow) \(reason)").inserted {
-                warn(data.observations(for: key)[0].location, "\(key.flow) \(reason)")
+        for flow in data.flows {
+            let keys = data.keys(of: flow)
+            var yearsToResolve = Set<Int>()
+            for key in keys where Resolver.blockYear(key) != nil {
+                let whole = key.period.granularity != .quarter || key.measure == .total
+                if whole || data.observations.count(for: key) > 1 { yearsToResolve.insert(key.period.year) }
             }
-        }
-        // 4. Categories that add up to more than their total.
-        var seen = Set<FigureKey>()
-        for key in data.keys.sorted() where key.measure.isBreakdown {
-            let group = FigureKey(flow: key.flow, period: key.period, measure: key.measure, category: notStatedCategory)
-            guard seen.insert(group).inserted, let residual = resolver.statedExcess(flow: key.flow, period: key.period, measure: key.measure) else { continue }
-            let at = data.observations(for: key)[0].location
-            warn(at, "\(key.flow) \(key.period) \(key.measure.rawValue): the stated categories add up to more than the total (\(residual.formula): \(residual.worked))")
+            for key in keys {
+                let resolve = Resolver.blockYear(key).map { yearsToResolve.contains($0) } ?? false
+                if !resolve && data.observations.count(for: key) < 2 { continue }
+                // Errata and part-period values are recorded on their own, not as a disagreement.
+                let obs = resolve || data.hasErrata || data.hasCoverage ? resolver.resolution(key).readings : data.observations(for: key)
+                guard let first = obs.first else { continue }
+                sourcesAndProducers(key, obs, first)
+                guard resolve else { continue }
+                partsAgainstWhole(key, obs, first)
+                // 3c. Shown values that cannot add up, found only by comparing them (a part more than
+                //     its whole, a whole less than the parts already given): once per finding.
+                for reason in resolver.resolution(key).consistencyReasons where said.insert("\(key.flow) \(reason)").inserted {
+                    warn(first.location, "\(key.flow) \(reason)")
+                }
+            }
+            // 4. Categories that add up to more than their total.
+            var seen = Set<FigureKey>()
+            for key in keys.sorted() where key.measure.isBreakdown && yearsToResolve.contains(key.period.year) {
+                let group = FigureKey(flow: key.flow, period: key.period, measure: key.measure, category: notStatedCategory)
+                guard seen.insert(group).inserted, let residual = resolver.statedExcess(flow: key.flow, period: key.period, measure: key.measure) else { continue }
+                let at = data.observations(for: key)[0].location
+                warn(at, "\(key.flow) \(key.period) \(key.measure.rawValue): the stated categories add up to more than the total (\(residual.formula): \(residual.worked))")
+            }
+            resolver.forget(flow: flow)
         }
         // 5. Events whose sources give dates that do not overlap.
         for e in data.events where e.datesDisagree {
