@@ -404,6 +404,7 @@ public final class Resolver {
         var t: [FigureKey: Resolution] = [:]
         var violated: [(whole: FigureKey, parts: [FigureKey], reason: String)] = []
         var usedParts: [FigureKey: [FigureKey]] = [:]
+        var leavesOnly = true
         for k in order {
             var r = readingsOnly(k)
             var sums: [Derivation] = []
@@ -434,7 +435,19 @@ public final class Resolver {
             if Set(sums.map(\.value)).count > 1 {
                 r.mark("\(k.period): its parts give different sums (\(sums.map { "\(formatCount($0.value)) from \($0.formula)" }.joined(separator: "; ")))")
             }
+            if !r.readings.isEmpty && (k.period.granularity != .quarter || k.measure == .total || r.readings.count > 1
+                || !r.readings.allSatisfy({ $0.reported.isPrecise })) || r.marked || !r.errata.isEmpty || !r.partial.isEmpty {
+                leavesOnly = false
+            }
             t[k] = r
+        }
+        // Sources give only leaves (a quarter's categories, once each, to the unit): every value
+        // is a sum of them, nothing can disagree, and nothing is left to difference or settle.
+        // Most of a large import is like this.
+        if leavesOnly {
+            residuals(&t, flow: flow, year: year, breakdowns: breakdowns)
+            b.table = t
+            return
         }
         // 2. A whole whose parts do not add up to it: the whole and every part are marked.
         for v in violated {
@@ -493,6 +506,12 @@ public final class Resolver {
             }
         }
         // 5. What each breakdown does not break out: total minus the stated categories.
+        residuals(&t, flow: flow, year: year, breakdowns: breakdowns)
+        settle(&t, order: order, usedParts: usedParts, flow: flow, year: year, breakdowns: breakdowns)
+        b.table = t
+    }
+
+    private func residuals(_ t: inout [FigureKey: Resolution], flow: Flow, year: Int, breakdowns: [(Measure, [String])]) {
         for p in Resolver.periods(of: year) {
             for (m, cats) in breakdowns {
                 let key = FigureKey(flow: flow, period: p, measure: m, category: notStatedCategory)
@@ -504,8 +523,6 @@ public final class Resolver {
                 t[key] = r
             }
         }
-        settle(&t, order: order, usedParts: usedParts, flow: flow, year: year, breakdowns: breakdowns)
-        b.table = t
     }
 
     /// The value a table shows for a key: its primary value, else the reading most sources give.
