@@ -34,8 +34,10 @@ public struct ReportedValue: Hashable, Sendable {
     }
 
     /// The unit the number is rounded to, judged from how it was written.
-    public var roundingUnit: Int {
-        if let scaled = ReportedValue.scaleUnit(printed) { return scaled }
+    public var roundingUnit: Int { ReportedValue.scaleUnit(printed) ?? digitUnit }
+
+    /// The unit of the last non-zero digit: 13,000 → 1,000; 370 → 10.
+    var digitUnit: Int {
         guard value != 0 else { return 1 }
         var unit = 1
         while value % (unit * 10) == 0 { unit *= 10 }
@@ -52,10 +54,12 @@ public struct ReportedValue: Hashable, Sendable {
         let v = Double(value)
         switch qualifier {
         case .exact:
-            let unit = roundingUnit
-            let scaled = ReportedValue.scaleUnit(printed) != nil
-            // Prose rounds: 10,000 and 3,100 are round figures (a dataset's 3,100 is a count).
-            if tabulated || (!scaled && (unit < 100 || value < 1000)) { return (v, v) }
+            // A dataset's cell is a count, whatever its digits (checked first: it is most rows).
+            if tabulated { return (v, v) }
+            let scaledUnit = ReportedValue.scaleUnit(printed)
+            let unit = scaledUnit ?? digitUnit
+            // Prose rounds: 10,000 and 3,100 are round figures.
+            if scaledUnit == nil && (unit < 100 || value < 1000) { return (v, v) }
             let tol = min(Double(unit) / 2, v / 10)
             return (v - tol, v + tol)
         case .about:

@@ -430,7 +430,9 @@ public final class Resolver {
             for d in sums where !r.derivations.contains(where: { $0.value == d.value }) { r.derivations.append(d) }
             if r.primary == nil, let first = sums.first {
                 r.primary = Resolved(value: first.value, observations: [], derivation: first)
-                usedParts[k] = uniqued(routes(k).first { $0.0 == first.kind }!.1 + first.terms.map(\.key))
+                // The route's parts, and the quarters a flattened half stands for.
+                let parts = routes(k).first { $0.0 == first.kind }!.1
+                usedParts[k] = first.terms.count == parts.count ? parts : parts + first.terms.map(\.key).filter { !parts.contains($0) }
             }
             if Set(sums.map(\.value)).count > 1 {
                 r.mark("\(k.period): its parts give different sums (\(sums.map { "\(formatCount($0.value)) from \($0.formula)" }.joined(separator: "; ")))")

@@ -65,11 +65,25 @@ struct FiguresCommand: ParsableCommand {
             measures: measure.isEmpty ? nil : Set(measure.map(\.measure))
         )
         let resolver = Resolver(dataset)
-        let rows = resolver.figures(query)
         switch format {
-        case .csv: print(FigureOutput.csv(rows, resolver: resolver), terminator: "")
-        case .json: print(FigureOutput.json(rows, resolver: resolver), terminator: "")
-        case .table: print(FigureOutput.table(rows, resolver: resolver, dataset: dataset), terminator: "")
+        case .csv, .json:
+            // One flow at a time, dropping what was worked out for it: a large package has hundreds.
+            print(format == .csv ? CSVWriter.line(FigureOutput.csvHeader) : "", terminator: "")
+            var items: [[String: Any]] = []
+            for flow in (query.flows ?? dataset.flows).sorted() {
+                var one = query
+                one.flows = [flow]
+                let rows = resolver.figures(one)
+                if format == .csv {
+                    print(FigureOutput.csv(rows, resolver: resolver, header: false), terminator: "")
+                } else {
+                    items += FigureOutput.jsonItems(rows, resolver: resolver)
+                }
+                resolver.forget(flow: flow)
+            }
+            if format == .json { print(jsonText(["figures": items]), terminator: "") }
+        case .table:
+            print(FigureOutput.table(resolver.figures(query), resolver: resolver, dataset: dataset), terminator: "")
         }
     }
 }
@@ -102,8 +116,8 @@ enum FigureOutput {
         }
     }
 
-    static func csv(_ rows: [FigureRow], resolver: Resolver) -> String {
-        var out = CSVWriter.line(csvHeader)
+    static func csv(_ rows: [FigureRow], resolver: Resolver, header: Bool = true) -> String {
+        var out = header ? CSVWriter.line(csvHeader) : ""
         for r in rows {
             let c = change(r, resolver)
             let covers = coverage(r, resolver)
@@ -129,7 +143,11 @@ enum FigureOutput {
     }
 
     static func json(_ rows: [FigureRow], resolver: Resolver) -> String {
-        let items: [[String: Any]] = rows.map { r in
+        jsonText(["figures": jsonItems(rows, resolver: resolver)])
+    }
+
+    static func jsonItems(_ rows: [FigureRow], resolver: Resolver) -> [[String: Any]] {
+        rows.map { r in
             var item: [String: Any] = [
                 "flow": r.key.flow.description, "period": r.key.period.description, "measure": r.key.measure.rawValue,
                 "category": r.key.category, "value": r.value.value, "high": r.value.high as Any? ?? NSNull(),
@@ -166,7 +184,7 @@ enum FigureOutput {
             }
             return item
         }
-        return jsonText(["figures": items])
+
     }
 
     static func table(_ rows: [FigureRow], resolver: Resolver, dataset: Dataset) -> String {
