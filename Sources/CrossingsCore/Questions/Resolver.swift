@@ -321,8 +321,17 @@ public final class Resolver {
         return (readings, errata)
     }
 
+    /// Flows whose blocks are kept, least recently started first: at most `keptFlows` of them, so
+    /// browsing every country of a large import does not keep every country's years.
+    private var flowOrder: [Flow] = []
+    static let keptFlows = 48
+
     private func block(flow: Flow, year: Int) -> Block {
         if let b = blocks[flow]?[year] { return b }
+        if blocks[flow] == nil {
+            flowOrder.append(flow)
+            if flowOrder.count > Resolver.keptFlows { forget(flow: flowOrder[0]) }
+        }
         let b = Block()
         build(b, flow: flow, year: year)
         blocks[flow, default: [:]][year] = b
@@ -377,6 +386,7 @@ public final class Resolver {
     public func forget(flow: Flow) {
         blocks[flow] = nil
         observedBreakdowns[flow] = nil
+        flowOrder.removeAll { $0 == flow }
     }
 
     private func build(_ b: Block, flow: Flow, year: Int) {
