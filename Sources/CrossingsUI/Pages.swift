@@ -115,7 +115,8 @@ extension Library {
         } else if rows.count == 1 {
             how = "as reported"
         } else if let c = resolver.consensus(key), c.value == shown.value.value, shown.value.qualifier == .exact {
-            how = "the precise value every source agrees with"
+            how = shown.agrees ? "the precise value every source agrees with"
+                               : "the precise value every source agrees with, but marked (why: below)"
         } else if shown.agrees {
             how = "the value most sources give; the others agree with it"
         } else if reportedRows.filter({ $0.observations.count == mostCited }).count > 1 {

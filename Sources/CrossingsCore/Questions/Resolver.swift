@@ -221,10 +221,21 @@ public final class Resolver {
         // A remainder covers different categories from one period to the next: no like-for-like change.
         guard !key.period.isRange, key.category != notStatedCategory else { return .unknown }
         let now = resolution(key)
-        guard let current = now.primary else { return .unknown }
         let earlier = key.with(period: key.period.yearEarlier)
         let before = resolution(earlier)
-        guard let previous = before.primary else { return .unknown }
+        // Only approximate values (no precise one to compute with): say so, rather than nothing.
+        if now.primary == nil || before.primary == nil {
+            let approximate = [(now, key.period), (before, earlier.period)].first { $0.0.primary == nil && !$0.0.readings.isEmpty }
+            let other = now.primary != nil || !now.readings.isEmpty
+            let previousKnown = before.primary != nil || !before.readings.isEmpty
+            if let approximate, other, previousKnown {
+                let values = Resolver.valueList(approximate.0.readings)
+                return .none(reason: approximate.0.marked ? "\(approximate.1) is disputed (\(values))"
+                                                          : "\(approximate.1) has no precise value (only \(values))")
+            }
+            return .unknown
+        }
+        let current = now.primary!, previous = before.primary!
         if now.marked { return .none(reason: "\(key.period) is disputed") }
         if before.marked { return .none(reason: "\(earlier.period) is disputed") }
         let full = key.period.quarterCount
@@ -343,6 +354,16 @@ public final class Resolver {
         (1...4).map { Period.quarter(year, $0) } + [.half(year, 1), .half(year, 2), .year(year)]
     }
 
+    /// A sum or difference with each term that is a sum of quarters replaced by those quarters
+    /// (2019 = Q1 + Q2 + Q3 + Q4 rather than H1 + H2, when no half is printed).
+    static func flattened(_ d: Derivation) -> Derivation {
+        guard d.kind == .rollUp || d.kind == .difference, d.terms.contains(where: { $0.derivation?.kind == .rollUp }) else { return d }
+        let terms = d.terms.flatMap { term in
+            term.derivation?.kind == .rollUp ? term.derivation!.terms.map { var q = $0; q.sign = term.sign; return q } : [term]
+        }
+        return Derivation(key: d.key, kind: d.kind, value: d.value, terms: terms)
+    }
+
     /// Keys that contain a key: the same line over longer periods of its year, and, for a category,
     /// the total of its period and of those longer periods.
     static func containers(_ k: FigureKey) -> [FigureKey] {
@@ -414,7 +435,9 @@ public final class Resolver {
         var t: [FigureKey: Resolution] = [:]
         var violated: [(whole: FigureKey, parts: [FigureKey], reason: String)] = []
         var usedParts: [FigureKey: [FigureKey]] = [:]
-        var leavesOnly = true
+        // Sums as worked out, before halves are cited as their quarters: candidates replace the halves.
+        var unflattened: [FigureKey: [Derivation]] = [:]
+        var leavesOnly = breakdowns.count <= 1
         for k in order {
             var r = readingsOnly(k)
             var sums: [Derivation] = []
@@ -425,11 +448,9 @@ public final class Resolver {
                     terms.append(v.term(part, sign: 1))
                 }
                 guard terms.count == parts.count else { continue }
-                if kind == .rollUp {
-                    // A half that is itself a sum of quarters is cited as those quarters: 2019 = Q1 + Q2 + Q3 + Q4.
-                    terms = terms.flatMap { $0.derivation?.kind == .rollUp ? $0.derivation!.terms : [$0] }
-                }
-                let d = Derivation(key: k, kind: kind, value: terms.reduce(0) { $0 + $1.value }, terms: terms)
+                let whole = Derivation(key: k, kind: kind, value: terms.reduce(0) { $0 + $1.value }, terms: terms)
+                unflattened[k, default: []].append(whole)
+                let d = Resolver.flattened(whole)
                 sums.append(d)
                 let derived = ReportedValue(value: d.value)
                 if r.readingsCover == nil, let bad = r.readings.first(where: { !$0.reported.agrees(with: derived) }) {
@@ -467,14 +488,24 @@ public final class Resolver {
             for p in v.parts where t[p] != nil { t[p]!.mark("part of \(v.reason)", asPartOf: v.whole) }
         }
         // 3. A sum that rests on a marked part is marked, and lists every candidate result
-        //    (parts before wholes, so a mark climbs as far as derived values go).
+        //    (parts before wholes, so a mark climbs as far as derived values go). A printed
+        //    figure's sums of disputed parts list theirs too.
+        for k in order where (t[k]!.consensus != nil || !t[k]!.readings.isEmpty) && t[k]!.marked {
+            guard let sums = unflattened[k] else { continue }
+            for whole in sums where whole.terms.contains(where: { t[$0.key]?.marked == true }) {
+                for d in candidates(whole, table: t) where !t[k]!.derivations.contains(where: { $0.value == d.value }) {
+                    t[k]!.derivations.append(Resolver.flattened(d))
+                }
+            }
+        }
         for k in order {
             guard let parts = usedParts[k], let first = t[k]!.primary?.derivation else { continue }
             let marked = parts.filter { t[$0]!.marked }
             guard !marked.isEmpty else { continue }
             t[k]!.mark("\(k.period): worked out from \(marked.map { label($0, k) }.joined(separator: ", ")), which \(marked.count == 1 ? "is" : "are") disputed")
-            for d in candidates(first, table: t) where !t[k]!.derivations.contains(where: { $0.value == d.value }) {
-                t[k]!.derivations.append(d)
+            let asWorked = unflattened[k]?.first { $0.kind == first.kind } ?? first
+            for d in candidates(asWorked, table: t) where !t[k]!.derivations.contains(where: { $0.value == d.value }) {
+                t[k]!.derivations.append(Resolver.flattened(d))
             }
         }
         // 4. Differences, for parts no source gives precisely; they feed nothing else.
@@ -485,19 +516,17 @@ public final class Resolver {
                 guard let w = t[whole], let wv = w.consensus, w.readingsCover == nil else { continue }
                 var terms = [wv.term(whole, sign: 1)]
                 for s in siblings {
-                    // A difference never feeds another one.
-                    guard let v = t[s]?.primary, v.derivation?.kind != .difference else { break }
+                    // A difference never feeds another one, and a value of part of its period is no sibling.
+                    guard let v = t[s]?.primary, v.derivation?.kind != .difference, t[s]!.readingsCover == nil,
+                          coverage(of: v, key: s) == s.period.quarterCount else { break }
                     terms.append(v.term(s, sign: -1))
                 }
                 guard terms.count == siblings.count + 1 else { continue }
-                // A sibling that is itself a sum of quarters is cited as those quarters.
-                terms = terms.flatMap { term in
-                    term.derivation?.kind == .rollUp ? term.derivation!.terms.map { var q = $0; q.sign = term.sign; return q } : [term]
-                }
                 let d = Derivation(key: k, kind: .difference, value: terms.reduce(0) { $0 + $1.sign * $1.value }, terms: terms)
                 let marked = ([whole] + siblings).filter { t[$0]!.marked }
+                // Candidates first (a marked half's other values), then each cited through its quarters.
                 for c in [d] + (marked.isEmpty ? [] : candidates(d, table: t)) where c.value >= 0 && !found.contains(where: { $0.value == c.value }) {
-                    found.append(c)
+                    found.append(Resolver.flattened(c))
                 }
                 for m in marked where !restsOnMarked.contains(m) { restsOnMarked.append(m) }
             }
@@ -552,6 +581,15 @@ public final class Resolver {
                         flow: Flow, year: Int, breakdowns: [(Measure, [String])]) {
         var relations: [(FigureKey, [FigureKey])] = []
         for k in order {
+            // A year against its quarters first, where no half is printed (a printed half is checked
+            // against its quarters, and the year against its halves): where they already exceed the
+            // year, the quarters are marked.
+            if case .year(let y) = k.period, t[k.with(period: .half(y, 1))]?.consensus == nil,
+               t[k.with(period: .half(y, 2))]?.consensus == nil,
+               // Both halves known: the year was already checked against them (step 1).
+               [1, 2].contains(where: { h in t[k.with(period: .half(y, h))]?.primary.map { $0.derivation?.kind == .difference } ?? true }) {
+                relations.append((k, (1...4).map { k.with(period: .quarter(y, $0)) }))
+            }
             if let kids = Resolver.children(k.period) { relations.append((k, kids.map { k.with(period: $0) })) }
             if k.measure == .total {
                 for (m, _) in breakdowns { relations.append((k, m.fixedCategories.map { k.with(measure: m, category: $0) })) }
@@ -585,8 +623,10 @@ public final class Resolver {
                 let tooSmall = complete && (upper.map { $0 < wi.lower } ?? false)
                 let tooLarge = wi.upper.map { lower > $0 } ?? false
                 let members = [whole] + shown.map(\.0)
-                // Already explained where any of them is marked; otherwise none can be trusted over the others.
-                guard tooSmall || tooLarge, !members.contains(where: { t[$0]!.marked }) else { continue }
+                // A marked worked-out member is only one of its candidates: no arithmetic with it. Otherwise
+                // none of them can be trusted over the others: every one not yet marked is marked.
+                guard tooSmall || tooLarge, !members.contains(where: { t[$0]!.marked && t[$0]!.primary?.isDerived == true }),
+                      members.contains(where: { !t[$0]!.marked }) else { continue }
                 let why = complete
                     ? "\(label(whole, whole)) shows \(w.display) but \(parts.map { label($0, whole) }.joined(separator: " + ")) show \(shown.map(\.1.display).joined(separator: " + "))"
                     : "\(label(whole, whole)) shows \(w.display) but \(shown.map { label($0.0, whole) }.joined(separator: " + ")), part of it, already show\(shown.count == 1 ? "s" : "") \(shown.map(\.1.display).joined(separator: " + "))"
@@ -649,7 +689,9 @@ public final class Resolver {
         for c in cats {
             let k = totalKey.with(measure: measure, category: c)
             guard let r = t[k] else { continue }
-            if let v = r.primary, v.derivation?.kind != .difference {
+            if let v = r.primary, v.derivation?.kind == .difference {
+                return nil  // the breakdown is complete once a category is its total minus the others
+            } else if let v = r.primary {
                 // A stated category that is disputed: the remainder is unknown.
                 if r.marked { return nil }
                 terms.append(v.term(k, sign: -1))
