@@ -100,6 +100,58 @@ struct ConsistencyPropertyTests {
         #expect(failures.isEmpty, "seed \(seed):\n\(failures.prefix(20).joined(separator: "\n"))")
     }
 
+    /// Years of leaves only are worked out key by key; the answers must be the block's, key for key.
+    static func sameAnswers(_ data: Dataset) -> [String] {
+        let lazy = Resolver(data), whole = Resolver(data, lazyLeaves: false)
+        var failures: [String] = []
+        var years: [Flow: Set<Int>] = [:]
+        for key in data.keys where !key.period.isRange { years[key.flow, default: []].insert(key.period.year) }
+        for (flow, ys) in years {
+            for year in ys {
+                for p in Resolver.periods(of: year) {
+                    var keys = [FigureKey(flow: flow, period: p, measure: .total)]
+                    for m in [Measure.purpose, .transport] {
+                        for c in data.categories(of: m) + [notStatedCategory] { keys.append(FigureKey(flow: flow, period: p, measure: m, category: c)) }
+                    }
+                    for k in keys {
+                        let a = lazy.resolution(k), b = whole.resolution(k)
+                        if a.primary?.value != b.primary?.value || a.derivations.map(\.formula) != b.derivations.map(\.formula)
+                            || a.derivations.map(\.value) != b.derivations.map(\.value) || a.marked != b.marked
+                            || a.readings.map(\.id) != b.readings.map(\.id) {
+                            failures.append("\(k): key by key \(a.primary?.value as Any) \(a.derivations.map(\.worked)); block \(b.primary?.value as Any) \(b.derivations.map(\.worked))")
+                        }
+                    }
+                }
+            }
+        }
+        return failures
+    }
+
+    @Test("years of leaves only: key by key gives the block's answers (bundled data and random leaves)")
+    func leavesKeyByKeyAsInBlocks() throws {
+        let bundled = try PackageLoader.load(files: BundledData.files, origin: "data")
+        var failures = Self.sameAnswers(bundled)
+        for seed in 0..<10 {
+            var g = RandomPackage.Generator(state: UInt64(seed) &* 31 &+ 7)
+            var rows: [String] = []
+            var n = 0
+            for flow in ["KP-RU", "RU-KP"] {
+                for year in 2016...2019 {
+                    for q in 1...4 {
+                        for m in Measure.transport.fixedCategories where Double.random(in: 0..<1, using: &g) < 0.85 {
+                            n += 1
+                            let v = Int.random(in: 0...500, using: &g)
+                            let hedge = Double.random(in: 0..<1, using: &g) < 0.1
+                            rows.append("a/\(n),\(flow),\(year)-Q\(q),transport,\(m),\(v),,\(hedge ? "about" : "exact"),\(hedge ? "about \(v)" : "\(v)"),FSB border service,a,P\(n),")
+                        }
+                    }
+                }
+            }
+            failures += Self.sameAnswers(try PackageLoader.load(files: RandomPackage.files(rows), origin: "leaves-\(seed)"))
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(10).joined(separator: "\n"))")
+    }
+
     @Test("the random packages really plant disagreements, so the property is tested on them")
     func randomPackagesHaveMarks() throws {
         var marked = 0, derived = 0

@@ -31,7 +31,19 @@ public final class Resolver {
     private var blocks: [Flow: [Int: Block]] = [:]
     private var singles: [FigureKey: Resolution] = [:]
 
-    public init(_ data: Dataset) { self.data = data }
+    /// Whether years whose sources give only leaves are worked out key by key (the default; the
+    /// same answers as a whole block, which tests check by turning it off).
+    let lazyLeaves: Bool
+
+    public init(_ data: Dataset) {
+        self.data = data
+        lazyLeaves = true
+    }
+
+    init(_ data: Dataset, lazyLeaves: Bool) {
+        self.data = data
+        self.lazyLeaves = lazyLeaves
+    }
 
     /// A value usable in arithmetic, and how it is known.
     public struct Resolved: Hashable, Sendable {
@@ -112,6 +124,7 @@ public final class Resolver {
     /// Everything known about a key.
     public func resolution(_ key: FigureKey) -> Resolution {
         if let year = Resolver.blockYear(key) {
+            if lazyLeaves, let measure = simpleYear(flow: key.flow, year: year) { return leaf(key, measure: measure) }
             if let r = block(flow: key.flow, year: year).table[key] { return r }
             // A category outside the block's list (none in a valid package): its readings alone.
             return single(key)
@@ -337,12 +350,16 @@ public final class Resolver {
     private var flowOrder: [Flow] = []
     static let keptFlows = 48
 
+    /// A flow starts being kept: the least recently started one goes when there are too many.
+    private func noteFlow(_ flow: Flow) {
+        guard !flowOrder.contains(flow) else { return }
+        flowOrder.append(flow)
+        if flowOrder.count > Resolver.keptFlows { forget(flow: flowOrder[0]) }
+    }
+
     private func block(flow: Flow, year: Int) -> Block {
         if let b = blocks[flow]?[year] { return b }
-        if blocks[flow] == nil {
-            flowOrder.append(flow)
-            if flowOrder.count > Resolver.keptFlows { forget(flow: flowOrder[0]) }
-        }
+        if blocks[flow] == nil { noteFlow(flow) }
         let b = Block()
         build(b, flow: flow, year: year)
         blocks[flow, default: [:]][year] = b
@@ -390,23 +407,80 @@ public final class Resolver {
         }
     }
 
-    /// For each year of a flow, the breakdowns it has any observation of (worked out once per flow).
-    private var observedBreakdowns: [Flow: [Int: Set<Measure>]] = [:]
+    /// What each year of a flow holds (worked out once per flow): the breakdowns it has any
+    /// observation of, and whether it has more than leaves (a half, a year or a total reported,
+    /// or a key that two observations give).
+    private struct YearShape { var breakdowns: Set<Measure> = []; var moreThanLeaves = false }
+    private var yearShapes: [Flow: [Int: YearShape]] = [:]
 
-    private func breakdownsObserved(flow: Flow, year: Int) -> Set<Measure> {
-        if let known = observedBreakdowns[flow] { return known[year] ?? [] }
-        var byYear: [Int: Set<Measure>] = [:]
-        for key in data.keys(of: flow) where key.measure.isBreakdown && !key.period.isRange {
-            byYear[key.period.year, default: []].insert(key.measure)
+    private func shape(flow: Flow, year: Int) -> YearShape {
+        if let known = yearShapes[flow] { return known[year] ?? YearShape() }
+        var byYear: [Int: YearShape] = [:]
+        for key in data.keys(of: flow) where Resolver.blockYear(key) != nil {
+            let y = key.period.year
+            if key.measure.isBreakdown { byYear[y, default: YearShape()].breakdowns.insert(key.measure) }
+            if key.period.granularity != .quarter || key.measure == .total || data.observations.count(for: key) > 1 {
+                byYear[y, default: YearShape()].moreThanLeaves = true
+            }
         }
-        observedBreakdowns[flow] = byYear
-        return byYear[year] ?? []
+        yearShapes[flow] = byYear
+        return byYear[year] ?? YearShape()
+    }
+
+    private func breakdownsObserved(flow: Flow, year: Int) -> Set<Measure> { shape(flow: flow, year: year).breakdowns }
+
+    /// The one breakdown of a year whose sources give only leaves of it (a quarter's modes, once
+    /// each), or nil: such a year can hold no disagreement, and its keys are worked out one by
+    /// one as asked, which is what a ranking over hundreds of countries needs.
+    private func simpleYear(flow: Flow, year: Int) -> Measure? {
+        let s = shape(flow: flow, year: year)
+        guard !s.moreThanLeaves, s.breakdowns.count <= 1 else { return nil }
+        return s.breakdowns.first ?? .transport
+    }
+
+    private var leafTables: [Flow: [FigureKey: Resolution]] = [:]
+
+    /// A key of a simple year: its readings, else the sum of its parts (the block's step 1), or the
+    /// remainder of its breakdown.
+    private func leaf(_ key: FigureKey, measure: Measure) -> Resolution {
+        if let r = leafTables[key.flow]?[key] { return r }
+        if leafTables[key.flow] == nil { noteFlow(key.flow) }
+        var r: Resolution
+        if key.category == notStatedCategory {
+            r = Resolution(key: key, readings: [], errata: [], partial: [], consensus: nil, primary: nil, derivations: [], marked: false, reasons: [])
+            if key.measure == measure, let d = residual(FigureKey(flow: key.flow, period: key.period, measure: .total), measure,
+                                                         data.categories(of: measure), lookup: { self.leaf($0, measure: measure) }) {
+                r.derivations = [d]
+                r.primary = Resolved(value: d.value, observations: [], derivation: d)
+            }
+        } else {
+            r = readingsOnly(key)
+            if r.primary == nil && (key.measure == .total || key.measure == measure) {
+                var routes: [(Derivation.Kind, [FigureKey])] = []
+                if let kids = Resolver.children(key.period) { routes.append((.rollUp, kids.map { key.with(period: $0) })) }
+                if key.measure == .total { routes.append((.breakdown, measure.fixedCategories.map { key.with(measure: measure, category: $0) })) }
+                for (kind, parts) in routes {
+                    var terms: [Derivation.Term] = []
+                    for part in parts {
+                        guard let v = leaf(part, measure: measure).primary else { break }
+                        terms.append(v.term(part, sign: 1))
+                    }
+                    guard terms.count == parts.count else { continue }
+                    let d = Resolver.flattened(Derivation(key: key, kind: kind, value: terms.reduce(0) { $0 + $1.value }, terms: terms))
+                    if !r.derivations.contains(where: { $0.value == d.value }) { r.derivations.append(d) }
+                }
+                if let first = r.derivations.first { r.primary = Resolved(value: first.value, observations: [], derivation: first) }
+            }
+        }
+        leafTables[key.flow, default: [:]][key] = r
+        return r
     }
 
     /// Drops what was worked out for a flow (a pass over a large package keeps one flow at a time).
     public func forget(flow: Flow) {
         blocks[flow] = nil
-        observedBreakdowns[flow] = nil
+        leafTables[flow] = nil
+        yearShapes[flow] = nil
         flowOrder.removeAll { $0 == flow }
     }
 
@@ -681,14 +755,18 @@ public final class Resolver {
     }
 
     private func residual(_ totalKey: FigureKey, _ measure: Measure, _ cats: [String], table t: [FigureKey: Resolution]) -> Derivation? {
-        guard let total = t[totalKey], !total.marked, let tv = total.primary, tv.derivation?.kind != .difference else { return nil }
+        residual(totalKey, measure, cats, lookup: { t[$0] })
+    }
+
+    private func residual(_ totalKey: FigureKey, _ measure: Measure, _ cats: [String], lookup: (FigureKey) -> Resolution?) -> Derivation? {
+        guard let total = lookup(totalKey), !total.marked, let tv = total.primary, tv.derivation?.kind != .difference else { return nil }
         // A total summed from this very breakdown leaves nothing out.
         if tv.derivation?.kind == .breakdown, tv.derivation?.terms.first?.key.measure == measure { return nil }
         var terms = [tv.term(totalKey, sign: 1)]
         var missing = 0
         for c in cats {
             let k = totalKey.with(measure: measure, category: c)
-            guard let r = t[k] else { continue }
+            guard let r = lookup(k) else { continue }
             if let v = r.primary, v.derivation?.kind == .difference {
                 return nil  // the breakdown is complete once a category is its total minus the others
             } else if let v = r.primary {
