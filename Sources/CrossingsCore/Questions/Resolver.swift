@@ -345,10 +345,11 @@ public final class Resolver {
         return (readings, errata)
     }
 
-    /// Flows whose blocks are kept, least recently started first: at most `keptFlows` of them, so
-    /// browsing every country of a large import does not keep every country's years.
+    /// Flows whose blocks and worked-out keys are kept, least recently started first: at most
+    /// `keptFlows` of them, so browsing every country of a large import stays bounded. (What each
+    /// year of a flow holds, `yearShapes`, is small and kept for every flow.)
     private var flowOrder: [Flow] = []
-    static let keptFlows = 48
+    static let keptFlows = 512
 
     /// A flow starts being kept: the least recently started one goes when there are too many.
     private func noteFlow(_ flow: Flow) {
@@ -480,7 +481,6 @@ public final class Resolver {
     public func forget(flow: Flow) {
         blocks[flow] = nil
         leafTables[flow] = nil
-        yearShapes[flow] = nil
         flowOrder.removeAll { $0 == flow }
     }
 
