@@ -316,6 +316,10 @@ public final class Resolver {
     }
 
     private func readingsOnly(_ key: FigureKey) -> Resolution {
+        // Most keys asked of a large import have no observation (totals, halves, years): no copies.
+        guard data.observations.count(for: key) > 0 else {
+            return Resolution(key: key, readings: [], errata: [], partial: [], consensus: nil, primary: nil, derivations: [], marked: false, reasons: [])
+        }
         var (readings, errata) = split(data.observations(for: key))
         var partial: [Observation] = []
         if data.hasCoverage {
