@@ -443,13 +443,27 @@ public final class Resolver {
         return s.breakdowns.first ?? .transport
     }
 
-    private var leafTables: [Flow: [FigureKey: Resolution]] = [:]
+    /// One flow's worked-out keys of simple years. A class, and boxed values: a large import asks
+    /// for thousands of keys of a flow, and a table of the (large) structs themselves spends its
+    /// time copying them as it grows.
+    final class LeafTable {
+        final class Box { let resolution: Resolution; init(_ r: Resolution) { resolution = r } }
+        var table: [FigureKey: Box] = [:]
+    }
+    private var leafTables: [Flow: LeafTable] = [:]
 
     /// A key of a simple year: its readings, else the sum of its parts (the block's step 1), or the
     /// remainder of its breakdown.
     private func leaf(_ key: FigureKey, measure: Measure) -> Resolution {
-        if let r = leafTables[key.flow]?[key] { return r }
-        if leafTables[key.flow] == nil { noteFlow(key.flow) }
+        let table: LeafTable
+        if let t = leafTables[key.flow] {
+            if let r = t.table[key] { return r.resolution }
+            table = t
+        } else {
+            noteFlow(key.flow)
+            table = LeafTable()
+            leafTables[key.flow] = table
+        }
         var r: Resolution
         if key.category == notStatedCategory {
             r = Resolution(key: key, readings: [], errata: [], partial: [], consensus: nil, primary: nil, derivations: [], marked: false, reasons: [])
@@ -477,7 +491,7 @@ public final class Resolver {
                 if let first = r.derivations.first { r.primary = Resolved(value: first.value, observations: [], derivation: first) }
             }
         }
-        leafTables[key.flow, default: [:]][key] = r
+        table.table[key] = LeafTable.Box(r)
         return r
     }
 
