@@ -268,6 +268,8 @@ public final class Resolver {
     /// How many quarters of its period a value covers: the whole period unless `coverage.csv`
     /// says less for the observations it rests on; a sum covers what its parts cover.
     public func coverage(of value: Resolved, key: FigureKey) -> Int? {
+        // Most packages say of no value that it covers part of its period.
+        guard data.hasCoverage else { return key.period.quarterCount }
         if let d = value.derivation {
             switch d.kind {
             case .rollUp:
@@ -296,6 +298,7 @@ public final class Resolver {
 
     /// The coverage of a key's shown value when it is less than its period (nil: the whole period).
     public func partialCoverage(_ key: FigureKey) -> Int? {
+        guard data.hasCoverage else { return nil }
         guard let p = resolution(key).primary ?? resolution(key).readings.first.map({ Resolved(value: $0.value, observations: [$0], derivation: nil) }),
               let c = coverage(of: p, key: key), c < key.period.quarterCount else { return nil }
         return c
