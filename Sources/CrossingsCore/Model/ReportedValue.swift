@@ -163,6 +163,35 @@ public struct ReportedValue: Hashable, Sendable {
     /// the number was not printed with a scale word, or the value is not what the
     /// printed digits say at that scale (then the plain count is shown).
     static func scaled(_ value: Int, printed: String, compact: Bool) -> String? {
+        guard let w = scaleWord(printed) else { return nil }
+        let (exponent, decimals) = (w.exponent, w.decimals)
+        guard decimals <= exponent else { return nil }
+        var unit = 1
+        for _ in 0..<(exponent - decimals) { unit *= 10 }
+        guard value % unit == 0 else { return nil }
+        let units = value / unit
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        var text = formatCount(units / scale)
+        if decimals > 0 {
+            let fraction = String(units % scale)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return compact ? text + w.short : text + " " + w.name
+    }
+
+    /// The unit of a number printed with a scale word or suffix: "6.62 million" → 10,000.
+    /// Works on bytes: agreement checks call it for every pair of values.
+    static func scaleUnit(_ printed: String) -> Int? {
+        guard let w = scaleWord(printed) else { return nil }
+        var unit = 1
+        for _ in 0..<max(0, w.exponent - w.decimals) { unit *= 10 }
+        return unit
+    }
+
+    /// The scale word after the last number of a printed value ("6.62 million": exponent 6,
+    /// 2 decimals), read from the bytes.
+    static func scaleWord(_ printed: String) -> (exponent: Int, decimals: Int, name: String, short: String)? {
         let b = Array(printed.utf8)
         func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
         guard let last = b.lastIndex(where: isDigit) else { return nil }
@@ -180,44 +209,7 @@ public struct ReportedValue: Hashable, Sendable {
         }
         var decimals = 0
         if let dot = b[start...last].firstIndex(of: UInt8(ascii: ".")) { decimals = last - dot }
-        guard decimals <= exponent else { return nil }
-        var unit = 1
-        for _ in 0..<(exponent - decimals) { unit *= 10 }
-        guard value % unit == 0 else { return nil }
-        let units = value / unit
-        var scale = 1
-        for _ in 0..<decimals { scale *= 10 }
-        var text = formatCount(units / scale)
-        if decimals > 0 {
-            let fraction = String(units % scale)
-            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
-        }
-        return compact ? text + short : text + " " + name
-    }
-
-    /// The unit of a number printed with a scale word or suffix: "6.62 million" → 10,000.
-    /// Works on bytes: agreement checks call it for every pair of values.
-    static func scaleUnit(_ printed: String) -> Int? {
-        let b = Array(printed.utf8)
-        func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
-        guard let last = b.lastIndex(where: isDigit) else { return nil }
-        var start = last
-        while start > 0, isDigit(b[start - 1]) || b[start - 1] == UInt8(ascii: ".") || b[start - 1] == UInt8(ascii: ",") { start -= 1 }
-        var k = last + 1
-        while k < b.count, b[k] == UInt8(ascii: " ") { k += 1 }
-        var word: [UInt8] = []
-        while k < b.count, let c = Optional(b[k] | 0x20), c >= 97 && c <= 122 { word.append(c); k += 1 }
-        let exponent: Int
-        switch String(decoding: word, as: UTF8.self) {
-        case "million", "millions", "mln", "m": exponent = 6
-        case "thousand", "thousands", "k": exponent = 3
-        default: return nil
-        }
-        var decimals = 0
-        if let dot = b[start...last].firstIndex(of: UInt8(ascii: ".")) { decimals = last - dot }
-        var unit = 1
-        for _ in 0..<max(0, exponent - decimals) { unit *= 10 }
-        return unit
+        return (exponent, decimals, name, short)
     }
 }
 
