@@ -111,6 +111,7 @@ enum Citation {
             let obs = f.rows.first { $0.status == .reported && $0.value == f.value }?.observations ?? []
             text = "\(words(f.value)) \(phrase) (\(attribution(obs, data)))"
         }
+        for n in f.rows.first?.notes ?? [] { text += "; note: " + n }
         if let q = f.partialQuarters {
             text += "; this covers only \(q) of the \(f.key.period.quarterCount) quarters of \(f.key.period)"
         }

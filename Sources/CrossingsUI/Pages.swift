@@ -145,6 +145,9 @@ extension Library {
         case .unknown:
             break
         }
+        for n in rows.first?.notes ?? [] {
+            items.append(Item(.field("Note", visible(n)), search: "note \(n)", cite: key, copy: copyShown))
+        }
         if let reasons = rows.first?.disputes, !shown.agrees, !reasons.isEmpty {
             items.append(.blank)
             items.append(.heading("Why it is marked !"))

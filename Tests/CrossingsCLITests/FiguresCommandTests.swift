@@ -21,7 +21,7 @@ struct FiguresCommandTests {
         let run = try Binary.run(["figures", "--flow", "KP-RU", "--format", "csv"])
         #expect(run.status == 0)
         let header = try #require(run.stdout.split(separator: "\n").first)
-        let columns = "flow,period,measure,category,value,high,qualifier,status,sources,display,agrees,covers_quarters,change_percent,change_note,disputes"
+        let columns = "flow,period,measure,category,value,high,qualifier,status,sources,display,agrees,covers_quarters,change_percent,change_note,disputes,notes"
         #expect(header == Substring(columns))
         for row in csvRows(run.stdout) {
             #expect(row.count == columns.split(separator: ",").count)

@@ -208,6 +208,8 @@ struct ConsistencyPropertyTests {
         #expect(!resolver.resolution(k("2023-Q4")).marked)
         #expect(!resolver.resolution(k("2023")).marked)
         #expect(resolver.resolution(k("2023-H1")).marked)
+        // The year stands, but the reader is told its printed quarters add up to something else.
+        #expect(resolver.resolution(k("2023")).notes.first?.hasPrefix("its four printed quarters add up to 1,113 (153 + 213 + 365 + 382), not 1,117") == true)
         // The reported year is not "confirmed" by a sum through the disputed half (370 + 365 + 382):
         // that would take 370's side silently.
         #expect(resolver.resolution(k("2023")).derivations.isEmpty)

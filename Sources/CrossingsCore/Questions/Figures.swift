@@ -49,6 +49,8 @@ public struct FigureRow: Hashable, Sendable {
     public var keyAgrees: Bool
     /// Why the key is marked, in words; empty when it agrees.
     public var disputes: [String] = []
+    /// What a reader should know although the key is not marked (Resolver.Resolution.notes).
+    public var notes: [String] = []
 
     /// Source ids that report this value; empty for derived rows (see `derivation`).
     public var sourceIDs: [String] { uniqued(observations.map(\.sourceID)) }
@@ -99,20 +101,20 @@ extension Resolver {
         var rows: [FigureRow] = []
         for (value, obs) in Resolver.groupByValue(r.readings) {
             rows.append(FigureRow(key: key, value: value, status: .reported, observations: obs, derivation: nil,
-                                  keyAgrees: agrees, disputes: r.reasons))
+                                  keyAgrees: agrees, disputes: r.reasons, notes: r.notes))
         }
         // A negative remainder means the stated categories exceed the total: the validator reports it; no row here.
         for d in r.derivations where !(d.kind == .residual && d.value < 0) {
             rows.append(FigureRow(key: key, value: ReportedValue(value: d.value), status: .derived, observations: [],
-                                  derivation: d, keyAgrees: agrees, disputes: r.reasons))
+                                  derivation: d, keyAgrees: agrees, disputes: r.reasons, notes: r.notes))
         }
         for (value, obs) in Resolver.groupByValue(r.partial) {
             rows.append(FigureRow(key: key, value: value, status: .partial, observations: obs, derivation: nil,
-                                  keyAgrees: agrees, disputes: r.reasons))
+                                  keyAgrees: agrees, disputes: r.reasons, notes: r.notes))
         }
         for (value, obs) in Resolver.groupByValue(r.errata) {
             rows.append(FigureRow(key: key, value: value, status: .erratum, observations: obs, derivation: nil,
-                                  keyAgrees: agrees, disputes: r.reasons))
+                                  keyAgrees: agrees, disputes: r.reasons, notes: r.notes))
         }
         return rows
     }

@@ -86,13 +86,16 @@ public final class Resolver {
         public var derivations: [Derivation]
         /// True when the values shown for the key cannot all be true together, or rest on ones that cannot.
         public var marked: Bool
-        /// Why the key is marked, in words (`2023-H1: 370 reported; its parts add up to 366`).
+        /// Why the key is marked, in words (`2023-H1 is reported as 370 (NK News), but its parts add up to 366 (…)`).
         public var reasons: [String]
 
         /// Wholes whose parts do not add up to them, of which this key is a part (marks of that kind only).
         var markedAsPartOf: Set<FigureKey> = []
         /// Marked for a reason of its own (its values, or what it is worked out from).
         var markedOtherwise = false
+        /// What a reader should know although the key is not marked: a reported year whose four
+        /// reported quarters add up to something else, where a marked half explains the gap.
+        public var notes: [String] = []
         /// Reasons found only by comparing shown values (a part more than its whole): the validator lists them.
         public internal(set) var consistencyReasons: [String] = []
 
@@ -528,7 +531,7 @@ public final class Resolver {
 
         // 1. Readings, consensus, and the sums of parts from each part's primary value.
         var t: [FigureKey: Resolution] = [:]
-        var violated: [(whole: FigureKey, parts: [FigureKey], reason: String)] = []
+        var violated: [(whole: FigureKey, parts: [FigureKey], reason: String, asPart: String)] = []
         var usedParts: [FigureKey: [FigureKey]] = [:]
         // Sums as worked out, before halves are cited as their quarters: candidates replace the halves.
         var unflattened: [FigureKey: [Derivation]] = [:]
@@ -549,8 +552,12 @@ public final class Resolver {
                 sums.append(d)
                 let derived = ReportedValue(value: d.value)
                 if r.readingsCover == nil, let bad = r.readings.first(where: { !$0.reported.agrees(with: derived) }) {
-                    let reason = "\(k.period)\(k.measure == .total ? "" : " " + k.measureLabel): \(bad.reported.display) reported; its parts add up to \(formatCount(d.value)) (\(d.formula))"
-                    violated.append((k, parts, reason))
+                    // Who says what, in words an editor can check: the outlets of the whole, and the sum.
+                    let outlets = uniqued(r.readings.filter { $0.reported.display == bad.reported.display }
+                        .map { data.sourceByID[$0.sourceID]?.outlet ?? $0.sourceID }).joined(separator: ", ")
+                    let name = "\(k.period)\(k.measure == .total ? "" : " " + k.measureLabel)"
+                    let says = "is reported as \(bad.reported.display) (\(outlets)), but its parts add up to \(formatCount(d.value)) (\(d.formula) = \(d.worked))"
+                    violated.append((k, parts, "\(name) \(says)", "it is part of \(name), which \(says)"))
                 }
             }
             for d in sums where !r.derivations.contains(where: { $0.value == d.value }) { r.derivations.append(d) }
@@ -580,7 +587,7 @@ public final class Resolver {
         // 2. A whole whose parts do not add up to it: the whole and every part are marked.
         for v in violated {
             t[v.whole]!.mark(v.reason)
-            for p in v.parts where t[p] != nil { t[p]!.mark("part of \(v.reason)", asPartOf: v.whole) }
+            for p in v.parts where t[p] != nil { t[p]!.mark(v.asPart, asPartOf: v.whole) }
         }
         // 3. A sum that rests on a marked part is marked, and lists every candidate result
         //    (parts before wholes, so a mark climbs as far as derived values go). A printed
@@ -644,6 +651,16 @@ public final class Resolver {
         // 5. What each breakdown does not break out: total minus the stated categories.
         residuals(&t, flow: flow, year: year, breakdowns: breakdowns)
         settle(&t, order: order, usedParts: usedParts, flow: flow, year: year, breakdowns: breakdowns)
+        // A year that stands, though its four printed quarters add up to something else: said, not hidden.
+        for k in order where k.period.granularity == .year {
+            guard let r = t[k], !r.marked, let c = r.consensus else { continue }
+            let quarters = (1...4).map { k.with(period: .quarter(year, $0)) }
+            let values = quarters.compactMap { t[$0]?.consensus?.value }
+            guard values.count == 4, !ReportedValue(value: values.reduce(0, +)).agrees(with: ReportedValue(value: c.value)) else { continue }
+            let where_ = [1, 2].map { k.with(period: .half(year, $0)) }.filter { t[$0]?.marked == true }.map(\.period.description)
+            t[k]!.notes.append("its four printed quarters add up to \(formatCount(values.reduce(0, +))) (\(values.map(formatCount).joined(separator: " + "))), not \(formatCount(c.value))"
+                + (where_.isEmpty ? "" : "; the gap lies in \(where_.joined(separator: " and ")), marked as disputed"))
+        }
         b.table = t
     }
 

@@ -102,7 +102,9 @@ public enum Validator {
             var seen = Set<FigureKey>()
             for key in keys.sorted() where key.measure.isBreakdown && yearsToResolve.contains(key.period.year) {
                 let group = FigureKey(flow: key.flow, period: key.period, measure: key.measure, category: notStatedCategory)
-                guard seen.insert(group).inserted, let residual = resolver.statedExcess(flow: key.flow, period: key.period, measure: key.measure) else { continue }
+                guard seen.insert(group).inserted, let residual = resolver.statedExcess(flow: key.flow, period: key.period, measure: key.measure),
+                      // Every category stated: section 3 already set their sum against the total.
+                      residual.terms.count - 1 < key.measure.fixedCategories.count else { continue }
                 let at = data.observations(for: key)[0].location
                 warn(at, "\(key.flow) \(key.period) \(key.measure.rawValue): the stated categories add up to more than the total (\(residual.formula): \(residual.worked))")
             }

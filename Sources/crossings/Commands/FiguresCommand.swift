@@ -90,7 +90,7 @@ struct FiguresCommand: ParsableCommand {
 
 enum FigureOutput {
     static let csvHeader = ["flow", "period", "measure", "category", "value", "high", "qualifier", "status", "sources",
-                            "display", "agrees", "covers_quarters", "change_percent", "change_note", "disputes"]
+                            "display", "agrees", "covers_quarters", "change_percent", "change_note", "disputes", "notes"]
 
     /// The change on a year earlier shown beside a row (only beside the value it was computed from),
     /// or why there is none.
@@ -129,6 +129,7 @@ enum FigureOutput {
                 c.change.flatMap { $0.percent.map { String(format: "%.1f", $0) } } ?? "",
                 c.reason.map { "no change: " + $0 } ?? c.change.flatMap { $0.partialCoverage.map { "both cover \($0) quarters" } } ?? "",
                 (erratum(r, resolver).map { ["erratum: \($0.reason) (\($0.sourceID) \($0.locator))"] } ?? r.disputes).joined(separator: "; "),
+                r.notes.joined(separator: "; "),
             ])
         }
         return out
@@ -161,6 +162,7 @@ enum FigureOutput {
                 item["citations"] = d.observations.map { citation($0, resolver.data) }
             }
             item["disputes"] = r.disputes
+            item["notes"] = r.notes
             if let e = erratum(r, resolver) {
                 item["erratum"] = ["reason": e.reason, "evidence": e.sourceID, "locator": e.locator]
             }
@@ -205,8 +207,9 @@ enum FigureOutput {
                 marks += "!"
                 if !r.disputes.isEmpty { marks += "[\(note("\(r.key.flow) \(r.key.period) \(r.key.measureLabel) is marked: " + r.disputes.joined(separator: "; ")))]" }
             }
+            for n in r.notes { marks += "[\(note("\(r.key.flow) \(r.key.period) \(r.key.measureLabel): " + n))]" }
             if let covers = coverage(r, resolver) {
-                marks += "[\(note("\(r.key.flow) \(r.key.period): covers only \(covers) of \(r.key.period.quarterCount) quarters"))]"
+                marks += "[\(note("\(r.key.flow) \(r.key.period) \(r.key.measureLabel): \(r.value.display) covers only \(covers) of \(r.key.period.quarterCount) quarters"))]"
             }
             var change = ""
             switch self.change(r, resolver) {

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import CrossingsCore
 
@@ -20,12 +21,14 @@ struct ValidateCommand: ParsableCommand {
         } catch let failure as LoadFailure {
             for d in failure.diagnostics { print(visible(d.description)) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
+            fflush(nil)  // the findings first, then the summary, even when both go to one file
             printError("\(errors) error\(errors == 1 ? "" : "s"): the package is not valid")
             throw ExitCode(1)
         }
         let findings = Validator.findings(dataset)
         for f in findings { print(visible(f.description)) }
         let warnings = findings.filter { $0.severity == .warning }.count
+        fflush(nil)  // the findings first, then the summary, even when both go to one file
         printError("\(visible(dataset.origin)): valid — \(dataset.observations.count) figures, \(dataset.events.count) events, \(dataset.sources.count) sources; 0 errors, \(warnings) warning\(warnings == 1 ? "" : "s")")
     }
 }
