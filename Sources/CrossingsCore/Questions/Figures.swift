@@ -119,12 +119,13 @@ extension Resolver {
         return rows
     }
 
-    /// One reading per distinct value (and hedge), whichever kind of source gives it, in file order.
+    /// One reading per distinct value as shown (number and hedge: "about 21,000" and a round "21,000" are
+    /// both `~21,000`; "over 13,220" and "at least 13,220" are not), whichever kind of source gives it, in file order.
     static func groupByValue(_ obs: [Observation]) -> [(ReportedValue, [Observation])] {
         var groups: [(ReportedValue, [Observation])] = []
         for o in obs {
             let r = o.reported
-            if let i = groups.firstIndex(where: { $0.0.value == r.value && $0.0.high == r.high && $0.0.qualifier == r.qualifier }) {
+            if let i = groups.firstIndex(where: { $0.0.value == r.value && $0.0.high == r.high && $0.0.display == r.display }) {
                 groups[i].1.append(o)
                 if r.tabulated { groups[i].0.tabulated = true }
             } else {
