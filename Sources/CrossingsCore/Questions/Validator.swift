@@ -31,7 +31,9 @@ public enum Validator {
             } else {
                 // 2. Same number, different producers credited.
                 let producers = uniqued(obs.map(\.producer))
-                if producers.count > 1 {
+                // "South Korean intelligence" and "South Korean intelligence (NIS)" are one producer;
+                // "the Federal State Statistics Service" and "the FSB border service" are not.
+                if Set(producers.map(Attribution.looseName)).count > 1 {
                     let who = producers.map { p in "\(p) (\(obs.filter { $0.producer == p }.map(cite).joined(separator: ", ")))" }
                     warn(first.location, "\(key): sources credit different producers: " + who.joined(separator: "; "))
                 }
