@@ -49,6 +49,17 @@ struct ClaimExtractorTests {
         #expect(c.value.value == 300)
     }
 
+    @Test("numbers too large to be a count are not read, and never trap", arguments: [
+        "In 2024, 99999999999999999999 North Koreans entered Russia.",
+        "In 2024, " + String(repeating: "9", count: 1000) + " North Koreans entered Russia.",
+        "In 2024, one" + String(repeating: " hundred", count: 12) + " North Koreans entered Russia.",
+        "In 2024, 9,223,372,036,854,775,807 North Koreans entered Russia.",
+        "In 2024, 99999999999 million North Koreans entered Russia.",
+    ])
+    func tooLargeToBeACount(_ text: String) {
+        #expect(claims(text).allSatisfy { $0.value.value <= 1_000_000_000_000 })
+    }
+
     @Test func ranges() throws {
         let c = try only("Russia could employ 20,000-50,000 North Korean workers in 2023.")
         #expect(c.value.qualifier == .range)

@@ -190,15 +190,18 @@ public struct ClaimExtractor {
         let tok = t[i]
         if tok.kind == .number {
             let digits = tok.text.filter { $0 != "," && !DraftText.groupSpaces.contains($0) }
-            guard let base = Double(digits) else { return nil }
+            // No count of travellers has more than 13 digits: longer runs are not read (never trapped on).
+            guard digits.count <= 16, let base = Double(digits), base.isFinite else { return nil }
             if i + 1 < t.count, let scale = Lexicon.scales[t[i + 1].lower], scale >= 1000 {
                 let adjacent = t[i + 1].column == tok.endColumn && t[i + 1].line == tok.line
                 if adjacent || t[i + 1].lower.count > 1 {
-                    return (Int((base * Double(scale)).rounded()), i + 2, true)
+                    let value = (base * Double(scale)).rounded()
+                    guard value <= ClaimExtractor.largestCount, let n = Int(exactly: value) else { return nil }
+                    return (n, i + 2, true)
                 }
             }
-            guard !digits.contains(".") else { return nil }
-            return (Int(base), i + 1, false)
+            guard !digits.contains("."), base <= ClaimExtractor.largestCount, let n = Int(exactly: base.rounded()) else { return nil }
+            return (n, i + 1, false)
         }
         // Words: "ten thousand", "a thousand", "three", "two million".
         var k = i
@@ -209,9 +212,16 @@ public struct ClaimExtractor {
         while k < t.count {
             let w = t[k].lower
             if let n = Lexicon.smallNumbers[w] { current += n; sawNumber = true; k += 1; continue }
-            if w == "hundred", sawNumber { current = max(current, 1) * 100; k += 1; continue }
+            // "hundred hundred hundred …": past the largest count, the words are not a number (never an overflow).
+            if w == "hundred", sawNumber {
+                current = max(current, 1) * 100
+                guard current <= Int(ClaimExtractor.largestCount) else { return nil }
+                k += 1; continue
+            }
             if (w == "thousand" || w == "million"), sawNumber {
-                total += max(current, 1) * (w == "thousand" ? 1_000 : 1_000_000); current = 0; k += 1; continue
+                total += max(current, 1) * (w == "thousand" ? 1_000 : 1_000_000); current = 0
+                guard total <= Int(ClaimExtractor.largestCount) else { return nil }
+                k += 1; continue
             }
             if w == "and", sawNumber, k + 1 < t.count, Lexicon.smallNumbers[t[k + 1].lower] != nil, current >= 100 || total > 0 { k += 1; continue }
             break
@@ -219,6 +229,9 @@ public struct ClaimExtractor {
         guard sawNumber, k > i else { return nil }
         return (total + current, k, total > 0)
     }
+
+    /// The largest number read as a count (a trillion): beyond it a "number" is not a count of travellers.
+    static let largestCount: Double = 1_000_000_000_000
 
     static let yearPrepositions: Set<String> = ["in", "during", "of", "since", "throughout", "by", "for", "until", "till", "before", "after"]
 
