@@ -82,4 +82,26 @@ struct CheckCommandTests {
         #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x1B })
         #expect(run.stdout.contains("\\e[2J"))
     }
+
+    @Test func failOnChoosesWhichVerdictsExitOne() throws {
+        let disputed = "In the third quarter of 2023, 62 North Korean students entered Russia."
+        #expect(try Binary.run(["check", "--text", disputed]).status == 0)
+        #expect(try Binary.run(["check", "--text", disputed, "--fail-on", "disputed"]).status == 1)
+        #expect(try Binary.run(["check", "--text", disputed, "--fail-on", "contradicted"]).status == 0)
+        let unverifiable = "In the second quarter of 2026, 4,000 North Koreans entered Russia."
+        #expect(try Binary.run(["check", "--text", unverifiable, "--fail-on", "disputed"]).status == 0)
+        #expect(try Binary.run(["check", "--text", unverifiable, "--fail-on", "unverifiable"]).status == 1)
+        #expect(try Binary.run(["check", "--text", unverifiable, "--fail-on", "sometimes"]).status == 2)
+    }
+
+    @Test func theDocumentsOwnDateIsUsedAndSaid() throws {
+        let draft = "---\ntitle: A draft\ndate: 2025-05-08\n---\nLast year, 13,221 North Koreans entered Russia.\n"
+        let run = try Binary.run(["check", "-"], stdin: draft)
+        #expect(run.stdout.contains("<stdin>: dated 2025-05-08 by its front matter"))
+        #expect(run.stdout.contains("SUPPORTED  \"13,221\" — KP-RU 2024 total"))
+        // --as-of wins over the document's date.
+        let older = try Binary.run(["check", "-", "--as-of", "2024-06-01"], stdin: draft)
+        #expect(!older.stdout.contains("dated 2025-05-08"))
+        #expect(older.stdout.contains("KP-RU 2023 total"))
+    }
 }

@@ -36,4 +36,10 @@ public struct CalendarDay: Sendable, Hashable {
     }
 
     public var quarter: Period { .quarter(year, (month - 1) / 3 + 1) }
+
+    /// `2025-02-09`
+    public var description: String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(year)-\(two(month))-\(two(day))"
+    }
 }

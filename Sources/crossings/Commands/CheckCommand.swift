@@ -21,8 +21,11 @@ struct CheckCommand: ParsableCommand {
     var text: String?
     @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("The name to report for standard input (editors pass the buffer's file name).", valueName: "NAME"))
     var stdinFilename: String?
-    @Option(name: .customLong("as-of"), help: ArgumentHelp("The article's date, for 'last year', 'this year', 'currently'.", valueName: "YYYY-MM-DD"))
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The article's date, for 'last year', 'this year', 'currently' (else the file's front matter 'date:', or a first line 'date YYYY-MM-DD').", valueName: "YYYY-MM-DD"))
     var asOf: String?
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case contradicted, disputed, unverifiable }
+    @Option(name: .customLong("fail-on"), help: ArgumentHelp("Exit 1 when a claim is at least this bad: contradicted (default), disputed (or contradicted), unverifiable (or worse).", valueName: "VERDICT"))
+    var failOn: FailOn = .contradicted
     @Option(help: "human (default), line (PATH:LINE:COLUMN: SEVERITY: MESSAGE) or json.")
     var format: Format = .human
     @OptionGroup var data: DataOptions
@@ -57,15 +60,29 @@ struct CheckCommand: ParsableCommand {
             }
         }
         var all: [(String, Finding)] = []
+        var dates: [(String, DocumentDate)] = []
         for (path, body) in inputs {
-            for f in checker.check(document: body, asOf: day) { all.append((path, f)) }
+            // The document's own date, where --as-of gives none; said in the output when used.
+            let found = day == nil ? DocumentDate.find(in: body) : nil
+            if let found { dates.append((path, found)) }
+            for f in checker.check(document: DocumentDate.withoutFrontMatter(body), asOf: day ?? found?.day) { all.append((path, f)) }
+        }
+        if format == .human {
+            for (path, d) in dates { print(visible("\(path): dated \(d.day.description) by \(d.how) (for 'last year', 'this year', 'currently')")) }
+        } else if format == .line {
+            for (path, d) in dates { printError(visible("\(path): dated \(d.day.description) by \(d.how)")) }
         }
         switch format {
         case .human: print(CheckOutput.human(all), terminator: "")
         case .line: print(CheckOutput.line(all), terminator: "")
-        case .json: print(CheckOutput.json(all), terminator: "")
+        case .json: print(CheckOutput.json(all, dates: dates), terminator: "")
         }
-        if all.contains(where: { $0.1.verdict == .contradicted }) { throw ExitCode(1) }
+        let failing: Set<Finding.Verdict> = switch failOn {
+        case .contradicted: [.contradicted]
+        case .disputed: [.contradicted, .disputed]
+        case .unverifiable: [.contradicted, .disputed, .unverifiable]
+        }
+        if all.contains(where: { failing.contains($0.1.verdict) }) { throw ExitCode(1) }
     }
 }
 
@@ -101,8 +118,9 @@ enum CheckOutput {
         return out
     }
 
-    static func json(_ findings: [(String, Finding)]) -> String {
-        jsonText(["findings": findings.map { path, f -> [String: Any] in
+    static func json(_ findings: [(String, Finding)], dates: [(String, DocumentDate)] = []) -> String {
+        jsonText(["document_dates": dates.map { ["path": $0.0, "date": $0.1.day.description, "from": $0.1.how] },
+                  "findings": findings.map { path, f -> [String: Any] in
             let c = f.claim
             return [
                 "path": path, "line": c.line, "column": c.column, "end_column": c.endColumn,

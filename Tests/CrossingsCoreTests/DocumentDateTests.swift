@@ -1,0 +1,37 @@
+import Testing
+@testable import CrossingsCore
+
+@Suite("The document's own date")
+struct DocumentDateTests {
+    @Test func frontMatter() throws {
+        let d = try #require(DocumentDate.find(in: "---\ntitle: Troops\ndate: 2025-05-08\n---\nText."))
+        #expect(d.day.description == "2025-05-08")
+        #expect(d.how == "its front matter")
+        #expect(DocumentDate.find(in: "---\ndate: '2025-05-08T10:00:00Z'\n---\n")?.day.description == "2025-05-08")
+        #expect(DocumentDate.find(in: "\u{FEFF}---\r\ndate: \"2024-11-09\"\r\n---\r\n")?.day.description == "2024-11-09")
+    }
+
+    @Test func aLeadingDateLine() throws {
+        let d = try #require(DocumentDate.find(in: "\n date 2025-02-09 North Korea sent thousands of people to Russia\n\nMore."))
+        #expect(d.day.description == "2025-02-09")
+        #expect(d.how == "the document's first line")
+    }
+
+    @Test("no date: none is made up", arguments: [
+        "", "North Korea sent thousands of people.\ndate 2025-02-09", "---\ntitle: x\n---\ndate 2025-02-09",
+        "date 2025-02-30 impossible day", "---\ndate: soon\n---", "Dated 2025-02-09 in the text.",
+    ])
+    func noDate(_ text: String) {
+        #expect(DocumentDate.find(in: text) == nil)
+    }
+
+    @Test func frontMatterIsNotProseButKeepsLineNumbers() {
+        let text = "---\ntitle: 20,000 troops\ndate: 2025-05-08\n---\nLast year, 13,221 North Koreans entered Russia.\n"
+        let blanked = DocumentDate.withoutFrontMatter(text)
+        #expect(!blanked.contains("20,000"))
+        #expect(blanked.split(separator: "\n", omittingEmptySubsequences: false).count == text.split(separator: "\n", omittingEmptySubsequences: false).count)
+        let claims = ClaimExtractor(asOf: DocumentDate.find(in: text)?.day).claims(in: blanked)
+        #expect(claims.map(\.line) == [5])
+        #expect(claims.first?.period == .year(2024))
+    }
+}
