@@ -25,6 +25,45 @@ struct CheckerTests {
         return findings[0]
     }
 
+    /// The five source articles, where the project's shared folder sits beside it (as in CI).
+    static let sharedSources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/sources").path
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedSources), "../shared/sources is not beside the project"))
+    func theFiveArticlesContradictNothing() throws {
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.sharedSources).filter { $0.hasSuffix(".txt") }.sorted()
+        #expect(files.count == 5)
+        for file in files {
+            let text = try String(contentsOfFile: Self.sharedSources + "/" + file, encoding: .utf8)
+            let findings = checker.check(document: text, asOf: DocumentDate.find(in: text)?.day)
+            for f in findings where f.verdict == .contradicted {
+                Issue.record("\(file):\(f.claim.line): \(f.claim.printed) contradicted: \(f.message)")
+            }
+            if file.hasPrefix("001") {
+                // "from the 44 … during the same period last year": the first half of 2022, which the data holds.
+                let fortyFour = try #require(findings.first { $0.claim.printed == "44" })
+                #expect(fortyFour.claim.period == .half(2022, 1))
+                #expect(fortyFour.verdict == .supported)
+            }
+        }
+    }
+
+    @Test func aNumberThatFitsNoneOfADisputedKeysValuesIsContradicted() throws {
+        // 2023-Q3 is disputed (365 against the modes' 404); 5,263 fits neither: it is the 2024-Q3 figure.
+        let f = try verdict("5,263 North Koreans entered Russia in the third quarter of 2023.")
+        #expect(f.verdict == .contradicted)
+        #expect(f.message.contains("5,263 is the KP-RU 2024-Q3 total figure"))
+        // 365 is one of them: disputed.
+        #expect(try verdict("365 North Koreans entered Russia in the third quarter of 2023.").verdict == .disputed)
+    }
+
+    @Test func aFigureMarkedOnlyForWhatSurroundsItIsSupportedWithANote() throws {
+        // Every source gives 153 for 2023-Q1; it is marked because 2023-H1's parts do not add up.
+        let f = try verdict("In the first quarter of 2023, 153 North Koreans entered Russia.")
+        #expect(f.verdict == .supported)
+        #expect(f.message.contains("note: it is part of 2023-H1"))
+    }
+
     @Test func theArticlesRestatedContradictNothing() throws {
         let findings = checker.check(document: try fixture("restated-articles.md"))
         #expect(findings.count >= 20)

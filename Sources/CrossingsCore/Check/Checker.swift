@@ -52,7 +52,8 @@ public final class Checker {
             return Finding(claim: claim, verdict: .unverifiable,
                            message: "no period for \(flow): \(claim.periodProblem ?? "none recognised")", expected: nil, sourceIDs: [], rows: [])
         }
-        let rows = resolver.rows(for: key)
+        // Errata and part-period values are listed with the key, never judged against.
+        let rows = resolver.rows(for: key).filter { !$0.status.isSetAside }
         let reported = rows.filter { $0.status == .reported }
         let derived = rows.first { $0.status == .derived }
         let subject = "\(key)"
@@ -68,13 +69,23 @@ public final class Checker {
             if let elsewhere = elsewhere(claim, not: key) { message += "; \(elsewhere)" }
             return Finding(claim: claim, verdict: .unverifiable, message: message, expected: nil, sourceIDs: [], rows: [])
         }
-        if rows.first?.keyAgrees == false {
+        // Disputed only when the key's own values disagree (sources, or sources against a sum of parts),
+        // and the number printed is one of them; a number that fits none of them is contradicted.
+        let ownValuesDisagree = !rows.allSatisfy { a in rows.allSatisfy { a.value.agrees(with: $0.value) } }
+        if ownValuesDisagree {
             let values = rows.map(show).joined(separator: "; ")
             let ids = uniqued(rows.flatMap { $0.status == .derived ? ($0.derivation?.sourceIDs ?? []) : $0.sourceIDs })
-            return Finding(claim: claim, verdict: .disputed, message: "\(subject): the dataset's figures disagree: \(values)",
-                           expected: reported.first(where: { $0.value.isPrecise })?.value.value ?? derived?.value.value,
-                           sourceIDs: ids, rows: rows)
+            let expected = reported.first(where: { $0.value.isPrecise })?.value.value ?? derived?.value.value
+            if rows.contains(where: { claim.value.agrees(with: $0.value) }) {
+                return Finding(claim: claim, verdict: .disputed, message: "\(subject): the dataset's figures disagree: \(values)",
+                               expected: expected, sourceIDs: ids, rows: rows)
+            }
+            var message = "\(subject) is disputed between \(values); \(claim.value.display) fits none of them"
+            if let elsewhere = elsewhere(claim, not: key) { message += "; \(elsewhere)" }
+            return Finding(claim: claim, verdict: .contradicted, message: message, expected: expected, sourceIDs: ids, rows: rows)
         }
+        // The key's values agree, but it is marked for what surrounds it: said beside the verdict.
+        let caveat = rows.first.map { $0.keyAgrees ? "" : "; note: " + $0.disputes.joined(separator: "; ") } ?? ""
         // The sources agree: judge against them all (the derived value is judged only when nothing is reported).
         let basis = reported.isEmpty ? [derived!] : reported
         let best = basis.first { $0.value.isPrecise } ?? basis[0]
@@ -82,10 +93,10 @@ public final class Checker {
         let derivedNote = reported.isEmpty ? " — a derived number, not printed by any source" : ""
         if basis.allSatisfy({ claim.value.agrees(with: $0.value) }) {
             return Finding(claim: claim, verdict: .supported,
-                           message: "\(subject) is \(basis.map(show).joined(separator: "; "))\(derivedNote)",
+                           message: "\(subject) is \(basis.map(show).joined(separator: "; "))\(derivedNote)\(caveat)",
                            expected: best.value.value, sourceIDs: ids, rows: rows)
         }
-        var message = "\(subject) is \(basis.map(show).joined(separator: "; "))\(derivedNote), not \(claim.value.display)"
+        var message = "\(subject) is \(basis.map(show).joined(separator: "; "))\(derivedNote), not \(claim.value.display)\(caveat)"
         if let elsewhere = elsewhere(claim, not: key) { message += "; \(elsewhere)" }
         return Finding(claim: claim, verdict: .contradicted, message: message, expected: best.value.value, sourceIDs: ids, rows: rows)
     }

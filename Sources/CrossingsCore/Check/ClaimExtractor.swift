@@ -107,11 +107,14 @@ public struct ClaimExtractor {
             }
             let backward = resolved.last { $0.0.end <= n.start && $0.0.start >= prevEnd }
             // The nearer of the two ("The 2019 total of 21,000 … was close to the 2024 level"); a tie goes forward.
-            let nearest: (PeriodMention, Period?, String?)?
+            var nearest: (PeriodMention, Period?, String?)?
             switch (forward, backward) {
             case let (f?, b?): nearest = (f.0.start - n.end) <= (n.start - b.0.end) ? f : b
             case let (f, b): nearest = f ?? b
             }
+            // A compared number with a comparative period of its own ("from the 44 … during the same
+            // period last year"): that period is its, not the main clause's before it.
+            if comparing, let f = forward, f.0.kind.isComparative { nearest = f }
             if let m = nearest {
                 period = m.1; problem = m.2
             } else if let m = resolved.first {
