@@ -48,6 +48,25 @@ struct CheckerTests {
         }
     }
 
+    @Test func anAverageIsCheckedAgainstTheStoredAverageOrTheMeanOfItsYears() throws {
+        // Meduza's "about 4,900 a year on average" for 2010-2019 is stored as an annual average.
+        let stored = try verdict("Between 2010 and 2019, about 4,900 Russians a year travelled to North Korea on average.")
+        #expect(stored.claim.measure == .annualAverage)
+        #expect(stored.claim.period == .range(.year(2010), .year(2019)))
+        #expect(stored.verdict == .supported)
+        // No source gives 2011-2013's average: the mean of the three years, worked out from the data.
+        let r = Resolver(data)
+        let years = (2011...2013).map { r.best(FigureKey(flow: try! Flow(parsing: "RU-KP"), period: .year($0), measure: .total))!.value }
+        let mean = Int((Double(years.reduce(0, +)) / 3).rounded())
+        let derived = try verdict("From 2011 to 2013, about \(formatCount(mean)) Russians a year travelled to North Korea on average.")
+        #expect(derived.verdict == .supported)
+        #expect(derived.message.contains("the mean of 2011, 2012, 2013"))
+        let wrong = try verdict("From 2011 to 2013, \(formatCount(mean * 2)) Russians a year travelled to North Korea on average.")
+        #expect(wrong.verdict == .contradicted)
+        // A range with no word of averaging is not an average (and the data has no such total).
+        #expect(try verdict("From 2011 to 2013, \(formatCount(mean)) Russians travelled to North Korea.").claim.measure == .total)
+    }
+
     @Test func aNumberThatFitsNoneOfADisputedKeysValuesIsContradicted() throws {
         // 2023-Q3 is disputed (365 against the modes' 404); 5,263 fits neither: it is the 2024-Q3 figure.
         let f = try verdict("5,263 North Koreans entered Russia in the third quarter of 2023.")

@@ -64,6 +64,16 @@ public final class Checker {
         }
         func show(_ r: FigureRow) -> String { "\(r.value.display) (\(cite(r)))" }
 
+        if reported.isEmpty && derived == nil, let mean = mean(key) {
+            // An average no source gives: the mean of the years' figures, worked out and said so.
+            let exact = Double(mean.sum) / Double(mean.years.count)
+            let fits = ReportedValue(value: Int(exact.rounded(.down)), high: Int(exact.rounded(.up)), qualifier: .range).agrees(with: claim.value)
+            let worked = "the mean of \(mean.years.map(\.description).joined(separator: ", ")) = (\(mean.values.map(formatCount).joined(separator: " + "))) / \(mean.years.count) = \(formatCount(Int(exact.rounded())))"
+            let ids = uniqued(mean.sources)
+            return Finding(claim: claim, verdict: fits ? .supported : .contradicted,
+                           message: "\(subject) is \(worked) — derived, not printed by any source" + (fits ? "" : ", not \(claim.value.display)"),
+                           expected: Int(exact.rounded()), sourceIDs: ids, rows: rows)
+        }
         if reported.isEmpty && derived == nil {
             var message = "no figure for \(subject) in the dataset"
             if let elsewhere = elsewhere(claim, not: key) { message += "; \(elsewhere)" }
@@ -99,6 +109,22 @@ public final class Checker {
         var message = "\(subject) is \(basis.map(show).joined(separator: "; "))\(derivedNote), not \(claim.value.display)\(caveat)"
         if let elsewhere = elsewhere(claim, not: key) { message += "; \(elsewhere)" }
         return Finding(claim: claim, verdict: .contradicted, message: message, expected: best.value.value, sourceIDs: ids, rows: rows)
+    }
+
+    /// The years of an annual average's range with their best values, when every year has an
+    /// undisputed one (at most 50 years).
+    func mean(_ key: FigureKey) -> (years: [Period], values: [Int], sum: Int, sources: [String])? {
+        guard key.measure == .annualAverage, case .range(let a, let b) = key.period, case .year(let first) = a, case .year(let last) = b,
+              first < last, last - first < 50 else { return nil }
+        var years: [Period] = [], values: [Int] = [], sources: [String] = []
+        for y in first...last {
+            let k = FigureKey(flow: key.flow, period: .year(y), measure: .total)
+            let r = resolver.resolution(k)
+            guard let v = r.primary, !r.marked else { return nil }
+            years.append(.year(y)); values.append(v.value)
+            sources += v.derivation?.sourceIDs ?? v.observations.map(\.sourceID)
+        }
+        return (years, values, values.reduce(0, +), sources)
     }
 
     /// "1,957 is the RU-KP 2024 purpose/tourism figure": where an exactly stated number does appear.

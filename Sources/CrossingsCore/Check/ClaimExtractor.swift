@@ -124,7 +124,9 @@ public struct ClaimExtractor {
             } else {
                 problem = "no period in the sentence or before it"
             }
-            let (measure, category) = categoryOf(n, tokens: t, prevEnd: prevEnd, nextStart: nextStart)
+            var (measure, category) = categoryOf(n, tokens: t, prevEnd: prevEnd, nextStart: nextStart)
+            // "about 4,900 a year on average between 2010 and 2019": a per-year average over the range.
+            if case .range = period, measure == .total, ClaimExtractor.saysPerYear(t) { measure = .annualAverage; category = "" }
             var flow = flowHint(named, near: n.numberStart, context: context) ?? sentenceFlowHint ?? context.flow
             if leaving, let f = flow, f.isEntry { flow = nil }
             let first = t[n.start], last = t[n.end - 1]
@@ -231,6 +233,16 @@ public struct ClaimExtractor {
         }
         guard sawNumber, k > i else { return nil }
         return (total + current, k, total > 0)
+    }
+
+    /// Words that make a number over a range of years a per-year figure.
+    static func saysPerYear(_ t: [Token]) -> Bool {
+        for (i, tok) in t.enumerated() {
+            let w = tok.lower
+            if w == "average" || w == "averaged" || w == "annually" || w == "yearly" { return true }
+            if ["a", "per", "each", "every"].contains(w), i + 1 < t.count, t[i + 1].lower == "year" { return true }
+        }
+        return false
     }
 
     /// The largest number read as a count (a trillion): beyond it a "number" is not a count of travellers.
@@ -499,6 +511,16 @@ public struct ClaimExtractor {
         }
         while k < t.count {
             let word = w(k)
+            // Ranges of years: "between 2010 and 2019", "from 2010 to 2019", "2010-2019", "2010–2019".
+            do {
+                var j = k
+                if ["between", "from"].contains(word) { j += 1 }
+                if let a = year(at: j), ["and", "to", "through", "-", "–"].contains(w(j + 1)), let b = year(at: j + 2), a < b,
+                   j > k || ["-", "–"].contains(w(j + 1)) {
+                    out.append(PeriodMention(start: k, end: j + 3, kind: .absolute(.range(.year(a), .year(b)))))
+                    k = j + 3; continue
+                }
+            }
             // 2025-02-09: a day, which the data does not count by.
             if year(at: k) != nil, w(k + 1) == "-", k + 4 < t.count, t[k + 2].kind == .number, w(k + 3) == "-", t[k + 4].kind == .number {
                 out.append(PeriodMention(start: k, end: k + 5, kind: .unsupported("\(t[k..<k + 5].map(\.text).joined()) is a day; the data has quarters, halves and years")))
