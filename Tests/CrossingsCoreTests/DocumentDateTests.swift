@@ -34,4 +34,21 @@ struct DocumentDateTests {
         #expect(claims.map(\.line) == [5])
         #expect(claims.first?.period == .year(2024))
     }
+
+    @Test("random text of front-matter pieces: never a crash, only real dates, line numbers kept")
+    func randomPieces() {
+        let pieces = ["---", "...", "date:", "date", " ", "2025-05-08", "2025-02-30", "\"", "'", "\n", "\r\n", "\u{FEFF}",
+                      "title: x", "T10:00", "13,221", "between 2010 and 2019", "a year on average", "\u{1B}[31m", "é", "\t"]
+        var g = RandomPackage.Generator(state: 42)
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...30, using: &g)).map { _ in pieces.randomElement(using: &g)! }.joined()
+            if let d = DocumentDate.find(in: text) {
+                #expect(CalendarDay(parsing: d.day.description) != nil)
+            }
+            let blanked = DocumentDate.withoutFrontMatter(text)
+            #expect(blanked.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
+                    == text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count)
+            _ = ClaimExtractor(asOf: DocumentDate.find(in: text)?.day).claims(in: blanked)
+        }
+    }
 }
