@@ -3,6 +3,9 @@ import Foundation
 
 // Usage errors exit 2 (ArgumentParser's own default is 64), so scripts and
 // editors see the same codes from every command: 0 fine, 1 findings, 2 misuse.
+// Output into a closed pipe (`crossings check … | head -1`) ends the write, not the process with
+// a signal: exit codes stay 0, 1 or 2.
+signal(SIGPIPE, SIG_IGN)
 do {
     var command = try Crossings.parseAsRoot()
     try command.run()

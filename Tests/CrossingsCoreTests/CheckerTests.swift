@@ -63,6 +63,9 @@ struct CheckerTests {
         #expect(derived.message.contains("the mean of 2011, 2012, 2013"))
         let wrong = try verdict("From 2011 to 2013, \(formatCount(mean * 2)) Russians a year travelled to North Korea on average.")
         #expect(wrong.verdict == .contradicted)
+        // Written backwards, the same stretch of years; "in a year" is one year, not an average.
+        #expect(try verdict("Between 2019 and 2010, about 4,900 Russians a year travelled to North Korea on average.").verdict == .supported)
+        #expect(try verdict("Between 2010 and 2019, as many as 8,314 Russians visited North Korea in a year.").claim.measure == .total)
         // A range with no word of averaging is not an average (and the data has no such total).
         #expect(try verdict("From 2011 to 2013, \(formatCount(mean)) Russians travelled to North Korea.").claim.measure == .total)
     }

@@ -25,6 +25,30 @@ struct DocumentDateTests {
         #expect(DocumentDate.find(in: text) == nil)
     }
 
+    @Test("a --- rule and prose is no front matter; a long or unclosed block is none either", arguments: [
+        "---\nIn 2024, 5,000 North Koreans entered Russia.\n\n---\n\nMore text.\n",
+        "---\ntitle: x\ndate: 2025-05-08\nno closing line\n",
+        "---\ndate: 2025-05-08\n" + String(repeating: "k: v\n", count: 250) + "---\nText.\n",
+    ])
+    func notFrontMatter(_ text: String) {
+        #expect(DocumentDate.find(in: text) == nil)
+        #expect(DocumentDate.withoutFrontMatter(text) == text)
+    }
+
+    @Test func aDateThatIsNoDateIsSaid() {
+        let (date, problem) = DocumentDate.inspect("---\ndate: 2025-02-30\n---\nText")
+        #expect(date == nil)
+        #expect(problem?.contains("'2025-02-30' is not a date") == true)
+        #expect(DocumentDate.inspect("---\ndate: 2025-05-08junk\n---\n").date == nil)
+    }
+
+    @Test func windowsLineEndingsCountLinesAsUnix() {
+        let text = "Intro.\r\nIn 2024, 13,221 North Koreans entered Russia.\r\nThen 5,000 Russians visited North Korea in 2024.\r\n"
+        let claims = ClaimExtractor().claims(in: DocumentDate.withoutFrontMatter(text))
+        #expect(claims.map(\.line) == [2, 3])
+        #expect(claims.map(\.column) == [10, 6])
+    }
+
     @Test func frontMatterIsNotProseButKeepsLineNumbers() {
         let text = "---\ntitle: 20,000 troops\ndate: 2025-05-08\n---\nLast year, 13,221 North Koreans entered Russia.\n"
         let blanked = DocumentDate.withoutFrontMatter(text)

@@ -240,7 +240,9 @@ public struct ClaimExtractor {
         for (i, tok) in t.enumerated() {
             let w = tok.lower
             if w == "average" || w == "averaged" || w == "annually" || w == "yearly" { return true }
-            if ["a", "per", "each", "every"].contains(w), i + 1 < t.count, t[i + 1].lower == "year" { return true }
+            // "a year", "per year", "each year" — but not "in a year" (one year, a peak).
+            if ["a", "per", "each", "every"].contains(w), i + 1 < t.count, t[i + 1].lower == "year",
+               !(w == "a" && i > 0 && ["in", "within", "for"].contains(t[i - 1].lower)) { return true }
         }
         return false
     }
@@ -515,9 +517,12 @@ public struct ClaimExtractor {
             do {
                 var j = k
                 if ["between", "from"].contains(word) { j += 1 }
-                if let a = year(at: j), ["and", "to", "through", "-", "–"].contains(w(j + 1)), let b = year(at: j + 2), a < b,
-                   j > k || ["-", "–"].contains(w(j + 1)) {
-                    out.append(PeriodMention(start: k, end: j + 3, kind: .absolute(.range(.year(a), .year(b)))))
+                if let a = year(at: j), ["and", "to", "through", "-", "–"].contains(w(j + 1)), let b = year(at: j + 2), a != b,
+                   j > k || ["-", "–"].contains(w(j + 1)),
+                   // "2010-20190" or "2010-2019-2020" is no range of years.
+                   j + 3 >= t.count || !["-", "–"].contains(w(j + 3)) {
+                    // Written backwards ("between 2019 and 2010"), it is the same stretch of years.
+                    out.append(PeriodMention(start: k, end: j + 3, kind: .absolute(.range(.year(min(a, b)), .year(max(a, b))))))
                     k = j + 3; continue
                 }
             }

@@ -63,8 +63,10 @@ struct CheckCommand: ParsableCommand {
         var dates: [(String, DocumentDate)] = []
         for (path, body) in inputs {
             // The document's own date, where --as-of gives none; said in the output when used.
-            let found = day == nil ? DocumentDate.find(in: body) : nil
+            let inspected: (date: DocumentDate?, problem: String?) = day == nil ? DocumentDate.inspect(body) : (nil, nil)
+            let found = inspected.date
             if let found { dates.append((path, found)) }
+            if let problem = inspected.problem { printError(visible("crossings: \(path): \(problem)")) }
             for f in checker.check(document: DocumentDate.withoutFrontMatter(body), asOf: day ?? found?.day) { all.append((path, f)) }
         }
         if format == .human {
