@@ -70,6 +70,19 @@ struct CheckerTests {
         #expect(try verdict("From 2011 to 2013, \(formatCount(mean)) Russians travelled to North Korea.").claim.measure == .total)
     }
 
+    @Test func aQuarterAfterTheNumberRefinesTheYearBeforeIt() throws {
+        for sentence in ["In 2023, 365 North Koreans entered Russia in the third quarter.",
+                         "In the third quarter, 365 North Koreans entered Russia in 2023."] {
+            #expect(try verdict(sentence).claim.period == .quarter(2023, 3), "\(sentence)")
+        }
+    }
+
+    @Test func aRatePerMonthIsNotJudgedAsTheYearsTotal() throws {
+        let findings = checker.check(document: "In 2024, some 6,469 Russians visited North Korea, about 540 a month.")
+        #expect(findings.map(\.verdict) == [.supported, .unverifiable])
+        #expect(findings.last?.message.contains("a figure per month") == true)
+    }
+
     @Test func aNumberThatFitsNoneOfADisputedKeysValuesIsContradicted() throws {
         // 2023-Q3 is disputed (365 against the modes' 404); 5,263 fits neither: it is the 2024-Q3 figure.
         let f = try verdict("5,263 North Koreans entered Russia in the third quarter of 2023.")

@@ -38,6 +38,14 @@ public struct ClaimExtractor {
         case thatYear
         case previousQuarter
 
+        /// "the third quarter", "the first half": a part of a year named elsewhere in the sentence.
+        var isPartOfContextYear: Bool {
+            switch self {
+            case .quarterOfContextYear, .halfOfContextYear: true
+            default: false
+            }
+        }
+
         /// Periods that name what a number is compared with.
         var isComparative: Bool {
             switch self {
@@ -115,6 +123,11 @@ public struct ClaimExtractor {
             // A compared number with a comparative period of its own ("from the 44 … during the same
             // period last year"): that period is its, not the main clause's before it.
             if comparing, let f = forward, f.0.kind.isComparative { nearest = f }
+            // "In 2023, 365 … in the third quarter": the quarter refines the year before it, it does not compete.
+            if let f = forward, let b = backward, case .absolute(.year(let y)) = b.0.kind, f.0.kind.isPartOfContextYear,
+               f.1?.year == y { nearest = f }
+            if let b = backward, let f = forward, case .absolute(.year(let y)) = f.0.kind, b.0.kind.isPartOfContextYear,
+               b.1?.year == y { nearest = b }
             if let m = nearest {
                 period = m.1; problem = m.2
             } else if let m = resolved.first {
@@ -123,6 +136,11 @@ public struct ClaimExtractor {
                 period = topic
             } else {
                 problem = "no period in the sentence or before it"
+            }
+            // "about 540 a month": a rate per month, week or day, which the data does not count by.
+            if let unit = ClaimExtractor.ratePerShortTime(n, tokens: t, before: nextStart) {
+                period = nil
+                problem = "a figure per \(unit); the data counts quarters, halves and years"
             }
             var (measure, category) = categoryOf(n, tokens: t, prevEnd: prevEnd, nextStart: nextStart)
             // "about 4,900 a year on average between 2010 and 2019": a per-year average over the range.
@@ -233,6 +251,20 @@ public struct ClaimExtractor {
         }
         guard sawNumber, k > i else { return nil }
         return (total + current, k, total > 0)
+    }
+
+    /// "540 a month", "about 20 per day", "300 monthly": the unit, when the number is a rate over less than a quarter.
+    static func ratePerShortTime(_ n: NumberMention, tokens t: [Token], before end: Int) -> String? {
+        let units = ["month": "month", "week": "week", "day": "day", "monthly": "month", "weekly": "week", "daily": "day"]
+        var k = n.end
+        let stop = min(end, n.end + 5)
+        while k < stop, ![",", ";", ".", "(", ")"].contains(t[k].text) {
+            let w = t[k].lower
+            if ["monthly", "weekly", "daily"].contains(w) { return units[w] }
+            if ["a", "per", "each", "every"].contains(w), k + 1 < t.count, let u = units[t[k + 1].lower], ["month", "week", "day"].contains(u) { return u }
+            k += 1
+        }
+        return nil
     }
 
     /// Words that make a number over a range of years a per-year figure.
