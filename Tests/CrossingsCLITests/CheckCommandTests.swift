@@ -80,7 +80,9 @@ struct CheckCommandTests {
     @Test func escapesInDraftsStayInert() throws {
         let run = try Binary.run(["check", "--text", "In 2024, 20,000 North Koreans \u{1B}[2J entered Russia."])
         #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x1B })
-        #expect(run.stdout.contains("\\e[2J"))
+        // The sequence is blanked before reading (it is no number), and the claim is still judged.
+        #expect(run.stdout.contains("CONTRADICTED  \"20,000\""))
+        #expect(!run.stdout.contains("2J"))
     }
 
     @Test func failOnChoosesWhichVerdictsExitOne() throws {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CrossingsCore
 
@@ -58,6 +59,14 @@ struct ClaimExtractorTests {
     ])
     func tooLargeToBeACount(_ text: String) {
         #expect(claims(text).allSatisfy { $0.value.value <= 1_000_000_000_000 })
+    }
+
+    @Test func escapeSequencesAndControlsAreNoNumbersAndKeepColumns() {
+        let text = "In 2024, 13,221 North\u{0} Koreans entered Russia.\u{1B}[31m\u{7} Some 5,000 Russians\u{1B}]0;title\u{7} visited North Korea in 2024."
+        let found = claims(text)
+        #expect(found.map(\.value.value) == [13221, 5000])
+        let plain = claims(text.replacingOccurrences(of: "\u{1B}[31m\u{7}", with: "      ").replacingOccurrences(of: "\u{1B}]0;title\u{7}", with: "          ").replacingOccurrences(of: "\u{0}", with: " "))
+        #expect(found.map(\.column) == plain.map(\.column))
     }
 
     @Test func ranges() throws {

@@ -61,7 +61,7 @@ public struct ClaimExtractor {
     public func claims(in document: String) -> [Claim] {
         var context = Context()
         var out: [Claim] = []
-        for sentence in DraftText.sentences(document) {
+        for sentence in DraftText.sentences(ClaimExtractor.withoutControls(document)) {
             out += claims(in: sentence, context: &context)
         }
         return out
@@ -265,6 +265,37 @@ public struct ClaimExtractor {
             k += 1
         }
         return nil
+    }
+
+    /// Terminal escape sequences (`ESC [ 31 m`, `ESC ] 0 ; … BEL`) and other control characters
+    /// blanked, one space each, so lines and columns stay: `\e[31m` is no "31 m(illion)".
+    static func withoutControls(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || (0x7F...0x9F).contains($0.value) })
+        else { return text }
+        var out = String.UnicodeScalarView()
+        var scalars = Array(text.unicodeScalars)[...]
+        while let c = scalars.popFirst() {
+            if c == "\u{1B}" {
+                out.append(" ")
+                if let next = scalars.first, next == "[" {
+                    // CSI: "[", then parameters and intermediates up to a final byte in @…~.
+                    scalars.removeFirst(); out.append(" ")
+                    while let d = scalars.first, d != "\n" { scalars.removeFirst(); out.append(" "); if (0x40...0x7E).contains(d.value) { break } }
+                } else if let next = scalars.first, next == "]" || next == "P" || next == "_" || next == "^" {
+                    // OSC and other strings: up to BEL or ESC \ (a line break ends them too, so lines stay).
+                    while let d = scalars.first, d != "\n" {
+                        scalars.removeFirst(); out.append(" ")
+                        if d == "\u{07}" { break }
+                        if d == "\u{1B}", scalars.first == "\\" { scalars.removeFirst(); out.append(" "); break }
+                    }
+                }
+            } else if (c.value < 0x20 && c != "\n" && c != "\t" && c != "\r") || (0x7F...0x9F).contains(c.value) {
+                out.append(" ")
+            } else {
+                out.append(c)
+            }
+        }
+        return String(out)
     }
 
     /// Words that make a number over a range of years a per-year figure.
