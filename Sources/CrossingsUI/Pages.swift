@@ -156,7 +156,7 @@ extension Library {
 
         if rows.count > 1 {
             items.append(.blank)
-            let sourcesDisagree = !Resolver.allAgreeReported(rows.filter { $0.status == .reported }.map(\.value))
+            let sourcesDisagree = !Resolver.allAgree(rows.filter { $0.status == .reported }.map(\.value))
             items.append(.heading(shown.agrees ? "Values side by side: they agree within their rounding"
                                   : sourcesDisagree ? "Values side by side: sources DISAGREE"
                                   : "Values side by side: they cannot all be true (why: above)"))

@@ -45,19 +45,9 @@ while let a = args.popFirst() {
 }
 guard let total = count, let directory = into else { usage() }
 
-// MARK: Random numbers (SplitMix64: small, fast, the same on every platform)
+// MARK: Random numbers (SplitMix64, from CrossingsCore: the same on every platform)
 
-struct SplitMix64 {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+extension SplitMix64 {
     /// Standard normal (Box–Muller; one value per call keeps the stream simple).
     mutating func normal() -> Double {
         let u = max(unit(), 1e-300), v = unit()

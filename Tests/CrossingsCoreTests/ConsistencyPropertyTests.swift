@@ -358,16 +358,7 @@ struct ImpossibleCombinationTests {
 /// Seeded random packages in the FSB's shape (five modes, a few purposes, quarters to years),
 /// with some values reported wrongly, approximately, or not at all.
 enum RandomPackage {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Generator = SplitMix64
 
     static func files(_ rows: [String]) -> [String: String] {
         var files = MiniPackage.files

@@ -81,7 +81,7 @@ public final class Checker {
         }
         // Disputed only when the key's own values disagree (sources, or sources against a sum of parts),
         // and the number printed is one of them; a number that fits none of them is contradicted.
-        let ownValuesDisagree = !rows.allSatisfy { a in rows.allSatisfy { a.value.agrees(with: $0.value) } }
+        let ownValuesDisagree = !Resolver.allAgree(rows.map(\.value))
         if ownValuesDisagree {
             let values = rows.map(show).joined(separator: "; ")
             let ids = uniqued(rows.flatMap { $0.status == .derived ? ($0.derivation?.sourceIDs ?? []) : $0.sourceIDs })

@@ -61,7 +61,9 @@ public struct ClaimExtractor {
     public func claims(in document: String) -> [Claim] {
         var context = Context()
         var out: [Claim] = []
-        for sentence in DraftText.sentences(ClaimExtractor.withoutControls(document)) {
+        // Windows line breaks count lines as Unix ones do ("\r\n" is one Character in Swift).
+        let unix = document.contains("\r\n") ? document.replacingOccurrences(of: "\r\n", with: "\n") : document
+        for sentence in DraftText.sentences(ClaimExtractor.withoutControls(unix)) {
             out += claims(in: sentence, context: &context)
         }
         return out

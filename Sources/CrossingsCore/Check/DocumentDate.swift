@@ -68,12 +68,11 @@ public struct DocumentDate: Sendable, Hashable {
     /// Looks only at the front matter and the first non-empty line, so a long draft costs nothing.
     public static func find(in document: String) -> DocumentDate? { inspect(document).date }
 
-    /// The document as the checker reads it: line breaks as "\n", and YAML front matter blanked (its
-    /// lines kept empty, so line numbers stay): a title or date there is not prose to check.
+    /// The document with its YAML front matter blanked (its lines kept empty, so line numbers stay):
+    /// a title or date there is not prose to check.
     public static func withoutFrontMatter(_ document: String) -> String {
-        let text = document.contains("\r") ? document.replacingOccurrences(of: "\r\n", with: "\n") : document
-        guard let fm = frontMatter(lines(text, max: frontMatterLines + 2)) else { return text }
-        var all = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard let fm = frontMatter(lines(document, max: frontMatterLines + 2)) else { return document }
+        var all = document.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
         for k in fm { all[k] = "" }
         return all.joined(separator: "\n")
     }

@@ -897,9 +897,7 @@ public final class Resolver {
     }
 
     /// Whether every pair of values agrees (the agreement rule, docs/rules.md).
-    public static func allAgreeReported(_ values: [ReportedValue]) -> Bool { allAgree(values) }
-
-    static func allAgree(_ values: [ReportedValue]) -> Bool {
+    public static func allAgree(_ values: [ReportedValue]) -> Bool {
         values.allSatisfy { a in values.allSatisfy { a.agrees(with: $0) } }
     }
 

@@ -21,7 +21,7 @@ public enum Validator {
         func sourcesAndProducers(_ key: FigureKey, _ obs: [Observation], _ first: Observation) {
             // 1. Sources that disagree on the value.
             let readings = obs.map(\.reported)
-            if !readings.allSatisfy({ a in readings.allSatisfy { a.agrees(with: $0) } }) {
+            if !Resolver.allAgree(readings) {
                 var groups: [(String, [String])] = []
                 for o in obs {
                     let shown = o.reported.display
