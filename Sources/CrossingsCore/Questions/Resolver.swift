@@ -458,6 +458,10 @@ public final class Resolver {
     }
     private var leafTables: [Flow: LeafTable] = [:]
 
+    /// Whether a year of a flow can hold a disagreement (more than leaves of one breakdown): the
+    /// years `validate` has to look at.
+    public func canDisagree(flow: Flow, year: Int) -> Bool { simpleYear(flow: flow, year: year) == nil }
+
     /// A key of a simple year: its readings, else the sum of its parts (the block's step 1), or the
     /// remainder of its breakdown.
     private func leaf(_ key: FigureKey, measure: Measure) -> Resolution {

@@ -76,15 +76,8 @@ public enum Validator {
         var said = Set<String>()
         for flow in data.flows {
             let keys = data.keys(of: flow)
-            var yearsToResolve = Set<Int>()
-            var breakdownsByYear: [Int: Set<Measure>] = [:]
-            for key in keys where Resolver.blockYear(key) != nil {
-                let whole = key.period.granularity != .quarter || key.measure == .total
-                if whole || data.observations.count(for: key) > 1 { yearsToResolve.insert(key.period.year) }
-                if key.measure.isBreakdown { breakdownsByYear[key.period.year, default: []].insert(key.measure) }
-            }
-            // Two breakdowns of one year can disagree (modes against purposes) even with leaves only.
-            for (year, measures) in breakdownsByYear where measures.count > 1 { yearsToResolve.insert(year) }
+            // The years the resolver works as whole blocks: the ones that can hold a disagreement.
+            let yearsToResolve = Set(keys.compactMap { Resolver.blockYear($0) }.filter { resolver.canDisagree(flow: flow, year: $0) })
             for key in keys {
                 let resolve = Resolver.blockYear(key).map { yearsToResolve.contains($0) } ?? false
                 if !resolve && data.observations.count(for: key) < 2 { continue }
