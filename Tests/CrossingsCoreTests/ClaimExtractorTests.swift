@@ -6,7 +6,7 @@ import Testing
 @Suite("Claim extractor")
 struct ClaimExtractorTests {
     func claims(_ text: String, asOf: String? = nil) -> [Claim] {
-        ClaimExtractor(asOf: asOf.flatMap(CalendarDay.init(parsing:))).claims(in: text)
+        ClaimExtractor(vocabulary: bundledVocabulary, asOf: asOf.flatMap(CalendarDay.init(parsing:))).claims(in: text)
     }
 
     func only(_ text: String, asOf: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> Claim {

@@ -44,7 +44,7 @@ struct DocumentDateTests {
 
     @Test func windowsLineEndingsCountLinesAsUnix() {
         let text = "Intro.\r\nIn 2024, 13,221 North Koreans entered Russia.\r\nThen 5,000 Russians visited North Korea in 2024.\r\n"
-        let claims = ClaimExtractor().claims(in: DocumentDate.withoutFrontMatter(text))
+        let claims = ClaimExtractor(vocabulary: bundledVocabulary).claims(in: DocumentDate.withoutFrontMatter(text))
         #expect(claims.map(\.line) == [2, 3])
         #expect(claims.map(\.column) == [10, 6])
     }
@@ -54,7 +54,7 @@ struct DocumentDateTests {
         let blanked = DocumentDate.withoutFrontMatter(text)
         #expect(!blanked.contains("20,000"))
         #expect(blanked.split(separator: "\n", omittingEmptySubsequences: false).count == text.split(separator: "\n", omittingEmptySubsequences: false).count)
-        let claims = ClaimExtractor(asOf: DocumentDate.find(in: text)?.day).claims(in: blanked)
+        let claims = ClaimExtractor(vocabulary: bundledVocabulary, asOf: DocumentDate.find(in: text)?.day).claims(in: blanked)
         #expect(claims.map(\.line) == [5])
         #expect(claims.first?.period == .year(2024))
     }
@@ -72,7 +72,7 @@ struct DocumentDateTests {
             let blanked = DocumentDate.withoutFrontMatter(text)
             #expect(blanked.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count
                     == text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).count)
-            _ = ClaimExtractor(asOf: DocumentDate.find(in: text)?.day).claims(in: blanked)
+            _ = ClaimExtractor(vocabulary: bundledVocabulary, asOf: DocumentDate.find(in: text)?.day).claims(in: blanked)
         }
     }
 }

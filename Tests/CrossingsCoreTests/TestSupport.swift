@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CrossingsCore
+import BundledData
 
 /// Where the on-disk fixture packages live.
 func fixtureDirectory(_ name: String) -> String {
@@ -124,3 +125,10 @@ func csvError(_ bytes: [UInt8], sourceLocation: SourceLocation = #_sourceLocatio
         return nil
     }
 }
+
+/// The bundled vocabulary.csv, as `crossings check` reads drafts by it.
+let bundledVocabulary: Vocabulary = {
+    do { return try Vocabulary(csv: BundledData.files["vocabulary.csv"] ?? "", file: "data/vocabulary.csv") } catch {
+        fatalError("data/vocabulary.csv does not load: \(error)")
+    }
+}()

@@ -44,6 +44,13 @@ public final class Checker {
     public init(resolver: Resolver) { self.resolver = resolver }
 
     public func check(_ claim: Claim) -> Finding {
+        var finding = judge(claim)
+        // How the period was read, where the draft did not state it outright: the editor sees the reading.
+        if let note = claim.periodNote, claim.key != nil { finding.message += " [\(note)]" }
+        return finding
+    }
+
+    func judge(_ claim: Claim) -> Finding {
         guard let flow = claim.flow else {
             return Finding(claim: claim, verdict: .unverifiable, message: "no flow: the sentence does not say whose travel, or which way",
                            expected: nil, sourceIDs: [], rows: [])
@@ -76,7 +83,7 @@ public final class Checker {
         }
         if reported.isEmpty && derived == nil {
             var message = "no figure for \(subject) in the dataset"
-            if let elsewhere = elsewhere(claim, not: key) { message += "; \(elsewhere)" }
+            if let elsewhere = elsewhere(claim, not: key) ?? nearest(claim, to: key) { message += "; \(elsewhere)" }
             return Finding(claim: claim, verdict: .unverifiable, message: message, expected: nil, sourceIDs: [], rows: [])
         }
         // Disputed only when the key's own values disagree (sources, or sources against a sum of parts),
@@ -147,8 +154,25 @@ public final class Checker {
         return "\(formatCount(claim.value.value)) is the \(k.flow) \(k.period) \(k.measureLabel) figure"
     }
 
+    /// For a key the dataset holds nothing for, the nearest that it does: a figure of the same flow and
+    /// period that fits the claimed number ("about 5,000 fits the KP-RU 2025-Q4 estimate/workers figure"),
+    /// else the same figure's nearest period.
+    func nearest(_ claim: Claim, to key: FigureKey) -> String? {
+        let keys = data.observations.keys(of: key.flow).prefix(20_000)
+        for k in keys where k.period == key.period && k != key {
+            let values = data.observations.observations(for: k).filter { data.erratumByObservation[$0.id] == nil }
+            if let o = values.first(where: { claim.value.agrees(with: $0.reported) }) {
+                return "\(claim.value.display) fits the \(k.flow) \(k.period) \(k.measureLabel) figure: \(o.reported.display) (\(o.sourceID) \(o.locator))"
+            }
+        }
+        let same = keys.filter { $0.measure == key.measure && $0.category == key.category && $0.period != key.period }
+        guard let (k, _) = same.map({ ($0, abs($0.period.firstQuarter.value - key.period.firstQuarter.value)) }).min(by: { ($0.1, $0.0.period.firstQuarter.value) < ($1.1, $1.0.period.firstQuarter.value) }),
+              let best = resolver.best(k) else { return nil }
+        return "the nearest figure held is \(k.flow) \(k.period) \(k.measureLabel): \(formatCount(best.value))"
+    }
+
     /// Every finding in a document.
     public func check(document: String, asOf: CalendarDay? = nil) -> [Finding] {
-        ClaimExtractor(asOf: asOf).claims(in: document).map(check)
+        ClaimExtractor(vocabulary: data.vocabulary ?? .empty, asOf: asOf).claims(in: document).map(check)
     }
 }

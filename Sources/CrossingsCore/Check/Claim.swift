@@ -15,6 +15,8 @@ public struct Claim: Sendable, Hashable {
     public var measure: Measure
     /// Empty for totals.
     public var category: String
+    /// How the period was read when the draft does not state it outright ("'this year' read as 2023 …").
+    public var periodNote: String? = nil
 
     public var key: FigureKey? {
         guard let flow, let period else { return nil }

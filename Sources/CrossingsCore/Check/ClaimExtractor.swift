@@ -13,8 +13,13 @@
 /// ```
 public struct ClaimExtractor {
     public var asOf: CalendarDay?
+    /// The words it reads by (the package's vocabulary.csv).
+    public var vocabulary: Vocabulary
 
-    public init(asOf: CalendarDay? = nil) { self.asOf = asOf }
+    public init(vocabulary: Vocabulary, asOf: CalendarDay? = nil) {
+        self.vocabulary = vocabulary
+        self.asOf = asOf
+    }
 
     struct NumberMention {
         var start: Int          // first token (hedge included)
@@ -26,7 +31,7 @@ public struct ClaimExtractor {
         var scaled: Bool
     }
 
-    enum PeriodKind {
+    enum PeriodKind: Equatable {
         case absolute(Period)
         case unsupported(String)       // a month, or months that are not a quarter, half or year
         case quarterOfContextYear(Int) // "the third quarter"
@@ -37,6 +42,10 @@ public struct ClaimExtractor {
         case samePeriod                // this period, that period, the same period
         case thatYear
         case previousQuarter
+        /// "the first half of this year", "the third quarter of last year": a part of a year relative to the document's date.
+        case partOfRelativeYear(PeriodPart, lastYear: Bool)
+        /// "May 2025": a month; an estimate (a stock, not a flow) is held by the quarter that contains it.
+        case month(Int, Int)
 
         /// "the third quarter", "the first half": a part of a year named elsewhere in the sentence.
         var isPartOfContextYear: Bool {
@@ -54,6 +63,8 @@ public struct ClaimExtractor {
             }
         }
     }
+
+    enum PeriodPart: Equatable { case quarter(Int), half(Int) }
 
     struct PeriodMention { var start: Int; var end: Int; var kind: PeriodKind }
 
@@ -73,13 +84,29 @@ public struct ClaimExtractor {
         var flow: Flow?
         var topic: Period?
         var lastMentioned: Period?
+        /// The paragraph the last sentence stood in, and the period its first claim spoke of (its lead):
+        /// a new paragraph goes back to the lead of the one before, not to a quarter its last sentence
+        /// mentioned in passing ("During the same period, 33,110 Russians visited South Korea").
+        var paragraph = -1
+        var lead: Period?
+        var leadOfThisParagraph: Period?
+        /// The latest year the document has named: "this year" in an undated article is read as it (and said so).
+        var latestYear: Int?
     }
 
     func claims(in sentence: Sentence, context: inout Context) -> [Claim] {
         let t = sentence.tokens
+        if sentence.paragraph != context.paragraph {
+            if context.paragraph >= 0, let lead = context.leadOfThisParagraph ?? context.lead {
+                context.lead = lead
+                context.topic = lead
+            }
+            context.paragraph = sentence.paragraph
+            context.leadOfThisParagraph = nil
+        }
         let allNumbers = findNumbers(t)
         let periods = findPeriods(t, numbers: allNumbers)
-        let travel = t.contains { Lexicon.travelWords.contains($0.lower) }
+        let travel = t.contains { vocabulary.entryWords.contains($0.lower) || vocabulary.isTravellerWord($0.lower) || ClaimExtractor.statisticWords.contains($0.lower) }
         // Only counts bound the windows in which a number's period and category are looked for.
         let numbers = allNumbers.filter { n in
             isCount(n, tokens: t, travel: travel) && !periods.contains { $0.start <= n.numberStart && n.numberStart < $0.end }
@@ -96,7 +123,6 @@ public struct ClaimExtractor {
             let (p, problem) = resolve(m.kind, anchor: anchor, context: ctx)
             resolved.append((m, p, problem))
         }
-        let leaving = t.contains { Lexicon.exitWords.contains($0.lower) }
         let named = mentions(t)
         let sentenceFlowHint = flowHint(named, near: t.count / 2, context: context)
 
@@ -130,10 +156,11 @@ public struct ClaimExtractor {
                f.1?.year == y { nearest = f }
             if let b = backward, let f = forward, case .absolute(.year(let y)) = f.0.kind, b.0.kind.isPartOfContextYear,
                b.1?.year == y { nearest = b }
+            var chosen: PeriodMention?
             if let m = nearest {
-                period = m.1; problem = m.2
+                period = m.1; problem = m.2; chosen = m.0
             } else if let m = resolved.first {
-                period = m.1; problem = m.2
+                period = m.1; problem = m.2; chosen = m.0
             } else if let topic = context.topic {
                 period = topic
             } else {
@@ -145,10 +172,26 @@ public struct ClaimExtractor {
                 problem = "a figure per \(unit); the data counts quarters, halves and years"
             }
             var (measure, category) = categoryOf(n, tokens: t, prevEnd: prevEnd, nextStart: nextStart)
+            var periodNote: String?
+            if asOf == nil, let p = period, let kind = chosen?.kind, kind == .thisYear || kind.sameShape(.partOfRelativeYear(.quarter(1), lastYear: false)) {
+                periodNote = "'this year' read as \(p.year), the latest year the article names before it (it gives no date; --as-of sets one)"
+            }
+            if measure == .estimate, period == nil, ClaimExtractor.ratePerShortTime(n, tokens: t, before: nextStart) == nil {
+                // An estimate counts people present, not trips: one "in May 2025" or with no period in an
+                // article dated 2025-11-05 is the estimate of that quarter.
+                if let kind = chosen?.kind, case .month(let y, let m) = kind {
+                    period = .quarter(y, (m - 1) / 3 + 1)
+                    periodNote = "\(ClaimExtractor.monthNames[m - 1]) \(y) is in \(period!): estimates are held by quarter"
+                } else if chosen == nil, let a = asOf {
+                    period = a.quarter
+                    periodNote = "no period given: an estimate as of the article's date, \(a.description) (\(a.quarter))"
+                }
+            }
             // "about 4,900 a year on average between 2010 and 2019": a per-year average over the range.
             if case .range = period, measure == .total, ClaimExtractor.saysPerYear(t) { measure = .annualAverage; category = "" }
             var flow = flowHint(named, near: n.numberStart, context: context) ?? sentenceFlowHint ?? context.flow
-            if leaving, let f = flow, f.isEntry { flow = nil }
+            // Leaving, in the number's own clause: "had returned to their country" in another clause does not count.
+            if let f = flow, f.isEntry, clause(around: n, in: t).contains(where: { vocabulary.exitWords.contains(t[$0].lower) }) { flow = nil }
             let first = t[n.start], last = t[n.end - 1]
             let printed = sentence.text.isEmpty ? "" : t[n.start..<n.end].map(\.text).joined(separator: " ")
             out.append(Claim(
@@ -157,7 +200,7 @@ public struct ClaimExtractor {
                 printed: printed,
                 value: ReportedValue(value: n.value, high: n.high, qualifier: n.qualifier, printed: printed),
                 flow: flow, period: period, periodProblem: period == nil ? problem : nil,
-                measure: measure, category: category))
+                measure: measure, category: category, periodNote: periodNote))
         }
         // Update the context for the sentences that follow.
         if let f = out.first(where: { $0.flow != nil })?.flow ?? flowHint(named, near: 0, context: context) {
@@ -175,7 +218,18 @@ public struct ClaimExtractor {
             context.topic = nil  // a period we cannot read ("between January and July"): forget the old one
         }
         if let p = resolved.last(where: { $0.1 != nil })?.1 { context.lastMentioned = p }
+        if context.leadOfThisParagraph == nil, let p = main?.period { context.leadOfThisParagraph = p }
+        for m in resolved { if case .absolute(let p) = m.0.kind { context.latestYear = max(context.latestYear ?? p.year, p.year) } }
         return out
+    }
+
+    /// The token indices of the clause a number stands in (between commas, semicolons, dashes and brackets).
+    func clause(around n: NumberMention, in t: [Token]) -> Range<Int> {
+        let stops: Set<String> = [",", ";", "(", ")", "—", "–", ":"]
+        var a = n.start, b = n.end
+        while a > 0, !stops.contains(t[a - 1].text) { a -= 1 }
+        while b < t.count, !stops.contains(t[b].text) { b += 1 }
+        return a..<b
     }
 
     // MARK: Numbers
@@ -187,22 +241,19 @@ public struct ClaimExtractor {
             guard let (value, end, scaled) = parseNumber(t, at: i) else { i += 1; continue }
             var mention = NumberMention(start: i, numberStart: i, end: end, value: value, high: nil, qualifier: .exact, scaled: scaled)
             // A range: 20,000-50,000, 20,000 to 50,000.
-            if end + 1 < t.count, ["-", "–", "—", "to"].contains(t[end].lower), let (high, hEnd, _) = parseNumber(t, at: end + 1), high > value {
+            let between = i > 0 && t[i - 1].lower == "between"
+            if end + 1 < t.count, ["-", "–", "—", "to"].contains(t[end].lower) || (between && t[end].lower == "and"),
+               let (high, hEnd, _) = parseNumber(t, at: end + 1), high > value {
                 mention.high = high
                 mention.end = hEnd
                 mention.qualifier = .range
+                if between { mention.start = i - 1 }
             }
             // The hedge just before it.
-            if mention.qualifier != .range {
-                for (phrase, q) in Lexicon.qualifiers where i >= phrase.count {
-                    let k = i - phrase.count
-                    // The hedge next to the number wins: "only around 300" is about 300.
-                    if (0..<phrase.count).allSatisfy({ t[k + $0].lower == phrase[$0] }) {
-                        mention.qualifier = q
-                        mention.start = k
-                        break
-                    }
-                }
+            // The hedge next to the number wins: "only around 300" is about 300.
+            if mention.qualifier != .range, let (q, k) = vocabulary.hedge(t, endingBefore: i) {
+                mention.qualifier = q
+                mention.start = k
             }
             out.append(mention)
             i = mention.end
@@ -217,7 +268,7 @@ public struct ClaimExtractor {
             let digits = tok.text.filter { $0 != "," && !DraftText.groupSpaces.contains($0) }
             // No count of travellers has more than 13 digits: longer runs are not read (never trapped on).
             guard digits.count <= 16, let base = Double(digits), base.isFinite else { return nil }
-            if i + 1 < t.count, let scale = Lexicon.scales[t[i + 1].lower], scale >= 1000 {
+            if i + 1 < t.count, let scale = vocabulary.scales[t[i + 1].lower], scale >= 1000 {
                 let adjacent = t[i + 1].column == tok.endColumn && t[i + 1].line == tok.line
                 if adjacent || t[i + 1].lower.count > 1 {
                     let value = (base * Double(scale)).rounded()
@@ -228,7 +279,9 @@ public struct ClaimExtractor {
             guard !digits.contains("."), base <= ClaimExtractor.largestCount, let n = Int(exactly: base.rounded()) else { return nil }
             return (n, i + 1, false)
         }
-        // Words: "ten thousand", "a thousand", "three", "two million".
+        // Words: "ten thousand", "a thousand", "three", "two million", "a dozen"; zero alone ("none", "no").
+        if let (p, length) = Vocabulary.match(vocabulary.numberPhrasesByFirst, t, at: i) { return (p.meaning, i + length, false) }
+        if vocabulary.numbers[tok.lower] == 0 { return (0, i + 1, false) }
         var k = i
         var total = 0, current = 0, sawNumber = false
         if tok.lower == "a" || tok.lower == "one", i + 1 < t.count, ["hundred", "thousand", "million"].contains(t[i + 1].lower) {
@@ -236,7 +289,7 @@ public struct ClaimExtractor {
         }
         while k < t.count {
             let w = t[k].lower
-            if let n = Lexicon.smallNumbers[w] { current += n; sawNumber = true; k += 1; continue }
+            if let n = wordValue(w) { current += n; sawNumber = true; k += 1; continue }
             // "hundred hundred hundred …": past the largest count, the words are not a number (never an overflow).
             if w == "hundred", sawNumber {
                 current = max(current, 1) * 100
@@ -248,11 +301,21 @@ public struct ClaimExtractor {
                 guard total <= Int(ClaimExtractor.largestCount) else { return nil }
                 k += 1; continue
             }
-            if w == "and", sawNumber, k + 1 < t.count, Lexicon.smallNumbers[t[k + 1].lower] != nil, current >= 100 || total > 0 { k += 1; continue }
+            if w == "and", sawNumber, k + 1 < t.count, wordValue(t[k + 1].lower) != nil, current >= 100 || total > 0 { k += 1; continue }
             break
         }
         guard sawNumber, k > i else { return nil }
         return (total + current, k, total > 0)
+    }
+
+    /// A number word above zero: "three", "twenty", and tens and units joined, "twenty-one".
+    func wordValue(_ w: String) -> Int? {
+        if let n = vocabulary.numbers[w] { return n > 0 ? n : nil }
+        guard w.contains("-") else { return nil }
+        let parts = w.split(separator: "-").map(String.init)
+        guard parts.count == 2, let tens = vocabulary.numbers[parts[0]], let units = vocabulary.numbers[parts[1]],
+              tens >= 20, tens % 10 == 0, tens < 100, (1...9).contains(units) else { return nil }
+        return tens + units
     }
 
     /// "540 a month", "about 20 per day", "300 monthly": the unit, when the number is a rate over less than a quarter.
@@ -312,6 +375,23 @@ public struct ClaimExtractor {
         return false
     }
 
+    /// Words that make a sentence about counting travel, beside the vocabulary's verbs and nouns.
+    static let statisticWords: Set<String> = [
+        "number", "numbers", "numbered", "totaled", "totalled", "total", "increase", "decrease", "influx", "figure", "figures",
+        "rose", "fell", "dropped", "declined", "grew", "surged", "destinations",
+    ]
+
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    static let ordinals: [String: Int] = [
+        "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4,
+    ]
+
     /// The largest number read as a count (a trillion): beyond it a "number" is not a count of travellers.
     static let largestCount: Double = 1_000_000_000_000
 
@@ -355,19 +435,30 @@ public struct ClaimExtractor {
         if first.kind == .word && n.start == n.numberStart && !countedNounAfter(n, tokens: t) && categoryRightAfter(n, tokens: t) == nil {
             return false
         }
+        // Zero in words ("no", "none", "zero") only right before whom or what it counts:
+        // "none by train", "no North Koreans entered" — not "no more", "no data", "none of this".
+        if first.kind == .word, n.value == 0 {
+            let k = n.end
+            let before = vocabulary.person(t, at: k) != nil || vocabulary.traveller(t, at: k) != nil || matchCategory(t, at: k) != nil
+                || (vocabulary.adjective(t, at: k).map { a in vocabulary.traveller(t, at: k + a.1) != nil } ?? false)
+            if !before { return false }
+        }
         let next = n.end < t.count ? t[n.end] : nil
         let afterNext = n.end + 1 < t.count ? t[n.end + 1] : nil
+        // A time of day: "14:23".
+        if let next, next.text == ":", let a = afterNext, a.kind == .number { return false }
+        if n.numberStart >= 2, t[n.numberStart - 1].text == ":", t[n.numberStart - 2].kind == .number { return false }
         if let next {
-            if Lexicon.unitsAfter.contains(next.lower) { return false }
-            if next.lower == "-" || next.lower == "–", let a = afterNext, Lexicon.unitsAfter.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
+            if vocabulary.unitsAfter.contains(next.lower) { return false }
+            if next.lower == "-" || next.lower == "–", let a = afterNext, vocabulary.unitsAfter.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
             if next.lower == "-", let a = afterNext, a.lower.hasPrefix("q") || a.lower.hasPrefix("h") { return false }
-            if Lexicon.months[next.lower] != nil { return false }
+            if ClaimExtractor.months[next.lower] != nil { return false }
         }
         if n.numberStart > 0 {
             let prev = t[n.numberStart - 1]
-            if Lexicon.markersBefore.contains(prev.lower) { return false }
-            if Lexicon.months[prev.lower] != nil { return false }
-            if prev.lower == "." && n.numberStart > 1 && Lexicon.months[t[n.numberStart - 2].lower] != nil { return false }
+            if vocabulary.marker(t, endingBefore: n.numberStart) { return false }
+            if ClaimExtractor.months[prev.lower] != nil { return false }
+            if prev.lower == "." && n.numberStart > 1 && ClaimExtractor.months[t[n.numberStart - 2].lower] != nil { return false }
             if prev.lower == "q" || prev.lower == "h" { return false }
         }
         if let next, next.lower == "of", let a = afterNext, a.lower == "the" || a.lower == "them" {
@@ -396,7 +487,10 @@ public struct ClaimExtractor {
         while k < t.count, steps < 4 {
             let w = t[k]
             if w.kind == .punct && w.text != "-" { return false }
-            if Lexicon.countedNouns.contains(w.lower) { return true }
+            // A verb or a relative word ends the noun phrase: "two countries agreed that North Koreans …".
+            if vocabulary.entryWords.contains(w.lower) || vocabulary.exitWords.contains(w.lower)
+                || ["that", "who", "which", "where", "when", "and", "or", "but", "as"].contains(w.lower) { return false }
+            if vocabulary.traveller(t, at: k) != nil || vocabulary.person(t, at: k) != nil { return true }
             if w.kind == .number { return false }
             k += 1; steps += 1
         }
@@ -411,16 +505,17 @@ public struct ClaimExtractor {
         matchCategory(t, at: n.end)
     }
 
+    /// A category phrase at token k ("by rail"), or a traveller noun that names one ("tourists", "crews"),
+    /// unless the next word makes it something else ("tourist destinations", "student visas").
     func matchCategory(_ t: [Token], at k: Int) -> (Measure, String)? {
-        guard k < t.count, let candidates = Lexicon.categoriesByFirstWord[t[k].lower] else { return nil }
-        for (phrase, measure, category) in candidates where k + phrase.count <= t.count {
-            if (0..<phrase.count).allSatisfy({ t[k + $0].lower == phrase[$0] }) {
-                let after = k + phrase.count < t.count ? t[k + phrase.count].lower : ""
-                if ["destination", "destinations", "visa", "visas", "attraction", "attractions", "season", "industry"].contains(after) { continue }
-                return (measure, category)
-            }
+        var found: (Measure, String, Int)?
+        if let (p, n) = vocabulary.category(t, at: k) { found = (p.meaning.measure, p.meaning.category, n) }
+        if let (p, n) = vocabulary.traveller(t, at: k), p.meaning.measure != .total, n > (found?.2 ?? 0) {
+            found = (p.meaning.measure, p.meaning.category, n)
         }
-        return nil
+        guard let (measure, category, n) = found else { return nil }
+        if k + n < t.count, vocabulary.notAfter.contains(t[k + n].lower) { return nil }
+        return (measure, category)
     }
 
     // MARK: Categories
@@ -453,58 +548,52 @@ public struct ClaimExtractor {
 
     struct Mention { var index: Int; var code: String }
 
-    func nationalityMentions(_ t: [Token]) -> [Mention] {
+    /// Whose travel: citizens named by a people noun ("North Koreans"), an adjective before a traveller
+    /// noun ("DPRK citizens", "Russian tourists", within three words), or a traveller noun with the
+    /// country after "of"/"from" ("citizens of North Korea", "visitors from Russia").
+    /// Also returns the token ranges these use, so their countries are not taken for destinations.
+    func nationalityMentions(_ t: [Token]) -> (mentions: [Mention], used: [Range<Int>]) {
+        var out: [Mention] = [], used: [Range<Int>] = []
+        var k = 0
+        while k < t.count {
+            if let (p, n) = vocabulary.person(t, at: k) {
+                out.append(Mention(index: k, code: p.meaning)); used.append(k..<k + n); k += n; continue
+            }
+            if let (p, n) = vocabulary.adjective(t, at: k) {
+                // An adjective counts only before a traveller noun: "Russian tourists", not "Russian media".
+                var j = k + n, noun = false
+                while j < min(t.count, k + n + 3), t[j].kind == .word {
+                    if vocabulary.traveller(t, at: j) != nil { noun = true; break }
+                    j += 1
+                }
+                if noun { out.append(Mention(index: k, code: p.meaning)); used.append(k..<k + n); k += n; continue }
+            }
+            if let (_, n) = vocabulary.traveller(t, at: k), k + n < t.count, vocabulary.originWords.contains(t[k + n].lower) {
+                var j = k + n + 1
+                if j < t.count, t[j].lower == "the" { j += 1 }
+                if let (c, m) = vocabulary.country(t, at: j) {
+                    out.append(Mention(index: k, code: c.meaning)); used.append(j..<j + m); k = j + m; continue
+                }
+            }
+            k += 1
+        }
+        return (out, used)
+    }
+
+    /// Countries named as places, outside the nationality phrases.
+    func countryMentions(_ t: [Token], skipping used: [Range<Int>]) -> [Mention] {
         var out: [Mention] = []
         var k = 0
         while k < t.count {
-            var matched = false
-            for (phrase, code) in Lexicon.nationalities {
-                let needsNoun = phrase.last == "*"
-                let words = needsNoun ? Array(phrase.dropLast()) : phrase
-                guard k + words.count <= t.count, (0..<words.count).allSatisfy({ t[k + $0].lower == words[$0] }) else { continue }
-                if needsNoun {
-                    // An adjective counts only before a people noun: "Russian tourists", not "Russian media".
-                    var j = k + words.count, ok = false
-                    while j < min(t.count, k + words.count + 3) {
-                        if Lexicon.peopleNouns.contains(t[j].lower) { ok = true; break }
-                        if t[j].kind != .word { break }
-                        j += 1
-                    }
-                    guard ok else { continue }
-                }
-                out.append(Mention(index: k, code: code))
-                k += words.count
-                matched = true
-                break
+            if used.contains(where: { $0.contains(k) }) { k += 1; continue }
+            if let (c, n) = vocabulary.country(t, at: k) {
+                out.append(Mention(index: k, code: c.meaning)); k += n; continue
             }
-            if !matched { k += 1 }
+            k += 1
         }
         return out
     }
 
-    func countryMentions(_ t: [Token]) -> [Mention] {
-        var out: [Mention] = []
-        var k = 0
-        while k < t.count {
-            var matched = false
-            for (phrase, code) in Lexicon.countries where k + phrase.count <= t.count {
-                if (0..<phrase.count).allSatisfy({ t[k + $0].lower == phrase[$0] || t[k + $0].lower == phrase[$0] + "'s" }) {
-                    // "North Korean" is a nationality, not the country.
-                    let next = k + phrase.count < t.count ? t[k + phrase.count].lower : ""
-                    if !(phrase == ["north", "korea"] && next.hasPrefix("n")) {
-                        out.append(Mention(index: k, code: code))
-                    }
-                    k += phrase.count
-                    matched = true
-                    break
-                }
-            }
-            if !matched { k += 1 }
-        }
-        return out
-    }
-
-    /// Whose travel and which way, for the number at n.
     /// Nationalities and countries named in a sentence, found once per sentence.
     struct Mentions {
         var nations: [Mention]
@@ -512,9 +601,9 @@ public struct ClaimExtractor {
     }
 
     func mentions(_ t: [Token]) -> Mentions {
-        let nations = nationalityMentions(t)
-        // A country named as part of a nationality phrase is not a destination.
-        let places = countryMentions(t).filter { m in !nations.contains { $0.index == m.index } }
+        let (nations, used) = nationalityMentions(t)
+        // A country named inside a nationality phrase is not a destination; nor is one an adjective names.
+        let places = countryMentions(t, skipping: used).filter { m in !nations.contains { $0.index == m.index } }
         return Mentions(nations: nations, places: places)
     }
 
@@ -570,8 +659,10 @@ public struct ClaimExtractor {
             guard let (kind, e) = after, let kind else { return PeriodMention(start: start, end: end, kind: relative) }
             switch kind {
             case .absolute(let p): return PeriodMention(start: start, end: e, kind: .absolute(make(p.year)))
-            case .thisYear: if let a = asOf { return PeriodMention(start: start, end: e, kind: .absolute(make(a.year))) }
-            case .lastYear: if let a = asOf { return PeriodMention(start: start, end: e, kind: .absolute(make(a.year - 1))) }
+            case .thisYear, .lastYear:
+                if let a = asOf { return PeriodMention(start: start, end: e, kind: .absolute(make(kind == .lastYear ? a.year - 1 : a.year))) }
+                if case .quarterOfContextYear(let q) = relative { return PeriodMention(start: start, end: e, kind: .partOfRelativeYear(.quarter(q), lastYear: kind == .lastYear)) }
+                if case .halfOfContextYear(let h) = relative { return PeriodMention(start: start, end: e, kind: .partOfRelativeYear(.half(h), lastYear: kind == .lastYear)) }
             default: break
             }
             return PeriodMention(start: start, end: e, kind: .unsupported("'\(t[start..<e].map(\.text).joined(separator: " "))' needs --as-of"))
@@ -609,7 +700,7 @@ public struct ClaimExtractor {
                 out.append(m); k = m.end; continue
             }
             // first quarter (of 2025), second half (of 2023), first six months of 2023
-            if let ord = Lexicon.ordinals[word] {
+            if let ord = ClaimExtractor.ordinals[word] {
                 if w(k + 1) == "quarter" {
                     if ord == 4 && word == "last" && yearAfter(k + 2) == nil {
                         out.append(PeriodMention(start: k, end: k + 2, kind: .previousQuarter)); k += 2; continue
@@ -635,14 +726,13 @@ public struct ClaimExtractor {
                 out.append(m); k = m.end; continue
             }
             // A single month with a year: May 2025
-            if let month = Lexicon.months[word], word != "may" || year(at: k + 1) != nil {
+            if let month = ClaimExtractor.months[word], word != "may" || year(at: k + 1) != nil {
                 var j = k + 1
                 if w(j) == "." { j += 1 }
                 if let y = year(at: j) {
-                    out.append(PeriodMention(start: k, end: j + 1, kind: .unsupported("\(t[k].text) \(y) is a month; the data has quarters, halves and years")))
+                    out.append(PeriodMention(start: k, end: j + 1, kind: .month(y, month)))
                     k = j + 1; continue
                 }
-                _ = month
             }
             // Relative periods.
             let phrases: [([String], PeriodKind)] = [
@@ -672,6 +762,10 @@ public struct ClaimExtractor {
             if let y = year(at: k) {
                 out.append(PeriodMention(start: k, end: k + 1, kind: .absolute(.year(y)))); k += 1; continue
             }
+            // A named stretch of time from the vocabulary: "during the pandemic".
+            if let (p, n) = vocabulary.namedPeriod(t, at: k) {
+                out.append(PeriodMention(start: k, end: k + n, kind: .absolute(p.meaning))); k += n; continue
+            }
             k += 1
         }
         return out
@@ -683,9 +777,9 @@ public struct ClaimExtractor {
         if ["from", "between"].contains(w(j)) { j += 1 }
         var m1: Int?, m2: Int?
         let parts = w(j).split(separator: "-").map(String.init)
-        if parts.count == 2, let a = Lexicon.months[parts[0]], let b = Lexicon.months[parts[1]] {
+        if parts.count == 2, let a = ClaimExtractor.months[parts[0]], let b = ClaimExtractor.months[parts[1]] {
             m1 = a; m2 = b; j += 1
-        } else if let a = Lexicon.months[w(j)], ["to", "and", "-", "–", "through", "until"].contains(w(j + 1)), let b = Lexicon.months[w(j + 2)] {
+        } else if let a = ClaimExtractor.months[w(j)], ["to", "and", "-", "–", "through", "until"].contains(w(j + 1)), let b = ClaimExtractor.months[w(j + 2)] {
             m1 = a; m2 = b; j += 3
         }
         guard let a = m1, let b = m2, a <= b else { return nil }
@@ -715,6 +809,19 @@ public struct ClaimExtractor {
     func resolve(_ kind: PeriodKind, anchor: Period?, context: Context) -> (Period?, String?) {
         let contextYear = anchor?.year ?? context.topic?.year ?? asOf?.year
         switch kind {
+        case .month(let y, let m):
+            return (nil, "\(ClaimExtractor.monthNames[m - 1]) \(y) is a month; the data has quarters, halves and years")
+        case .partOfRelativeYear(let part, let lastYear):
+            // With no date, "this year" is the latest year the article has named (said beside the verdict);
+            // "last year" cannot be guessed.
+            let name = { switch part { case .quarter(let q): "quarter \(q)"; case .half(let h): "half \(h)" } }()
+            guard !lastYear, let y = context.latestYear else {
+                return (nil, "'\(name) of \(lastYear ? "last" : "this") year' needs the article's date (--as-of)")
+            }
+            switch part {
+            case .quarter(let q): return (.quarter(y, q), nil)
+            case .half(let h): return (.half(y, h), nil)
+            }
         case .absolute(let p): return (p, nil)
         case .unsupported(let why): return (nil, why)
         case .quarterOfContextYear(let q):
@@ -727,6 +834,7 @@ public struct ClaimExtractor {
             guard let a = asOf else { return (nil, "'last year' needs the article's date (--as-of)") }
             return (.year(a.year - 1), nil)
         case .thisYear:
+            if asOf == nil, let y = context.latestYear { return (.year(y), nil) }
             guard let a = asOf else { return (nil, "'this year' needs the article's date (--as-of)") }
             return (.year(a.year), nil)
         case .currently:
@@ -752,3 +860,11 @@ public struct ClaimExtractor {
 }
 
 import Foundation
+
+extension ClaimExtractor.PeriodKind {
+    /// Whether both are "a part of a relative year" (whatever the part).
+    func sameShape(_ other: Self) -> Bool {
+        if case .partOfRelativeYear(_, let a) = self, case .partOfRelativeYear(_, let b) = other { return a == b }
+        return false
+    }
+}

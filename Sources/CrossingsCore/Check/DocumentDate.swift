@@ -58,22 +58,68 @@ public struct DocumentDate: Sendable, Hashable {
             }
             return (nil, nil)
         }
-        guard let first = lines.first(where: { !$0.trimmingSpaces().isEmpty }) else { return (nil, nil) }
+        let opening = lines.filter { !$0.trimmingSpaces().isEmpty }.prefix(5)
+        guard let first = opening.first else { return (nil, nil) }
         let words = first.trimmingSpaces().split(separator: " ", maxSplits: 2)
-        guard words.count >= 2, words[0].lowercased() == "date" else { return (nil, nil) }
-        if let day = CalendarDay(parsing: String(words[1])) { return (DocumentDate(day: day, how: "the document's first line"), nil) }
+        if words.count >= 2, words[0].lowercased() == "date", let day = CalendarDay(parsing: String(words[1])) {
+            return (DocumentDate(day: day, how: "the document's first line"), nil)
+        }
+        // A dateline among the first five lines: a line that is only a date, perhaps with a time
+        // ("8 May 2025, 14:23", "May 8, 2025", "2025-05-08"), as articles print under their title.
+        for line in opening {
+            if let day = dateline(line.trimmingSpaces()) { return (DocumentDate(day: day, how: "its dateline '\(line.trimmingSpaces().prefix(40))'"), nil) }
+        }
         return (nil, nil)
+    }
+
+    /// "8 May 2025", "8 May 2025, 14:23", "May 8, 2025", "2025-05-08" — a whole line that is a date, else nil.
+    static func dateline(_ line: String) -> CalendarDay? {
+        guard line.count <= 40 else { return nil }
+        var words = line.replacingOccurrences(of: ",", with: " ").split(separator: " ").map { String($0).lowercased() }
+        // A time after the date: "14:23", "14:23 GMT", "2:30 pm".
+        if let i = words.firstIndex(where: { $0.contains(":") && $0.split(separator: ":").allSatisfy { $0.allSatisfy(\.isASCIIDigit) && !$0.isEmpty } }), i >= 1 {
+            words = Array(words[..<i])
+        }
+        if words.count == 1 { return CalendarDay(parsing: words[0]) }
+        guard words.count == 3 else { return nil }
+        func month(_ w: String) -> Int? { ClaimExtractor.months[w.hasSuffix(".") ? String(w.dropLast()) : w] }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let (d, m, y): (String, Int?, String) = month(words[1]) != nil ? (words[0], month(words[1]), words[2]) : (words[1], month(words[0]), words[2])
+        guard let m, d.count <= 2, d.allSatisfy(\.isASCIIDigit), let dn = Int(d), y.count == 4, y.allSatisfy(\.isASCIIDigit) else { return nil }
+        return CalendarDay(parsing: "\(y)-\(two(m))-\(two(dn))")
     }
 
     /// Looks only at the front matter and the first non-empty line, so a long draft costs nothing.
     public static func find(in document: String) -> DocumentDate? { inspect(document).date }
 
-    /// The document with its YAML front matter blanked (its lines kept empty, so line numbers stay):
-    /// a title or date there is not prose to check.
+    /// The document with its YAML front matter blanked (its lines kept empty, so line numbers stay),
+    /// and the date of a first `date YYYY-MM-DD` line or a dateline blanked in place (columns stay):
+    /// a title or date there is not prose to check, and "2025-11-05" is no period of a claim.
     public static func withoutFrontMatter(_ document: String) -> String {
-        guard let fm = frontMatter(lines(document, max: frontMatterLines + 2)) else { return document }
-        var all = document.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
-        for k in fm { all[k] = "" }
+        let head = lines(document, max: frontMatterLines + 2)
+        if let fm = frontMatter(head) {
+            var all = document.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+            for k in fm { all[k] = "" }
+            return all.joined(separator: "\n")
+        }
+        let opening = head.indices.filter { !head[$0].trimmingSpaces().isEmpty }.prefix(5)
+        guard let first = opening.first else { return document }
+        var blank: [(line: Int, range: Range<Int>)] = []
+        let firstLine = head[first]
+        let lead = firstLine.prefix { $0 == " " || $0 == "\t" || $0 == "\u{FEFF}" }.count
+        let words = firstLine.dropFirst(lead).split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+        if words.count >= 2, words[0].lowercased() == "date", CalendarDay(parsing: String(words[1])) != nil {
+            blank.append((first, lead..<(lead + words[0].count + 1 + words[1].count)))
+        } else if let k = opening.first(where: { dateline(head[$0].trimmingSpaces()) != nil }) {
+            blank.append((k, 0..<head[k].count))
+        }
+        guard !blank.isEmpty else { return document }
+        var all = document.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+        for (k, r) in blank where k < all.count {
+            var chars = Array(all[k])
+            for i in r where i < chars.count { chars[i] = " " }
+            all[k] = String(chars)
+        }
         return all.joined(separator: "\n")
     }
 }

@@ -47,6 +47,7 @@ public enum DraftText {
             paragraph.removeAll()
         }
         var lineNumber = 0
+        var previousLineEndsLongSentence = false
         for rawLine in document.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             var line = Substring(rawLine)
@@ -59,7 +60,11 @@ public enum DraftText {
             }
             if inFence { continue }
             if trimmed.isEmpty { flush(); continue }
+            // A file that is not hard-wrapped (a line of over 100 characters ending a sentence) has a
+            // paragraph per line, as the stored articles do (¶N is the Nth non-empty line).
+            if previousLineEndsLongSentence { flush() }
             if !paragraph.isEmpty { paragraph.append((" ", lineNumber, 0)) }
+            previousLineEndsLongSentence = trimmed.count > 100 && trimmed.last.map { ".!?\"”’')".contains($0) } == true
             var column = 0
             for c in line {
                 column += 1

@@ -230,3 +230,37 @@ extension Loader {
         return out
     }
 }
+
+typealias VocabularyRow = (role: String, phrase: String, meaning: String, phraseAt: Location, meaningAt: Location)
+
+extension Loader {
+    /// A row of vocabulary.csv, checked where it stands: a bad role or meaning is reported at its field.
+    mutating func vocabularyRow(_ row: Row) -> VocabularyRow? {
+        guard let role = required(row, "role"), let phrase = required(row, "phrase"), let meaning = required(row, "meaning") else { return nil }
+        if let problem = Vocabulary.check(role: role, phrase: phrase, meaning: meaning, categories: nil) {
+            error(row.at(problem.field), problem.message)
+            return nil
+        }
+        return (role, phrase, meaning, row.at("phrase"), row.at("meaning"))
+    }
+
+    /// The vocabulary, once categories are known: a meaning naming no category, or a phrase listed twice, is an error at its row.
+    mutating func buildVocabulary(_ rows: [VocabularyRow], categories: [Category]) -> Vocabulary? {
+        let known = Set(categories.map { "\($0.measure.rawValue)/\($0.id)" })
+        var seen: [String: Location] = [:]
+        var ok = true
+        for r in rows {
+            if let problem = Vocabulary.check(role: r.role, phrase: r.phrase, meaning: r.meaning, categories: known) {
+                error(r.meaningAt, problem.message); ok = false
+            }
+            let key = r.role + " " + Vocabulary.words(r.phrase).joined(separator: " ")
+            if let first = seen[key] {
+                error(r.phraseAt, "'\(r.phrase)' is listed twice as \(r.role) (first at line \(first.line))"); ok = false
+            } else {
+                seen[key] = r.phraseAt
+            }
+        }
+        guard ok else { return nil }
+        return try? Vocabulary(rows: rows.map { ($0.role, $0.phrase, $0.meaning) }, categories: known)
+    }
+}

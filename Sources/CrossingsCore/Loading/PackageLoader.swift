@@ -24,6 +24,8 @@ public enum PackageLoader {
                    "value", "qualifier", "printed", "producer", "source", "locator", "note"],
         "coverage": ["observation", "quarters", "note"],
         "errata": ["observation", "reason", "source", "locator"],
+        // The words `crossings check` reads drafts by (docs/check.md); a package without one gets the bundled one from the CLI.
+        "vocabulary": ["role", "phrase", "meaning", "note"],
     ]
 
     /// Columns a resource may add after its `columns`, in order. A package lists them in its
@@ -123,6 +125,7 @@ struct Loader {
         var countries: [Country] = [], categories: [Category] = [], sources: [Source] = []
         var store = ObservationStore(), eventRows: [Event] = [], eventDates: [EventDate] = []
         var ratios: [Ratio] = [], coverage: [Coverage] = [], errata: [Erratum] = []
+        var vocabularyRows: [VocabularyRow] = [], hasVocabulary = false
         let totalBytes = progress == nil ? 0 : resources.reduce(0) { $0 + (size?($1.path) ?? 0) }
         var bytesBefore = 0, rows = 0
         for resource in resources {
@@ -134,6 +137,7 @@ struct Loader {
                 continue
             }
             let file = path(resource.path)
+            if kind == "vocabulary" { hasVocabulary = true }
             if kind == "observations" {
                 let base = bytesBefore, name = resource.path, total = totalBytes
                 let report: (Int, Int) -> Void = { [progress] offset, count in
@@ -167,6 +171,7 @@ struct Loader {
                     case "ratios": if let r = me.ratioRow(row) { ratios.append(r) }
                     case "coverage": if let c = me.coverageRow(row) { coverage.append(c) }
                     case "errata": if let e = me.erratumRow(row) { errata.append(e) }
+                    case "vocabulary": if let v = me.vocabularyRow(row) { vocabularyRows.append(v) }
                     default: break
                     }
                 }
@@ -187,6 +192,7 @@ struct Loader {
             crossCheckAnnotations(countries: countries, categories: categories, sources: sources, store: store,
                                   ratios: ratios, coverage: &coverage, errata: &errata)
         }
+        let vocabulary = hasVocabulary ? buildVocabulary(vocabularyRows, categories: categories) : nil
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw LoadFailure(diagnostics.sorted())
         }
@@ -199,8 +205,10 @@ struct Loader {
         }
         store.markTabulated(sources: Set(sources.filter { $0.kind == .dataset }.map(\.id)))
         store.finish()
-        return Dataset(countries: countries, categories: categories, sources: sources,
-                       store: store, events: events, origin: origin, ratios: ratios, coverage: coverage, errata: errata)
+        var data = Dataset(countries: countries, categories: categories, sources: sources,
+                           store: store, events: events, origin: origin, ratios: ratios, coverage: coverage, errata: errata)
+        data.vocabulary = vocabulary
+        return data
     }
 
     func resourceKind(_ name: String) -> String? {

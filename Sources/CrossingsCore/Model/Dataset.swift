@@ -23,6 +23,9 @@ public struct Dataset: Sendable {
     public let erratumByObservation: [String: Erratum]
     /// Every flow with at least one observation, sorted.
     public let flows: [Flow]
+    /// The words `crossings check` reads drafts by (`vocabulary.csv`); nil when the package has none
+    /// (the CLI then lends it the bundled one).
+    public var vocabulary: Vocabulary?
     /// Every key with at least one observation.
     public var keys: LazyMapCollection<[UInt64], FigureKey> { observations.keys }
 

@@ -68,6 +68,15 @@ struct DataOptions: ParsableArguments {
     /// Loads the package in `directory` (the bundled one when nil). Progress goes to `progress`
     /// when given, else to standard error on a terminal after 200 ms.
     static func loadOrThrow(directory data: String?, progress: (@Sendable (LoadProgress) -> Void)?) throws -> Dataset {
+        var dataset = try loadPackage(directory: data, progress: progress)
+        // A package without vocabulary.csv (one from `crossings import`) is read with the bundled words.
+        if dataset.vocabulary == nil, let text = BundledData.files["vocabulary.csv"] {
+            dataset.vocabulary = try Vocabulary(csv: text, file: "data/vocabulary.csv")
+        }
+        return dataset
+    }
+
+    private static func loadPackage(directory data: String?, progress: (@Sendable (LoadProgress) -> Void)?) throws -> Dataset {
         if let data {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue else {
