@@ -44,6 +44,9 @@ public final class Checker {
     public init(resolver: Resolver) { self.resolver = resolver }
 
     public func check(_ claim: Claim) -> Finding {
+        // Ratios and event dates: Checker+Ratios.swift, Checker+Events.swift.
+        if let ratio = claim.ratio { return check(claim, ratio: ratio) }
+        if let event = claim.event { return check(claim, event: event) }
         guard let flow = claim.flow else {
             return Finding(claim: claim, verdict: .unverifiable, message: "no flow: the sentence does not say whose travel, or which way",
                            expected: nil, sourceIDs: [], rows: [])
@@ -149,6 +152,6 @@ public final class Checker {
 
     /// Every finding in a document.
     public func check(document: String, asOf: CalendarDay? = nil) -> [Finding] {
-        ClaimExtractor(asOf: asOf).claims(in: document).map(check)
+        withComparisons(ClaimExtractor(asOf: asOf).claims(in: document), in: document, asOf: asOf).map(check)
     }
 }
