@@ -36,6 +36,6 @@ extension Checker {
             verdict = .contradicted
             message = "\(subject) is dated \(misfit.map(show).joined(separator: "; ")), not \(claimed.label) (which only the vaguer \(fit.map(show).joined(separator: "; ")) allows)"
         }
-        return Finding(claim: claim, verdict: verdict, message: message, expected: nil, sourceIDs: ids, rows: [])
+        return Finding(claim: claim, verdict: verdict, message: message, expected: nil, sourceIDs: ids, rows: [], eventDates: event.dates)
     }
 }

@@ -7,6 +7,17 @@
 ///   and the claim fits some combinations and not others; both sides are shown;
 /// - contradicted: it fits none;
 /// - unverifiable: a figure (named which) has no value, or the sentence names no base.
+public struct WorkedRatio: Sendable, Hashable {
+    public var figure: Int
+    public var base: Int
+    /// figure / base, rounded to enough decimals to show which side of a bound it is on.
+    public var computed: String
+    /// `KP-RU 2024 total / KP-RU 2023 total = 13,221 / 1,117 = 11.8`
+    public var formula: String
+    public var holds: Bool
+    public var sourceIDs: [String]
+}
+
 extension Checker {
     /// The values a figure can take in a ratio: its best value, or every candidate when marked.
     func ratioTerms(_ key: FigureKey) -> (values: [Resolver.Resolved], marked: Bool, approximate: [Observation]) {
@@ -35,7 +46,7 @@ extension Checker {
         let rows = (resolver.rows(for: of) + resolver.rows(for: base)).filter { !$0.status.isSetAside }
         let ids = uniqued((a.values + b.values).flatMap { $0.derivation?.sourceIDs ?? $0.observations.map(\.sourceID) })
         // Every pair of values the two figures can take.
-        var fitting: [String] = [], failing: [String] = []
+        var fitting: [String] = [], failing: [String] = [], worked: [WorkedRatio] = []
         let interval = r.interval
         for x in a.values {
             for y in b.values where y.value > 0 {
@@ -49,7 +60,10 @@ extension Checker {
                     if inside == holds { break }
                     decimals += 1
                 }
-                let text = "\(of) / \(base) = \(formatCount(x.value)) / \(formatCount(y.value)) = \(formatDecimal(actual, decimals)) (\(formatCount(x.value)): \(cite(x)); \(formatCount(y.value)): \(cite(y)))"
+                let formula = "\(of) / \(base) = \(formatCount(x.value)) / \(formatCount(y.value)) = \(formatDecimal(actual, decimals))"
+                let text = "\(formula) (\(formatCount(x.value)): \(cite(x)); \(formatCount(y.value)): \(cite(y)))"
+                worked.append(WorkedRatio(figure: x.value, base: y.value, computed: formatDecimal(actual, decimals), formula: formula, holds: holds,
+                                          sourceIDs: uniqued([x, y].flatMap { $0.derivation?.sourceIDs ?? $0.observations.map(\.sourceID) })))
                 if holds { fitting.append(text) } else { failing.append(text) }
             }
         }
@@ -75,7 +89,7 @@ extension Checker {
             message = "\(disputedTerms.joined(separator: " and ")) disputed: \(allows); it fits " + fitting.joined(separator: "; ")
                 + "; but not " + failing.joined(separator: "; ") + stored
         }
-        return Finding(claim: claim, verdict: verdict, message: message, expected: nil, sourceIDs: ids, rows: rows)
+        return Finding(claim: claim, verdict: verdict, message: message, expected: nil, sourceIDs: ids, rows: rows, ratios: worked)
     }
 
     /// Count claims with the document's ratio and event-date claims put in among them, in order.

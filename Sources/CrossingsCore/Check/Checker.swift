@@ -34,6 +34,10 @@ public struct Finding: Sendable {
     public var sourceIDs: [String]
     /// The rows the verdict was judged against.
     public var rows: [FigureRow]
+    /// For a ratio claim: each ratio worked out (Checker+Ratios.swift).
+    public var ratios: [WorkedRatio] = []
+    /// For an event-date claim: the event's dates by source.
+    public var eventDates: [EventDate] = []
 }
 
 public final class Checker {
