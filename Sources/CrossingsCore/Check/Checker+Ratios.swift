@@ -53,14 +53,18 @@ extension Checker {
                 let holds = r.holds(x.value, over: y.value)
                 let actual = Double(x.value) / Double(y.value)
                 // Enough decimals to show which side of a bound the ratio is on.
-                var decimals = 1
+                var decimals = max(1, r.scale + 1)
                 while decimals < 6 {
                     let shown = Double(formatDecimal(actual, decimals)) ?? actual
                     let inside = (interval.lower.map { shown >= $0 } ?? true) && (interval.upper.map { shown <= $0 } ?? true)
                     if inside == holds { break }
                     decimals += 1
                 }
-                let formula = "\(of) / \(base) = \(formatCount(x.value)) / \(formatCount(y.value)) = \(formatDecimal(actual, decimals))"
+                var formula = "\(of) / \(base) = \(formatCount(x.value)) / \(formatCount(y.value)) = \(formatDecimal(actual, decimals))"
+                if r.form == .percentChange {
+                    let change = (actual - 1) * 100
+                    formula += ", a change of \(change >= 0 ? "+" : "")\(formatDecimal(change, 1))%"
+                }
                 let text = "\(formula) (\(formatCount(x.value)): \(cite(x)); \(formatCount(y.value)): \(cite(y)))"
                 worked.append(WorkedRatio(figure: x.value, base: y.value, computed: formatDecimal(actual, decimals), formula: formula, holds: holds,
                                           sourceIDs: uniqued([x, y].flatMap { $0.derivation?.sourceIDs ?? $0.observations.map(\.sourceID) })))

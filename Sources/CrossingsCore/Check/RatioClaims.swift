@@ -360,6 +360,11 @@ struct RatioReader {
                     } else if let d = dates.last(where: { $0.end <= m.start && $0.start >= regionStart }), let p2 = d.period {
                         subject = subject?.with(period: p2)
                     }
+                } else if let code = occurrences(peoples, Array(words[regionStart..<m.start])).first?.1, code != "RU",
+                          let d = dates.first(where: { $0.start >= regionStart && $0.start < regionEnd && !isBaseMarked($0.start, words) }),
+                          let p = d.period {
+                    // "North Korean entries rose 40% in 2024": their entries into Russia, that year.
+                    subject = FigureKey(flow: Flow(citizens: code, destination: "RU"), period: p, measure: .total)
                 } else {
                     problem = "the compared figure is not named (no count before it in the sentence or the one before)"
                 }
@@ -377,6 +382,10 @@ struct RatioReader {
                     b.flow = Flow(citizens: "RU", destination: code)
                 } else if s.flow.destination == "RU", let code = occurrences(peoples, region).first(where: { $0.1 != "RU" && $0.1 != s.flow.citizens })?.1 {
                     b.flow = Flow(citizens: code, destination: "RU")
+                }
+                // A share of the whole: "more than half of all visitors", "of the total".
+                if !s.category.isEmpty, region.prefix(4).contains("of"), region.prefix(5).contains(where: { ["all", "total", "overall", "whole"].contains($0) }) {
+                    b.measure = .total; b.category = ""
                 }
                 // A period: "than the year before", "than in 2023", "year on year", "the previous quarter".
                 if let p = comparativePeriod(region, of: s.period) {
