@@ -34,6 +34,10 @@ public struct Finding: Sendable {
     public var sourceIDs: [String]
     /// The rows the verdict was judged against.
     public var rows: [FigureRow]
+    /// For a ratio claim: each ratio worked out (Checker+Ratios.swift).
+    public var ratios: [WorkedRatio] = []
+    /// For an event-date claim: the event's dates by source.
+    public var eventDates: [EventDate] = []
 }
 
 public final class Checker {
@@ -44,6 +48,9 @@ public final class Checker {
     public init(resolver: Resolver) { self.resolver = resolver }
 
     public func check(_ claim: Claim) -> Finding {
+        // Ratios and event dates: Checker+Ratios.swift, Checker+Events.swift.
+        if let ratio = claim.ratio { return check(claim, ratio: ratio) }
+        if let event = claim.event { return check(claim, event: event) }
         var finding = judge(claim)
         // How the period was read, where the draft did not state it outright: the editor sees the reading.
         if let note = claim.periodNote, claim.key != nil { finding.message += " [\(note)]" }
@@ -173,6 +180,8 @@ public final class Checker {
 
     /// Every finding in a document.
     public func check(document: String, asOf: CalendarDay? = nil) -> [Finding] {
-        ClaimExtractor(vocabulary: data.vocabulary ?? .empty, asOf: asOf).claims(in: document).map(check)
+        // The date line or front matter of a draft is not prose to read (DocumentDate).
+        let prose = DocumentDate.withoutFrontMatter(document)
+        return withComparisons(ClaimExtractor(vocabulary: data.vocabulary ?? .empty, asOf: asOf).claims(in: prose), in: prose, asOf: asOf).map(check)
     }
 }

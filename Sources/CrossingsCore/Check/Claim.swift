@@ -17,6 +17,15 @@ public struct Claim: Sendable, Hashable {
     public var category: String
     /// How the period was read when the draft does not state it outright ("'this year' read as 2023 …").
     public var periodNote: String? = nil
+    /// For a comparison ("about 12 times more than the year before"): the factor claimed and the
+    /// two figures it relates; flow, period, measure and category are then those of the compared figure.
+    public var ratio: RatioClaim? = nil
+    /// For the date of a timeline event ("Resolution 2397 passed in 2017").
+    public var event: EventClaim? = nil
+
+    public enum Kind: String, Sendable { case count, ratio, event }
+    /// What the claim is about: a count (the default), a ratio, or an event's date.
+    public var kind: Kind { ratio != nil ? .ratio : (event != nil ? .event : .count) }
 
     public var key: FigureKey? {
         guard let flow, let period else { return nil }

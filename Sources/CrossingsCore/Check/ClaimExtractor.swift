@@ -8,7 +8,7 @@
 /// no period speaks of the last period a sentence was about.
 ///
 /// ```swift
-/// let claims = ClaimExtractor(asOf: CalendarDay(parsing: "2025-02-09")).claims(in: "During 2024, 13,221 North Korean citizens entered Russia.")
+/// let claims = ClaimExtractor(vocabulary: data.vocabulary!, asOf: CalendarDay(parsing: "2025-02-09")).claims(in: "During 2024, 13,221 North Korean citizens entered Russia.")
 /// claims[0].key   // KP-RU 2024 total
 /// ```
 public struct ClaimExtractor {

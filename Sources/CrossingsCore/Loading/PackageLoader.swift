@@ -31,7 +31,7 @@ public enum PackageLoader {
     /// Columns a resource may add after its `columns`, in order. A package lists them in its
     /// schema or not, and its header must match the schema either way: older packages
     /// (and `crossings import`) write categories.csv without `compares`.
-    public static let optionalColumns: [String: [String]] = ["categories": ["compares"]]
+    public static let optionalColumns: [String: [String]] = ["categories": ["compares"], "events": ["aliases"]]
 
     /// The column lists crossings accepts for a resource: without and with its optional columns.
     static func acceptedColumns(_ kind: String) -> [[String]] {

@@ -150,7 +150,14 @@ extension Loader {
             error(row.at("tags"), "unknown tag '\(tag)'; tags are \(PackageLoader.knownTags.sorted().joined(separator: ", "))")
             return nil
         }
-        return Event(id: id, summary: summary, tags: tags, location: row.start, dates: [])
+        // How a draft names it (optional column): checked for form here, matched by `crossings check`.
+        let aliasText = row.optional("aliases")
+        let aliases = EventAlias.parseList(aliasText)
+        if aliases == nil {
+            error(row.at("aliases"), "aliases '\(aliasText)' is not a list: alternatives separated by ';', terms by ' + ', phrases by '|'")
+            return nil
+        }
+        return Event(id: id, summary: summary, tags: tags, location: row.start, dates: [], aliases: aliases ?? [])
     }
 
     mutating func eventDateRow(_ row: Row) -> EventDate? {

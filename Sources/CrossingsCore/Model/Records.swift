@@ -88,6 +88,9 @@ public struct Event: Hashable, Sendable, Identifiable {
     public var location: Location
     /// One per source; sorted by date. Disagreeing sources give different dates.
     public var dates: [EventDate]
+    /// How a draft names the event (the optional `aliases` column of events.csv), for
+    /// `crossings check`: alternatives, each of terms a sentence must all contain (see `EventAlias`).
+    public var aliases: [EventAlias] = []
 
     /// The date the timeline shows and orders by: where the sources' dates all overlap, the most
     /// precise of them (a source's "19 June 2024" over another's "June 2024"); where they

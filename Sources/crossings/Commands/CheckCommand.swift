@@ -90,6 +90,8 @@ struct CheckCommand: ParsableCommand {
 
 enum CheckOutput {
     static func label(_ c: Claim) -> String {
+        if let e = c.event { return "event \(e.eventID)" }
+        if let r = c.ratio { return "\(r.of?.description ?? "?") / \(r.base?.description ?? "?")" }
         guard let flow = c.flow else { return "?" }
         return "\(flow) \(c.period?.description ?? "?") \(c.category.isEmpty ? c.measure.rawValue : "\(c.measure.rawValue)/\(c.category)")"
     }
@@ -132,7 +134,35 @@ enum CheckOutput {
                 "flow": c.flow?.description as Any? ?? NSNull(), "period": c.period?.description as Any? ?? NSNull(),
                 "measure": c.measure.rawValue, "category": c.category.isEmpty ? NSNull() : c.category as Any,
                 "expected": f.expected as Any? ?? NSNull(), "sources": f.sourceIDs,
+                "kind": c.kind.rawValue, "ratio": ratioJSON(c, f), "event": eventJSON(c, f),
             ]
         }])
+    }
+
+    /// A ratio claim's factor, hedge, the two figures and the ratio(s) worked out; null for other claims.
+    static func ratioJSON(_ c: Claim, _ f: Finding) -> Any {
+        guard let r = c.ratio else { return NSNull() }
+        let interval = r.interval
+        return [
+            "claimed": r.valueText, "form": r.form.rawValue, "direction": r.form == .percentChange ? (r.falling ? "down" : "up") : NSNull() as Any,
+            "qualifier": r.qualifier.rawValue, "wording": r.wording,
+            "lower": interval.lower as Any? ?? NSNull(), "upper": interval.upper as Any? ?? NSNull(),
+            "of": r.of?.description as Any? ?? NSNull(), "base": r.base?.description as Any? ?? NSNull(),
+            "problem": r.problem as Any? ?? NSNull(),
+            // The verdict's message holds each worked-out ratio with its formula and sources.
+            "formula": r.of == nil || r.base == nil ? NSNull() : "\(r.of!) / \(r.base!)" as Any,
+            "computed": f.ratios.map { ["figure": $0.figure, "base": $0.base, "ratio": $0.computed, "formula": $0.formula,
+                                        "holds": $0.holds, "sources": $0.sourceIDs] as [String: Any] },
+        ] as [String: Any]
+    }
+
+    /// An event-date claim's event, claimed date and each source's date; null for other claims.
+    static func eventJSON(_ c: Claim, _ f: Finding) -> Any {
+        guard let e = c.event else { return NSNull() }
+        return [
+            "id": e.eventID, "summary": e.summary, "claimed_date": e.date, "precision": e.precision.rawValue, "printed": e.printed,
+            "dates": f.eventDates.map { ["date": $0.date, "precision": $0.precision.rawValue, "label": $0.label,
+                                         "source": $0.sourceID, "locator": $0.locator, "agrees": $0.overlaps(e.asEventDate)] as [String: Any] },
+        ] as [String: Any]
     }
 }

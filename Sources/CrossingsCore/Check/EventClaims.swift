@@ -1,0 +1,299 @@
+/// How a draft names a timeline event: one alternative of the `aliases` column of
+/// events.csv. The sentence must contain every term; a term is satisfied by any one
+/// of its phrases, or, for a term written `!phrase`, by none of them.
+///
+/// Column syntax: alternatives separated by `;`, terms by ` + `, phrases by `|`;
+/// words are matched whole and case-blind, a word ending in `*` matches any ending.
+///
+/// ```swift
+/// EventAlias.parseList("resolution 2397 + adopted|passed; un + 2397")?.count == 2
+/// ```
+public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
+    public struct Term: Hashable, Sendable {
+        /// Each phrase a list of lower-cased words.
+        public var phrases: [[String]]
+        /// The sentence must contain none of the phrases.
+        public var negated: Bool
+    }
+
+    public var terms: [Term]
+
+    public var description: String {
+        terms.map { ($0.negated ? "!" : "") + $0.phrases.map { $0.joined(separator: " ") }.joined(separator: "|") }.joined(separator: " + ")
+    }
+
+    /// The column's alternatives; empty for an empty column, nil when the text is not a list.
+    public static func parseList(_ text: String) -> [EventAlias]? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { return [] }
+        var out: [EventAlias] = []
+        for alternative in trimmed.split(separator: ";", omittingEmptySubsequences: false) {
+            var terms: [Term] = []
+            for rawTerm in alternative.split(separator: "+", omittingEmptySubsequences: false) {
+                var phrases: [[String]] = [], negated = false
+                for rawPhrase in rawTerm.split(separator: "|", omittingEmptySubsequences: false) {
+                    var p = rawPhrase.trimmingCharacters(in: .whitespaces).lowercased()
+                    if p.hasPrefix("!") { negated = true; p.removeFirst() }
+                    let words = p.split(separator: " ").map(String.init)
+                    guard !words.isEmpty, words.allSatisfy({ $0 != "*" }) else { return nil }
+                    phrases.append(words)
+                }
+                terms.append(Term(phrases: phrases, negated: negated))
+            }
+            // An alternative needs something to find, not only things to avoid.
+            guard terms.contains(where: { !$0.negated }) else { return nil }
+            out.append(EventAlias(terms: terms))
+        }
+        return out
+    }
+
+    /// The token positions of the matched terms, when the sentence names the event this way.
+    func match(_ words: [String]) -> [Int]? {
+        var positions: [Int] = []
+        for term in terms {
+            var found: [Int] = []
+            for phrase in term.phrases { found += EventAlias.occurrences(of: phrase, in: words) }
+            if term.negated {
+                if !found.isEmpty { return nil }
+            } else {
+                if found.isEmpty { return nil }
+                positions += found
+            }
+        }
+        return positions
+    }
+
+    static func occurrences(of phrase: [String], in words: [String]) -> [Int] {
+        guard !phrase.isEmpty, words.count >= phrase.count else { return [] }
+        var out: [Int] = []
+        for i in 0...(words.count - phrase.count) {
+            var ok = true
+            for (j, p) in phrase.enumerated() {
+                let w = words[i + j]
+                if p.hasSuffix("*") {
+                    if !w.hasPrefix(p.dropLast()) { ok = false; break }
+                } else if w != p && w != p + "'s" {
+                    ok = false; break
+                }
+            }
+            if ok { out += Array(i..<(i + phrase.count)) }
+        }
+        return out
+    }
+}
+
+/// A claimed date of a timeline event: "Resolution 2397 passed in 2017".
+public struct EventClaim: Sendable, Hashable {
+    public var eventID: String
+    public var summary: String
+    /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD`, `YYYY-QN`, `YYYY-HN`, as in event_dates.csv.
+    public var date: String
+    public var precision: EventDate.Precision
+    /// The date as the draft words it: "Dec. 2019".
+    public var printed: String
+
+    /// The claimed date as an `EventDate`, for overlap tests and labels.
+    public var asEventDate: EventDate {
+        EventDate(eventID: eventID, date: date, precision: precision, printed: printed, sourceID: "", locator: "", note: "",
+                  location: Location(file: "", line: 0))
+    }
+}
+
+/// A date written in a draft: "in 2017", "Dec. 2019", "on 22 December 2017", "May 7, 2025",
+/// "early May 2025", "the first quarter of 2025".
+struct DraftDate {
+    var start: Int
+    var end: Int
+    var date: String
+    var precision: EventDate.Precision
+    /// The period it stands for, when it is a year, half or quarter.
+    var period: Period? {
+        switch precision {
+        case .year: Int(date).map { .year($0) }
+        case .quarter, .half: try? Period(parsing: date)
+        default: nil
+        }
+    }
+
+    static let months: [String: Int] = [
+        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
+        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
+        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    ]
+    static let ordinals: [String: Int] = ["first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4]
+
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+
+    /// Every date in a sentence's tokens, left to right, none overlapping.
+    static func find(_ t: [Token]) -> [DraftDate] {
+        func w(_ j: Int) -> String { j >= 0 && j < t.count ? t[j].lower : "" }
+        func year(_ j: Int) -> Int? {
+            guard j >= 0, j < t.count, t[j].kind == .number, t[j].text.count == 4, t[j].text.allSatisfy(\.isASCIIDigit),
+                  let y = Int(t[j].text), (1900...2199).contains(y) else { return nil }
+            return y
+        }
+        func dayNumber(_ j: Int) -> Int? {
+            guard j >= 0, j < t.count, t[j].kind == .number, t[j].text.count <= 2, t[j].text.allSatisfy(\.isASCIIDigit),
+                  let d = Int(t[j].text), (1...31).contains(d) else { return nil }
+            return d
+        }
+        /// A month name at j (with its abbreviation's dot), and the token after it.
+        func month(_ j: Int) -> (Int, Int)? {
+            guard let m = months[w(j)], w(j) != "may" || year(j + 1) != nil || dayNumber(j + 1) != nil else { return nil }
+            return (m, w(j + 1) == "." ? j + 2 : j + 1)
+        }
+        var out: [DraftDate] = []
+        var k = 0
+        while k < t.count {
+            // 2025-05-07
+            if let y = year(k), w(k + 1) == "-", let m = dayNumber(k + 2), m <= 12, w(k + 3) == "-", let d = dayNumber(k + 4),
+               d <= EventDate.daysIn(m, y) {
+                out.append(DraftDate(start: k, end: k + 5, date: "\(y)-\(two(m))-\(two(d))", precision: .day)); k += 5; continue
+            }
+            // 22 December 2017
+            if let d = dayNumber(k), let (m, j) = month(k + 1), let y = year(j) {
+                if d <= EventDate.daysIn(m, y) {
+                    out.append(DraftDate(start: k, end: j + 1, date: "\(y)-\(two(m))-\(two(d))", precision: .day))
+                }
+                k = j + 1; continue
+            }
+            // early / mid / late May 2025, the end of April 2025, mid-October 2024
+            var part: EventDate.Precision = .month, j = k
+            switch w(k) {
+            case "early", "beginning", "start": part = .earlyMonth; j = k + 1
+            case "mid", "middle": part = .midMonth; j = k + 1
+            case "late", "end": part = .lateMonth; j = k + 1
+            default:
+                if w(k).hasPrefix("mid-"), months[String(w(k).dropFirst(4))] != nil { part = .midMonth }
+            }
+            if j > k, w(j) == "of" { j += 1 }
+            if part == .midMonth, j == k, w(k).hasPrefix("mid-"), let m = months[String(w(k).dropFirst(4))], let y = year(k + 1) {
+                out.append(DraftDate(start: k, end: k + 2, date: "\(y)-\(two(m))", precision: .midMonth)); k += 2; continue
+            }
+            if let (m, after) = month(j) {
+                // December 22, 2017
+                if part == .month, let d = dayNumber(after) {
+                    var e = after + 1
+                    if w(e) == "," { e += 1 }
+                    if let y = year(e), d <= EventDate.daysIn(m, y) {
+                        out.append(DraftDate(start: k, end: e + 1, date: "\(y)-\(two(m))-\(two(d))", precision: .day)); k = e + 1; continue
+                    }
+                }
+                if let y = year(after) {
+                    out.append(DraftDate(start: k, end: after + 1, date: "\(y)-\(two(m))", precision: part)); k = after + 1; continue
+                }
+            }
+            // the first quarter of 2025, Q1 2025, the second half of 2020
+            if let n = ordinals[w(k)], ["quarter", "half"].contains(w(k + 1)) {
+                let isQuarter = w(k + 1) == "quarter"
+                var e = k + 2
+                if w(e) == "of" || w(e) == "in" { e += 1 }
+                if let y = year(e), isQuarter || n <= 2 {
+                    out.append(DraftDate(start: k, end: e + 1, date: "\(y)-\(isQuarter ? "Q" : "H")\(n)", precision: isQuarter ? .quarter : .half))
+                    k = e + 1; continue
+                }
+            }
+            if w(k).count == 2, let n = Int(w(k).dropFirst()), w(k).first == "q" || w(k).first == "h",
+               (w(k).first == "q" ? 1...4 : 1...2).contains(n) {
+                var e = k + 1
+                if w(e) == "of" { e += 1 }
+                if let y = year(e) {
+                    let q = w(k).first == "q"
+                    out.append(DraftDate(start: k, end: e + 1, date: "\(y)-\(q ? "Q" : "H")\(n)", precision: q ? .quarter : .half))
+                    k = e + 1; continue
+                }
+            }
+            // 2024-Q3, 2025-H1
+            if let y = year(k), w(k + 1) == "-", ["q1", "q2", "q3", "q4", "h1", "h2"].contains(w(k + 2)) {
+                let q = w(k + 2).first == "q"
+                out.append(DraftDate(start: k, end: k + 3, date: "\(y)-\(w(k + 2).uppercased())", precision: q ? .quarter : .half))
+                k += 3; continue
+            }
+            // 2017 (not 2010-2019, not a count "2000 people" — a bare year is read only after a preposition or alone)
+            if let y = year(k), !(w(k + 1) == "-" || w(k + 1) == "–"), !(w(k - 1) == "-" || w(k - 1) == "–") {
+                out.append(DraftDate(start: k, end: k + 1, date: "\(y)", precision: .year))
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// The date as the draft has it: "Dec. 2019", "May 7, 2025".
+    static func printed(_ t: [Token], _ start: Int, _ end: Int) -> String {
+        var s = ""
+        for k in start..<end {
+            if k > start, ![".", ","].contains(t[k].text) { s += " " }
+            s += t[k].text
+        }
+        return s
+    }
+}
+
+/// Finds, in a sentence, the timeline events it names with a date.
+///
+/// Conservative by design: an event is named only when one of its aliases matches
+/// (every term found); each date goes to the nearest named event (ties: to none), each
+/// event takes at most one date, and a date inside an "after …"/"before …"/"since …"
+/// phrase dates something else, so it is not read.
+struct EventReader {
+    var events: [Event]
+
+    init(_ data: Dataset) { events = data.events.filter { !$0.aliases.isEmpty } }
+
+    func claims(in sentence: Sentence) -> [Claim] {
+        guard !events.isEmpty else { return [] }
+        let t = sentence.tokens
+        let words = t.map(\.lower)
+        var named: [(Event, [Int])] = []
+        for e in events {
+            var best: [Int]?
+            for alias in e.aliases {
+                if let p = alias.match(words) { best = (best ?? []) + p }
+            }
+            if let best { named.append((e, best)) }
+        }
+        guard !named.isEmpty else { return [] }
+        let dates = DraftDate.find(t).filter { d in
+            // "After reporting 295 in the first quarter of 2025, it ceased …": that quarter dates the report.
+            var k = d.start - 1
+            while k >= 0, k >= d.start - 6, ![",", ";", "(", ")"].contains(t[k].text) {
+                if ["after", "before", "since", "until", "till", "following", "prior"].contains(t[k].lower) { return false }
+                k -= 1
+            }
+            return true
+        }
+        guard !dates.isEmpty else { return [] }
+        func distance(_ positions: [Int], _ d: DraftDate) -> Int {
+            positions.map { p in p < d.start ? d.start - p : (p >= d.end ? p - d.end + 1 : 0) }.min() ?? Int.max
+        }
+        var pairs: [(Int, Int, Int)] = []  // distance, event index, date index
+        for (ei, (_, positions)) in named.enumerated() {
+            for (di, d) in dates.enumerated() {
+                let dist = distance(positions, d)
+                if dist <= 25 { pairs.append((dist, ei, di)) }
+            }
+        }
+        pairs.sort { ($0.0, $0.2, $0.1) < ($1.0, $1.2, $1.1) }
+        var usedEvents = Set<Int>(), usedDates = Set<Int>()
+        var chosen: [(Int, Int)] = []
+        for (i, (dist, ei, di)) in pairs.enumerated() where !usedEvents.contains(ei) && !usedDates.contains(di) {
+            // Two events equally near one date: the sentence does not say whose date it is.
+            let rival = pairs[(i + 1)...].contains { $0.0 == dist && $0.2 == di && $0.1 != ei && !usedEvents.contains($0.1) }
+            usedDates.insert(di)
+            if rival { continue }
+            usedEvents.insert(ei)
+            chosen.append((ei, di))
+        }
+        return chosen.sorted { $0.1 < $1.1 }.map { ei, di in
+            let e = named[ei].0, d = dates[di]
+            let first = t[d.start], last = t[d.end - 1]
+            let printed = DraftDate.printed(t, d.start, d.end)
+            return Claim(sentence: sentence.text, line: first.line, column: first.column,
+                         endColumn: last.line == first.line ? last.endColumn : first.column + printed.count,
+                         printed: printed,
+                         value: ReportedValue(value: Int(d.date.prefix(4)) ?? 0, printed: printed),
+                         flow: nil, period: nil, periodProblem: nil, measure: .total, category: "",
+                         event: EventClaim(eventID: e.id, summary: e.summary, date: d.date, precision: d.precision, printed: printed))
+        }
+    }
+}

@@ -1,0 +1,468 @@
+/// A comparison in a draft: "about 12 times more than the year before", "more than
+/// doubled the 1,957 …", "rose 40%". The claimed factor with its hedge, and the two
+/// figures it relates (`of` / `base`), as the sentence and its context give them.
+///
+/// The factor is kept as printed digits (`numerator / 10^scale`), like `Ratio`, so a
+/// printed "1.6" is checked without binary fractions. A percentage of change is the
+/// factor 1 ± p/100, with the hedge applied to the percentage (docs/check.md).
+///
+/// ```swift
+/// // "about 12 times more than the year before"
+/// claim.ratio?.numerator == 12; claim.ratio?.qualifier == .about
+/// claim.ratio?.holds(13221, over: 1117) == true   // 11.84 lies in 10.8–13.2
+/// ```
+public struct RatioClaim: Sendable, Hashable {
+    public enum Form: String, Sendable { case factor, percentChange = "percent-change" }
+
+    public var numerator: Int
+    public var scale: Int
+    /// `exact`, `about`, `at-least` or `at-most`.
+    public var qualifier: Qualifier
+    public var form: Form
+    /// A percentage of change downwards ("fell 25%", "a 25 percent drop").
+    public var falling: Bool
+    /// As the draft words it: "about 12 times", "more than doubled", "rose 40%".
+    public var printed: String
+    /// The figure compared, and the figure it is compared with; nil when the sentence does not say.
+    public var of: FigureKey?
+    public var base: FigureKey?
+    /// Why `of` or `base` is missing.
+    public var problem: String?
+
+    /// `12`, `1.6`, `0.5`.
+    public var valueText: String {
+        guard scale > 0 else { return String(numerator) }
+        var digits = String(numerator)
+        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
+        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
+        return digits
+    }
+
+    /// `about 12 times`, `at least 2 times`, `+40%`, `about -25%`.
+    public var wording: String {
+        let hedge: String = switch qualifier {
+        case .about: "about "
+        case .atLeast: form == .percentChange && falling ? "at least " : "at least "
+        case .atMost: "at most "
+        case .exact, .range: ""
+        }
+        switch form {
+        case .factor: return "\(hedge)\(valueText) times"
+        case .percentChange: return "\(hedge)\(falling ? "-" : "+")\(valueText)%"
+        }
+    }
+
+    /// The bounds on figure / base as exact fractions (numerator, denominator); nil: no bound.
+    /// Factors follow `Ratio` (docs/rules.md); a percentage p of change stands for 1 ± p/100,
+    /// with ± half the unit of its last digit (exact) or the larger of that and 10 % of p (about).
+    var bounds: (lower: (Int, Int)?, upper: (Int, Int)?)? {
+        switch form {
+        case .factor:
+            return Ratio(id: "", key: RatioClaim.placeholder, base: RatioClaim.placeholder, numerator: numerator, scale: scale,
+                         qualifier: qualifier == .range ? .exact : qualifier, printed: printed, producer: "", sourceID: "", locator: "", note: "",
+                         location: Location(file: "", line: 0)).bounds
+        case .percentChange:
+            // In units of 1 / (2,000 × 10^scale): the factor 1 is 2,000 × 10^scale, one point of percentage 20 × 10^scale / 100…
+            let unit = Ratio.power(scale)
+            let (den, o1) = unit.multipliedReportingOverflow(by: 2000)
+            let (delta, o2) = numerator.multipliedReportingOverflow(by: 20)
+            let (tolerance, o3) = numerator.multipliedReportingOverflow(by: 2)
+            guard !o1, !o2, !o3 else { return nil }
+            let center = falling ? den - delta : den + delta
+            switch qualifier {
+            case .exact, .range: return ((center - 10, den), (center + 10, den))
+            case .about:
+                let tol = max(10, tolerance)
+                return ((center - tol, den), (center + tol, den))
+            // "rose more than 40%": 1.4 or more; "fell more than 25%": 0.75 or less (and so on).
+            case .atLeast: return falling ? ((0, 1), (center, den)) : ((center, den), nil)
+            case .atMost: return falling ? ((center, den), (1, 1)) : ((1, 1), (center, den))
+            }
+        }
+    }
+
+    static let placeholder = FigureKey(flow: Flow(citizens: "XX", destination: "YY"), period: .year(2000), measure: .total)
+
+    /// The range of true ratios the wording allows (nil: no bound that side).
+    public var interval: (lower: Double?, upper: Double?) {
+        guard let b = bounds else { return (nil, nil) }
+        return (b.lower.map { Double($0.0) / Double($0.1) }, b.upper.map { Double($0.0) / Double($0.1) })
+    }
+
+    /// `10.8–13.2`, `2 or more`, `at most 0.75`.
+    public var intervalText: String {
+        let i = interval
+        func f(_ x: Double) -> String {
+            var s = formatDecimal(x, 3)
+            while s.contains("."), s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+            return s
+        }
+        switch (i.lower, i.upper) {
+        case let (l?, u?): return "\(f(l))–\(f(u))"
+        case let (l?, nil): return "\(f(l)) or more"
+        case let (nil, u?): return "\(f(u)) or less"
+        case (nil, nil): return "any"
+        }
+    }
+
+    /// Whether figure / base lies in the interval, in whole-number arithmetic (base above zero).
+    public func holds(_ figure: Int, over base: Int) -> Bool {
+        guard base > 0, let b = bounds else { return false }
+        func compare(_ bound: (Int, Int)) -> Int? {
+            let (left, o1) = figure.multipliedReportingOverflow(by: bound.1)
+            let (right, o2) = bound.0.multipliedReportingOverflow(by: base)
+            if o1 || o2 { return nil }
+            return left < right ? -1 : (left > right ? 1 : 0)
+        }
+        let actual = Double(figure) / Double(base)
+        if let lower = b.lower {
+            if let c = compare(lower) { if c < 0 { return false } } else if actual < Double(lower.0) / Double(lower.1) { return false }
+        }
+        if let upper = b.upper {
+            if let c = compare(upper) { if c > 0 { return false } } else if actual > Double(upper.0) / Double(upper.1) { return false }
+        }
+        return true
+    }
+}
+
+/// Finds comparisons in a sentence and works out what they compare. See `RatioClaim`
+/// and docs/check.md ("Ratios and comparisons").
+///
+/// The compared figure is the sentence's count before the comparison ("13,221 …, about
+/// 12 times more"), or one it rises to ("tripled to 3,000"), else, for "this figure" or a
+/// sentence with no count, the main count of the sentence before. The base is a count
+/// after the comparison ("more than doubled the 1,957 Russian tourists in 2024"), else the
+/// compared figure changed by what the sentence names: a period ("than the year before",
+/// "than in 2023", "year on year"), another country ("the number visiting North Korea").
+/// A change with no base named ("entries doubled in 2024") is on the year before, for a year.
+struct RatioReader {
+    var asOf: CalendarDay?
+    /// Country names and demonyms (lower-cased words) → code, from countries.csv.
+    var places: [([String], String)]
+    var peoples: [([String], String)]
+
+    init(_ data: Dataset, asOf: CalendarDay?) {
+        self.asOf = asOf
+        var places: [([String], String)] = [], peoples: [([String], String)] = []
+        for (code, c) in data.countries {
+            let words = c.name.lowercased().split(separator: " ").map(String.init)
+            guard !words.isEmpty else { continue }
+            places.append((words, code))
+            // Russia → Russian(s); North Korea → North Korean(s).
+            var demonym = words
+            demonym[demonym.count - 1] += "n"
+            peoples.append((demonym, code))
+            var plural = demonym
+            plural[plural.count - 1] += "s"
+            peoples.append((plural, code))
+        }
+        places.append((["dprk"], "KP"))
+        places.append((["pyongyang"], "KP"))
+        places.sort { ($0.0.count, $0.0.joined()) > ($1.0.count, $1.0.joined()) }
+        peoples.sort { ($0.0.count, $0.0.joined()) > ($1.0.count, $1.0.joined()) }
+        self.places = places
+        self.peoples = peoples
+    }
+
+    struct Mention {
+        var start: Int          // hedge included
+        var numberStart: Int
+        var end: Int
+        var numerator: Int
+        var scale: Int
+        var qualifier: Qualifier
+        var form: RatioClaim.Form
+        var falling = false
+        /// "three times fewer than": the base is the larger figure.
+        var inverse = false
+        /// A change over time (doubled, rose 40%, a five-fold increase): with no base named, on the year before.
+        var change = false
+    }
+
+    static let numberWords: [String: Int] = [
+        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+        "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+        "hundred": 100, "a hundred": 100,
+    ]
+    static let multiplierWords: [String: (Int, Int, Bool)] = [   // numerator, scale, a change verb
+        "twice": (2, 0, false), "thrice": (3, 0, false),
+        "double": (2, 0, false), "doubled": (2, 0, true), "doubling": (2, 0, true), "doubles": (2, 0, true),
+        "triple": (3, 0, false), "tripled": (3, 0, true), "tripling": (3, 0, true), "triples": (3, 0, true),
+        "treble": (3, 0, false), "trebled": (3, 0, true),
+        "quadruple": (4, 0, false), "quadrupled": (4, 0, true), "quintupled": (5, 0, true),
+        "halved": (5, 1, true), "halving": (5, 1, true),
+    ]
+    static let hedges: [([String], Qualifier)] = [
+        (["in", "excess", "of"], .atLeast), (["no", "fewer", "than"], .atLeast), (["not", "less", "than"], .atLeast),
+        (["no", "more", "than"], .atMost), (["well", "over"], .atLeast), (["more", "than"], .atLeast), (["at", "least"], .atLeast),
+        (["upwards", "of"], .atLeast), (["less", "than"], .atMost), (["fewer", "than"], .atMost), (["at", "most"], .atMost),
+        (["up", "to"], .atMost), (["close", "to"], .about), (["an", "estimated"], .about), (["over"], .atLeast), (["under"], .atMost),
+        (["about"], .about), (["around"], .about), (["roughly"], .about), (["approximately"], .about), (["approx"], .about),
+        (["nearly"], .about), (["almost"], .about), (["some"], .about), (["circa"], .about),
+        (["only"], .exact), (["exactly"], .exact), (["just"], .exact),
+    ]
+    static let rising: Set<String> = [
+        "rise", "rose", "risen", "rising", "rises", "up", "increase", "increased", "increases", "increasing", "grew", "grow", "grown",
+        "growth", "jump", "jumped", "climbed", "climb", "surge", "surged", "higher", "gain", "gained", "more", "soared",
+    ]
+    static let falling: Set<String> = [
+        "fall", "fell", "fallen", "falling", "falls", "down", "drop", "dropped", "dropping", "drops", "decrease", "decreased",
+        "decline", "declined", "declining", "lower", "fewer", "less", "plunged", "plunge", "slumped", "shrank", "reduction",
+        "reduced", "slid", "decreasing",
+    ]
+    static let clauseMarks: Set<String> = [",", ";", "(", ")", "—", "–", ":"]
+    static let travelNouns: Set<String> = [
+        "entries", "entry", "visitors", "visits", "tourists", "travellers", "travelers", "arrivals", "trips", "crossings", "number",
+        "figure", "numbers", "flow", "entered", "visited", "travelled", "traveled", "arrived", "citizens", "nationals",
+    ]
+
+    /// A number at k, digits ("12", "1.6") or a word ("twelve"): numerator, scale, end. Nil beyond a billion or four decimals.
+    static func number(_ t: [Token], at k: Int) -> (Int, Int, Int)? {
+        guard k < t.count else { return nil }
+        let tok = t[k]
+        if tok.kind == .number {
+            let text = tok.text.filter { $0 != "," && !DraftText.groupSpaces.contains($0) }
+            let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+            guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 9 else { return nil }
+            let fraction = parts.count == 2 ? parts[1] : ""
+            guard fraction.count <= 4, let n = Int(whole + fraction) else { return nil }
+            return (n, fraction.count, k + 1)
+        }
+        if let n = numberWords[tok.lower] { return (n, 0, k + 1) }
+        return nil
+    }
+
+    func mentions(_ t: [Token]) -> [Mention] {
+        var out: [Mention] = []
+        func w(_ j: Int) -> String { j >= 0 && j < t.count ? t[j].lower : "" }
+        var k = 0
+        while k < t.count {
+            var found: Mention?
+            if let (n, s, e) = RatioReader.number(t, at: k) {
+                if w(e) == "times" {
+                    var m = Mention(start: k, numberStart: k, end: e + 1, numerator: n, scale: s, qualifier: .exact, form: .factor)
+                    if ["fewer", "less", "lower", "smaller"].contains(w(e + 1)) { m.inverse = true; m.end = e + 2 }
+                    found = m
+                } else if w(e) == "fold" || (w(e) == "-" && w(e + 1) == "fold") {
+                    found = Mention(start: k, numberStart: k, end: w(e) == "fold" ? e + 1 : e + 2, numerator: n, scale: s, qualifier: .exact,
+                                    form: .factor, change: true)
+                } else if w(e) == "%" || w(e) == "percent" || (w(e) == "per" && w(e + 1) == "cent") {
+                    let end = w(e) == "per" ? e + 2 : e + 1
+                    found = Mention(start: k, numberStart: k, end: end, numerator: n, scale: s, qualifier: .exact, form: .percentChange, change: true)
+                }
+            } else if t[k].kind == .word {
+                let word = t[k].lower
+                if let (n, s, change) = RatioReader.multiplierWords[word] {
+                    found = Mention(start: k, numberStart: k, end: k + 1, numerator: n, scale: s, qualifier: .exact, form: .factor, change: change)
+                } else if word.hasSuffix("fold"), word.count > 4 {
+                    // "fivefold", "five-fold", "tenfold"
+                    var stem = String(word.dropLast(4))
+                    if stem.hasSuffix("-") { stem.removeLast() }
+                    if let n = RatioReader.numberWords[stem] {
+                        found = Mention(start: k, numberStart: k, end: k + 1, numerator: n, scale: 0, qualifier: .exact, form: .factor, change: true)
+                    }
+                } else if word == "half", k > 0, !["first", "second", "last", "1st", "2nd", "a", "the", "this", "that"].contains(w(k - 1)),
+                          !(w(k + 1) == "of" && t.indices.contains(k + 2) && (t[k + 2].kind == .number || ["the", "this", "that", "last", "next"].contains(w(k + 2)) && ["year", "year's"].contains(w(k + 3)))),
+                          w(k + 1) != "year", w(k + 1) != "-" {
+                    // "more than half the number", "about half": a share compared, only with a hedge.
+                    found = Mention(start: k, numberStart: k, end: k + 1, numerator: 5, scale: 1, qualifier: .exact, form: .factor)
+                    if !RatioReader.hedges.contains(where: { h in h.0.count <= k && (0..<h.0.count).allSatisfy { t[k - h.0.count + $0].lower == h.0[$0] } }) {
+                        found = nil
+                    }
+                }
+            }
+            guard var m = found else { k += 1; continue }
+            // The hedge just before it.
+            for (phrase, q) in RatioReader.hedges where m.numberStart >= phrase.count {
+                let s = m.numberStart - phrase.count
+                if (0..<phrase.count).allSatisfy({ t[s + $0].lower == phrase[$0] }) { m.qualifier = q; m.start = s; break }
+            }
+            if m.form == .percentChange {
+                // A change needs a direction: "rose 40%", "up 12%", "a 25 percent drop"; "40% of visitors" is a share.
+                if w(m.end) == "of" { k = m.end; continue }
+                var direction: Bool?
+                var j = m.start - 1
+                while j >= max(0, m.start - 4), !RatioReader.clauseMarks.contains(t[j].text) {
+                    if RatioReader.rising.contains(t[j].lower) { direction = true; break }
+                    if RatioReader.falling.contains(t[j].lower) { direction = false; break }
+                    j -= 1
+                }
+                if direction == nil {
+                    for j in m.end..<min(t.count, m.end + 2) where !RatioReader.clauseMarks.contains(t[j].text) {
+                        if RatioReader.rising.contains(t[j].lower) { direction = true; break }
+                        if RatioReader.falling.contains(t[j].lower) { direction = false; break }
+                    }
+                }
+                guard let direction else { k = m.end; continue }
+                m.falling = !direction
+            } else if !m.change {
+                // "increased 12 times", "grew three times": a change.
+                let before = t[max(0, m.start - 3)..<m.start].map(\.lower)
+                if before.contains(where: { RatioReader.rising.contains($0) && $0 != "more" || RatioReader.falling.contains($0) && !["fewer", "less", "lower"].contains($0) }) {
+                    m.change = true
+                }
+            }
+            out.append(m)
+            k = m.end
+        }
+        return out
+    }
+
+    /// Ratio claims of a sentence, given its count claims and the main count of the sentence before.
+    func claims(in sentence: Sentence, counts: [Claim], previous: Claim?) -> [Claim] {
+        let t = sentence.tokens
+        let found = mentions(t)
+        guard !found.isEmpty else { return [] }
+        // Where each count stands among the tokens.
+        let placed: [(Int, Claim)] = counts.compactMap { c in
+            t.firstIndex { $0.line == c.line && $0.column == c.column }.map { ($0, c) }
+        }
+        let words = t.map(\.lower)
+        let dates = DraftDate.find(t)
+        var out: [Claim] = []
+        for (i, m) in found.enumerated() {
+            let regionEnd = i + 1 < found.count ? found[i + 1].start : t.count
+            let regionStart = i > 0 ? found[i - 1].end : 0
+            var problem: String?
+            // The compared figure.
+            var subject: FigureKey?
+            var subjectCount: Claim?
+            if let (_, c) = placed.last(where: { $0.0 < m.start && $0.0 >= regionStart }) {
+                subjectCount = c
+            } else if m.change, let (_, c) = placed.first(where: { p in
+                p.0 >= m.end && p.0 < regionEnd && (p.0 >= 1 && ["to", "reaching", "reach", "reached"].contains(words[p.0 - 1]))
+            }) {
+                subjectCount = c
+            }
+            // A count after the comparison is its base ("more than doubled the 1,957 Russian tourists in 2024").
+            let countAfter = placed.first { $0.0 >= m.end && $0.0 < regionEnd && $0.1 != subjectCount }?.1
+            if let c = subjectCount {
+                subject = c.key
+                if subject == nil { problem = "the compared figure has no key: " + (c.flow == nil ? "no flow" : "no period (\(c.periodProblem ?? "none"))") }
+            } else {
+                // "This figure more than doubled …", or a sentence about travellers with no count of its own.
+                let anaphora = words.prefix(4).contains { ["this", "that", "it", "which"].contains($0) }
+                let aboutTravel = words.contains { RatioReader.travelNouns.contains($0) } || !occurrences(peoples, words).isEmpty
+                guard anaphora || aboutTravel else { continue }
+                if let p = previous?.key {
+                    subject = p
+                    // A nationality before the comparison that is not the last one's: a figure not named.
+                    if let code = occurrences(peoples, Array(words[regionStart..<m.start])).last?.1, code != p.flow.citizens {
+                        subject = nil
+                        problem = "the compared figure is not named (no count before the comparison)"
+                    }
+                    // "Entries rose 40% in 2024": the period after a change, not introduced as its base, is the compared figure's.
+                    if m.change, countAfter == nil,
+                       let d = dates.first(where: { $0.start >= m.end && $0.start < regionEnd && !isBaseMarked($0.start, words) }), let p2 = d.period {
+                        subject = subject?.with(period: p2)
+                    } else if let d = dates.last(where: { $0.end <= m.start && $0.start >= regionStart }), let p2 = d.period {
+                        subject = subject?.with(period: p2)
+                    }
+                } else if let code = occurrences(peoples, Array(words[regionStart..<m.start])).first?.1, code != "RU",
+                          let d = dates.first(where: { $0.start >= regionStart && $0.start < regionEnd && !isBaseMarked($0.start, words) }),
+                          let p = d.period {
+                    // "North Korean entries rose 40% in 2024": their entries into Russia, that year.
+                    subject = FigureKey(flow: Flow(citizens: code, destination: "RU"), period: p, measure: .total)
+                } else {
+                    problem = "the compared figure is not named (no count before it in the sentence or the one before)"
+                }
+            }
+            // The base.
+            var base: FigureKey?
+            if let c = countAfter {
+                base = c.key
+                if base == nil, problem == nil { problem = "the base figure has no key: " + (c.flow == nil ? "no flow" : "no period (\(c.periodProblem ?? "none"))") }
+            } else if let s = subject {
+                var b = s
+                let region = Array(words[m.end..<regionEnd])
+                // Another country: "the number visiting North Korea".
+                if s.flow.citizens == "RU", let code = occurrences(places, region).first(where: { $0.1 != "RU" && $0.1 != s.flow.destination })?.1 {
+                    b.flow = Flow(citizens: "RU", destination: code)
+                } else if s.flow.destination == "RU", let code = occurrences(peoples, region).first(where: { $0.1 != "RU" && $0.1 != s.flow.citizens })?.1 {
+                    b.flow = Flow(citizens: code, destination: "RU")
+                }
+                // A share of the whole: "more than half of all visitors", "of the total".
+                if !s.category.isEmpty, region.prefix(4).contains("of"), region.prefix(5).contains(where: { ["all", "total", "overall", "whole"].contains($0) }) {
+                    b.measure = .total; b.category = ""
+                }
+                // A period: "than the year before", "than in 2023", "year on year", "the previous quarter".
+                if let p = comparativePeriod(region, of: s.period) {
+                    b.period = p
+                } else if let d = dates.first(where: { $0.start >= m.end && $0.start < regionEnd && (isBaseMarked($0.start, words) || !m.change) }),
+                          let p = d.period {
+                    b.period = p
+                }
+                if b == s {
+                    if m.change, case .year(let y) = s.period {
+                        b.period = .year(y - 1)
+                    } else if m.change {
+                        problem = problem ?? "the sentence does not say what \(s.period) is compared with (the year before? the previous quarter?)"
+                    } else {
+                        problem = problem ?? "compared with what: the sentence names no other figure"
+                    }
+                }
+                if b != s { base = b }
+            }
+            var of = subject
+            if m.inverse { swap(&of, &base) }
+            let first = t[m.start], last = t[m.end - 1]
+            var printed = ""
+            for k in m.start..<m.end {
+                if k > m.start, !(t[k].line == t[k - 1].line && t[k].column == t[k - 1].endColumn) { printed += " " }
+                printed += t[k].text
+            }
+            let ratio = RatioClaim(numerator: m.numerator, scale: m.scale, qualifier: m.qualifier, form: m.form, falling: m.falling,
+                                   printed: printed, of: of, base: base, problem: (of == nil || base == nil) ? (problem ?? "no base") : nil)
+            let shown = Ratio.power(m.scale) > 0 ? m.numerator / Ratio.power(m.scale) : m.numerator
+            out.append(Claim(sentence: sentence.text, line: first.line, column: first.column,
+                             endColumn: last.line == first.line ? last.endColumn : first.column + printed.count,
+                             printed: printed, value: ReportedValue(value: shown, qualifier: m.qualifier == .range ? .exact : m.qualifier, printed: printed),
+                             flow: of?.flow, period: of?.period, periodProblem: nil,
+                             measure: of?.measure ?? .total, category: of?.category ?? "", ratio: ratio))
+        }
+        return out
+    }
+
+    /// "than in 2023", "compared with 2023", "from 2023", "on 2023", "over 2023", "as in 2023".
+    func isBaseMarked(_ start: Int, _ words: [String]) -> Bool {
+        let markers: Set<String> = ["than", "from", "on", "over", "compared", "against", "versus", "vs", "with", "as"]
+        return words[max(0, start - 3)..<start].contains { markers.contains($0) }
+    }
+
+    /// A period named relative to the compared one.
+    func comparativePeriod(_ region: [String], of period: Period) -> Period? {
+        func has(_ phrase: [String]) -> Bool { !EventAlias.occurrences(of: phrase, in: region).isEmpty }
+        let yearEarlier: [[String]] = [
+            ["the", "year", "before"], ["the", "previous", "year"], ["a", "year", "earlier"], ["a", "year", "ago"], ["the", "year", "earlier"],
+            ["the", "same", "period", "last", "year"], ["same", "period", "a", "year", "earlier"], ["year", "on", "year"], ["year-on-year"],
+            ["the", "prior", "year"], ["the", "preceding", "year"],
+        ]
+        if yearEarlier.contains(where: has) { return period.yearEarlier }
+        // "than last year": the year before the compared one only when that one is this year, or no date says otherwise.
+        if has(["last", "year"]), case .year(let y) = period, asOf == nil || asOf?.year == y { return .year(y - 1) }
+        if has(["the", "previous", "quarter"]) || has(["the", "quarter", "before"]) || has(["last", "quarter"]) || has(["the", "preceding", "quarter"]),
+           case .quarter(let y, let q) = period {
+            return q == 1 ? .quarter(y - 1, 4) : .quarter(y, q - 1)
+        }
+        return nil
+    }
+
+    /// Where each listed phrase occurs (first word's position), in order; longer phrases win a position.
+    func occurrences(_ list: [([String], String)], _ words: [String]) -> [(Int, String)] {
+        var out: [(Int, String)] = []
+        var taken = Set<Int>()
+        for (phrase, code) in list {
+            let hits = EventAlias.occurrences(of: phrase, in: words)
+            var k = 0
+            while k < hits.count {
+                let i = hits[k]
+                if !taken.contains(i) { out.append((i, code)) }
+                for j in i..<(i + phrase.count) { taken.insert(j) }
+                k += phrase.count
+            }
+        }
+        return out.sorted { $0.0 < $1.0 }
+    }
+}
