@@ -227,7 +227,12 @@ struct CheckCorpusTests {
         var expected: Label { row?.verdict ?? .none }
         var expectedKey: String { row?.key ?? "-" }
         var got: Label { finding.map { Label(rawValue: $0.verdict.rawValue)! } ?? .none }
-        var gotKey: String { finding?.claim.key?.description ?? "-" }
+        var gotKey: String {
+            guard let c = finding?.claim else { return "-" }
+            if let r = c.ratio { return "ratio \(r.of?.description ?? "?") / \(r.base?.description ?? "?")" }
+            if let e = c.event { return "event \(e.eventID)" }
+            return c.key?.description ?? "-"
+        }
         var correct: Bool {
             guard got == expected else { return false }
             return expected == .none || gotKey == expectedKey
@@ -274,13 +279,10 @@ struct CheckCorpusTests {
             for f in findings {
                 let c = f.claim
                 // The first row not yet matched whose number this claim covers.
-                // TODO(ratio/event reader): when `Claim` gains ratio and event-date kinds, match
-                // those findings to rows of kind .ratio and .event here and compare their keys
-                // (`ratio A / B`, `event ID`). Until then these rows can only fail: they are
-                // counted as not read (or as read wrongly, when a count covers them).
-                let i = spans.indices.first { i in
-                    matched[i] == nil && spans[i].line == c.line && spans[i].start < c.endColumn && c.column < spans[i].end
-                }
+                // Ratio and event-date findings match rows of their kind (keys `ratio A / B`, `event ID`).
+                let kind: Kind = c.ratio != nil ? .ratio : (c.event != nil ? .event : .count)
+                let overlaps = { (i: Int) in matched[i] == nil && spans[i].line == c.line && spans[i].start < c.endColumn && c.column < spans[i].end }
+                let i = spans.indices.first { overlaps($0) && p.rows[$0].kind == kind } ?? spans.indices.first(where: overlaps)
                 if let i { matched[i] = f } else { run.outcomes.append(Outcome(row: nil, passage: p.name, finding: f)) }
             }
             for (i, r) in p.rows.enumerated() {
@@ -348,8 +350,7 @@ struct CheckCorpusTests {
                 s += "; got no claim"
             }
             switch o.row?.kind {
-            case .ratio?: s += " [needs the ratio reader]"
-            case .event?: s += " [needs the event-date reader]"
+            case .ratio?, .event?: break
             case .count?:
                 let d = dataValues(o.expectedKey, run.checker)
                 if !d.isEmpty { s += " [\(d)]" }
