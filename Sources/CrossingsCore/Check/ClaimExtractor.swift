@@ -127,6 +127,7 @@ public struct ClaimExtractor {
         let sentenceFlowHint = flowHint(named, near: t.count / 2, context: context)
 
         var out: [Claim] = []
+        var ownedByPrevious: Int?   // the start of the period the previous number took from after it
         for (i, n) in numbers.enumerated() {
             let prevEnd = i > 0 ? numbers[i - 1].end : 0
             let nextStart = i + 1 < numbers.count ? numbers[i + 1].start : t.count
@@ -141,7 +142,8 @@ public struct ClaimExtractor {
             let forward = resolved.first { m in
                 m.0.start >= n.end && m.0.start < clauseEnd && (comparing || !m.0.kind.isComparative)
             }
-            let backward = resolved.last { $0.0.end <= n.start && $0.0.start >= prevEnd }
+            // Not one the previous number already took: "from about 5,500 in the fourth quarter of 2024 to 295 in the first quarter of 2025".
+            let backward = resolved.last { $0.0.end <= n.start && $0.0.start >= prevEnd && $0.0.start != ownedByPrevious }
             // The nearer of the two ("The 2019 total of 21,000 … was close to the 2024 level"); a tie goes forward.
             var nearest: (PeriodMention, Period?, String?)?
             switch (forward, backward) {
@@ -157,6 +159,7 @@ public struct ClaimExtractor {
             if let b = backward, let f = forward, case .absolute(.year(let y)) = f.0.kind, b.0.kind.isPartOfContextYear,
                b.1?.year == y { nearest = b }
             var chosen: PeriodMention?
+            defer { ownedByPrevious = chosen.flatMap { $0.start >= n.end ? $0.start : nil } }
             if let m = nearest {
                 period = m.1; problem = m.2; chosen = m.0
             } else if let m = resolved.first {
@@ -238,6 +241,12 @@ public struct ClaimExtractor {
         var out: [NumberMention] = []
         var i = 0
         while i < t.count {
+            // "thousands", "tens of thousands", "hundreds": at least the lower bound.
+            if let (p, n) = vocabulary.vague(t, at: i) {
+                var mention = NumberMention(start: i, numberStart: i, end: i + n, value: p.meaning, high: nil, qualifier: .atLeast, scaled: true)
+                if let (q, k) = vocabulary.hedge(t, endingBefore: i), q == .atLeast { mention.start = k }
+                out.append(mention); i += n; continue
+            }
             guard let (value, end, scaled) = parseNumber(t, at: i) else { i += 1; continue }
             var mention = NumberMention(start: i, numberStart: i, end: end, value: value, high: nil, qualifier: .exact, scaled: scaled)
             // A range: 20,000-50,000, 20,000 to 50,000.
@@ -440,7 +449,7 @@ public struct ClaimExtractor {
         if first.kind == .word, n.value == 0 {
             let k = n.end
             let before = vocabulary.person(t, at: k) != nil || vocabulary.traveller(t, at: k) != nil || matchCategory(t, at: k) != nil
-                || (vocabulary.adjective(t, at: k).map { a in vocabulary.traveller(t, at: k + a.1) != nil } ?? false)
+                || vocabulary.adjective(t, at: k) != nil
             if !before { return false }
         }
         let next = n.end < t.count ? t[n.end] : nil
@@ -449,6 +458,13 @@ public struct ClaimExtractor {
         if let next, next.text == ":", let a = afterNext, a.kind == .number { return false }
         if n.numberStart >= 2, t[n.numberStart - 1].text == ":", t[n.numberStart - 2].kind == .number { return false }
         if let next {
+            // "crossed into Russia 1,117 times in 2023": times that count trips, after a verb of travel,
+            // not a ratio ("12 times more", "three times as many", "times the").
+            let ratioAfter: Set<String> = ["more", "less", "fewer", "as", "higher", "lower", "larger", "smaller", "greater", "the", "that", "than", "over"]
+            if next.lower == "times", !(afterNext.map { ratioAfter.contains($0.lower) } ?? false),
+               t[..<n.start].contains(where: { vocabulary.entryWords.contains($0.lower) }) || t[..<n.start].contains(where: { ["made", "recorded"].contains($0.lower) }) {
+                return true
+            }
             if vocabulary.unitsAfter.contains(next.lower) { return false }
             if next.lower == "-" || next.lower == "–", let a = afterNext, vocabulary.unitsAfter.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
             if next.lower == "-", let a = afterNext, a.lower.hasPrefix("q") || a.lower.hasPrefix("h") { return false }
@@ -525,8 +541,8 @@ public struct ClaimExtractor {
         let parenthesised = isParenthesised(n, tokens: t)
         func after() -> (Measure, String)? {
             var k = n.end
-            // Up to seven words on, within the clause: "1,156, personal visits came to 666" keeps them apart.
-            while k < min(nextStart, n.end + 7), ![",", ";", "(", ")"].contains(t[k].text) {
+            // Up to ten words on, within the clause: "1,156, personal visits came to 666" keeps them apart.
+            while k < min(nextStart, n.end + 10), ![",", ";", "(", ")"].contains(t[k].text) {
                 if let c = matchCategory(t, at: k) { return c }
                 k += 1
             }

@@ -15,6 +15,7 @@
 /// | category | by rail | transport/rail |
 /// | unit, marker, not-after | percent, $, destinations | not a count / not this category |
 /// | period | the pandemic | 2020..2022 (a named stretch of time) |
+/// | vague | thousands | 1000 (read as "at least 1,000") |
 ///
 /// ```swift
 /// let v = try Vocabulary(rows: [("people", "Russians", "RU", Location(file: "v.csv", line: 2))])
@@ -22,7 +23,7 @@
 /// ```
 public struct Vocabulary: Sendable {
     public enum Role: String, CaseIterable, Sendable {
-        case people, adjective, country, traveller, entry, exit, toward, origin, hedge, number, scale, category, unit, marker, period
+        case people, adjective, country, traveller, entry, exit, toward, origin, hedge, number, scale, category, unit, marker, period, vague
         case notAfter = "not-after"
     }
 
@@ -55,6 +56,9 @@ public struct Vocabulary: Sendable {
     public private(set) var unitsAfter: Set<String> = []
     public private(set) var markersBefore: [[String]] = []
     public private(set) var notAfter: Set<String> = []
+    /// Vague quantities ("thousands" → at least 1,000).
+    public private(set) var vagues: [Phrase<Int>] = []
+    private(set) var vaguesByFirst: [String: [Phrase<Int>]] = [:]
     /// Named stretches of time ("the pandemic" → 2020..2022).
     public private(set) var periods: [Phrase<Period>] = []
     private(set) var periodsByFirst: [String: [Phrase<Period>]] = [:]
@@ -123,7 +127,7 @@ public struct Vocabulary: Sendable {
             guard let q = Qualifier(rawValue: meaning), q != .range else {
                 return Problem(field: "meaning", message: "a hedge means about, at-least, at-most or exact, not '\(meaning)'")
             }
-        case .number, .scale:
+        case .number, .scale, .vague:
             guard !meaning.isEmpty, meaning.count <= 13, meaning.allSatisfy(\.isASCIIDigit), let n = Int(meaning) else {
                 return Problem(field: "meaning", message: "a \(role) means a whole number in plain digits, not '\(meaning)'")
             }
@@ -172,6 +176,7 @@ public struct Vocabulary: Sendable {
         case .unit: if w.count == 1 { unitsAfter.insert(w[0]) } else { unitsAfter.insert(w[0]) }
         case .marker: markersBefore.append(w)
         case .notAfter: notAfter.insert(w[0])
+        case .vague: vagues.append(Phrase(words: w, meaning: Int(meaning)!))
         case .period: periods.append(Phrase(words: w, meaning: try! Period(parsing: meaning)))
         }
     }
@@ -189,6 +194,7 @@ public struct Vocabulary: Sendable {
         travellerWords = Set(travellers.flatMap(\.words))
         numberPhrasesByFirst = byFirst(numberPhrases)
         periodsByFirst = byFirst(periods)
+        vaguesByFirst = byFirst(vagues)
     }
 
     // MARK: Matching
@@ -243,6 +249,7 @@ public struct Vocabulary: Sendable {
         }
     }
 
+    func vague(_ t: [Token], at k: Int) -> (Phrase<Int>, Int)? { Vocabulary.match(vaguesByFirst, t, at: k) }
     func namedPeriod(_ t: [Token], at k: Int) -> (Phrase<Period>, Int)? { Vocabulary.match(periodsByFirst, t, at: k) }
 
     func isTravellerWord(_ w: String) -> Bool { travellerWords.contains(w) }
