@@ -15,8 +15,8 @@ public struct Claim: Sendable, Hashable {
     public var measure: Measure
     /// Empty for totals.
     public var category: String
-    /// How the period was read when the draft does not state it outright ("'this year' read as 2023 …").
-    public var periodNote: String? = nil
+    /// How the period or flow was read where the draft does not state it outright ("'this year' read as 2023 …").
+    public var readingNote: String? = nil
     /// For a comparison ("about 12 times more than the year before"): the factor claimed and the
     /// two figures it relates; flow, period, measure and category are then those of the compared figure.
     public var ratio: RatioClaim? = nil

@@ -113,7 +113,15 @@ public struct ClaimExtractor {
         }
         // Resolve the sentence's periods: absolute ones first, then those relative to them.
         let firstAbsolute: Period? = periods.lazy.compactMap { if case .absolute(let p) = $0.kind { p } else { nil } }.first
-        let anchor = firstAbsolute ?? context.topic
+        // A period fixed by the document's date ("last year 9,985 …, against 6,469 the year before") anchors the rest too.
+        let ctx0 = context
+        let firstDated: Period? = periods.compactMap { m -> Period? in
+            switch m.kind {
+            case .lastYear, .thisYear, .currently, .partOfRelativeYear: return resolve(m.kind, anchor: nil, context: ctx0).0
+            default: return nil
+            }
+        }.first
+        let anchor = firstAbsolute ?? firstDated ?? context.topic
         var resolved: [(PeriodMention, Period?, String?)] = []
         for m in periods {
             // "that year" is the year of the period named just before it, in this sentence or the last.
@@ -128,6 +136,7 @@ public struct ClaimExtractor {
 
         var out: [Claim] = []
         var ownedByPrevious: Int?   // the start of the period the previous number took from after it
+        var subjectCategory: (Measure, String)?   // the category the sentence's subject names, for a list of numbers
         for (i, n) in numbers.enumerated() {
             let prevEnd = i > 0 ? numbers[i - 1].end : 0
             let nextStart = i + 1 < numbers.count ? numbers[i + 1].start : t.count
@@ -174,20 +183,22 @@ public struct ClaimExtractor {
                 period = nil
                 problem = "a figure per \(unit); the data counts quarters, halves and years"
             }
-            var (measure, category) = categoryOf(n, tokens: t, prevEnd: prevEnd, nextStart: nextStart)
-            var periodNote: String?
+            let found = categoryOf(n, tokens: t, prevEnd: prevEnd, nextStart: nextStart)
+            var (measure, category) = found.map { ($0.measure, $0.category) } ?? subjectCategory ?? (.total, "")
+            if let found { subjectCategory = found.fromBefore ? (found.measure, found.category) : nil }
+            var readingNote: String?
             if asOf == nil, let p = period, let kind = chosen?.kind, kind == .thisYear || kind.sameShape(.partOfRelativeYear(.quarter(1), lastYear: false)) {
-                periodNote = "'this year' read as \(p.year), the latest year the article names before it (it gives no date; --as-of sets one)"
+                readingNote = "'this year' read as \(p.year), the latest year the article names before it (it gives no date; --as-of sets one)"
             }
             if measure == .estimate, period == nil, ClaimExtractor.ratePerShortTime(n, tokens: t, before: nextStart) == nil {
                 // An estimate counts people present, not trips: one "in May 2025" or with no period in an
                 // article dated 2025-11-05 is the estimate of that quarter.
                 if let kind = chosen?.kind, case .month(let y, let m) = kind {
                     period = .quarter(y, (m - 1) / 3 + 1)
-                    periodNote = "\(ClaimExtractor.monthNames[m - 1]) \(y) is in \(period!): estimates are held by quarter"
+                    readingNote = "\(ClaimExtractor.monthNames[m - 1]) \(y) is in \(period!): estimates are held by quarter"
                 } else if chosen == nil, let a = asOf {
                     period = a.quarter
-                    periodNote = "no period given: an estimate as of the article's date, \(a.description) (\(a.quarter))"
+                    readingNote = "no period given: an estimate as of the article's date, \(a.description) (\(a.quarter))"
                 }
             }
             // "about 4,900 a year on average between 2010 and 2019": a per-year average over the range.
@@ -195,6 +206,13 @@ public struct ClaimExtractor {
             var flow = flowHint(named, near: n.numberStart, context: context) ?? sentenceFlowHint ?? context.flow
             // Leaving, in the number's own clause: "had returned to their country" in another clause does not count.
             if let f = flow, f.isEntry, clause(around: n, in: t).contains(where: { vocabulary.exitWords.contains(t[$0].lower) }) { flow = nil }
+            // Russians going nowhere named, with no earlier sentence to say where: North Korea, the country
+            // this tool is about — said beside the verdict ("Russian tourists numbered 1,957 in 2024").
+            if flow == nil, named.places.isEmpty, named.nations.contains(where: { $0.code == "RU" }),
+               !named.nations.contains(where: { $0.code != "RU" }) {
+                flow = Flow(citizens: "RU", destination: "KP")
+                readingNote = [readingNote, "no destination named: read as Russians travelling to North Korea"].compactMap { $0 }.joined(separator: "; ")
+            }
             let first = t[n.start], last = t[n.end - 1]
             let printed = sentence.text.isEmpty ? "" : t[n.start..<n.end].map(\.text).joined(separator: " ")
             out.append(Claim(
@@ -203,7 +221,7 @@ public struct ClaimExtractor {
                 printed: printed,
                 value: ReportedValue(value: n.value, high: n.high, qualifier: n.qualifier, printed: printed),
                 flow: flow, period: period, periodProblem: period == nil ? problem : nil,
-                measure: measure, category: category, periodNote: periodNote))
+                measure: measure, category: category, readingNote: readingNote))
         }
         // Update the context for the sentences that follow.
         if let f = out.first(where: { $0.flow != nil })?.flow ?? flowHint(named, near: 0, context: context) {
@@ -388,6 +406,7 @@ public struct ClaimExtractor {
     static let statisticWords: Set<String> = [
         "number", "numbers", "numbered", "totaled", "totalled", "total", "increase", "decrease", "influx", "figure", "figures",
         "rose", "fell", "dropped", "declined", "grew", "surged", "destinations",
+        "reporting", "reported", "recorded", "registered", "counted", "did",
     ]
 
     static let months: [String: Int] = [
@@ -395,6 +414,10 @@ public struct ClaimExtractor {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
+    /// Verbs whose subject country is the travellers' own: "North Korea sent/deployed/dispatched …".
+    static let senderVerbs: Set<String> = ["sent", "send", "sends", "sending", "deployed", "deploys", "deploying", "dispatched",
+                                           "dispatches", "dispatching", "transferred", "supplied", "had"]
+
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 
     static let ordinals: [String: Int] = [
@@ -450,7 +473,7 @@ public struct ClaimExtractor {
             let k = n.end
             let before = vocabulary.person(t, at: k) != nil || vocabulary.traveller(t, at: k) != nil || matchCategory(t, at: k) != nil
                 || vocabulary.adjective(t, at: k) != nil
-            if !before { return false }
+            return before && !vocabulary.unitsAfter.contains(t[min(k, t.count - 1)].lower)
         }
         let next = n.end < t.count ? t[n.end] : nil
         let afterNext = n.end + 1 < t.count ? t[n.end + 1] : nil
@@ -462,7 +485,7 @@ public struct ClaimExtractor {
             // not a ratio ("12 times more", "three times as many", "times the").
             let ratioAfter: Set<String> = ["more", "less", "fewer", "as", "higher", "lower", "larger", "smaller", "greater", "the", "that", "than", "over"]
             if next.lower == "times", !(afterNext.map { ratioAfter.contains($0.lower) } ?? false),
-               t[..<n.start].contains(where: { vocabulary.entryWords.contains($0.lower) }) || t[..<n.start].contains(where: { ["made", "recorded"].contains($0.lower) }) {
+               t[..<n.start].contains(where: { vocabulary.entryWords.contains($0.lower) || vocabulary.exitWords.contains($0.lower) || ["made", "recorded"].contains($0.lower) }) {
                 return true
             }
             if vocabulary.unitsAfter.contains(next.lower) { return false }
@@ -489,6 +512,9 @@ public struct ClaimExtractor {
         }
         if first.kind == .number, first.text.count == 4, !first.text.contains(","), n.end < t.count, t[n.end].lower == "s" { return false }
         if counted { return true }
+        // "Of these, 3,765 were for study": a part of the count before it.
+        if n.start >= 3, t[n.start - 1].text == ",", ["these", "them", "those", "which", "whom"].contains(t[n.start - 2].lower),
+           ["of", "among"].contains(t[n.start - 3].lower) { return true }
         if isParenthesised(n, tokens: t) && travel { return true }
         if categoryRightAfter(n, tokens: t) != nil { return true }
         // "numbered 1,156", "dropped to 2,486 from 3,460": a number in a sentence about travel.
@@ -524,40 +550,65 @@ public struct ClaimExtractor {
     /// A category phrase at token k ("by rail"), or a traveller noun that names one ("tourists", "crews"),
     /// unless the next word makes it something else ("tourist destinations", "student visas").
     func matchCategory(_ t: [Token], at k: Int) -> (Measure, String)? {
+        matchCategory(t, at: k, explicit: true).map { ($0.0, $0.1) } ?? matchCategory(t, at: k, explicit: false).map { ($0.0, $0.1) }
+    }
+
+    /// A category phrase at token k ("by rail") when `explicit`, else a traveller noun that implies one
+    /// ("tourists", "crews"), unless the next word makes it something else ("tourist destinations",
+    /// "student visas"). With the phrase's length.
+    func matchCategory(_ t: [Token], at k: Int, explicit: Bool) -> (Measure, String, Int)? {
         var found: (Measure, String, Int)?
-        if let (p, n) = vocabulary.category(t, at: k) { found = (p.meaning.measure, p.meaning.category, n) }
-        if let (p, n) = vocabulary.traveller(t, at: k), p.meaning.measure != .total, n > (found?.2 ?? 0) {
+        if explicit {
+            if let (p, n) = vocabulary.category(t, at: k) { found = (p.meaning.measure, p.meaning.category, n) }
+        } else if let (p, n) = vocabulary.traveller(t, at: k), p.meaning.measure != .total {
             found = (p.meaning.measure, p.meaning.category, n)
         }
         guard let (measure, category, n) = found else { return nil }
         if k + n < t.count, vocabulary.notAfter.contains(t[k + n].lower) { return nil }
-        return (measure, category)
+        return (measure, category, n)
     }
 
     // MARK: Categories
 
     /// The nearest category phrase: right after the number (up to seven words, in its clause), else before it (back to the previous number).
-    func categoryOf(_ n: NumberMention, tokens t: [Token], prevEnd: Int, nextStart: Int) -> (Measure, String) {
+    /// The category of the number at n: a category phrase named outright ("by rail", "on private
+    /// visits") after the number (up to ten words, in its clause), else before it (back to the previous
+    /// number); only then the category a traveller noun implies ("tourists", "workers"), after, then
+    /// before. `fromBefore` says it came from before the number (the sentence's subject), which the
+    /// next number of a list shares ("students entered 38 times in Q1 and 332 times in Q2").
+    func categoryOf(_ n: NumberMention, tokens t: [Token], prevEnd: Int, nextStart: Int) -> (measure: Measure, category: String, fromBefore: Bool)? {
         let parenthesised = isParenthesised(n, tokens: t)
-        func after() -> (Measure, String)? {
+        func after(_ explicit: Bool) -> (Measure, String)? {
             var k = n.end
             // Up to ten words on, within the clause: "1,156, personal visits came to 666" keeps them apart.
             while k < min(nextStart, n.end + 10), ![",", ";", "(", ")"].contains(t[k].text) {
-                if let c = matchCategory(t, at: k) { return c }
+                if let c = matchCategory(t, at: k, explicit: explicit) { return (c.0, c.1) }
                 k += 1
             }
             return nil
         }
-        func before() -> (Measure, String)? {
+        func before(_ explicit: Bool) -> (Measure, String)? {
             var k = n.start - 1
             while k >= prevEnd {
-                if let c = matchCategory(t, at: k), k + 1 <= n.start { return c }
+                if matchCategory(t, at: k, explicit: explicit) != nil {
+                    // The longest phrase that reaches this word: "business delegations", not "delegations".
+                    var best = matchCategory(t, at: k, explicit: explicit)!
+                    for j in stride(from: k - 1, through: max(prevEnd, k - 3), by: -1) {
+                        if let c = matchCategory(t, at: j, explicit: explicit), j + c.2 > k, j + c.2 <= n.start { best = c }
+                    }
+                    return (best.0, best.1)
+                }
                 k -= 1
             }
             return nil
         }
-        let found = parenthesised ? (before() ?? after()) : (after() ?? before())
-        return found ?? (.total, "")
+        let order: [(Bool, Bool)] = parenthesised
+            ? [(true, true), (true, false), (false, true), (false, false)]    // (explicit, before)
+            : [(true, false), (true, true), (false, false), (false, true)]
+        for (explicit, isBefore) in order {
+            if let c = isBefore ? before(explicit) : after(explicit) { return (c.0, c.1, isBefore) }
+        }
+        return nil
     }
 
     // MARK: Flows
@@ -578,7 +629,7 @@ public struct ClaimExtractor {
             if let (p, n) = vocabulary.adjective(t, at: k) {
                 // An adjective counts only before a traveller noun: "Russian tourists", not "Russian media".
                 var j = k + n, noun = false
-                while j < min(t.count, k + n + 3), t[j].kind == .word {
+                while j < min(t.count, k + n + 4), t[j].kind == .word {
                     if vocabulary.traveller(t, at: j) != nil { noun = true; break }
                     j += 1
                 }
@@ -617,7 +668,23 @@ public struct ClaimExtractor {
     }
 
     func mentions(_ t: [Token]) -> Mentions {
-        let (nations, used) = nationalityMentions(t)
+        var (nations, used) = nationalityMentions(t)
+        // A country that sends or has people abroad is whose citizens they are: "North Korea sent
+        // approximately 15,000 labour migrants to Russia", "North Korea had about 5,000 workers in Russia".
+        if nations.isEmpty {
+            for m in countryMentions(t, skipping: used) {
+                let end = m.index + (vocabulary.country(t, at: m.index)?.1 ?? 1)
+                var j = end
+                while j < min(t.count, end + 3), ["has", "have", "had", "also", "reportedly", "already", "then", "since"].contains(t[j].lower) {
+                    if ["had", "has", "have"].contains(t[j].lower), j + 1 < t.count, !ClaimExtractor.senderVerbs.contains(t[j + 1].lower) { break }
+                    j += 1
+                }
+                if j < t.count, ClaimExtractor.senderVerbs.contains(t[j].lower) || (j > end && ["had", "has"].contains(t[j - 1].lower) && j == end + 1) {
+                    nations.append(Mention(index: m.index, code: m.code)); used.append(m.index..<end)
+                    break
+                }
+            }
+        }
         // A country named inside a nationality phrase is not a destination; nor is one an adjective names.
         let places = countryMentions(t, skipping: used).filter { m in !nations.contains { $0.index == m.index } }
         return Mentions(nations: nations, places: places)
@@ -728,6 +795,20 @@ public struct ClaimExtractor {
                     let h = word == "last" ? 2 : ord
                     let m = withYear({ .half($0, h) }, yearAfter(k + 2), relative: .halfOfContextYear(h), start: k, end: k + 2)
                     out.append(m); k = m.end; continue
+                }
+                // "… in the first quarter of 2024 to 1,696 in the second": the part named before, again.
+                if k > 0, t[k - 1].lower == "the", ord <= 4,
+                   k + 1 >= t.count || t[k + 1].kind == .punct || ["and", "or", "to", "with", "while", "when", "as"].contains(w(k + 1)),
+                   let previous = out.last {
+                    var kind: PeriodKind?
+                    switch previous.kind {
+                    case .absolute(.quarter(let y, _)): kind = .absolute(.quarter(y, ord))
+                    case .absolute(.half(let y, _)) where ord <= 2: kind = .absolute(.half(y, ord))
+                    case .quarterOfContextYear: kind = .quarterOfContextYear(ord)
+                    case .halfOfContextYear where ord <= 2: kind = .halfOfContextYear(ord)
+                    default: kind = nil
+                    }
+                    if let kind { out.append(PeriodMention(start: k, end: k + 1, kind: kind)); k += 1; continue }
                 }
                 if ["six", "three"].contains(w(k + 1)), w(k + 2) == "months" {
                     let isHalf = w(k + 1) == "six"
@@ -869,7 +950,7 @@ public struct ClaimExtractor {
             guard let y = context.lastMentioned?.year ?? anchor?.year else { return (nil, "'that year' of no year") }
             return (.year(y), nil)
         case .previousQuarter:
-            guard let p = anchor ?? context.topic, case .quarter(let y, let q) = p else { return (nil, "'the previous quarter' of no quarter") }
+            guard let p = anchor ?? context.topic ?? asOf?.quarter, case .quarter(let y, let q) = p else { return (nil, "'the previous quarter' of no quarter") }
             return (q == 1 ? .quarter(y - 1, 4) : .quarter(y, q - 1), nil)
         }
     }

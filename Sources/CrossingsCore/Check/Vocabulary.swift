@@ -191,7 +191,8 @@ public struct Vocabulary: Sendable {
         travellersByFirst = byFirst(travellers)
         categoriesByFirst = byFirst(categories)
         hedgesByLast = Dictionary(grouping: hedges.sorted { $0.words.count > $1.words.count }, by: { $0.words.last! })
-        travellerWords = Set(travellers.flatMap(\.words))
+        // The head noun of each traveller phrase ("workers" of "construction workers", not "construction").
+        travellerWords = Set(travellers.compactMap(\.words.last))
         numberPhrasesByFirst = byFirst(numberPhrases)
         periodsByFirst = byFirst(periods)
         vaguesByFirst = byFirst(vagues)
