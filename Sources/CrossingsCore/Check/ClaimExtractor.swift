@@ -46,6 +46,12 @@ public struct ClaimExtractor {
         case partOfRelativeYear(PeriodPart, lastYear: Bool)
         /// "May 2025": a month; an estimate (a stock, not a flow) is held by the quarter that contains it.
         case month(Int, Int)
+        /// "early 2020", "late 2024": a time in a year; for an estimate, that quarter.
+        case pointInYear(Int, quarter: Int, printed: String)
+        /// "since September" in a dated article: for an estimate, the article's quarter.
+        case sinceMonth(Int)
+        /// "over the past year": the calendar year before the article's date.
+        case pastYear
 
         /// "the third quarter", "the first half": a part of a year named elsewhere in the sentence.
         var isPartOfContextYear: Bool {
@@ -190,12 +196,21 @@ public struct ClaimExtractor {
             if asOf == nil, let p = period, let kind = chosen?.kind, kind == .thisYear || kind.sameShape(.partOfRelativeYear(.quarter(1), lastYear: false)) {
                 readingNote = "'this year' read as \(p.year), the latest year the article names before it (it gives no date; --as-of sets one)"
             }
+            if let p = period, chosen?.kind == .pastYear {
+                readingNote = "'the past year' read as \(p), the last calendar year before the article's date"
+            }
             if measure == .estimate, period == nil, ClaimExtractor.ratePerShortTime(n, tokens: t, before: nextStart) == nil {
                 // An estimate counts people present, not trips: one "in May 2025" or with no period in an
                 // article dated 2025-11-05 is the estimate of that quarter.
                 if let kind = chosen?.kind, case .month(let y, let m) = kind {
                     period = .quarter(y, (m - 1) / 3 + 1)
                     readingNote = "\(ClaimExtractor.monthNames[m - 1]) \(y) is in \(period!): estimates are held by quarter"
+                } else if let kind = chosen?.kind, case .pointInYear(let y, let q, let printed) = kind {
+                    period = .quarter(y, q)
+                    readingNote = "'\(printed)' read as \(period!): estimates are held by quarter"
+                } else if let kind = chosen?.kind, case .sinceMonth = kind, let a = asOf {
+                    period = a.quarter
+                    readingNote = "an estimate as of the article's date, \(a.description) (\(a.quarter))"
                 } else if chosen == nil, let a = asOf {
                     period = a.quarter
                     readingNote = "no period given: an estimate as of the article's date, \(a.description) (\(a.quarter))"
@@ -453,6 +468,14 @@ public struct ClaimExtractor {
     /// Whether a number counts travellers (not a year, a share, money, an age or a date).
     func isCount(_ n: NumberMention, tokens t: [Token], travel: Bool) -> Bool {
         let first = t[n.numberStart]
+        // Zero in words ("no", "none", "zero") only right before whom or what it counts:
+        // "none by train", "no North Koreans entered" — not "no more", "no data", "none of this".
+        if first.kind == .word, n.value == 0 {
+            let k = n.end
+            let before = vocabulary.person(t, at: k) != nil || vocabulary.traveller(t, at: k) != nil || matchCategory(t, at: k) != nil
+                || vocabulary.adjective(t, at: k) != nil
+            return before && !vocabulary.unitsAfter.contains(t[min(k, t.count - 1)].lower)
+        }
         // Part of a compound or a date: COVID-19, 2025-02-09, 02.
         if first.kind == .number, first.text.count > 1, first.text.hasPrefix("0") { return false }
         if n.numberStart >= 2, t[n.numberStart - 1].text == "-", t[n.numberStart - 1].column + 1 == first.column,
@@ -466,14 +489,6 @@ public struct ClaimExtractor {
         }
         if first.kind == .word && n.start == n.numberStart && !countedNounAfter(n, tokens: t) && categoryRightAfter(n, tokens: t) == nil {
             return false
-        }
-        // Zero in words ("no", "none", "zero") only right before whom or what it counts:
-        // "none by train", "no North Koreans entered" — not "no more", "no data", "none of this".
-        if first.kind == .word, n.value == 0 {
-            let k = n.end
-            let before = vocabulary.person(t, at: k) != nil || vocabulary.traveller(t, at: k) != nil || matchCategory(t, at: k) != nil
-                || vocabulary.adjective(t, at: k) != nil
-            return before && !vocabulary.unitsAfter.contains(t[min(k, t.count - 1)].lower)
         }
         let next = n.end < t.count ? t[n.end] : nil
         let afterNext = n.end + 1 < t.count ? t[n.end + 1] : nil
@@ -559,7 +574,15 @@ public struct ClaimExtractor {
     func matchCategory(_ t: [Token], at k: Int, explicit: Bool) -> (Measure, String, Int)? {
         var found: (Measure, String, Int)?
         if explicit {
-            if let (p, n) = vocabulary.category(t, at: k) { found = (p.meaning.measure, p.meaning.category, n) }
+            if let (p, n) = vocabulary.category(t, at: k) {
+                // A category word that modifies a traveller noun is the noun's: "train and aircraft crews" are crews.
+                var j = k + n
+                while j < min(t.count, k + n + 3), t[j].kind == .word {
+                    if let (tp, _) = vocabulary.traveller(t, at: j), tp.meaning.measure != .total { return nil }
+                    j += 1
+                }
+                found = (p.meaning.measure, p.meaning.category, n)
+            }
         } else if let (p, n) = vocabulary.traveller(t, at: k), p.meaning.measure != .total {
             found = (p.meaning.measure, p.meaning.category, n)
         }
@@ -580,8 +603,8 @@ public struct ClaimExtractor {
         let parenthesised = isParenthesised(n, tokens: t)
         func after(_ explicit: Bool) -> (Measure, String)? {
             var k = n.end
-            // Up to ten words on, within the clause: "1,156, personal visits came to 666" keeps them apart.
-            while k < min(nextStart, n.end + 10), ![",", ";", "(", ")"].contains(t[k].text) {
+            // Up to twelve words on, within the clause: "1,156, personal visits came to 666" keeps them apart.
+            while k < min(nextStart, n.end + 12), ![",", ";", "(", ")"].contains(t[k].text) {
                 if let c = matchCategory(t, at: k, explicit: explicit) { return (c.0, c.1) }
                 k += 1
             }
@@ -602,13 +625,14 @@ public struct ClaimExtractor {
             }
             return nil
         }
-        let order: [(Bool, Bool)] = parenthesised
-            ? [(true, true), (true, false), (false, true), (false, false)]    // (explicit, before)
-            : [(true, false), (true, true), (false, false), (false, true)]
-        for (explicit, isBefore) in order {
-            if let c = isBefore ? before(explicit) : after(explicit) { return (c.0, c.1, isBefore) }
+        func find(_ explicit: Bool) -> (Measure, String, Bool)? {
+            let first = parenthesised ? before(explicit).map { ($0.0, $0.1, true) } : after(explicit).map { ($0.0, $0.1, false) }
+            return first ?? (parenthesised ? after(explicit).map { ($0.0, $0.1, false) } : before(explicit).map { ($0.0, $0.1, true) })
         }
-        return nil
+        let named = find(true), implied = find(false)
+        // Troops or workers moved "by ship" are an estimate of troops, not the FSB's count by sea.
+        if let i = implied, i.0 == .estimate, named.map({ $0.0 != .estimate }) ?? true { return (i.0, i.1, i.2) }
+        return (named ?? implied).map { ($0.0, $0.1, $0.2) }
     }
 
     // MARK: Flows
@@ -633,7 +657,10 @@ public struct ClaimExtractor {
                     if vocabulary.traveller(t, at: j) != nil { noun = true; break }
                     j += 1
                 }
-                if noun { out.append(Mention(index: k, code: p.meaning)); used.append(k..<k + n); k += n; continue }
+                // Or one person: "not a single North Korean entered Russia by rail".
+                let verb = k + n < t.count && (vocabulary.entryWords.contains(t[k + n].lower) || vocabulary.exitWords.contains(t[k + n].lower)
+                                               || ["was", "is", "with"].contains(t[k + n].lower))
+                if noun || verb { out.append(Mention(index: k, code: p.meaning)); used.append(k..<k + n); k += n; continue }
             }
             if let (_, n) = vocabulary.traveller(t, at: k), k + n < t.count, vocabulary.originWords.contains(t[k + n].lower) {
                 var j = k + n + 1
@@ -831,8 +858,26 @@ public struct ClaimExtractor {
                     k = j + 1; continue
                 }
             }
+            // "early 2020", "late 2024" (also "early-2020").
+            if ["early", "late", "end"].contains(word) || (word == "the" && w(k + 1) == "end" && w(k + 2) == "of") {
+                var j = k + 1
+                if word == "the" { j = k + 3 } else if word == "end", w(j) == "of" { j += 1 }
+                if w(j) == "-" { j += 1 }
+                if let y = year(at: j) {
+                    let q = word == "early" ? 1 : 4
+                    out.append(PeriodMention(start: k, end: j + 1, kind: .pointInYear(y, quarter: q, printed: t[k...j].map(\.text).joined(separator: " "))))
+                    k = j + 1; continue
+                }
+            }
+            // "since September" (no year): up to the article's date.
+            if word == "since", let m = ClaimExtractor.months[w(k + 1)], year(at: k + 2) == nil {
+                out.append(PeriodMention(start: k, end: k + 2, kind: .sinceMonth(m))); k += 2; continue
+            }
             // Relative periods.
             let phrases: [([String], PeriodKind)] = [
+                (["over", "the", "past", "year"], .pastYear), (["in", "the", "past", "year"], .pastYear),
+                (["over", "the", "last", "year"], .pastYear), (["in", "the", "last", "year"], .pastYear),
+                (["during", "the", "past", "year"], .pastYear), (["the", "past", "year"], .pastYear),
                 (["the", "same", "period", "last", "year"], .samePeriodLastYear), (["same", "period", "last", "year"], .samePeriodLastYear),
                 (["the", "same", "period", "a", "year", "earlier"], .samePeriodLastYear),
                 (["last", "year"], .lastYear), (["this", "year"], .thisYear), (["that", "year"], .thatYear),
@@ -908,6 +953,13 @@ public struct ClaimExtractor {
         switch kind {
         case .month(let y, let m):
             return (nil, "\(ClaimExtractor.monthNames[m - 1]) \(y) is a month; the data has quarters, halves and years")
+        case .pointInYear(_, _, let printed):
+            return (nil, "'\(printed)' is not a quarter, half or year")
+        case .sinceMonth(let m):
+            return (nil, "'since \(ClaimExtractor.monthNames[m - 1])' is not a quarter, half or year")
+        case .pastYear:
+            guard let a = asOf else { return (nil, "'the past year' needs the article's date (--as-of)") }
+            return (.year(a.year - 1), nil)
         case .partOfRelativeYear(let part, let lastYear):
             // With no date, "this year" is the latest year the article has named (said beside the verdict);
             // "last year" cannot be guessed.
