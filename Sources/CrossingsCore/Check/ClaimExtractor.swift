@@ -397,7 +397,8 @@ public struct ClaimExtractor {
                     }
                 }
             } else if (c.value < 0x20 && c != "\n" && c != "\t" && c != "\r") || (0x7F...0x9F).contains(c.value) {
-                out.append(" ")
+                // Not a space: "13\u{0}221" must not read as "13 221".
+                out.append("\u{FFFD}")
             } else {
                 out.append(c)
             }
@@ -492,6 +493,12 @@ public struct ClaimExtractor {
         }
         let next = n.end < t.count ? t[n.end] : nil
         let afterNext = n.end + 1 < t.count ? t[n.end + 1] : nil
+        // A control character inside it (shown as U+FFFD): the number is broken, not read.
+        if let next, next.text == "\u{FFFD}", next.column == t[n.end - 1].endColumn { return false }
+        if n.numberStart > 0, t[n.numberStart - 1].text == "\u{FFFD}", t[n.numberStart - 1].endColumn == first.column { return false }
+        // Letters stuck to it: "1e400", "3x" — not a count ("5.5K" and "1st" are read elsewhere).
+        if let next, next.kind == .word, next.line == t[n.end - 1].line, next.column == t[n.end - 1].endColumn, n.high == nil,
+           vocabulary.scales[next.lower] == nil { return false }
         // A time of day: "14:23".
         if let next, next.text == ":", let a = afterNext, a.kind == .number { return false }
         if n.numberStart >= 2, t[n.numberStart - 1].text == ":", t[n.numberStart - 2].kind == .number { return false }

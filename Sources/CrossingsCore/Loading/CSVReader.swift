@@ -105,7 +105,11 @@ public enum CSVReader {
                     }
                     fields.append(s)
                     if i < n && buf[i] != comma && buf[i] != lf && !(buf[i] == cr && i + 1 < n && buf[i + 1] == lf) {
-                        throw LoadFailure([fail(i, "unexpected character after a closing quote (a quote inside a field must be doubled: \"\")")])
+                        // Name where the quoted field opened too: a stray quote there is the usual cause.
+                        let here = fail(i, "")
+                        let opened = line == openLine ? "" : "; the quoted field opened at line \(openLine), column \(positions.last!.column)"
+                        throw LoadFailure([Diagnostic(location: here.location, severity: .error,
+                                                      message: "unexpected character after a closing quote (a quote inside a field must be doubled: \"\")\(opened)")])
                     }
                 } else {
                     var j = i
