@@ -229,7 +229,12 @@ public struct ClaimExtractor {
                 readingNote = [readingNote, "no destination named: read as Russians travelling to North Korea"].compactMap { $0 }.joined(separator: "; ")
             }
             let first = t[n.start], last = t[n.end - 1]
-            let printed = sentence.text.isEmpty ? "" : t[n.start..<n.end].map(\.text).joined(separator: " ")
+            // As written: tokens that touch ("20,000-50,000") stay together.
+            var printed = ""
+            for j in n.start..<n.end {
+                if j > n.start, !(t[j].line == t[j - 1].line && t[j].column == t[j - 1].endColumn) { printed += " " }
+                printed += t[j].text
+            }
             out.append(Claim(
                 sentence: sentence.text, line: first.line, column: first.column,
                 endColumn: last.line == first.line ? last.endColumn : first.column + printed.count,
