@@ -135,6 +135,7 @@ enum CheckOutput {
                 "measure": c.measure.rawValue, "category": c.category.isEmpty ? NSNull() : c.category as Any,
                 "expected": f.expected as Any? ?? NSNull(), "sources": f.sourceIDs,
                 "kind": c.kind.rawValue, "ratio": ratioJSON(c, f), "event": eventJSON(c, f),
+                "reading_note": c.readingNote as Any? ?? NSNull(), "period_problem": c.periodProblem as Any? ?? NSNull(),
             ]
         }])
     }
