@@ -131,7 +131,9 @@ public struct RatioClaim: Sendable, Hashable {
 ///
 /// The compared figure is the sentence's count before the comparison ("13,221 …, about
 /// 12 times more"), or one it rises to ("tripled to 3,000"), else, for "this figure" or a
-/// sentence with no count, the main count of the sentence before. The base is a count
+/// sentence with no count, the figure it names by nationality, destination, traveller noun and
+/// period ("Russian trips to North Korea rose 40% in 2025"), else the main count of the sentence
+/// before. The base is a count
 /// after the comparison ("more than doubled the 1,957 Russian tourists in 2024"), else the
 /// compared figure changed by what the sentence names: a period ("than the year before",
 /// "than in 2023", "year on year"), another country ("the number visiting North Korea").
