@@ -215,6 +215,84 @@ struct ComparisonCheckTests {
         }
     }
 
+    @Test func aFigureNamedByFlowAndPeriodWithNoCount() throws {
+        // The compared figure named by nationality, destination, traveller noun and period; the base after it.
+        func key(_ text: String) throws -> (String, String, Finding.Verdict) {
+            let f = try ratio(text)
+            return (f.claim.ratio?.of.map { "\($0)" } ?? "?", f.claim.ratio?.base.map { "\($0)" } ?? "?", f.verdict)
+        }
+        #expect(try key("Russian trips to North Korea in 2024 were more than five times those of 2023.")
+            == ("RU-KP 2024 total", "RU-KP 2023 total", .supported))
+        #expect(try key("North Korean arrivals in Russia were twice as high in 2024 as in 2023.")
+            == ("KP-RU 2024 total", "KP-RU 2023 total", .contradicted))
+        #expect(try key("Russian tourist visits to North Korea doubled from 2024 to 2025.")
+            == ("RU-KP 2025 purpose/tourism", "RU-KP 2024 purpose/tourism", .contradicted))
+        #expect(try key("The number of Russian tourists going to North Korea more than doubled in 2025 compared with 2024.")
+            == ("RU-KP 2025 purpose/tourism", "RU-KP 2024 purpose/tourism", .supported))
+        #expect(try key("In the third quarter of 2024, North Korean entries were about three times those of the second quarter.")
+            == ("KP-RU 2024-Q3 total", "KP-RU 2024-Q2 total", .supported))
+        #expect(try key("In 2025, Russians travelled to South Korea about three times as often as to North Korea.")
+            == ("RU-KR 2025 total", "RU-KP 2025 total", .supported))
+        // A count the count reader cannot place ("the 1,957 of the year before") still says which year it is.
+        let f = try #require(findings("Last year 5,075 Russian tourists went to North Korea, more than double the 1,957 of the year before.",
+                                      asOf: "2026-02-10").first { $0.claim.kind == .ratio })
+        #expect(f.claim.ratio?.base.map { "\($0)" } == "RU-KP 2024 purpose/tourism")
+        // "Last year" with the document's date.
+        let g = try #require(findings("The number of North Korean workers entering Russia has increased 12-fold in the last year.",
+                                      asOf: "2025-02-09").first { $0.claim.kind == .ratio })
+        #expect(g.claim.ratio?.of.map { "\($0)" } == "KP-RU 2024 total")
+        #expect(g.verdict == .supported)
+        // No period anywhere: not guessed.
+        #expect(try ratio("Russian trips to North Korea doubled.").verdict == .unverifiable)
+        // Times that count trips are not a ratio.
+        #expect(findings("Russian citizens left for North Korea 6,469 times in 2024.").allSatisfy { $0.claim.kind != .ratio })
+    }
+
+    @Test func datesWithoutAYearTakeTheDocumentsYear() throws {
+        let flights = "Direct flights from the DPRK to Russia only restarted in August."
+        let a = try #require(findings(flights, asOf: "2023-10-01").first { $0.claim.kind == .event })
+        #expect(a.claim.event?.date == "2023-08" && a.verdict == .supported)
+        // The latest August not after the document's date.
+        let b = try #require(findings(flights, asOf: "2023-07-01").first { $0.claim.kind == .event })
+        #expect(b.claim.event?.date == "2022-08" && b.verdict == .contradicted)
+        let may = try #require(findings("On May 7, North Korea also confirmed for the first time that it had dispatched troops.", asOf: "2025-05-08")
+            .first { $0.claim.kind == .event })
+        #expect(may.claim.event?.date == "2025-05-07" && may.verdict == .disputed)
+        let april = try #require(findings("At the end of April, Gerasimov mentioned soldiers from the DPRK.", asOf: "2025-05-08").first { $0.claim.kind == .event })
+        #expect(april.claim.event?.precision == .lateMonth && april.verdict == .supported)
+        let lastYear = try #require(findings("Marat Khusnullin estimated last year that Russia could employ 20,000 workers.", asOf: "2023-10-01")
+            .first { $0.claim.kind == .event })
+        #expect(lastYear.claim.event?.date == "2022")
+        // "since" is the event's own word here: the date is its start.
+        let since = try #require(findings("About 5,000 more North Koreans have been arriving in Russia since September.", asOf: "2025-11-05")
+            .first { $0.claim.kind == .event })
+        #expect(since.claim.event?.eventID == "kp-citizens-arrive-since-2025-09" && since.verdict == .supported)
+        // Two quarters that make a half.
+        let half = try #require(findings("A sharp rise in entries by North Korean citizens began in the third and fourth quarters of 2024.")
+            .first { $0.claim.kind == .event })
+        #expect(half.claim.event?.date == "2024-H2" && half.verdict == .supported)
+    }
+
+    @Test func newAliasesStayConservative() {
+        for (text, asOf) in [
+            ("About 5,000 North Koreans arrived in Russia in 2024.", "2025-01-01"),
+            ("Entries by North Korean citizens rose sharply in 2024.", nil),
+            ("A new bridge opened on 1 July 2025.", nil),
+            ("The resort in Wonsan took its first Russian tours on 7 July 2025.", nil),
+            ("Lavrov spoke about North Korea in July 2024.", nil),
+            ("The two countries signed a trade agreement in August 2025.", nil),
+            ("The FSB published North Korean entries in August 2025.", nil),
+            ("Russia admitted 5,000 North Korean students in 2024.", nil),
+            ("North Korean soldiers were sent to the Kursk region in 2024.", nil),
+            ("Trains ran from Khasan to Tumangang in 2024.", nil),
+            ("In March, tourists will march to Wonsan.", "2025-05-08"),
+            ("From July to September, fewer Russians went to North Korea.", "2025-11-05"),
+            ("Reports on North Korean entries in 2024 were published by the FSB.", nil),
+        ] as [(String, String?)] {
+            #expect(findings(text, asOf: asOf).allSatisfy { $0.claim.kind != .event }, "\(text)")
+        }
+    }
+
     @Test func aliasesParse() throws {
         let list = try #require(EventAlias.parseList("resolution 2397 + adopted|passed; workers + !ratif* + return*"))
         #expect(list.count == 2)

@@ -100,7 +100,7 @@ extension Checker {
     func withComparisons(_ counts: [Claim], in document: String, asOf: CalendarDay?) -> [Claim] {
         let unix = document.contains("\r\n") ? document.replacingOccurrences(of: "\r\n", with: "\n") : document
         // Cheap way out for drafts with nothing to compare and no event named.
-        let events = EventReader(data)
+        let events = EventReader(data, asOf: asOf)
         let ratios = RatioReader(data, asOf: asOf)
         var out: [Claim] = []
         var next = 0

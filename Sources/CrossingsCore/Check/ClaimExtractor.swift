@@ -96,6 +96,8 @@ public struct ClaimExtractor {
         var paragraph = -1
         var lead: Period?
         var leadOfThisParagraph: Period?
+        /// The last figure a claim was about, for "out of 10,000, over a thousand …" (the whole named before).
+        var lastKey: FigureKey?
         /// The latest year the document has named: "this year" in an undated article is read as it (and said so).
         var latestYear: Int?
     }
@@ -228,6 +230,11 @@ public struct ClaimExtractor {
                 flow = Flow(citizens: "RU", destination: "KP")
                 readingNote = [readingNote, "no destination named: read as Russians travelling to North Korea"].compactMap { $0 }.joined(separator: "; ")
             }
+            // "out of 10,000, …": the whole last spoken of, when nothing in the sentence names another.
+            if ClaimExtractor.isOutOf(n, t), let k = context.lastKey, measure == .total || (measure == k.measure && category == k.category) {
+                flow = k.flow; period = k.period; measure = k.measure; category = k.category
+                readingNote = "'out of \(formatCount(n.value))': the whole named before, \(k)"
+            }
             let first = t[n.start], last = t[n.end - 1]
             // As written: tokens that touch ("20,000-50,000") stay together.
             var printed = ""
@@ -260,6 +267,7 @@ public struct ClaimExtractor {
         }
         if let p = resolved.last(where: { $0.1 != nil })?.1 { context.lastMentioned = p }
         if context.leadOfThisParagraph == nil, let p = main?.period { context.leadOfThisParagraph = p }
+        if let k = Array(zip(numbers, out)).last(where: { !isComparison($0.0, tokens: t) && $0.1.key != nil })?.1.key { context.lastKey = k }
         for m in resolved { if case .absolute(let p) = m.0.kind { context.latestYear = max(context.latestYear ?? p.year, p.year) } }
         return out
     }
@@ -353,6 +361,11 @@ public struct ClaimExtractor {
         }
         guard sawNumber, k > i else { return nil }
         return (total + current, k, total > 0)
+    }
+
+    /// "out of 10,000," — a number that names the whole of what follows.
+    static func isOutOf(_ n: NumberMention, _ t: [Token]) -> Bool {
+        n.start >= 2 && t[n.start - 2].lower == "out" && t[n.start - 1].lower == "of" && n.end < t.count && t[n.end].text == ","
     }
 
     /// A number word above zero: "three", "twenty", and tens and units joined, "twenty-one".
@@ -539,6 +552,8 @@ public struct ClaimExtractor {
         }
         if first.kind == .number, first.text.count == 4, !first.text.contains(","), n.end < t.count, t[n.end].lower == "s" { return false }
         if counted { return true }
+        // "out of 10,000, over a thousand …": the whole the next number is part of.
+        if ClaimExtractor.isOutOf(n, t) { return true }
         // "Of these, 3,765 were for study": a part of the count before it.
         if n.start >= 3, t[n.start - 1].text == ",", ["these", "them", "those", "which", "whom"].contains(t[n.start - 2].lower),
            ["of", "among"].contains(t[n.start - 3].lower) { return true }

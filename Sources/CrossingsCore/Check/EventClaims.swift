@@ -124,8 +124,11 @@ struct DraftDate {
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
-    /// Every date in a sentence's tokens, left to right, none overlapping.
-    static func find(_ t: [Token]) -> [DraftDate] {
+    /// Every date in a sentence's tokens, left to right, none overlapping. With the document's
+    /// date (`relativeTo`), a month or day written without its year ("at the end of April", "on
+    /// May 7", "since September") is the latest such one not after the document's date, and "last
+    /// year" / "this year" are the years before / of it; without one they are not read.
+    static func find(_ t: [Token], relativeTo asOf: CalendarDay? = nil) -> [DraftDate] {
         func w(_ j: Int) -> String { j >= 0 && j < t.count ? t[j].lower : "" }
         func year(_ j: Int) -> Int? {
             guard j >= 0, j < t.count, t[j].kind == .number, t[j].text.count == 4, t[j].text.allSatisfy(\.isASCIIDigit),
@@ -142,9 +145,27 @@ struct DraftDate {
             guard let m = months[w(j)], w(j) != "may" || year(j + 1) != nil || dayNumber(j + 1) != nil else { return nil }
             return (m, w(j + 1) == "." ? j + 2 : j + 1)
         }
+        /// The year of a month (and day) written without one: the latest not after the document's date.
+        func yearOf(_ m: Int, _ d: Int) -> Int? {
+            guard let asOf else { return nil }
+            return (m, d) <= (asOf.month, asOf.day) ? asOf.year : asOf.year - 1
+        }
+        /// A month name with no year: written with a capital ("march" is a verb), and not one end of a range
+        /// ("from July to September 2024", "between January and July": the year may be the other end's).
+        func yearless(_ j: Int) -> Bool {
+            guard asOf != nil, j < t.count, t[j].text.first?.isUppercase == true else { return false }
+            let joins: Set<String> = ["and", "to", "through", "or", "-", "–"]
+            func dateWord(_ i: Int) -> Bool { months[w(i)] != nil || year(i) != nil }
+            return w(j - 1) != "between" && !(joins.contains(w(j - 1)) && dateWord(j - 2))
+                && !(joins.contains(w(j + 1)) && dateWord(j + 2)) && year(j + 1) == nil
+        }
         var out: [DraftDate] = []
         var k = 0
         while k < t.count {
+            // last year, this year (with the document's date)
+            if let asOf, ["last", "this"].contains(w(k)), w(k + 1) == "year", !["same", "period"].contains(w(k - 1)) {
+                out.append(DraftDate(start: k, end: k + 2, date: "\(w(k) == "last" ? asOf.year - 1 : asOf.year)", precision: .year)); k += 2; continue
+            }
             // 2025-05-07
             if let y = year(k), w(k + 1) == "-", let m = dayNumber(k + 2), m <= 12, w(k + 3) == "-", let d = dayNumber(k + 4),
                d <= EventDate.daysIn(m, y) {
@@ -156,6 +177,10 @@ struct DraftDate {
                     out.append(DraftDate(start: k, end: j + 1, date: "\(y)-\(two(m))-\(two(d))", precision: .day))
                 }
                 k = j + 1; continue
+            }
+            // 7 May (the document's year)
+            if let d = dayNumber(k), let (m, j) = month(k + 1), year(j) == nil, yearless(k + 1), let y = yearOf(m, d), d <= EventDate.daysIn(m, y) {
+                out.append(DraftDate(start: k, end: j, date: "\(y)-\(two(m))-\(two(d))", precision: .day)); k = j; continue
             }
             // early / mid / late May 2025, the end of April 2025, mid-October 2024
             var part: EventDate.Precision = .month, j = k
@@ -181,6 +206,24 @@ struct DraftDate {
                 }
                 if let y = year(after) {
                     out.append(DraftDate(start: k, end: after + 1, date: "\(y)-\(two(m))", precision: part)); k = after + 1; continue
+                }
+                // May 7, early September, the end of April, in August, since September (the document's year);
+                // a bare month only after a preposition.
+                if yearless(j) {
+                    if part == .month, let d = dayNumber(after), year(after + 1) == nil, let y = yearOf(m, d), d <= EventDate.daysIn(m, y) {
+                        out.append(DraftDate(start: k, end: after + 1, date: "\(y)-\(two(m))-\(two(d))", precision: .day)); k = after + 1; continue
+                    }
+                    if part != .month || ["in", "since", "on", "by", "during", "until", "from", "of"].contains(w(k - 1)), let y = yearOf(m, 0) {
+                        out.append(DraftDate(start: k, end: after, date: "\(y)-\(two(m))", precision: part)); k = after; continue
+                    }
+                }
+            }
+            // the third and fourth quarters of 2024: a half
+            if let n1 = ordinals[w(k)], w(k + 1) == "and", let n2 = ordinals[w(k + 2)], w(k + 3) == "quarters", n2 == n1 + 1, n1 % 2 == 1 {
+                var e = k + 4
+                if w(e) == "of" || w(e) == "in" { e += 1 }
+                if let y = year(e) {
+                    out.append(DraftDate(start: k, end: e + 1, date: "\(y)-H\((n1 + 1) / 2)", precision: .half)); k = e + 1; continue
                 }
             }
             // the first quarter of 2025, Q1 2025, the second half of 2020
@@ -234,11 +277,18 @@ struct DraftDate {
 /// Conservative by design: an event is named only when one of its aliases matches
 /// (every term found); each date goes to the nearest named event (ties: to none), each
 /// event takes at most one date, and a date inside an "after …"/"before …"/"since …"
-/// phrase dates something else, so it is not read.
+/// phrase dates something else, so it is not read, unless that word is one of the event's
+/// alias words ("5,000 more + arriv* + since"). With the document's date, dates written
+/// without a year are read (`DraftDate.find`).
 struct EventReader {
     var events: [Event]
+    /// The document's date, for dates written without a year and "last year".
+    var asOf: CalendarDay?
 
-    init(_ data: Dataset) { events = data.events.filter { !$0.aliases.isEmpty } }
+    init(_ data: Dataset, asOf: CalendarDay? = nil) {
+        events = data.events.filter { !$0.aliases.isEmpty }
+        self.asOf = asOf
+    }
 
     func claims(in sentence: Sentence) -> [Claim] {
         guard !events.isEmpty else { return [] }
@@ -253,14 +303,18 @@ struct EventReader {
             if let best { named.append((e, best)) }
         }
         guard !named.isEmpty else { return [] }
-        let dates = DraftDate.find(t).filter { d in
-            // "After reporting 295 in the first quarter of 2025, it ceased …": that quarter dates the report.
-            var k = d.start - 1
+        // "After reporting 295 in the first quarter of 2025, it ceased …": that quarter dates the report.
+        // The word that puts a date in such a phrase; the date is still the event's when that word is
+        // one of the event's own alias words ("have been arriving since September").
+        var dates: [DraftDate] = [], guards: [Int?] = []
+        for d in DraftDate.find(t, relativeTo: asOf) {
+            var k = d.start - 1, guardWord: Int?
             while k >= 0, k >= d.start - 6, ![",", ";", "(", ")"].contains(t[k].text) {
-                if ["after", "before", "since", "until", "till", "following", "prior"].contains(t[k].lower) { return false }
+                if ["after", "before", "since", "until", "till", "following", "prior"].contains(t[k].lower) { guardWord = k; break }
                 k -= 1
             }
-            return true
+            if let g = guardWord, !named.contains(where: { $0.1.contains(g) }) { continue }
+            dates.append(d); guards.append(guardWord)
         }
         guard !dates.isEmpty else { return [] }
         func distance(_ positions: [Int], _ d: DraftDate) -> Int {
@@ -269,6 +323,7 @@ struct EventReader {
         var pairs: [(Int, Int, Int)] = []  // distance, event index, date index
         for (ei, (_, positions)) in named.enumerated() {
             for (di, d) in dates.enumerated() {
+                if let g = guards[di], !positions.contains(g) { continue }
                 let dist = distance(positions, d)
                 if dist <= 25 { pairs.append((dist, ei, di)) }
             }

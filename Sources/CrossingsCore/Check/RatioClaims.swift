@@ -131,7 +131,9 @@ public struct RatioClaim: Sendable, Hashable {
 ///
 /// The compared figure is the sentence's count before the comparison ("13,221 …, about
 /// 12 times more"), or one it rises to ("tripled to 3,000"), else, for "this figure" or a
-/// sentence with no count, the main count of the sentence before. The base is a count
+/// sentence with no count, the figure it names by nationality, destination, traveller noun and
+/// period ("Russian trips to North Korea rose 40% in 2025"), else the main count of the sentence
+/// before. The base is a count
 /// after the comparison ("more than doubled the 1,957 Russian tourists in 2024"), else the
 /// compared figure changed by what the sentence names: a period ("than the year before",
 /// "than in 2023", "year on year"), another country ("the number visiting North Korea").
@@ -141,9 +143,12 @@ struct RatioReader {
     /// Country names and demonyms (lower-cased words) → code, from countries.csv.
     var places: [([String], String)]
     var peoples: [([String], String)]
+    /// The package's words, for what a traveller noun counts ("tourists" → purpose/tourism).
+    var vocabulary: Vocabulary
 
     init(_ data: Dataset, asOf: CalendarDay?) {
         self.asOf = asOf
+        self.vocabulary = data.vocabulary ?? .empty
         var places: [([String], String)] = [], peoples: [([String], String)] = []
         for (code, c) in data.countries {
             let words = c.name.lowercased().split(separator: " ").map(String.init)
@@ -218,6 +223,21 @@ struct RatioReader {
         "figure", "numbers", "flow", "entered", "visited", "travelled", "traveled", "arrived", "citizens", "nationals",
     ]
 
+    /// "crossed into Russia 1,117 times", "left for North Korea 6,469 times": "N times" after a verb of
+    /// travel in its clause, with no comparison after it ("12 times more", "three times as many").
+    static func countsTrips(_ t: [Token], _ vocabulary: Vocabulary, number k: Int, after e: Int) -> Bool {
+        let ratioAfter: Set<String> = ["more", "less", "fewer", "as", "higher", "lower", "larger", "smaller", "greater", "the", "that",
+                                       "than", "over", "those", "bigger", "what"]
+        if e < t.count, ratioAfter.contains(t[e].lower) { return false }
+        var j = k - 1
+        while j >= 0, !clauseMarks.contains(t[j].text) {
+            let w = t[j].lower
+            if vocabulary.entryWords.contains(w) || vocabulary.exitWords.contains(w) || ["made", "recorded", "travelled", "traveled"].contains(w) { return true }
+            j -= 1
+        }
+        return false
+    }
+
     /// A number at k, digits ("12", "1.6") or a word ("twelve"): numerator, scale, end. Nil beyond a billion or four decimals.
     static func number(_ t: [Token], at k: Int) -> (Int, Int, Int)? {
         guard k < t.count else { return nil }
@@ -235,13 +255,16 @@ struct RatioReader {
     }
 
     func mentions(_ t: [Token]) -> [Mention] {
+        let vocabulary = self.vocabulary
         var out: [Mention] = []
         func w(_ j: Int) -> String { j >= 0 && j < t.count ? t[j].lower : "" }
         var k = 0
         while k < t.count {
             var found: Mention?
             if let (n, s, e) = RatioReader.number(t, at: k) {
-                if w(e) == "times" {
+                if w(e) == "times", RatioReader.countsTrips(t, vocabulary, number: k, after: e + 1) {
+                    // "left for North Korea 6,469 times in 2024": times that count trips, not a ratio (as the count reader).
+                } else if w(e) == "times" {
                     var m = Mention(start: k, numberStart: k, end: e + 1, numerator: n, scale: s, qualifier: .exact, form: .factor)
                     if ["fewer", "less", "lower", "smaller"].contains(w(e + 1)) { m.inverse = true; m.end = e + 2 }
                     found = m
@@ -320,7 +343,8 @@ struct RatioReader {
             t.firstIndex { $0.line == c.line && $0.column == c.column }.map { ($0, c) }
         }
         let words = t.map(\.lower)
-        let dates = DraftDate.find(t)
+        // Dates that are periods ("last year" and "this year" with the document's date).
+        let dates = DraftDate.find(t, relativeTo: asOf).filter { $0.period != nil }
         var out: [Claim] = []
         for (i, m) in found.enumerated() {
             let regionEnd = i + 1 < found.count ? found[i + 1].start : t.count
@@ -329,6 +353,9 @@ struct RatioReader {
             // The compared figure.
             var subject: FigureKey?
             var subjectCount: Claim?
+            /// The date that gave the compared figure its period (not the base's), and a "from" date that is the base's.
+            var subjectDate: Int?
+            var fromDate: Int?
             if let (_, c) = placed.last(where: { $0.0 < m.start && $0.0 >= regionStart }) {
                 subjectCount = c
             } else if m.change, let (_, c) = placed.first(where: { p in
@@ -346,7 +373,13 @@ struct RatioReader {
                 let anaphora = words.prefix(4).contains { ["this", "that", "it", "which"].contains($0) }
                 let aboutTravel = words.contains { RatioReader.travelNouns.contains($0) } || !occurrences(peoples, words).isEmpty
                 guard anaphora || aboutTravel else { continue }
-                if let p = previous?.key {
+                let own = anaphora ? nil : namedFigure(t, words, dates, from: regionStart, comparison: m, regionEnd: regionEnd, previous: previous?.key)
+                if let own {
+                    // "Russian trips to North Korea rose 40% in 2025": the figure named by its flow and period.
+                    subject = own.key
+                    subjectDate = own.date
+                    fromDate = own.from
+                } else if let p = previous?.key {
                     subject = p
                     // A nationality before the comparison that is not the last one's: a figure not named.
                     if let code = occurrences(peoples, Array(words[regionStart..<m.start])).last?.1, code != p.flow.citizens {
@@ -355,26 +388,25 @@ struct RatioReader {
                     }
                     // "Entries rose 40% in 2024": the period after a change, not introduced as its base, is the compared figure's.
                     if m.change, countAfter == nil,
-                       let d = dates.first(where: { $0.start >= m.end && $0.start < regionEnd && !isBaseMarked($0.start, words) }), let p2 = d.period {
+                       let (di, d) = dates.enumerated().first(where: { $0.1.start >= m.end && $0.1.start < regionEnd && !isBaseMarked($0.1.start, words) }), let p2 = d.period {
                         subject = subject?.with(period: p2)
-                    } else if let d = dates.last(where: { $0.end <= m.start && $0.start >= regionStart }), let p2 = d.period {
+                        subjectDate = di
+                    } else if let (di, d) = dates.enumerated().last(where: { $0.1.end <= m.start && $0.1.start >= regionStart }), let p2 = d.period {
                         subject = subject?.with(period: p2)
+                        subjectDate = di
                     }
-                } else if let code = occurrences(peoples, Array(words[regionStart..<m.start])).first?.1, code != "RU",
-                          let d = dates.first(where: { $0.start >= regionStart && $0.start < regionEnd && !isBaseMarked($0.start, words) }),
-                          let p = d.period {
-                    // "North Korean entries rose 40% in 2024": their entries into Russia, that year.
-                    subject = FigureKey(flow: Flow(citizens: code, destination: "RU"), period: p, measure: .total)
                 } else {
-                    problem = "the compared figure is not named (no count before it in the sentence or the one before)"
+                    problem = "the compared figure is not named (no count before it in the sentence or the one before, and no nationality with a period)"
                 }
             }
             // The base.
             var base: FigureKey?
-            if let c = countAfter {
+            if let c = countAfter, c.key != nil || subject == nil {
                 base = c.key
                 if base == nil, problem == nil { problem = "the base figure has no key: " + (c.flow == nil ? "no flow" : "no period (\(c.periodProblem ?? "none"))") }
             } else if let s = subject {
+                // A count after the comparison that the count reader could not place ("the 1,957 of the year
+                // before"): the base is the compared figure changed by what the sentence names, as with no count.
                 var b = s
                 let region = Array(words[m.end..<regionEnd])
                 // Another country: "the number visiting North Korea".
@@ -388,9 +420,12 @@ struct RatioReader {
                     b.measure = .total; b.category = ""
                 }
                 // A period: "than the year before", "than in 2023", "year on year", "the previous quarter".
-                if let p = comparativePeriod(region, of: s.period) {
+                if let fromDate, let p = dates[fromDate].period {
                     b.period = p
-                } else if let d = dates.first(where: { $0.start >= m.end && $0.start < regionEnd && (isBaseMarked($0.start, words) || !m.change) }),
+                } else if let p = comparativePeriod(region, of: s.period) {
+                    b.period = p
+                } else if let (_, d) = dates.enumerated().first(where: { $0.0 != subjectDate && $0.1.start >= m.end && $0.1.start < regionEnd
+                            && (isBaseMarked($0.1.start, words) || !m.change) }),
                           let p = d.period {
                     b.period = p
                 }
@@ -426,9 +461,78 @@ struct RatioReader {
     }
 
     /// "than in 2023", "compared with 2023", "from 2023", "on 2023", "over 2023", "as in 2023".
+    /// The marker may stand a few small words before the date ("compared with 2023", "than in the
+    /// second quarter"), but not across other words: in "twice as high in 2024 as in 2023" only 2023 is marked.
     func isBaseMarked(_ start: Int, _ words: [String]) -> Bool {
-        let markers: Set<String> = ["than", "from", "on", "over", "compared", "against", "versus", "vs", "with", "as"]
-        return words[max(0, start - 3)..<start].contains { markers.contains($0) }
+        let markers: Set<String> = ["than", "from", "on", "over", "compared", "against", "versus", "vs", "as", "comparison"]
+        let fillers: Set<String> = ["in", "the", "of", "with", "to", "that", "those", "during", "for", "a"]
+        var k = start - 1
+        while k >= 0, k >= start - 4 {
+            if markers.contains(words[k]) { return true }
+            guard fillers.contains(words[k]) else { return false }
+            k -= 1
+        }
+        return false
+    }
+
+    /// A figure named by its nationality, destination, traveller noun and period, with no count: "Russian
+    /// trips to North Korea rose 40% in 2025", "North Korean entries in the third quarter of 2024 were about
+    /// three times …", "In 2025, Russians visited South Korea ten times as often as North Korea", "Russian
+    /// tourist trips to North Korea doubled from 2024 to 2025" (the figure is 2025, the base 2024). Nil when
+    /// the sentence names no nationality before the comparison, or no period (nor does the sentence before).
+    func namedFigure(_ t: [Token], _ words: [String], _ dates: [DraftDate], from regionStart: Int, comparison m: Mention, regionEnd: Int,
+                     previous: FigureKey?) -> (key: FigureKey, date: Int?, from: Int?)? {
+        let before = Array(words[regionStart..<m.start])
+        guard let (at, code) = occurrences(peoples, before).last else { return nil }
+        var flow: Flow
+        if code == "RU" {
+            // Russians go where the sentence says, before the comparison; else where the sentence before said.
+            if let dest = occurrences(places, before).last(where: { $0.1 != "RU" && $0.0 > at })?.1 {
+                flow = Flow(citizens: "RU", destination: dest)
+            } else if let p = previous, p.flow.citizens == "RU" {
+                flow = p.flow
+            } else {
+                return nil
+            }
+        } else {
+            flow = Flow(citizens: code, destination: "RU")
+        }
+        // What the travellers' noun counts: "tourists" → purpose/tourism; an estimate noun ("workers") in a
+        // sentence about entries is a count of entries, as the dataset records such comparisons.
+        var measure = Measure.total, category = ""
+        var k = regionStart + at
+        while k < m.start {
+            if let (phrase, end) = vocabulary.traveller(t, at: k) {
+                if phrase.meaning.measure != .total, measure == .total { measure = phrase.meaning.measure; category = phrase.meaning.category }
+                k = max(end, k + 1)
+            } else {
+                k += 1
+            }
+        }
+        if measure == .estimate, words.contains(where: { vocabulary.entryWords.contains($0) || ["entering", "entries", "arriving", "arrivals"].contains($0) }) {
+            measure = .total; category = ""
+        }
+        // The period: "from 2024 to 2025" after the comparison (the figure is the later); a date before the
+        // comparison; the first after it not marked as the base's; else the sentence before's.
+        for (i, d) in dates.enumerated() where d.start >= m.end && d.start < regionEnd && i + 1 < dates.count {
+            let next = dates[i + 1]
+            if d.start >= 1, ["from", "between"].contains(words[d.start - 1]), next.start == d.end + 1, ["to", "and"].contains(words[d.end]),
+               let p = next.period {
+                return (FigureKey(flow: flow, period: p, measure: measure, category: category), i + 1, i)
+            }
+        }
+        if let (i, d) = dates.enumerated().last(where: { $0.1.end <= m.start && $0.1.start >= regionStart && !isBaseMarked($0.1.start, words) }),
+           let p = d.period {
+            return (FigureKey(flow: flow, period: p, measure: measure, category: category), i, nil)
+        }
+        if let (i, d) = dates.enumerated().first(where: { $0.1.start >= m.end && $0.1.start < regionEnd && !isBaseMarked($0.1.start, words) }),
+           let p = d.period {
+            return (FigureKey(flow: flow, period: p, measure: measure, category: category), i, nil)
+        }
+        if let p = previous, p.flow == flow {
+            return (FigureKey(flow: flow, period: p.period, measure: measure, category: category), nil, nil)
+        }
+        return nil
     }
 
     /// A period named relative to the compared one.
@@ -445,6 +549,21 @@ struct RatioReader {
         if has(["the", "previous", "quarter"]) || has(["the", "quarter", "before"]) || has(["last", "quarter"]) || has(["the", "preceding", "quarter"]),
            case .quarter(let y, let q) = period {
             return q == 1 ? .quarter(y - 1, 4) : .quarter(y, q - 1)
+        }
+        // "those of the second quarter", "than in the first half": the compared figure's year.
+        let year: Int? = switch period {
+        case .year(let y), .quarter(let y, _), .half(let y, _): y
+        case .range: nil
+        }
+        if let year {
+            for (i, w) in region.enumerated() where i + 1 < region.count && i >= 1 && region[i - 1] == "the" {
+                guard let n = DraftDate.ordinals[w], ["quarter", "half"].contains(region[i + 1]) else { continue }
+                // Not one with its own year ("the second quarter of 2023": a date, read elsewhere).
+                let after = region.dropFirst(i + 2).prefix(2)
+                if after.contains(where: { $0.count == 4 && $0.allSatisfy(\.isASCIIDigit) }) { continue }
+                if region[i + 1] == "quarter" { return .quarter(year, n) }
+                if n <= 2 { return .half(year, n) }
+            }
         }
         return nil
     }
