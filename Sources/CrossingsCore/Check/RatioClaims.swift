@@ -30,13 +30,7 @@ public struct RatioClaim: Sendable, Hashable {
     public var problem: String?
 
     /// `12`, `1.6`, `0.5`.
-    public var valueText: String {
-        guard scale > 0 else { return String(numerator) }
-        var digits = String(numerator)
-        if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
-        digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -scale))
-        return digits
-    }
+    public var valueText: String { Ratio.decimalText(numerator, scale: scale) }
 
     /// `about 12 times`, `at least 2 times`, `+40%`, `about -25%`.
     public var wording: String {

@@ -55,7 +55,10 @@ public struct Ratio: Hashable, Sendable, Identifiable {
     public var value: Double { Double(numerator) / Double(Ratio.power(scale)) }
 
     /// The value as written in the file: `12`, `1.6`, `0.25`.
-    public var valueText: String {
+    public var valueText: String { Ratio.decimalText(numerator, scale: scale) }
+
+    /// `numerator` with `scale` decimal places: (16, 1) → `1.6`, (25, 2) → `0.25`.
+    static func decimalText(_ numerator: Int, scale: Int) -> String {
         guard scale > 0 else { return String(numerator) }
         var digits = String(numerator)
         if digits.count <= scale { digits = String(repeating: "0", count: scale - digits.count + 1) + digits }
