@@ -120,4 +120,21 @@ struct HostileDraftTests {
         #expect(DocumentDate.find(in: unclosed) == nil)
         #expect(DocumentDate.withoutFrontMatter(unclosed) == unclosed)
     }
+
+    /// Every input the fuzzer found (Tests/Fuzz/corpus/check/regression-*), read again as
+    /// `crossings check` reads a file: it must end, with sentences within the limits.
+    @Test func inputsTheFuzzerFound() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/corpus/check")
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasPrefix("regression-") }.sorted()
+        #expect(!names.isEmpty)
+        let checker = self.checker
+        for name in names {
+            let text = String(decoding: try Data(contentsOf: corpus.appendingPathComponent(name)), as: UTF8.self)
+            #expect(DraftText.sentences(text).allSatisfy { $0.tokens.count <= DraftText.hardSentenceTokens + 1 }, "\(name)")
+            let dated = "---\ndate: 2025-05-08\n---\n" + text
+            let findings = checker.check(document: DocumentDate.withoutFrontMatter(dated), asOf: DocumentDate.find(in: dated)?.day)
+            #expect(findings.allSatisfy { $0.claim.value.value <= 1_000_000_000_000 }, "\(name)")
+        }
+    }
 }
