@@ -5,6 +5,8 @@
 //   swift run -c release crossings-bench            # the table
 //   swift run crossings-bench --show 80x24 t j Enter  # one screen as text, after keys
 //   swift run -c release crossings-bench --data DIR   # the same on a data package, by kind of key
+//   swift run -c release crossings-bench --skip-hostile # without `check` on hostile input (issue 10)
+//   swift run -c release crossings-bench --hostile      # only that table (peak memory measured from a small parent)
 import BundledData
 import CrossingsCore
 import CrossingsUI
@@ -46,6 +48,14 @@ if arguments.first == "--show", arguments.count >= 2 {
     var state = State(data: data, size: size)
     for word in arguments.dropFirst(2) { for k in keys(word) { state = update(state, .key(k)) } }
     print(render(state, size).text)
+    exit(0)
+}
+
+// `--hostile`: only the hostile-input table, from a process that stays small (a spawned child's
+// peak memory starts at its parent's).
+if arguments.first == "--hostile" {
+    let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("crossings")
+    try benchHostile(beside.path)
     exit(0)
 }
 
@@ -185,6 +195,92 @@ if FileManager.default.isExecutableFile(atPath: binary.path) {
     print(row("crossings check FILE, startup included, worst", worst, ""))
 } else {
     print("(no crossings binary beside this benchmark at \(binary.path): build it with the same configuration to time a whole run)")
+}
+
+// MARK: crossings check on hostile input (issue 10)
+
+/// Drafts no editor would write: each run as `crossings check --format line FILE` in a fresh
+/// process, timed with its peak memory (ru_maxrss from wait4) and exit status.
+func hostileInputs() -> [(String, [UInt8])] {
+    var random = SplitMix64(seed: 10)
+    let mb = 1 << 20
+    func repeated(_ s: String, toBytes n: Int) -> [UInt8] {
+        let unit = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(n)
+        while out.count < n { out += unit }
+        return Array(out.prefix(n))
+    }
+    let prose = draft(words: 2000).replacingOccurrences(of: "# Draft\n\n", with: "")
+    var noStop = ""
+    let clauses = ["about 13,221 North Koreans entered Russia in 2024", "some 5,000 Russians visited North Korea",
+                   "during the first quarter of 2025", "while officials in both capitals said little"]
+    while noStop.utf8.count < 5 * mb { noStop += clauses[Int(random.next() % 4)] + (random.next() % 3 == 0 ? ", " : " and ") }
+    var digits = [UInt8](repeating: 0, count: 5 * mb)
+    for i in digits.indices { digits[i] = 0x30 + UInt8(random.next() % 10) }
+    var binary = [UInt8](repeating: 0, count: mb)
+    for i in binary.indices { binary[i] = UInt8(truncatingIfNeeded: random.next()) }
+    let invalid = Array("In 2024, 13,221 North Koreans ".utf8) + [0xFF, 0xFE] + Array(" entered Russia.\n".utf8)
+    let nul = repeated("In 2024, 13,221 North\u{0} Koreans entered Russia.\u{0}\u{0} ", toBytes: mb / 2) + [UInt8](repeating: 0, count: mb / 2)
+    let escapes = repeated("In 2024, 20,000 North Koreans \u{1B}[2J\u{1B}[31m entered Russia.\u{1B}]0;title\u{7} ", toBytes: mb)
+    return [
+        ("5 MB of prose (the 2,000-word draft repeated)", repeated(prose, toBytes: 5 * mb)),
+        ("5 MB of digits, one line", digits),
+        ("5 MB with no full stop, one paragraph", Array(noStop.utf8)),
+        ("1 MB single line of sentences", repeated(prose.replacingOccurrences(of: "\n", with: " "), toBytes: mb)),
+        ("invalid UTF-8 (refused, exit 2)", invalid),
+        ("1 MB of random bytes (refused, exit 2)", binary),
+        ("10,000 \"hundred\"s in a row", Array(("In 2024, one" + String(repeating: " hundred", count: 10_000) + " North Koreans entered Russia.\n").utf8)),
+        ("a 100,000-digit number", Array(("In 2024, " + String(repeating: "9", count: 100_000) + " North Koreans entered Russia.\n").utf8)),
+        ("1 MB with NUL bytes", nul),
+        ("1 MB with terminal escape sequences", escapes),
+        ("\"1,\" 32,768 times, no space", Array(("North Koreans entered Russia in 2024: " + String(repeating: "1,", count: 32_768) + "\n").utf8)),
+        ("100,000 numbers in one sentence", Array(("North Koreans entered Russia in 2024: " + (0..<100_000).map { String(1000 + $0 % 9000) }.joined(separator: " ") + "\n").utf8)),
+    ]
+}
+
+/// Runs the binary with these arguments, output to /dev/null: wall time, peak RSS in MB, exit status.
+func spawnMeasured(_ binary: String, _ arguments: [String]) -> (ms: Double, peakMB: Double, status: Int32) {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    let cArgs = ([binary] + arguments).map { strdup($0) } + [nil]
+    defer { for p in cArgs { free(p) } }
+    var pid: pid_t = 0
+    let a = now()
+    guard posix_spawn(&pid, binary, &actions, nil, cArgs, environ) == 0 else { return (0, 0, -1) }
+    var status: Int32 = 0
+    var usage = rusage()
+    wait4(pid, &status, 0, &usage)
+    let elapsed = ms(now() - a)
+    let exit = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+    return (elapsed, Double(usage.ru_maxrss) / 1024, exit)
+}
+
+/// The hostile-input table: `crossings` (beside this benchmark) on each input in a fresh process.
+func benchHostile(_ binary: String) throws {
+    print("crossings check on hostile input (issue 10): one run each, startup included")
+    print(String(repeating: "-", count: 90))
+    let inputs = hostileInputs()
+    // The benchmark's own peak (inputs made) is where a spawned child's ru_maxrss starts (docs/performance.md).
+    var own = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &own)
+    print("(this benchmark's own peak, a floor for the figures below: \(Int(Double(own.ru_maxrss) / 1024)) MB)")
+    for (what, bytes) in inputs {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-bench-hostile-\(getpid()).txt")
+        try Data(bytes).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let r = spawnMeasured(binary, ["check", "--format", "line", file.path])
+        print(what.padding(toLength: 46, withPad: " ", startingAt: 0)
+              + String(format: "%10.0f ms %8.1f MB peak   exit %d", r.ms, r.peakMB, r.status))
+    }
+}
+
+if FileManager.default.isExecutableFile(atPath: binary.path) && !arguments.contains("--skip-hostile") {
+    print()
+    try benchHostile(binary.path)
 }
 
 // MARK: --data DIR

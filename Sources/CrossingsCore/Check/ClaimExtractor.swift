@@ -415,8 +415,10 @@ public struct ClaimExtractor {
                     }
                 }
             } else if (c.value < 0x20 && c != "\n" && c != "\t" && c != "\r") || (0x7F...0x9F).contains(c.value) {
-                // Not a space: "13\u{0}221" must not read as "13 221".
-                out.append("\u{FFFD}")
+                // Between digits not a space: "13\u{0}221" must not read as "13 221"; elsewhere a blank.
+                let digitBefore = out.last.map { $0.properties.numericType != nil && $0.isASCII } ?? false
+                let digitAfter = scalars.first.map { $0.properties.numericType != nil && $0.isASCII } ?? false
+                out.append(digitBefore && digitAfter ? "\u{FFFD}" : " ")
             } else {
                 out.append(c)
             }

@@ -33,71 +33,140 @@ public enum DraftText {
         "mr", "mrs", "ms", "dr", "st", "no", "vs", "etc", "u.n", "u.s", "e.g", "i.e", "gen", "col", "lt", "prof",
     ]
 
+    /// The longest a sentence may run, in tokens, before it is cut at the next clause boundary
+    /// (`,` `;` `:` `)` `—` `–` before a space, or a line break). No sentence of the five source
+    /// articles is longer than 100 tokens (about 500 characters); the claim reader's work on a
+    /// sentence grows faster than its length, so a run-on "sentence" must end somewhere.
+    public static let softSentenceTokens = 250
+    /// Past this many tokens, or `hardSentenceCharacters` characters, a sentence is cut at the next
+    /// space, or, where there is none ("1,1,1,…"), at the next boundary between tokens. Only one
+    /// unbroken word or number is never cut: it is one token, read in linear time.
+    public static let hardSentenceTokens = 500
+    public static let hardSentenceCharacters = 3_000
+
     /// Splits a document into sentences.
+    ///
+    /// Time and memory are linear in the document: a sentence is at most `hardSentenceTokens`
+    /// tokens (the claim reader's work per sentence grows faster than its length), and a paragraph
+    /// is cut into sentences as it is read, so a megabyte with no blank line is never held twice.
     public static func sentences(_ document: String) -> [Sentence] {
         var out: [Sentence] = []
         var paragraph: [(Character, Int, Int)] = []  // char, line, column
         var paragraphIndex = 0
         var inFence = false
+        // A long paragraph is split as it grows; what is left (an unfinished sentence) is kept. The
+        // threshold doubles with what is left, so a sentence that cannot be cut is rescanned a
+        // bounded number of times (linear in all).
+        let flushStep = 16_384
+        var flushAt = flushStep
         func flush() {
             if !paragraph.isEmpty {
-                out += split(paragraph, paragraph: paragraphIndex)
+                out += split(paragraph, paragraph: paragraphIndex, final: true).sentences
                 paragraphIndex += 1
             }
-            paragraph.removeAll()
+            paragraph.removeAll(keepingCapacity: paragraph.count <= 4 * flushStep)
+            flushAt = flushStep
+        }
+        func flushFinished() {
+            let (done, consumed) = split(paragraph, paragraph: paragraphIndex, final: false)
+            out += done
+            if consumed > 0 { paragraph.removeSubrange(0..<consumed) }
+            flushAt = max(flushStep, 2 * paragraph.count)
         }
         var lineNumber = 0
         var previousLineEndsLongSentence = false
-        for rawLine in document.split(separator: "\n", omittingEmptySubsequences: false) {
+        var rest = document[...]
+        var more = true
+        // Line by line, without an array of every line first (a draft of a million short lines).
+        while more {
+            let lineEnd = rest.firstIndex(of: "\n") ?? rest.endIndex
+            var line = rest[..<lineEnd]
+            if lineEnd == rest.endIndex { more = false } else { rest = rest[rest.index(after: lineEnd)...] }
             lineNumber += 1
-            var line = Substring(rawLine)
             if line.hasSuffix("\r") { line = line.dropLast() }
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+            // Only the line's start decides a fence or a blank line: no copy of a megabyte line.
+            let lead = line.drop { $0 == " " || $0 == "\t" }
+            if lead.hasPrefix("```") || lead.hasPrefix("~~~") {
                 inFence.toggle()
                 flush()
                 continue
             }
             if inFence { continue }
-            if trimmed.isEmpty { flush(); continue }
+            if lead.allSatisfy(\.draftIsWhitespace) { flush(); continue }
             // A file that is not hard-wrapped (a line of over 100 characters ending a sentence) has a
             // paragraph per line, as the stored articles do (¶N is the Nth non-empty line).
             if previousLineEndsLongSentence { flush() }
             if !paragraph.isEmpty { paragraph.append((" ", lineNumber, 0)) }
-            previousLineEndsLongSentence = trimmed.count > 100 && trimmed.last.map { ".!?\"”’')".contains($0) } == true
+            let last = line.last { $0 != " " && $0 != "\t" }
+            previousLineEndsLongSentence = lead.utf8.count > 100 && last.map { ".!?\"”’')".contains($0) } == true
             var column = 0
             for c in line {
                 column += 1
                 paragraph.append((c, lineNumber, column))
+                if paragraph.count >= flushAt { flushFinished() }
             }
         }
         flush()
         return out
     }
 
-    /// Splits one paragraph into sentences at ., ! or ? followed by a space and a capital, quote or digit.
-    static func split(_ chars: [(Character, Int, Int)], paragraph: Int) -> [Sentence] {
+    /// Splits one paragraph into sentences at ., ! or ? followed by a space and a capital, quote or
+    /// digit; a sentence too long to be one is cut (see `softSentenceTokens`). With `final` false the
+    /// paragraph goes on after `chars`: the last, unfinished sentence is not returned, and `consumed`
+    /// says where it starts.
+    static func split(_ chars: [(Character, Int, Int)], paragraph: Int, final: Bool = true) -> (sentences: [Sentence], consumed: Int) {
         var sentences: [Sentence] = []
         var start = 0
         var i = 0
-        while i < chars.count {
+        // Tokens and characters since `start`, counted as the tokenizer would start them (near enough:
+        // a number with separators counts as several, so long ones are cut a little early).
+        var tokens = 0
+        var previousIsWord = false
+        func cut(at end: Int) {
+            sentences.append(make(Array(chars[start..<end]), paragraph: paragraph))
+            start = end
+            tokens = 0
+            previousIsWord = false
+        }
+        scan: while i < chars.count {
             let c = chars[i].0
             if c == "." || c == "!" || c == "?" {
                 var j = i + 1
                 while j < chars.count, "\"'”’)]".contains(chars[j].0) { j += 1 }
-                if j >= chars.count || (chars[j].0 == " " && isSentenceStart(chars, from: j + 1)) {
-                    if c != "." || !endsWithAbbreviation(chars, start: start, dot: i) {
-                        sentences.append(make(Array(chars[start..<min(j, chars.count)]), paragraph: paragraph))
-                        start = j
-                        i = j
-                        continue
-                    }
+                if j >= chars.count && !final { break scan }  // the paragraph goes on: decide later
+                var endsHere = j >= chars.count
+                if !endsHere, chars[j].0 == " " {
+                    var k = j + 1
+                    while k < chars.count, chars[k].0 == " " { k += 1 }
+                    if k >= chars.count && !final { break scan }
+                    endsHere = isSentenceStart(chars, from: j + 1)
+                }
+                if endsHere, c != "." || !endsWithAbbreviation(chars, start: start, dot: i) {
+                    cut(at: min(j, chars.count))
+                    i = j
+                    continue
                 }
             }
+            // Bounds: a run-on "sentence" (no full stop in a megabyte) is cut where a reader could pause,
+            // before this character.
+            let isSpace = c.draftIsWhitespace
+            let isWord = c.draftIsLetter || c.draftIsNumber
+            let length = i - start
+            if i > start, tokens >= softSentenceTokens || length >= hardSentenceCharacters {
+                let previous = chars[i - 1].0
+                let lineBreak = isSpace && chars[i].2 == 0
+                let afterClause = isSpace && ",;:)—–".contains(previous)
+                let hard = tokens >= hardSentenceTokens || length >= hardSentenceCharacters
+                // Between two tokens with no space between them ("1,1,1,…"), but never inside a word or number.
+                let betweenTokens = hard && !isSpace && !(isWord && (previous.draftIsLetter || previous.draftIsNumber))
+                if lineBreak || afterClause || (hard && isSpace) || betweenTokens { cut(at: i) }
+            }
+            if !isSpace, !isWord || !previousIsWord { tokens += 1 }
+            previousIsWord = isWord
             i += 1
         }
-        if start < chars.count { sentences.append(make(Array(chars[start...]), paragraph: paragraph)) }
-        return sentences.filter { !$0.tokens.isEmpty }
+        if final && start < chars.count { cut(at: chars.count) }
+        return (sentences.filter { !$0.tokens.isEmpty }, start)
     }
 
     static func isSentenceStart(_ chars: [(Character, Int, Int)], from k: Int) -> Bool {
@@ -105,17 +174,22 @@ public enum DraftText {
         while k < chars.count, chars[k].0 == " " { k += 1 }
         guard k < chars.count else { return true }
         let c = chars[k].0
-        return c.isUppercase || c.isNumber || "\"'“‘([*#-".contains(c)
+        return c.draftIsUppercase || c.draftIsNumber || "\"'“‘([*#-".contains(c)
     }
 
     static func endsWithAbbreviation(_ chars: [(Character, Int, Int)], start: Int, dot: Int) -> Bool {
         var k = dot - 1
         var word = ""
-        while k >= start, chars[k].0.isLetter || chars[k].0 == "." { word = String(chars[k].0) + word; k -= 1 }
+        // No abbreviation is longer than five characters: a longer word is not walked (or a megabyte
+        // of letters before every full stop would make this quadratic).
+        while k >= start, chars[k].0.draftIsLetter || chars[k].0 == "." {
+            if word.count >= 6 { return false }
+            word = String(chars[k].0) + word; k -= 1
+        }
         let w = word.lowercased()
         if abbreviations.contains(w) { return true }
         // Single capital initial ("J. Smith").
-        return word.count == 1 && word.first!.isUppercase
+        return word.count == 1 && word.first!.draftIsUppercase
     }
 
     static func make(_ chars: [(Character, Int, Int)], paragraph: Int) -> Sentence {
@@ -143,21 +217,21 @@ public enum DraftText {
         }
         func digits(at k: Int) -> Int {
             var n = 0
-            while k + n < chars.count, chars[k + n].0.isASCII, chars[k + n].0.isNumber { n += 1 }
+            while k + n < chars.count, chars[k + n].0.isASCII, chars[k + n].0.draftIsNumber { n += 1 }
             return n
         }
         while i < chars.count {
             let c = chars[i].0
-            if c.isWhitespace { i += 1; continue }
+            if c.draftIsWhitespace { i += 1; continue }
             // URLs: skip to the next space.
-            if c.isLetter, i + 3 < chars.count {
+            if c.draftIsLetter, i + 3 < chars.count {
                 let ahead = String(chars[i..<min(i + 8, chars.count)].map(\.0)).lowercased()
                 if ahead.hasPrefix("http://") || ahead.hasPrefix("https://") || ahead.hasPrefix("www.") {
-                    while i < chars.count, !chars[i].0.isWhitespace { i += 1 }
+                    while i < chars.count, !chars[i].0.draftIsWhitespace { i += 1 }
                     continue
                 }
             }
-            if c.isASCII && c.isNumber {
+            if c.isASCII && c.draftIsNumber {
                 let start = i
                 var first = digits(at: i)
                 i += first
@@ -165,8 +239,8 @@ public enum DraftText {
                 while i + 1 < chars.count {
                     let sep = chars[i].0
                     if (sep == "," || (groupSpaces.contains(sep) && first <= 3)) && digits(at: i + 1) == 3
-                        && !(i + 4 < chars.count && chars[i + 4].0.isNumber) {
-                        if groupSpaces.contains(sep) && chars[i + 1].0.isNumber && first == 4 { break }
+                        && !(i + 4 < chars.count && chars[i + 4].0.draftIsNumber) {
+                        if groupSpaces.contains(sep) && chars[i + 1].0.draftIsNumber && first == 4 { break }
                         i += 4
                         first = 3
                     } else { break }
@@ -178,13 +252,13 @@ public enum DraftText {
                 token(.number, start, i)
                 continue
             }
-            if c.isLetter {
+            if c.draftIsLetter {
                 let start = i
                 while i < chars.count {
                     let d = chars[i].0
-                    if d.isLetter || d.isNumber { i += 1; continue }
+                    if d.draftIsLetter || d.draftIsNumber { i += 1; continue }
                     // Inner apostrophes, hyphens and dots keep a word whole (Korea's, DPRK-Russia, U.N.).
-                    if (d == "'" || d == "’" || d == "-" || d == "."), i + 1 < chars.count, chars[i + 1].0.isLetter,
+                    if (d == "'" || d == "’" || d == "-" || d == "."), i + 1 < chars.count, chars[i + 1].0.draftIsLetter,
                        d != "." || (i - start == 1) {
                         i += 1
                         continue
@@ -198,6 +272,28 @@ public enum DraftText {
             i += 1
         }
         return tokens
+    }
+}
+
+/// Character classes answered for ASCII without the Unicode property tables (most of a draft is
+/// ASCII, and the tables were a quarter of the time on a megabyte); anything else as the
+/// standard library says, so the answers are the same.
+extension Character {
+    @inline(__always) var draftIsWhitespace: Bool {
+        if let a = asciiValue { return a == 0x20 || (0x09...0x0D).contains(a) }
+        return isWhitespace
+    }
+    @inline(__always) var draftIsLetter: Bool {
+        if let a = asciiValue { return (0x61...0x7A).contains(a | 0x20) }
+        return isLetter
+    }
+    @inline(__always) var draftIsNumber: Bool {
+        if let a = asciiValue { return (0x30...0x39).contains(a) }
+        return isNumber
+    }
+    @inline(__always) var draftIsUppercase: Bool {
+        if let a = asciiValue { return (0x41...0x5A).contains(a) }
+        return isUppercase
     }
 }
 

@@ -47,7 +47,9 @@ public struct Dataset: Sendable {
         self.categories = categories
         self.sources = sources
         self.observations = store
-        self.events = events.sorted { ($0.date?.start ?? 0, $0.id) < ($1.date?.start ?? 0, $1.id) }
+        // Each event's date worked out once, not in every comparison (it parses the sources' dates):
+        // that was a tenth of `crossings check` on a 2,000-word draft, start-up included.
+        self.events = events.map { ($0.date?.start ?? 0, $0) }.sorted { ($0.0, $0.1.id) < ($1.0, $1.1.id) }.map(\.1)
         self.origin = origin
         sourceByID = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         flows = store.flowList

@@ -8,6 +8,8 @@
 /// visible("Пхеньян 평양")        // unchanged
 /// ```
 public func visible(_ text: String) -> String {
+    // Most text has nothing to escape: handed back as it is, without a copy.
+    guard text.unicodeScalars.contains(where: { escapeForTerminal($0) != nil }) else { return text }
     var out = ""
     out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
     for s in text.unicodeScalars {

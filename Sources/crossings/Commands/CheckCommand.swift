@@ -9,7 +9,8 @@ struct CheckCommand: ParsableCommand {
         discussion: """
         Reads plain text or Markdown. Each count of travellers becomes a claim (whose travel, \
         which way, when, what for), judged supported, contradicted, disputed or unverifiable. \
-        Exit status: 0 nothing contradicted, 1 something contradicted, 2 an error. See docs/check.md.
+        Exit status: 0 nothing contradicted, 1 something contradicted, 2 an error (a file that cannot \
+        be read, is not UTF-8 or is over 16 MB). See docs/check.md.
         """
     )
 
@@ -43,20 +44,11 @@ struct CheckCommand: ParsableCommand {
         var inputs: [(String, String)] = []
         if let text { inputs.append(("<text>", text)) }
         for file in files {
-            if file == "-" {
-                let data = FileHandle.standardInput.readDataToEndOfFile()
-                guard let s = String(data: data, encoding: .utf8) else {
-                    printError("crossings: \(stdinFilename ?? "<stdin>"): not UTF-8 text"); throw ExitCode(2)
-                }
-                inputs.append((stdinFilename ?? "<stdin>", s))
-            } else {
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    printError("crossings: \(visible(file)): cannot read the file"); throw ExitCode(2)
-                }
-                guard let s = String(data: data, encoding: .utf8) else {
-                    printError("crossings: \(visible(file)): not UTF-8 text"); throw ExitCode(2)
-                }
-                inputs.append((file, s))
+            let name = file == "-" ? (stdinFilename ?? "<stdin>") : file
+            do {
+                inputs.append((name, try DraftInput.read(file, name: visible(name))))
+            } catch let refused as DraftInput.Refused {
+                printError("crossings: \(refused.message)"); throw ExitCode(2)
             }
         }
         var all: [(String, Finding)] = []

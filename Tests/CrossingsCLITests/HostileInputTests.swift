@@ -1,0 +1,80 @@
+import CrossingsCore
+import Foundation
+import Testing
+
+/// `crossings check` on input no editor would write (issue 10, "Never traps"; docs/check.md,
+/// "Hostile input"): each ends with the documented exit status and a message naming the file,
+/// and nothing raw reaches the terminal. No timing is asserted.
+@Suite(.enabled(if: Binary.available, "the crossings executable was not built"))
+struct HostileInputTests {
+    func tempFile(_ bytes: [UInt8], _ ext: String = "md") throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-hostile-\(UUID().uuidString).\(ext)").path
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func invalidUTF8IsRefusedNamingTheFileAndTheByte() throws {
+        let bytes = Array("In 2024, 13,221 North Koreans entered Russia.\nThen ".utf8) + [0xFF, 0xFE] + Array(" more.\n".utf8)
+        let path = try tempFile(bytes)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try Binary.run(["check", "--format", "line", path])
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("\(path): not UTF-8 text (line 2, byte 0xFF at offset 51)"))
+    }
+
+    @Test func binaryInputIsRefused() throws {
+        var random = SplitMix64(seed: 12)
+        var bytes = (0..<65_536).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        bytes[0] = 0xC0  // never valid in UTF-8, whatever the generator gives
+        let path = try tempFile(bytes, "bin")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for format in ["human", "line", "json"] {
+            let run = try Binary.run(["check", "--format", format, path])
+            #expect(run.status == 2)
+            #expect(run.stderr.contains("\(path): not UTF-8 text (line 1, byte 0xC0 at offset 0)"))
+        }
+    }
+
+    @Test func aDirectoryAndAnEndlessDeviceAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.path
+        let run = try Binary.run(["check", dir])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("\(dir): is a directory"))
+        // /dev/zero never ends: read up to the limit, then refused (never read whole).
+        let zero = try Binary.run(["check", "/dev/zero"])
+        #expect(zero.status == 2)
+        #expect(zero.stderr.contains("/dev/zero: larger than 16 MB"))
+    }
+
+    @Test func aHundredThousandDigitsAreNoClaim() throws {
+        let run = try Binary.run(["check", "--text", "In 2024, " + String(repeating: "9", count: 100_000) + " North Koreans entered Russia."])
+        #expect(run.status == 0)
+        #expect(run.stdout == "No counts of travellers found.\n")
+    }
+
+    @Test func nulBytesAndEscapesNeverReachTheOutput() throws {
+        let sentence = "In 2024, 20,000 North\u{0} Koreans \u{1B}[2J\u{1B}[31mentered Russia.\u{1B}]0;title\u{7} Nearly 10,000 Russians visited North Korea in 2025. "
+        let path = try tempFile(Array(String(repeating: sentence, count: 50).utf8) + [UInt8](repeating: 0, count: 10_000))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for format in ["human", "line", "json"] {
+            let run = try Binary.run(["check", "--format", format, path])
+            #expect(run.status == 1, "20,000 is contradicted: exit 1 (\(format))")
+            #expect(!run.stdout.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 || $0.value == 7 }, "raw control in \(format) output")
+            #expect(!run.stderr.unicodeScalars.contains { $0.value == 0x1B })
+        }
+        let line = try Binary.run(["check", "--format", "line", path])
+        #expect(line.stdout.split(separator: "\n").count == 100)
+    }
+
+    @Test func aLongLineWithNoFullStopIsRead() throws {
+        let clause = "some 13,221 North Koreans entered Russia in 2024, "
+        let path = try tempFile(Array(String(repeating: clause, count: 600).utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try Binary.run(["check", "--format", "line", path])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n")
+        #expect(lines.count == 600)
+        #expect(lines.allSatisfy { $0.contains("\"some 13,221\"") })
+    }
+}

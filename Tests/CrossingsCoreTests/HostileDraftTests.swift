@@ -1,0 +1,140 @@
+import Foundation
+import BundledData
+import Testing
+@testable import CrossingsCore
+
+/// Drafts no editor would write, read without a trap and in bounded time and memory (issue 10,
+/// "Never traps"). Sizes keep each test well under two seconds in a debug build; the full sizes
+/// (5 MB, 1 MB lines, 1 MB of random bytes) are timed by crossings-bench (docs/performance.md).
+/// No timing is asserted: what is asserted is what comes out.
+@Suite("Hostile drafts")
+struct HostileDraftTests {
+    var checker: Checker { Checker(try! PackageLoader.load(files: BundledData.files, origin: "data")) }
+
+    func claims(_ text: String) -> [Claim] { ClaimExtractor(vocabulary: bundledVocabulary).claims(in: text) }
+
+    @Test func aHundredThousandDigitsAreNoClaim() {
+        let text = "In 2024, " + String(repeating: "9", count: 100_000) + " North Koreans entered Russia."
+        #expect(claims(text).isEmpty)
+        #expect(checker.check(document: text).isEmpty)
+    }
+
+    @Test func tenThousandHundredsAreNoCount() {
+        let text = "In 2024, one" + String(repeating: " hundred", count: 10_000) + " North Koreans entered Russia."
+        #expect(claims(text).allSatisfy { $0.value.value <= 1_000_000_000_000 && ($0.value.high ?? 0) <= 1_000_000_000_000 })
+    }
+
+    @Test func digitsOnlyAreNoClaim() {
+        var random = SplitMix64(seed: 10)
+        let digits = String((0..<100_000).map { _ in Character(String(random.next() % 10)) })
+        #expect(claims(digits).isEmpty)
+        let grouped = (0..<10_000).map { _ in String(random.next() % 1000) }.joined(separator: ",")
+        #expect(claims(grouped).isEmpty, "digits with no words are no count of travellers")
+    }
+
+    /// A run-on "sentence" is cut, at a clause boundary where there is one, so every claim in it
+    /// is still read whole.
+    @Test func aParagraphWithNoFullStopIsCutAtClauseBoundaries() {
+        let clause = "about 13,221 North Koreans entered Russia in 2024, "
+        let n = 600
+        let text = String(repeating: clause, count: n)
+        let sentences = DraftText.sentences(text)
+        #expect(sentences.count > 1)
+        #expect(sentences.allSatisfy { $0.tokens.count <= DraftText.hardSentenceTokens })
+        let found = claims(text)
+        #expect(found.count == n)
+        #expect(found.allSatisfy { $0.value.value == 13221 && $0.value.qualifier == .about })
+    }
+
+    @Test func punctuationWithNoSpaceIsCutBetweenTokens() {
+        // "1,1,1,…" once took minutes (a comparison scan recursing through the list).
+        let text = "North Koreans entered Russia in 2024: " + String(repeating: "1,", count: 8_192)
+        let sentences = DraftText.sentences(text)
+        #expect(sentences.allSatisfy { $0.tokens.count <= DraftText.hardSentenceTokens + 1 })
+        #expect(sentences.map(\.text).joined().filter { $0 == "1" }.count == 8_192, "no digit lost at a cut")
+        #expect(claims(text).allSatisfy { $0.value.value == 1 })
+    }
+
+    @Test func oneWordOfTwoHundredThousandLettersIsOneToken() {
+        let text = String(repeating: "a", count: 200_000) + ". In 2024, 13,221 North Koreans entered Russia."
+        let sentences = DraftText.sentences(text)
+        #expect(sentences.count == 2)
+        #expect(sentences[0].tokens.count == 2)
+        #expect(claims(text).map(\.value.value) == [13221])
+    }
+
+    /// Real sentences are never cut: the limits are far above any sentence of the source articles.
+    @Test func realSentencesAreNotCut() {
+        let long = "Data from the Russian Federal Security Service (FSB), analyzed by Russian media outlet Verstka and "
+            + "North Korea-focused NK News, reveals that 9,985 Russians traveled to North Korea in 2025, "
+            + String(repeating: "with tourists, crews, officials, students, athletes and delegations among them, ", count: 10)
+            + "the highest number since public records began in 2010."
+        #expect(DraftText.sentences(long).count == 1)
+    }
+
+    /// A long paragraph is split as it is read; the sentences are those of reading it whole.
+    @Test func aLongParagraphSplitsAsAShortOneDoes() {
+        let sentences = (0..<3_000).map { "In 20\(10 + $0 % 15), \($0 + 1) North Koreans entered Russia\($0 % 7 == 0 ? " (U.S. figures)" : "")." }
+        let paragraph = sentences.joined(separator: " ")
+        #expect(paragraph.count > 3 * 16_384)
+        let read = DraftText.sentences(paragraph)
+        #expect(read.map(\.text) == sentences)
+        #expect(read.allSatisfy { $0.paragraph == 0 && $0.line == 1 })
+        #expect(read.last?.column == paragraph.count - sentences.last!.count + 1)
+    }
+
+    @Test func invalidUTF8ReadWithReplacementCharacters() {
+        let bytes: [UInt8] = Array("In 2024, 13,221 North Koreans ".utf8) + [0xFF, 0xFE, 0xC3, 0x28] + Array(" entered Russia.".utf8)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let found = claims(text)
+        #expect(found.map(\.value.value) == [13221])
+        #expect(found.first?.key?.description == "KP-RU 2024 total")
+    }
+
+    @Test func randomBytesNeverTrap() {
+        var random = SplitMix64(seed: 11)
+        for _ in 0..<2 {
+            let bytes = (0..<16_384).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+            let text = String(decoding: bytes, as: UTF8.self)
+            let findings = checker.check(document: DocumentDate.withoutFrontMatter(text), asOf: DocumentDate.find(in: text)?.day)
+            #expect(findings.allSatisfy { $0.claim.value.value <= 1_000_000_000_000 })
+        }
+    }
+
+    @Test func nulBytesAndEscapesAreBlanks() {
+        let sentence = "In 2024, 13,221 North\u{0} Koreans \u{1B}[2J\u{1B}[31mentered Russia.\u{1B}]0;title\u{7} "
+        let text = String(repeating: sentence, count: 500) + String(repeating: "\u{0}", count: 50_000)
+        let found = claims(text)
+        #expect(found.count == 500)
+        #expect(found.allSatisfy { $0.value.value == 13221 && $0.key?.description == "KP-RU 2024 total" })
+        #expect(found.allSatisfy { !$0.sentence.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0 } })
+    }
+
+    @Test func theDocumentDateOfAMegabyteLine() {
+        let line = "date 2025-02-09 " + String(repeating: "x", count: 1_000_000)
+        #expect(DocumentDate.find(in: line)?.day.description == "2025-02-09")
+        let frontMatter = "---\ntitle: " + String(repeating: "y", count: 1_000_000) + "\ndate: 2025-05-08\n---\nText."
+        #expect(DocumentDate.find(in: frontMatter)?.day.description == "2025-05-08")
+        #expect(DocumentDate.withoutFrontMatter(frontMatter).hasSuffix("\n\n\n\nText."))
+        let unclosed = "---\n" + String(repeating: "key: value\n", count: 100_000)
+        #expect(DocumentDate.find(in: unclosed) == nil)
+        #expect(DocumentDate.withoutFrontMatter(unclosed) == unclosed)
+    }
+
+    /// Every input the fuzzer found (Tests/Fuzz/corpus/check/regression-*), read again as
+    /// `crossings check` reads a file: it must end, with sentences within the limits.
+    @Test func inputsTheFuzzerFound() throws {
+        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/corpus/check")
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasPrefix("regression-") }.sorted()
+        #expect(!names.isEmpty)
+        let checker = self.checker
+        for name in names {
+            let text = String(decoding: try Data(contentsOf: corpus.appendingPathComponent(name)), as: UTF8.self)
+            #expect(DraftText.sentences(text).allSatisfy { $0.tokens.count <= DraftText.hardSentenceTokens + 1 }, "\(name)")
+            let dated = "---\ndate: 2025-05-08\n---\n" + text
+            let findings = checker.check(document: DocumentDate.withoutFrontMatter(dated), asOf: DocumentDate.find(in: dated)?.day)
+            #expect(findings.allSatisfy { $0.claim.value.value <= 1_000_000_000_000 }, "\(name)")
+        }
+    }
+}
