@@ -7,6 +7,7 @@
 //   swift run -c release crossings-bench --data DIR   # the same on a data package, by kind of key
 //   swift run -c release crossings-bench --skip-hostile # without `check` on hostile input (issue 10)
 //   swift run -c release crossings-bench --hostile      # only that table (peak memory measured from a small parent)
+//   swift run -c release crossings-bench --print-draft > d.md  # the 2,000-word draft, to profile `crossings check d.md`
 import BundledData
 import CrossingsCore
 import CrossingsUI
@@ -151,6 +152,8 @@ func draft(words: Int) -> String {
 }
 
 let text = draft(words: 2000)
+// `--print-draft`: the draft itself, to profile `crossings check` on it (perf, callgrind).
+if CommandLine.arguments.contains("--print-draft") { print(text); exit(0) }
 let wordCount = text.split(whereSeparator: { $0 == " " || $0 == "\n" }).count
 print("crossings check benchmark: a \(wordCount)-word draft")
 print(String(repeating: "-", count: 90))

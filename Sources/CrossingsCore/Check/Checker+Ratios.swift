@@ -97,15 +97,14 @@ extension Checker {
     }
 
     /// Count claims with the document's ratio and event-date claims put in among them, in order.
-    func withComparisons(_ counts: [Claim], in document: String, asOf: CalendarDay?) -> [Claim] {
-        let unix = document.contains("\r\n") ? document.replacingOccurrences(of: "\r\n", with: "\n") : document
+    func withComparisons(_ counts: [Claim], in sentences: [Sentence], asOf: CalendarDay?) -> [Claim] {
         // Cheap way out for drafts with nothing to compare and no event named.
         let events = EventReader(data, asOf: asOf)
         let ratios = RatioReader(data, asOf: asOf)
         var out: [Claim] = []
         var next = 0
         var previousMain: Claim?
-        for sentence in DraftText.sentences(ClaimExtractor.withoutControls(unix)) {
+        for sentence in sentences {
             guard let first = sentence.tokens.first, let last = sentence.tokens.last else { continue }
             var own: [Claim] = []
             while next < counts.count {

@@ -184,6 +184,8 @@ public final class Checker {
     public func check(document: String, asOf: CalendarDay? = nil) -> [Finding] {
         // The date line or front matter of a draft is not prose to read (DocumentDate).
         let prose = DocumentDate.withoutFrontMatter(document)
-        return withComparisons(ClaimExtractor(vocabulary: data.vocabulary ?? .empty, asOf: asOf).claims(in: prose), in: prose, asOf: asOf).map(check)
+        let sentences = ClaimExtractor.sentences(of: prose)
+        let counts = ClaimExtractor(vocabulary: data.vocabulary ?? .empty, asOf: asOf).claims(in: sentences)
+        return withComparisons(counts, in: sentences, asOf: asOf).map(check)
     }
 }

@@ -76,14 +76,22 @@ public struct ClaimExtractor {
 
     /// Claims in a whole document, in order.
     public func claims(in document: String) -> [Claim] {
+        claims(in: ClaimExtractor.sentences(of: document))
+    }
+
+    /// Claims in a document already cut into sentences (`sentences(of:)`), in order.
+    public func claims(in sentences: [Sentence]) -> [Claim] {
         var context = Context()
         var out: [Claim] = []
-        // Windows line breaks count lines as Unix ones do ("\r\n" is one Character in Swift).
-        let unix = document.contains("\r\n") ? document.replacingOccurrences(of: "\r\n", with: "\n") : document
-        for sentence in DraftText.sentences(ClaimExtractor.withoutControls(unix)) {
-            out += claims(in: sentence, context: &context)
-        }
+        for sentence in sentences { out += claims(in: sentence, context: &context) }
         return out
+    }
+
+    /// A draft cut into sentences as the readers see it: Windows line breaks counted as Unix ones
+    /// ("\r\n" is one Character in Swift), escape sequences and control characters blanked.
+    public static func sentences(of document: String) -> [Sentence] {
+        let unix = document.contains("\r\n") ? document.replacingOccurrences(of: "\r\n", with: "\n") : document
+        return DraftText.sentences(withoutControls(unix))
     }
 
     struct Context {
@@ -371,7 +379,7 @@ public struct ClaimExtractor {
     /// A number word above zero: "three", "twenty", and tens and units joined, "twenty-one".
     func wordValue(_ w: String) -> Int? {
         if let n = vocabulary.numbers[w] { return n > 0 ? n : nil }
-        guard w.contains("-") else { return nil }
+        guard w.utf8.contains(0x2D) else { return nil }
         let parts = w.split(separator: "-").map(String.init)
         guard parts.count == 2, let tens = vocabulary.numbers[parts[0]], let units = vocabulary.numbers[parts[1]],
               tens >= 20, tens % 10 == 0, tens < 100, (1...9).contains(units) else { return nil }
@@ -450,6 +458,23 @@ public struct ClaimExtractor {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
+    /// Periods named relative to another, or to the article's date (matched in this order).
+    static let relativePhrases: [([String], PeriodKind)] = [
+        (["over", "the", "past", "year"], .pastYear), (["in", "the", "past", "year"], .pastYear),
+        (["over", "the", "last", "year"], .pastYear), (["in", "the", "last", "year"], .pastYear),
+        (["during", "the", "past", "year"], .pastYear), (["the", "past", "year"], .pastYear),
+        (["the", "same", "period", "last", "year"], .samePeriodLastYear), (["same", "period", "last", "year"], .samePeriodLastYear),
+        (["the", "same", "period", "a", "year", "earlier"], .samePeriodLastYear),
+        (["last", "year"], .lastYear), (["this", "year"], .thisYear), (["that", "year"], .thatYear),
+        (["the", "previous", "year"], .yearBefore), (["the", "year", "before"], .yearBefore), (["a", "year", "earlier"], .yearBefore),
+        (["the", "previous", "quarter"], .previousQuarter), (["the", "quarter", "before"], .previousQuarter), (["last", "quarter"], .previousQuarter),
+        (["the", "same", "period"], .samePeriod), (["this", "period"], .samePeriod), (["that", "period"], .samePeriod),
+        (["currently"], .currently), (["at", "present"], .currently),
+        (["the", "annual", "total"], .thatYear), (["annual", "total"], .thatYear), (["the", "year's", "total"], .thatYear),
+    ]
+
+    static let relativePhrasesByFirst: [String: [([String], PeriodKind)]] = Dictionary(grouping: relativePhrases, by: { $0.0[0] })
+
     /// Verbs whose subject country is the travellers' own: "North Korea sent/deployed/dispatched …".
     static let senderVerbs: Set<String> = ["sent", "send", "sends", "sending", "deployed", "deploys", "deploying", "dispatched",
                                            "dispatches", "dispatching", "transferred", "supplied", "had"]
@@ -903,19 +928,8 @@ public struct ClaimExtractor {
                 out.append(PeriodMention(start: k, end: k + 2, kind: .sinceMonth(m))); k += 2; continue
             }
             // Relative periods.
-            let phrases: [([String], PeriodKind)] = [
-                (["over", "the", "past", "year"], .pastYear), (["in", "the", "past", "year"], .pastYear),
-                (["over", "the", "last", "year"], .pastYear), (["in", "the", "last", "year"], .pastYear),
-                (["during", "the", "past", "year"], .pastYear), (["the", "past", "year"], .pastYear),
-                (["the", "same", "period", "last", "year"], .samePeriodLastYear), (["same", "period", "last", "year"], .samePeriodLastYear),
-                (["the", "same", "period", "a", "year", "earlier"], .samePeriodLastYear),
-                (["last", "year"], .lastYear), (["this", "year"], .thisYear), (["that", "year"], .thatYear),
-                (["the", "previous", "year"], .yearBefore), (["the", "year", "before"], .yearBefore), (["a", "year", "earlier"], .yearBefore),
-                (["the", "previous", "quarter"], .previousQuarter), (["the", "quarter", "before"], .previousQuarter), (["last", "quarter"], .previousQuarter),
-                (["the", "same", "period"], .samePeriod), (["this", "period"], .samePeriod), (["that", "period"], .samePeriod),
-                (["currently"], .currently), (["at", "present"], .currently),
-                (["the", "annual", "total"], .thatYear), (["annual", "total"], .thatYear), (["the", "year's", "total"], .thatYear),
-            ]
+            // Only the phrases that start with this word (most words start none).
+            let phrases = ClaimExtractor.relativePhrasesByFirst[word] ?? []
             var matched = false
             for (phrase, kind) in phrases where k + phrase.count <= t.count {
                 if (0..<phrase.count).allSatisfy({ t[k + $0].lower == phrase[$0] }) {
@@ -947,7 +961,8 @@ public struct ClaimExtractor {
         var j = k
         if ["from", "between"].contains(w(j)) { j += 1 }
         var m1: Int?, m2: Int?
-        let parts = w(j).split(separator: "-").map(String.init)
+        // Most words are no month: only then are their parts looked at ("January-March").
+        let parts = w(j).utf8.contains(0x2D) ? w(j).split(separator: "-").map(String.init) : []
         if parts.count == 2, let a = ClaimExtractor.months[parts[0]], let b = ClaimExtractor.months[parts[1]] {
             m1 = a; m2 = b; j += 1
         } else if let a = ClaimExtractor.months[w(j)], ["to", "and", "-", "–", "through", "until"].contains(w(j + 1)), let b = ClaimExtractor.months[w(j + 2)] {

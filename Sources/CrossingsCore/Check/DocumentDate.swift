@@ -16,7 +16,19 @@ public struct DocumentDate: Sendable, Hashable {
 
     /// A document's lines, as the checker counts them ("\r\n" is one Character in Swift: any line break).
     static func lines(_ document: String, max: Int) -> [String] {
-        var lines = document.split(maxSplits: max, omittingEmptySubsequences: false, whereSeparator: \.isNewline).prefix(max).map(String.init)
+        // Bytes, not Characters: only the first `max` lines are looked at, however long the draft.
+        var lines: [String] = []
+        let utf8 = document.utf8
+        var start = utf8.startIndex
+        while lines.count < max, start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            var line = Substring(document[start..<end])
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            lines.append(String(line))
+            if end == utf8.endIndex { break }
+            start = utf8.index(after: end)
+            if start == utf8.endIndex { lines.append("") }
+        }
         if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0] = String(first.dropFirst()) }
         return lines
     }

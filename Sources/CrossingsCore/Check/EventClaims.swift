@@ -24,7 +24,7 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
 
     /// The column's alternatives; empty for an empty column, nil when the text is not a list.
     public static func parseList(_ text: String) -> [EventAlias]? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         if trimmed.isEmpty { return [] }
         var out: [EventAlias] = []
         for alternative in trimmed.split(separator: ";", omittingEmptySubsequences: false) {
@@ -32,7 +32,7 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
             for rawTerm in alternative.split(separator: "+", omittingEmptySubsequences: false) {
                 var phrases: [[String]] = [], negated = false
                 for rawPhrase in rawTerm.split(separator: "|", omittingEmptySubsequences: false) {
-                    var p = rawPhrase.trimmingCharacters(in: .whitespaces).lowercased()
+                    var p = String(rawPhrase).trimmingSpaces().lowercased()
                     if p.hasPrefix("!") { negated = true; p.removeFirst() }
                     let words = p.split(separator: " ").map(String.init)
                     guard !words.isEmpty, words.allSatisfy({ $0 != "*" }) else { return nil }
@@ -48,7 +48,17 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The token positions of the matched terms, when the sentence names the event this way.
-    func match(_ words: [String]) -> [Int]? {
+    func match(_ words: [String], present: Set<String>? = nil) -> [Int]? {
+        // A term none of whose phrases' first words is in the sentence cannot match: most aliases stop here.
+        if let present {
+            for term in terms where !term.negated {
+                let possible = term.phrases.contains { p in
+                    guard let f = p.first else { return false }
+                    return f.hasSuffix("*") || present.contains(f) || present.contains(f + "'s")
+                }
+                if !possible { return nil }
+            }
+        }
         var positions: [Int] = []
         for term in terms {
             var found: [Int] = []
@@ -294,11 +304,12 @@ struct EventReader {
         guard !events.isEmpty else { return [] }
         let t = sentence.tokens
         let words = t.map(\.lower)
+        let present = Set(words)
         var named: [(Event, [Int])] = []
         for e in events {
             var best: [Int]?
             for alias in e.aliases {
-                if let p = alias.match(words) { best = (best ?? []) + p }
+                if let p = alias.match(words, present: present) { best = (best ?? []) + p }
             }
             if let best { named.append((e, best)) }
         }

@@ -100,10 +100,19 @@ public enum DraftText {
             let last = line.last { $0 != " " && $0 != "\t" }
             previousLineEndsLongSentence = lead.utf8.count > 100 && last.map { ".!?\"”’')".contains($0) } == true
             var column = 0
-            for c in line {
-                column += 1
-                paragraph.append((c, lineNumber, column))
-                if paragraph.count >= flushAt { flushFinished() }
+            if line.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII (most drafts): one Character a byte, without working out grapheme clusters.
+                for b in line.utf8 {
+                    column += 1
+                    paragraph.append((Character(Unicode.Scalar(b)), lineNumber, column))
+                    if paragraph.count >= flushAt { flushFinished() }
+                }
+            } else {
+                for c in line {
+                    column += 1
+                    paragraph.append((c, lineNumber, column))
+                    if paragraph.count >= flushAt { flushFinished() }
+                }
             }
         }
         flush()

@@ -88,25 +88,35 @@ public struct Vocabulary: Sendable {
     /// Builds the vocabulary from rows (role, phrase, meaning). Throws at the first bad row; the
     /// loader checks each row with `check(role:phrase:meaning:)` first and reports every problem.
     public init(rows: [(role: String, phrase: String, meaning: String)], categories known: Set<String>? = nil) throws {
+        try self.init(rows: rows, categories: known, checked: false)
+    }
+
+    /// `checked`: every row has passed `check` already (the loader's), so only duplicates are looked for.
+    init(rows: [(role: String, phrase: String, meaning: String)], categories known: Set<String>?, checked: Bool) throws {
         var seen: [String: Int] = [:]
         for (i, row) in rows.enumerated() {
-            if let problem = Vocabulary.check(role: row.role, phrase: row.phrase, meaning: row.meaning, categories: known) { throw problem }
-            let key = row.role + "\u{0}" + Vocabulary.words(row.phrase).joined(separator: " ")
+            let words = Vocabulary.words(row.phrase)
+            if !checked, let problem = Vocabulary.check(role: row.role, words: words, meaning: row.meaning, categories: known) { throw problem }
+            let key = row.role + "\u{0}" + words.joined(separator: " ")
             if let first = seen[key] {
                 throw Problem(field: "phrase", message: "'\(row.phrase)' is listed twice as \(row.role) (row \(first + 1) and row \(i + 1))")
             }
             seen[key] = i
-            add(role: Role(rawValue: row.role)!, phrase: row.phrase, meaning: row.meaning)
+            add(role: Role(rawValue: row.role)!, words: words, meaning: row.meaning)
         }
         index()
     }
 
     /// Why a row cannot be read, or nil when it can.
     public static func check(role: String, phrase: String, meaning: String, categories known: Set<String>?) -> Problem? {
+        check(role: role, words: words(phrase), meaning: meaning, categories: known)
+    }
+
+    static func check(role: String, words: [String], meaning: String, categories known: Set<String>?) -> Problem? {
         guard let r = Role(rawValue: role) else {
             return Problem(field: "role", message: "role '\(role)' is not one of: \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        let words = Vocabulary.words(phrase)
+        let phrase = words.joined(separator: " ")
         if words.isEmpty { return Problem(field: "phrase", message: "the phrase is empty") }
         if words.count > 8 { return Problem(field: "phrase", message: "the phrase has \(words.count) words; at most 8 are matched") }
         switch r {
@@ -148,12 +158,15 @@ public struct Vocabulary: Sendable {
 
     /// A phrase as the draft's tokens would be: lower-cased, split as DraftText splits.
     static func words(_ phrase: String) -> [String] {
+        // Plain words (most rows): split at spaces, as the tokenizer would, without it.
+        if phrase.utf8.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x41 && $0 <= 0x5A) || $0 == 0x20 }) {
+            return phrase.lowercased().split(separator: " ").map(String.init)
+        }
         let chars = Array(phrase).enumerated().map { ($0.element, 1, $0.offset + 1) }
         return DraftText.tokenize(chars).map(\.lower)
     }
 
-    private mutating func add(role: Role, phrase: String, meaning: String) {
-        let w = Vocabulary.words(phrase)
+    private mutating func add(role: Role, words w: [String], meaning: String) {
         func counted() -> Counted {
             if meaning == "total" { return Counted(measure: .total, category: "") }
             let parts = meaning.split(separator: "/").map(String.init)

@@ -59,7 +59,7 @@ struct CheckCommand: ParsableCommand {
             let found = inspected.date
             if let found { dates.append((path, found)) }
             if let problem = inspected.problem { printError(visible("crossings: \(path): \(problem)")) }
-            for f in checker.check(document: DocumentDate.withoutFrontMatter(body), asOf: day ?? found?.day) { all.append((path, f)) }
+            for f in checker.check(document: body, asOf: day ?? found?.day) { all.append((path, f)) }
         }
         if format == .human {
             for (path, d) in dates { print(visible("\(path): dated \(d.day.description) by \(d.how) (for 'last year', 'this year', 'currently')")) }
