@@ -88,6 +88,12 @@ public final class Checker {
                            message: "\(subject) is \(worked) — derived, not printed by any source" + (fits ? "" : ", not \(claim.value.display)"),
                            expected: Int(exact.rounded()), sourceIDs: ids, rows: rows)
         }
+        if reported.isEmpty && derived == nil, let part = nonZeroPart(claim, key) {
+            // "none" over a stretch some part of which had travellers.
+            return Finding(claim: claim, verdict: .contradicted,
+                           message: "\(subject): no figure for the whole, but \(part.key.period) is \(part.value.display) (\(cite(part))), so not \(claim.value.display)",
+                           expected: nil, sourceIDs: part.sourceIDs, rows: [part])
+        }
         if reported.isEmpty && derived == nil {
             var message = "no figure for \(subject) in the dataset"
             if let elsewhere = elsewhere(claim, not: key) ?? nearest(claim, to: key) { message += "; \(elsewhere)" }
@@ -102,6 +108,13 @@ public final class Checker {
             let expected = reported.first(where: { $0.value.isPrecise })?.value.value ?? derived?.value.value
             // A vague bound the others satisfy (">=100" beside 370 and 366) does not make 400 one of the values.
             let precise = rows.filter { $0.value.isPrecise }
+            // A claim that holds whichever source is right ("more than 300" for 370 or 366) is what an
+            // editor can print: supported, with the disagreement said.
+            if rows.allSatisfy({ claim.value.agrees(with: $0.value) }) {
+                return Finding(claim: claim, verdict: .supported,
+                               message: "\(subject): the dataset's figures disagree (\(values)), and \(claim.value.display) fits every one of them",
+                               expected: expected, sourceIDs: ids, rows: rows)
+            }
             if (precise.isEmpty ? rows : precise).contains(where: { claim.value.agrees(with: $0.value) }) {
                 return Finding(claim: claim, verdict: .disputed, message: "\(subject): the dataset's figures disagree: \(values)",
                                expected: expected, sourceIDs: ids, rows: rows)
@@ -161,6 +174,26 @@ public final class Checker {
         }
         let k = ranked[0]
         return "\(formatCount(claim.value.value)) is the \(k.flow) \(k.period) \(k.measureLabel) figure"
+    }
+
+    /// For a claim of none (0) about a key with no figure: a part of its period (a year of a range, a
+    /// half or quarter of a year) whose undisputed figure is more than none.
+    func nonZeroPart(_ claim: Claim, _ key: FigureKey) -> FigureRow? {
+        guard claim.value.value == 0, claim.value.qualifier == .exact || claim.value.qualifier == .atMost else { return nil }
+        var parts: [Period] = []
+        switch key.period {
+        case .range(.year(let a), .year(let b)) where a <= b && b - a < 100: parts = (a...b).map { .year($0) }
+        case .year(let y): parts = [.half(y, 1), .half(y, 2)] + (1...4).map { .quarter(y, $0) }
+        case .half(let y, let h): parts = [.quarter(y, 2 * h - 1), .quarter(y, 2 * h)]
+        default: return nil
+        }
+        for p in parts {
+            let k = FigureKey(flow: key.flow, period: p, measure: key.measure, category: key.category)
+            let rows = resolver.rows(for: k).filter { !$0.status.isSetAside }
+            guard Resolver.allAgree(rows.map(\.value)) else { continue }
+            if let r = rows.first(where: { $0.status == .reported && !claim.value.agrees(with: $0.value) }) { return r }
+        }
+        return nil
     }
 
     /// For a key the dataset holds nothing for, the nearest that it does: a figure of the same flow and

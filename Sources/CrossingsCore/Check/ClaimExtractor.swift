@@ -179,7 +179,7 @@ public struct ClaimExtractor {
             // period last year"): that period is its, not the main clause's before it.
             if comparing, let f = forward, f.0.kind.isComparative { nearest = f }
             // "In 2023, 365 … in the third quarter": the quarter refines the year before it, it does not compete.
-            if let f = forward, let b = backward, case .absolute(.year(let y)) = b.0.kind, f.0.kind.isPartOfContextYear,
+            if let f = forward, let b = backward, case .year(let y)? = b.1, f.0.kind.isPartOfContextYear,
                f.1?.year == y { nearest = f }
             if let b = backward, let f = forward, case .absolute(.year(let y)) = f.0.kind, b.0.kind.isPartOfContextYear,
                b.1?.year == y { nearest = b }
@@ -230,7 +230,19 @@ public struct ClaimExtractor {
             if case .range = period, measure == .total, ClaimExtractor.saysPerYear(t) { measure = .annualAverage; category = "" }
             var flow = flowHint(named, near: n.numberStart, context: context) ?? sentenceFlowHint ?? context.flow
             // Leaving, in the number's own clause: "had returned to their country" in another clause does not count.
-            if let f = flow, f.isEntry, clause(around: n, in: t).contains(where: { vocabulary.exitWords.contains(t[$0].lower) }) { flow = nil }
+            // "left North Korea", "returned to Russia": not the entries the data counts ("left for North Korea" is going there).
+            let numberClause = clause(around: n, in: t)
+            if flow != nil, numberClause.contains(where: { j in
+                vocabulary.exitWords.contains(t[j].lower) && !(j + 1 < t.count && t[j + 1].lower == "for")
+            }) { flow = nil }
+            // "13,221 North Koreans did not enter Russia": nothing is claimed to have happened.
+            if let j = numberClause.first(where: { j in
+                !(n.start..<n.end).contains(j) && (["not", "never"].contains(t[j].lower) || t[j].lower.hasSuffix("n't"))
+                    && !(j + 1 < t.count && ["only", "just", "least", "a", "one", "more", "less", "fewer"].contains(t[j + 1].lower))
+            }) {
+                period = nil
+                problem = "the sentence says this did not happen ('\(t[j].text)'): no count to check"
+            }
             // Russians going nowhere named, with no earlier sentence to say where: North Korea, the country
             // this tool is about — said beside the verdict ("Russian tourists numbered 1,957 in 2024").
             if flow == nil, named.places.isEmpty, named.nations.contains(where: { $0.code == "RU" }),
@@ -297,8 +309,11 @@ public struct ClaimExtractor {
         while i < t.count {
             // "thousands", "tens of thousands", "hundreds": at least the lower bound.
             if let (p, n) = vocabulary.vague(t, at: i) {
-                var mention = NumberMention(start: i, numberStart: i, end: i + n, value: p.meaning, high: nil, qualifier: .atLeast, scaled: true)
-                if let (q, k) = vocabulary.hedge(t, endingBefore: i), q == .atLeast { mention.start = k }
+                // Up to twenty times the bound: "thousands" is 1,000 to 19,999, not five million.
+                let (high, overflow) = p.meaning.multipliedReportingOverflow(by: 20)
+                var mention = NumberMention(start: i, numberStart: i, end: i + n, value: p.meaning, high: overflow ? nil : high - 1,
+                                            qualifier: overflow ? .atLeast : .range, scaled: true)
+                if let (q, k) = vocabulary.hedge(t, endingBefore: i), q == .atLeast { mention.start = k; mention.qualifier = .atLeast; mention.high = nil }
                 out.append(mention); i += n; continue
             }
             guard let (value, end, scaled) = parseNumber(t, at: i) else { i += 1; continue }
@@ -408,7 +423,11 @@ public struct ClaimExtractor {
         var out = String.UnicodeScalarView()
         var scalars = Array(text.unicodeScalars)[...]
         while let c = scalars.popFirst() {
-            if c == "\u{1B}" {
+            if c == "\u{9B}" {
+                // The 8-bit CSI: parameters up to a final byte, as after ESC [.
+                out.append(" ")
+                while let d = scalars.first, d != "\n" { scalars.removeFirst(); out.append(" "); if (0x40...0x7E).contains(d.value) { break } }
+            } else if c == "\u{1B}" {
                 out.append(" ")
                 if let next = scalars.first, next == "[" {
                     // CSI: "[", then parameters and intermediates up to a final byte in @…~.
@@ -691,7 +710,12 @@ public struct ClaimExtractor {
 
     // MARK: Flows
 
-    struct Mention { var index: Int; var code: String }
+    struct Mention {
+        var index: Int
+        var code: String
+        /// A place travelled from ("returned from North Korea"), not to.
+        var origin = false
+    }
 
     /// Whose travel: citizens named by a people noun ("North Koreans"), an adjective before a traveller
     /// noun ("DPRK citizens", "Russian tourists", within three words), or a traveller noun with the
@@ -735,7 +759,10 @@ public struct ClaimExtractor {
         while k < t.count {
             if used.contains(where: { $0.contains(k) }) { k += 1; continue }
             if let (c, n) = vocabulary.country(t, at: k) {
-                out.append(Mention(index: k, code: c.meaning)); k += n; continue
+                var j = k - 1
+                if j >= 0, t[j].lower == "the" { j -= 1 }
+                let origin = j >= 0 && t[j].lower != "of" && vocabulary.originWords.contains(t[j].lower)
+                out.append(Mention(index: k, code: c.meaning, origin: origin)); k += n; continue
             }
             k += 1
         }
@@ -772,19 +799,20 @@ public struct ClaimExtractor {
     }
 
     func flowHint(_ m: Mentions, near position: Int, context: Context) -> Flow? {
-        let nations = m.nations, places = m.places
+        // Where they went: a place travelled from is no destination ("Russians returned from North Korea").
+        let nations = m.nations, places = m.places.filter { !$0.origin }
         let citizens = nations.min { abs($0.index - position) < abs($1.index - position) }?.code
         switch citizens {
         case nil:
             // Russians still the subject, and a new destination named: "… like Turkey (6.62 million)".
-            if let f = context.flow, f.citizens == "RU",
+            if let f = context.flow, f.citizens == "RU", !m.places.contains(where: \.origin),
                let place = places.filter({ $0.code != "RU" }).min(by: { abs($0.index - position) < abs($1.index - position) }) {
                 return Flow(citizens: "RU", destination: place.code)
             }
             return nil
         case "RU":
             let destination = places.filter { $0.code != "RU" }.min { abs($0.index - position) < abs($1.index - position) }?.code
-                ?? (context.flow.flatMap { $0.citizens == "RU" ? $0.destination : nil })
+                ?? (m.places.contains(where: \.origin) ? nil : context.flow.flatMap { $0.citizens == "RU" ? $0.destination : nil })
             guard let destination else { return nil }
             return Flow(citizens: "RU", destination: destination)
         case let code?:

@@ -245,11 +245,16 @@ extension Loader {
     }
 
     /// The vocabulary, once categories are known: a meaning naming no category, or a phrase listed twice, is an error at its row.
-    mutating func buildVocabulary(_ rows: [VocabularyRow], categories: [Category]) -> Vocabulary? {
+    mutating func buildVocabulary(_ rows: [VocabularyRow], categories: [Category], countries: [Country]) -> Vocabulary? {
+        let codes = Set(countries.map(\.code))
         let known = Set(categories.map { "\($0.measure.rawValue)/\($0.id)" })
         var seen: [String: Location] = [:]
         var ok = true
         for r in rows {
+            // A country code countries.csv does not have: a typo would make a flow no one can find.
+            if ["people", "adjective", "country"].contains(r.role), !codes.contains(r.meaning) {
+                error(r.meaningAt, "'\(r.meaning)' is not a country of countries.csv"); ok = false
+            }
             // The row passed its own check when read; what needs categories.csv is checked now.
             if r.role == "traveller" || r.role == "category",
                let problem = Vocabulary.check(role: r.role, phrase: r.phrase, meaning: r.meaning, categories: known) {

@@ -192,7 +192,7 @@ struct Loader {
             crossCheckAnnotations(countries: countries, categories: categories, sources: sources, store: store,
                                   ratios: ratios, coverage: &coverage, errata: &errata)
         }
-        let vocabulary = hasVocabulary ? buildVocabulary(vocabularyRows, categories: categories) : nil
+        let vocabulary = hasVocabulary ? buildVocabulary(vocabularyRows, categories: categories, countries: countries) : nil
         if diagnostics.contains(where: { $0.severity == .error }) {
             throw LoadFailure(diagnostics.sorted())
         }

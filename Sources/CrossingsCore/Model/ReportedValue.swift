@@ -9,7 +9,8 @@
 /// - `about` (about, nearly, roughly…): ± half the unit of its last non-zero
 ///   digit (at least ± 1), never more than ± 10 %. "nearly" is not read as
 ///   "below": sources use it both ways.
-/// - `at-least` (over, more than): that number or more; `at-most`: or fewer.
+/// - `at-least`: with "at least" that number or more; with "over", "more than" more than it
+///   (13,221 is not "more than 13,221"); `at-most` likewise ("up to" / "fewer than").
 /// - `range`: from `value` to `high`.
 ///
 /// ```swift
@@ -65,10 +66,21 @@ public struct ReportedValue: Hashable, Sendable {
         case .about:
             let tol = min(max(Double(roundingUnit) / 2, 1), max(v / 10, 1))
             return (max(0, v - tol), v + tol)
-        case .atLeast: return (v, nil)
-        case .atMost: return (0, v)
+        // "more than 13,221" is not 13,221 (counts are whole: half a unit off is enough); "at least" is.
+        case .atLeast: return (hedgeMark == ">" ? v + 0.5 : v, ReportedValue.vagueUpper(printed, value: value))
+        case .atMost: return (0, hedgeMark == "<" ? max(0, v - 0.5) : v)
         case .range: return (v, Double(high ?? value))
         }
+    }
+
+    /// "thousands", "hundreds", "tens of thousands", "dozens" printed alone: less than twenty times
+    /// the bound (thousands are not five million). Nil for any other wording.
+    static func vagueUpper(_ printed: String, value: Int) -> Double? {
+        guard !printed.isEmpty, printed.count <= 40 else { return nil }
+        let words = printed.lowercased().split { !$0.isLetter }
+        guard let last = words.last, ["thousands", "hundreds", "dozens"].contains(last),
+              words.allSatisfy({ ["thousands", "hundreds", "dozens", "tens", "of", "several", "many", "some"].contains($0) }) else { return nil }
+        return Double(value) * 20 - 1
     }
 
     /// Whether a reader of both wordings could be reading about the same number.
