@@ -21,4 +21,12 @@ static inline int crossings_lines(void) { return LINES; }
 static inline int crossings_cols(void) { return COLS; }
 
 extern int wcwidth(wchar_t);
+
+// Whether the current terminal can move the cursor ("cup"): a terminal that cannot
+// (TERM=dumb) cannot show a full-screen explorer.
+extern char *tigetstr(const char *);
+static inline int crossings_can_address_cursor(void) {
+    char *cup = tigetstr("cup");
+    return cup != 0 && cup != (char *)-1;
+}
 #endif

@@ -47,7 +47,7 @@ final class TmuxSession {
         script = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).sh")
         // The pane runs crossings, then shows its exit status and the terminal modes it left.
         let text = """
-        trap : INT
+        trap : INT QUIT
         '\(binary)' \(arguments.map { "'\($0)'" }.joined(separator: " "))
         echo EXIT=$?
         stty -a | tr ' ;' '\\n\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '
@@ -221,7 +221,7 @@ struct EndToEndTests {
         t.wait(for: "Copied: 295 entries into Russia by citizens of North Korea in Q1 2025")
     }
 
-    @Test("SIGTERM and SIGHUP restore the terminal and exit 128 + signal", arguments: [(SIGTERM, 143), (SIGHUP, 129)])
+    @Test("SIGTERM, SIGHUP and SIGQUIT restore the terminal and exit 128 + signal", arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131)])
     func signal(_ signal: Int32, _ status: Int) throws {
         let t = try TmuxSession(width: 80, height: 24)
         t.wait(for: "Period")
@@ -238,6 +238,23 @@ struct EndToEndTests {
         t.wait(for: "Period")
         try t.keys("C-c")
         t.expectRestored(exit: 130)
+    }
+
+    @Test("Ctrl-\\ (SIGQUIT) restores the terminal and exits 131, no crash report over the screen")
+    func quitKey() throws {
+        let t = try TmuxSession(width: 80, height: 24)
+        t.wait(for: "Period")
+        try t.keys("C-\\")
+        t.expectRestored(exit: 131)
+        #expect(!t.screen.contains("Crash") && !t.screen.contains("backtrace"))
+    }
+
+    @Test("TERM=dumb: no full-screen explorer; the overview is printed instead, exit 2")
+    func dumbTerminal() throws {
+        let t = try TmuxSession(width: 80, height: 24, environment: "TERM=dumb")
+        guard t.wait(for: "EXIT=2") else { return }
+        // The overview (its first lines, and the message before them, have scrolled off a 24-line pane).
+        #expect(t.screen.contains("KP-RU  citizens of North Korea entering Russia"))
     }
 
     @Test("Ctrl-Z suspends with the terminal restored; fg resumes with a full redraw")

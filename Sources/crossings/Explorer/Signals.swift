@@ -11,7 +11,8 @@ enum Signals {
         // initialisation must not happen inside a signal handler.
         _ = pendingQuit.load(ordering: .relaxed)
         _ = pendingSuspend.load(ordering: .relaxed)
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
+        // SIGQUIT (Ctrl-\) too: without a handler Swift's crash reporter draws over the screen.
+        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] {
             set(sig, onQuitSignal)
         }
         set(SIGTSTP, onSuspendSignal)
@@ -46,7 +47,7 @@ enum Signals {
     }
 }
 
-/// The last SIGINT, SIGTERM or SIGHUP received; 0 for none.
+/// The last SIGINT, SIGTERM, SIGHUP or SIGQUIT received; 0 for none.
 let pendingQuit = Atomic<Int32>(0)
 /// Set by Ctrl-Z (SIGTSTP): suspend at the next turn of the loop.
 let pendingSuspend = Atomic<Int32>(0)

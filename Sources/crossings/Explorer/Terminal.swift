@@ -10,13 +10,15 @@ final class Terminal {
     private var previous: Screen?
     private let colours: Bool
 
-    /// Opens the terminal named by $TERM; nil when ncurses does not know it.
+    /// Opens the terminal named by $TERM; nil when ncurses does not know it, or it cannot move the cursor.
     init?() {
         // Keys come from the terminal even when standard input is a pipe.
         let input = isatty(0) != 0 ? fdopen(0, "r") : fopen("/dev/tty", "r")
         guard let output = fdopen(1, "w"), let input, let s = newterm(nil, output, input) else { return nil }
         screen = s
         set_term(s)
+        // TERM=dumb and the like: no cursor addressing, no explorer (the caller prints the overview).
+        guard crossings_can_address_cursor() != 0 else { endwin(); delscreen(s); return nil }
         guard let w = crossings_stdscr() else { endwin(); delscreen(s); return nil }
         window = w
         cbreak()
