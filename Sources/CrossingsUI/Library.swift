@@ -26,9 +26,10 @@ public final class Library {
     /// worked out once, so switching flows never goes through every key.
     let spans: [Flow: ClosedRange<QuarterIndex>]
 
-    private var countsCache: [CountsQuestion: [CountRow]] = [:]
-    private var itemsCache: [ItemsQuestion: [Item]] = [:]
-    private var rankingCache: [RankingKey: [RankRow]] = [:]
+    // Budgets: a screen's worth of questions is a few; hours of browsing thousands of flows stay bounded.
+    private(set) var countsCache = BoundedCache<CountsQuestion, [CountRow]>(capacity: 256)
+    private(set) var itemsCache = BoundedCache<ItemsQuestion, [Item]>(capacity: 256)
+    private(set) var rankingCache = BoundedCache<RankingKey, [RankRow]>(capacity: 64)
     /// Rankings worked out ahead on another thread (`prepareRankings`).
     let shelf = RankingShelf()
     private var matchesCache: [String: [Int]] = [:]
