@@ -395,6 +395,12 @@ func benchPackage(_ directory: String) {
         print(row("every key, CPU time: 99th percentile", ms(cpu[cpu.count * 99 / 100]), ""))
         print(row("every key, CPU time: worst (\(worstCPU.1))", ms(worstCPU.0), ms(worstCPU.0) < 16 ? "goal < 16 ms: met" : "goal < 16 ms: MISSED"))
         print(row("(\(rounds) rounds of keys in all)", ms(t5 - t4), ""))
+        // Memory after every key: the explorer's caches have budgets (issue 11), so this stays bounded.
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let peak = Double(usage.ru_maxrss) / 1024
+        print("peak memory after \(all.count) keys (RSS)".padding(toLength: 58, withPad: " ", startingAt: 0)
+              + String(format: "%9.1f MB", peak) + (peak < 300 ? "   goal < 300 MB: met" : "   goal < 300 MB: MISSED"))
         // The heaviest question behind a key: a ranking not worked out ahead (every country's value
         // and its change on a year earlier), on a fresh library: what `[` costs before the thread has got there.
         let fresh = Library(data)
