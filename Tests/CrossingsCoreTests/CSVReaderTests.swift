@@ -133,4 +133,20 @@ struct CSVReaderTests {
         }
         #expect(seen == [["a", "b"], ["1", "2"]])
     }
+
+    @Test func invalidUTF8MarkedRecordByRecord() throws {
+        // One bad byte (0xFF) in an unquoted field of line 2, one in a quoted field of line 3: with
+        // .mark each record is still passed on, with where its first bad field starts.
+        let bytes = Array("a,b\nok,x".utf8) + [0xFF] + Array("y\n\"q".utf8) + [0xC3] + Array("\",z\nfine,1\n".utf8)
+        var records: [CSVReader.Record] = []
+        try CSVReader.read(bytes, file: "t.csv", invalidUTF8: .mark) { records.append($0) }
+        #expect(records.map(\.line) == [1, 2, 3, 4])
+        #expect(records[1].invalidUTF8?.line == 2 && records[1].invalidUTF8?.column == 4)
+        #expect(records[1].fields == ["ok", "x\u{FFFD}y"])
+        #expect(records[2].invalidUTF8?.line == 3 && records[2].invalidUTF8?.column == 1)
+        #expect(records[2].fields == ["q\u{FFFD}", "z"])
+        #expect(records[0].invalidUTF8 == nil && records[3].invalidUTF8 == nil)
+        // The default still stops at the first bad byte.
+        #expect(throws: LoadFailure.self) { try CSVReader.read(bytes, file: "t.csv") { _ in } }
+    }
 }

@@ -25,13 +25,23 @@ public enum CSVReader {
         public var end: (line: Int, column: Int)
         /// Bytes of the input read so far (for progress).
         public var byteOffset: Int = 0
+        /// With `invalidUTF8: .mark`, where the first field that is not valid UTF-8 starts
+        /// (its text then holds U+FFFD for each bad byte); nil when the record is valid.
+        public var invalidUTF8: (line: Int, column: Int)? = nil
     }
 
-    public static func read(_ bytes: [UInt8], file: String, _ body: (Record) throws -> Void) throws {
-        try bytes.withUnsafeBufferPointer { try read($0, file: file, body) }
+    /// What to do with a field that is not valid UTF-8.
+    public enum InvalidUTF8 { case fail, mark }
+
+    /// `invalidUTF8: .fail` (the default) stops at the first field that is not UTF-8; `.mark` passes
+    /// the record on with `invalidUTF8` set, so a caller can reject that one record and read on
+    /// (the bytes that delimit fields are ASCII, so a bad byte never hides a comma or a quote).
+    public static func read(_ bytes: [UInt8], file: String, invalidUTF8: InvalidUTF8 = .fail, _ body: (Record) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { try read($0, file: file, invalidUTF8: invalidUTF8, body) }
     }
 
-    public static func read(_ buf: UnsafeBufferPointer<UInt8>, file: String, _ body: (Record) throws -> Void) throws {
+    public static func read(_ buf: UnsafeBufferPointer<UInt8>, file: String, invalidUTF8: InvalidUTF8 = .fail,
+                            _ body: (Record) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = buf.count
         var i = 0
@@ -55,9 +65,12 @@ public enum CSVReader {
         func fail(_ offset: Int, _ message: String) -> Diagnostic {
             Diagnostic(location: Location(file: file, line: line, column: column(offset)), severity: .error, message: message)
         }
+        var badField: (line: Int, column: Int)? = nil
         func text(_ start: Int, _ end: Int, at offset: Int) throws -> String {
             if let s = String(validating: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self) { return s }
-            throw LoadFailure([fail(offset, "the text is not valid UTF-8")])
+            guard invalidUTF8 == .mark else { throw LoadFailure([fail(offset, "the text is not valid UTF-8")]) }
+            if badField == nil { badField = (line, column(offset)) }
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
         }
 
         var fields: [String] = []
@@ -74,6 +87,7 @@ public enum CSVReader {
             let recordLine = line
             fields.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
+            badField = nil
             var endOfRecord = false
             while !endOfRecord {
                 let fieldStart = i
@@ -100,10 +114,14 @@ public enum CSVReader {
                         lineStart = openLineStart
                         throw LoadFailure([fail(openOffset, "unterminated quoted field (the quote opened here is never closed)")])
                     }
-                    guard let s = String(validating: bytes, as: UTF8.self) else {
+                    if let s = String(validating: bytes, as: UTF8.self) {
+                        fields.append(s)
+                    } else if invalidUTF8 == .mark {
+                        if badField == nil { badField = positions.last! }
+                        fields.append(String(decoding: bytes, as: UTF8.self))
+                    } else {
                         throw LoadFailure([fail(fieldStart, "the text is not valid UTF-8")])
                     }
-                    fields.append(s)
                     if i < n && buf[i] != comma && buf[i] != lf && !(buf[i] == cr && i + 1 < n && buf[i + 1] == lf) {
                         // Name where the quoted field opened too: a stray quote there is the usual cause.
                         let here = fail(i, "")
@@ -136,7 +154,7 @@ public enum CSVReader {
                 line += 1
                 lineStart = i
             }
-            try body(Record(line: recordLine, fields: fields, positions: positions, end: end, byteOffset: i))
+            try body(Record(line: recordLine, fields: fields, positions: positions, end: end, byteOffset: i, invalidUTF8: badField))
         }
     }
 }
