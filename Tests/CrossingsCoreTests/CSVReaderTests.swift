@@ -141,11 +141,17 @@ struct CSVReaderTests {
         var records: [CSVReader.Record] = []
         try CSVReader.read(bytes, file: "t.csv", invalidUTF8: .mark) { records.append($0) }
         #expect(records.map(\.line) == [1, 2, 3, 4])
-        #expect(records[1].invalidUTF8?.line == 2 && records[1].invalidUTF8?.column == 4)
+        #expect(records[1].invalidUTF8?.line == 2 && records[1].invalidUTF8?.column == 5 && records[1].invalidUTF8?.byte == 0xFF)
         #expect(records[1].fields == ["ok", "x\u{FFFD}y"])
-        #expect(records[2].invalidUTF8?.line == 3 && records[2].invalidUTF8?.column == 1)
+        #expect(records[2].invalidUTF8?.line == 3 && records[2].invalidUTF8?.column == 3 && records[2].invalidUTF8?.byte == 0xC3)
         #expect(records[2].fields == ["q\u{FFFD}", "z"])
         #expect(records[0].invalidUTF8 == nil && records[3].invalidUTF8 == nil)
+        // In a quoted field over two lines, the bad byte's own line and column; a truncated
+        // sequence (0xE2 0x82 then a comma) is bad at its first byte.
+        let multi = Array("h\n\"ab\ncd".utf8) + [0xE2, 0x82] + Array("\",x\n".utf8)
+        var last: CSVReader.Record?
+        try CSVReader.read(multi, file: "t.csv", invalidUTF8: .mark) { last = $0 }
+        #expect(last?.invalidUTF8?.line == 3 && last?.invalidUTF8?.column == 3 && last?.invalidUTF8?.byte == 0xE2)
         // The default still stops at the first bad byte.
         #expect(throws: LoadFailure.self) { try CSVReader.read(bytes, file: "t.csv") { _ in } }
     }

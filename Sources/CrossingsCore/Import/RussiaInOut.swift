@@ -59,7 +59,7 @@ public struct RussiaInOutImporter {
                 headerSeen = true
                 if let bad = record.invalidUTF8 {
                     throw LoadFailure([Diagnostic(location: Location(file: file, line: bad.line, column: bad.column), severity: .error,
-                                                  message: "the header is not valid UTF-8")])
+                                                  message: "the header is not valid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true)))")])
                 }
                 guard record.fields == RussiaInOutImporter.header else {
                     throw LoadFailure([Diagnostic(location: Location(file: file, line: record.line), severity: .error,
@@ -70,7 +70,7 @@ public struct RussiaInOutImporter {
             report.read += 1
             if let bad = record.invalidUTF8 {
                 me.rejections.append(Rejection(file: file, line: bad.line, column: bad.column,
-                                               reason: "the text is not valid UTF-8 (the row is not read, so no field of it is guessed at)"))
+                                               reason: "byte 0x\(String(bad.byte, radix: 16, uppercase: true)) is not valid UTF-8 (the row is not read, so no field of it is guessed at)"))
                 report.rejected += 1
                 return
             }

@@ -25,9 +25,10 @@ public enum CSVReader {
         public var end: (line: Int, column: Int)
         /// Bytes of the input read so far (for progress).
         public var byteOffset: Int = 0
-        /// With `invalidUTF8: .mark`, where the first field that is not valid UTF-8 starts
-        /// (its text then holds U+FFFD for each bad byte); nil when the record is valid.
-        public var invalidUTF8: (line: Int, column: Int)? = nil
+        /// With `invalidUTF8: .mark`, the line and column of the record's first byte that is not
+        /// valid UTF-8, and that byte (the field's text then holds U+FFFD for it); nil when the
+        /// record is valid.
+        public var invalidUTF8: (line: Int, column: Int, byte: UInt8)? = nil
     }
 
     /// What to do with a field that is not valid UTF-8.
@@ -65,11 +66,47 @@ public enum CSVReader {
         func fail(_ offset: Int, _ message: String) -> Diagnostic {
             Diagnostic(location: Location(file: file, line: line, column: column(offset)), severity: .error, message: message)
         }
-        var badField: (line: Int, column: Int)? = nil
+        var badField: (line: Int, column: Int, byte: UInt8)? = nil
+        /// The first byte in start..<end that does not begin a valid UTF-8 sequence.
+        func firstInvalid(_ start: Int, _ end: Int) -> Int? {
+            var k = start
+            while k < end {
+                let b = buf[k]
+                if b < 0x80 { k += 1; continue }
+                var need = 0, lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+                switch b {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; lo = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; hi = 0x9F
+                case 0xF0: need = 3; lo = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; hi = 0x8F
+                default: return k
+                }
+                guard k + need < end, (lo...hi).contains(buf[k + 1]) else { return k }
+                var m = 2
+                while m <= need { if buf[k + m] & 0xC0 != 0x80 { return k }; m += 1 }
+                k += need + 1
+            }
+            return nil
+        }
+        /// Marks the record at the first bad byte of start..<end, a field that starts at
+        /// `fieldOffset` on `fieldLine`, column `fieldColumn` (it may span lines when quoted).
+        func mark(_ start: Int, _ end: Int, fieldOffset: Int, fieldLine: Int, fieldColumn: Int) {
+            guard badField == nil else { return }
+            let k = firstInvalid(start, end) ?? start
+            var l = fieldLine, c = fieldColumn, p = fieldOffset
+            while p < k {
+                if buf[p] == lf { l += 1; c = 1 } else if buf[p] & 0xC0 != 0x80 { c += 1 }
+                p += 1
+            }
+            badField = (l, c, buf[k])
+        }
         func text(_ start: Int, _ end: Int, at offset: Int) throws -> String {
             if let s = String(validating: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self) { return s }
             guard invalidUTF8 == .mark else { throw LoadFailure([fail(offset, "the text is not valid UTF-8")]) }
-            if badField == nil { badField = (line, column(offset)) }
+            mark(start, end, fieldOffset: start, fieldLine: line, fieldColumn: column(start))
             return String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
         }
 
@@ -117,7 +154,8 @@ public enum CSVReader {
                     if let s = String(validating: bytes, as: UTF8.self) {
                         fields.append(s)
                     } else if invalidUTF8 == .mark {
-                        if badField == nil { badField = positions.last! }
+                        // The raw bytes between the quotes: a doubled quote is ASCII, so the bad byte is the same.
+                        mark(fieldStart + 1, i - 1, fieldOffset: fieldStart, fieldLine: positions.last!.line, fieldColumn: positions.last!.column)
                         fields.append(String(decoding: bytes, as: UTF8.self))
                     } else {
                         throw LoadFailure([fail(fieldStart, "the text is not valid UTF-8")])

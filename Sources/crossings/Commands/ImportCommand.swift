@@ -34,7 +34,7 @@ struct RussiaInOutCommand: ParsableCommand {
 
     @Argument(help: ArgumentHelp("Russia_in_master.csv and/or Russia_out_master.csv.", valueName: "FILE"))
     var files: [String]
-    @Option(help: ArgumentHelp("The folder to write the package to (created if missing).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("The folder to write the package to: created if missing, refused if not empty (unless --force).", valueName: "DIR"))
     var into: String
     @Flag(help: "Replace the data package already in DIR (as a whole; it is kept if anything fails).")
     var force = false
