@@ -36,7 +36,9 @@ struct ImportCommandTests {
         let pkg = dir.appendingPathComponent("pkg").path
 
         let run = try Binary.run(["import", "russia-in-out", inPath, outPath, "--into", pkg])
-        #expect(run.status == 0, "\(run.stderr)")
+        // Written, but rows other than Russia's own were rejected: exit 1.
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("5 rows not imported: 4 rejected (listed above); 1 of Russia's own, left out by design"))
         // 11 rows in: 6 imported; rejected: Russia's own, a bad value, a date that ends no quarter, an unknown mode, a duplicate.
         let inLine = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix(inPath) })
         #expect(inLine.split(separator: " ", omittingEmptySubsequences: true).suffix(3) == ["11", "6", "5"])
@@ -69,5 +71,121 @@ struct ImportCommandTests {
         let run = try Binary.run(["import", "russia-in-out", path, "--into", path + "-pkg"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("\(path):1:1: error: expected the header ENG,Trans,Type,Value"))
+    }
+
+    // MARK: no data lost (issue 11)
+
+    static let dataDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("data").path
+
+    /// A scratch folder with the two input files and a copy of the bundled package in `pkg/`.
+    func scratch() throws -> (dir: String, inPath: String, outPath: String, pkg: String) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-import-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir + "/work", withIntermediateDirectories: true)
+        let inPath = dir + "/Russia_in_master.csv", outPath = dir + "/Russia_out_master.csv"
+        try Data(inFile.utf8).write(to: URL(fileURLWithPath: inPath))
+        try Data(outFile.utf8).write(to: URL(fileURLWithPath: outPath))
+        try FileManager.default.copyItem(atPath: Self.dataDir, toPath: dir + "/work/pkg")
+        return (dir, inPath, outPath, dir + "/work/pkg")
+    }
+
+    /// Every file under `dir`, relative path → bytes.
+    func snapshot(_ dir: String) -> [String: Data] {
+        var all: [String: Data] = [:]
+        let e = FileManager.default.enumerator(atPath: dir)
+        while let name = e?.nextObject() as? String { all[name] = FileManager.default.contents(atPath: dir + "/" + name) }
+        return all
+    }
+
+    @Test func aNonEmptyFolderIsRefusedWithoutForce() throws {
+        let s = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.dir) }
+        let before = snapshot(s.pkg)
+        let run = try Binary.run(["import", "russia-in-out", s.inPath, "--into", s.pkg])
+        #expect(run.status == 2)
+        #expect(run.stderr == "crossings: \(s.pkg) is not empty; give --force to replace the package in it as a whole, or another --into\n")
+        #expect(run.stdout.isEmpty)
+        #expect(snapshot(s.pkg) == before)
+    }
+
+    @Test func forceReplacesThePackageAsAWhole() throws {
+        let s = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.dir) }
+        let run = try Binary.run(["import", "russia-in-out", s.inPath, s.outPath, "--into", s.pkg, "--force"])
+        #expect(run.status == 1, "\(run.stderr)")
+        // Only the import's files: the bundled observations.csv, ratios.csv, … are gone, not orphaned.
+        #expect(Set(try FileManager.default.contentsOfDirectory(atPath: s.pkg)) == [
+            "countries.csv", "categories.csv", "sources.csv", "observations-russia-in-out.csv", "events.csv", "event_dates.csv",
+            "datapackage.json",
+        ])
+        #expect(try Binary.run(["validate", "--data", s.pkg]).status == 0)
+        // Nothing left beside it.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.dir + "/work") == ["pkg"])
+    }
+
+    /// A real write failure halfway (a file-size limit: the first files fit, the later ones do not)
+    /// leaves the old package byte for byte as it was.
+    @Test func aWriteFailingHalfwayLeavesTheOldPackageAsItWas() throws {
+        let s = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.dir) }
+        let before = snapshot(s.pkg)
+        let binary = try #require(Binary.url).path
+        let run = try runProcess(URL(fileURLWithPath: "/bin/sh"), [
+            "-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" import russia-in-out \"$1\" --into \"$2\" --force", binary, s.inPath, s.pkg,
+        ])
+        #expect(run.status == 2, "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "\(run.stderr)")
+        #expect(run.stderr.hasPrefix("crossings: \(s.pkg)/"))
+        #expect(run.stderr.contains("cannot write the file (file too large); the package in \(s.pkg) is left as it was"))
+        #expect(!run.stderr.contains("Error Domain") && !run.stderr.contains("NSCocoaErrorDomain"))
+        #expect(snapshot(s.pkg) == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: s.dir + "/work") == ["pkg"])
+    }
+
+    @Test func ioFailuresAreOneLineAndExit2() throws {
+        let s = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.dir) }
+        let missing = s.dir + "/nope.csv"
+        let unread = try Binary.run(["import", "russia-in-out", missing, "--into", s.dir + "/new"])
+        #expect(unread.status == 2)
+        #expect(unread.stderr == "crossings: \(missing): cannot read the file (no such file or directory)\n")
+        let folder = try Binary.run(["import", "russia-in-out", s.dir + "/work", "--into", s.dir + "/new"])
+        #expect(folder.status == 2)
+        #expect(folder.stderr == "crossings: \(s.dir)/work: cannot read the file (it is a folder)\n")
+        // --into under a regular file: the folder cannot be made.
+        let blocked = try Binary.run(["import", "russia-in-out", s.inPath, "--into", s.inPath + "/pkg"])
+        #expect(blocked.status == 2)
+        #expect(blocked.stderr.split(separator: "\n").count == 1, "\(blocked.stderr)")
+        #expect(blocked.stderr.hasPrefix("crossings: \(s.inPath)"))
+        #expect(!blocked.stderr.contains("Error Domain"))
+        let file = try Binary.run(["import", "russia-in-out", s.inPath, "--into", s.inPath, "--force"])
+        #expect(file.status == 2)
+        #expect(file.stderr == "crossings: \(s.inPath) exists and is not a folder; give another --into\n")
+        #expect(!FileManager.default.fileExists(atPath: s.dir + "/new"))
+    }
+
+    @Test func aRowWithABadByteIsRejectedAndTheOthersImported() throws {
+        let s = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.dir) }
+        // Line 3's country name has a Latin-1 byte (0xE9); line 4's value a stray 0xFF.
+        let lines = [
+            Array("ENG,Trans,Type,Value,ISO_A2,ISO_A3,M49,Date\r\n".utf8),
+            Array("\"Korea, DR\",Air,In,\"1,239\",KP,PRK,408,3/31/2010\r\n".utf8),
+            Array("Cura".utf8) + [0xE7] + Array("ao,Air,In,5,CW,CUW,531,3/31/2010\r\n".utf8),
+            Array("\"Korea, DR\",Rail,In,9".utf8) + [0xFF] + Array(",KP,PRK,408,3/31/2010\r\n".utf8),
+            Array("\"Korea, DR\",Car,In,204,KP,PRK,408,3/31/2010\r\n".utf8),
+        ].flatMap { $0 }
+        let bad = s.dir + "/latin1.csv"
+        try Data(lines).write(to: URL(fileURLWithPath: bad))
+        let run = try Binary.run(["import", "russia-in-out", bad, "--into", s.dir + "/new"])
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.contains("\(bad):3:5: rejected: byte 0xE7 is not valid UTF-8"))
+        #expect(run.stdout.contains("\(bad):4:22: rejected: byte 0xFF is not valid UTF-8"))
+        let row = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix(bad) })
+        #expect(row.split(separator: " ").suffix(3) == ["4", "2", "2"])
+        #expect(run.stderr.contains("2 rows not imported: 2 rejected (listed above)"))
+        let figures = csvRows(try Binary.run(["figures", "--data", s.dir + "/new", "--format", "csv", "--flow", "KP-RU", "--measure", "transport"]).stdout)
+        #expect(Set(figures.compactMap { $0["category"] }) == ["air", "road"])
     }
 }

@@ -133,4 +133,26 @@ struct CSVReaderTests {
         }
         #expect(seen == [["a", "b"], ["1", "2"]])
     }
+
+    @Test func invalidUTF8MarkedRecordByRecord() throws {
+        // One bad byte (0xFF) in an unquoted field of line 2, one in a quoted field of line 3: with
+        // .mark each record is still passed on, with where its first bad field starts.
+        let bytes = Array("a,b\nok,x".utf8) + [0xFF] + Array("y\n\"q".utf8) + [0xC3] + Array("\",z\nfine,1\n".utf8)
+        var records: [CSVReader.Record] = []
+        try CSVReader.read(bytes, file: "t.csv", invalidUTF8: .mark) { records.append($0) }
+        #expect(records.map(\.line) == [1, 2, 3, 4])
+        #expect(records[1].invalidUTF8?.line == 2 && records[1].invalidUTF8?.column == 5 && records[1].invalidUTF8?.byte == 0xFF)
+        #expect(records[1].fields == ["ok", "x\u{FFFD}y"])
+        #expect(records[2].invalidUTF8?.line == 3 && records[2].invalidUTF8?.column == 3 && records[2].invalidUTF8?.byte == 0xC3)
+        #expect(records[2].fields == ["q\u{FFFD}", "z"])
+        #expect(records[0].invalidUTF8 == nil && records[3].invalidUTF8 == nil)
+        // In a quoted field over two lines, the bad byte's own line and column; a truncated
+        // sequence (0xE2 0x82 then a comma) is bad at its first byte.
+        let multi = Array("h\n\"ab\ncd".utf8) + [0xE2, 0x82] + Array("\",x\n".utf8)
+        var last: CSVReader.Record?
+        try CSVReader.read(multi, file: "t.csv", invalidUTF8: .mark) { last = $0 }
+        #expect(last?.invalidUTF8?.line == 3 && last?.invalidUTF8?.column == 3 && last?.invalidUTF8?.byte == 0xE2)
+        // The default still stops at the first bad byte.
+        #expect(throws: LoadFailure.self) { try CSVReader.read(bytes, file: "t.csv") { _ in } }
+    }
 }

@@ -13,7 +13,7 @@ import Foundation
 /// ```swift
 /// var importer = RussiaInOutImporter()
 /// try importer.read(bytes, file: "Russia_in_master.csv")
-/// try importer.write(to: "full")
+/// try PackageInstaller.install(importer.packageFiles(), into: "full", force: false) { try PackageLoader.load(directory: $0) }
 /// ```
 public struct RussiaInOutImporter {
     public static let sourceID = "russia-in-out"
@@ -22,8 +22,11 @@ public struct RussiaInOutImporter {
     public struct Rejection: Sendable, CustomStringConvertible {
         public var file: String
         public var line: Int
+        public var column: Int? = nil
         public var reason: String
-        public var description: String { "\(file):\(line): rejected: \(reason)" }
+        /// Russia's own rows: in every copy of the compilation, left out by design rather than damaged.
+        public var byDesign = false
+        public var description: String { "\(file):\(line)\(column.map { ":\($0)" } ?? ""): rejected: \(reason)" }
     }
 
     public struct FileReport: Sendable {
@@ -51,9 +54,13 @@ public struct RussiaInOutImporter {
         var headerSeen = false
         var me = self
         defer { self = me }
-        try CSVReader.read(bytes, file: file) { record in
+        try CSVReader.read(bytes, file: file, invalidUTF8: .mark) { record in
             guard headerSeen else {
                 headerSeen = true
+                if let bad = record.invalidUTF8 {
+                    throw LoadFailure([Diagnostic(location: Location(file: file, line: bad.line, column: bad.column), severity: .error,
+                                                  message: "the header is not valid UTF-8 (byte 0x\(String(bad.byte, radix: 16, uppercase: true)))")])
+                }
                 guard record.fields == RussiaInOutImporter.header else {
                     throw LoadFailure([Diagnostic(location: Location(file: file, line: record.line), severity: .error,
                                                   message: "expected the header \(RussiaInOutImporter.header.joined(separator: ",")), found \(record.fields.joined(separator: ","))")])
@@ -61,6 +68,12 @@ public struct RussiaInOutImporter {
                 return
             }
             report.read += 1
+            if let bad = record.invalidUTF8 {
+                me.rejections.append(Rejection(file: file, line: bad.line, column: bad.column,
+                                               reason: "byte 0x\(String(bad.byte, radix: 16, uppercase: true)) is not valid UTF-8 (the row is not read, so no field of it is guessed at)"))
+                report.rejected += 1
+                return
+            }
             switch me.convert(record, name: name) {
             case .success(let o):
                 if let first = me.seen[o.id] {
@@ -72,7 +85,7 @@ public struct RussiaInOutImporter {
                     report.imported += 1
                 }
             case .failure(let reason):
-                me.rejections.append(Rejection(file: file, line: record.line, reason: reason.text))
+                me.rejections.append(Rejection(file: file, line: record.line, reason: reason.text, byDesign: reason.byDesign))
                 report.rejected += 1
             }
         }
@@ -82,7 +95,7 @@ public struct RussiaInOutImporter {
         me.reports.append(report)
     }
 
-    struct Reason: Error { var text: String }
+    struct Reason: Error { var text: String; var byDesign = false }
 
     mutating func convert(_ record: CSVReader.Record, name: String) -> Result<Observation, Reason> {
         let f = record.fields
@@ -92,7 +105,7 @@ public struct RussiaInOutImporter {
             return .failure(Reason(text: "ISO_A2 '\(code)' is not two capital letters"))
         }
         guard code != "RU" else {
-            return .failure(Reason(text: "Russia's own row (ISO_A2 RU): citizens of Russia entering or leaving Russia is not a flow between two countries"))
+            return .failure(Reason(text: "Russia's own row (ISO_A2 RU): citizens of Russia entering or leaving Russia is not a flow between two countries", byDesign: true))
         }
         guard let mode = RussiaInOutImporter.modes[trans] else {
             return .failure(Reason(text: "unknown mode of transport '\(trans)' (expected Air, Car, Rail, Ship, Walk)"))
@@ -125,22 +138,21 @@ public struct RussiaInOutImporter {
         return .success(o)
     }
 
-    /// Writes the package: the same files and columns as the bundled data/.
-    public func write(to directory: String) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        func write(_ name: String, _ text: String) throws {
-            try text.write(toFile: (directory as NSString).appendingPathComponent(name), atomically: true, encoding: .utf8)
-        }
+    /// The package's files, name and text, in the order they are written: the same files and
+    /// columns as the bundled data/. `PackageInstaller.install` puts them in place.
+    public func packageFiles() -> [(name: String, text: String)] {
+        var files: [(name: String, text: String)] = []
+        func write(_ name: String, _ text: String) { files.append((name, text)) }
         var countriesCSV = CSVWriter.dataLine(PackageLoader.columns["countries"]!)
         var all = countries
         all["RU"] = all["RU"] ?? "Russia"
         for (code, name) in all.sorted(by: { $0.key < $1.key }) { countriesCSV += CSVWriter.dataLine([code, name]) }
-        try write("countries.csv", countriesCSV)
+        write("countries.csv", countriesCSV)
 
         var categoriesCSV = CSVWriter.dataLine(PackageLoader.columns["categories"]!)
         let labels = ["air": "by air", "rail": "by rail", "road": "by road (car, bus)", "sea": "by sea or river", "foot": "on foot"]
         for c in Measure.transport.fixedCategories { categoriesCSV += CSVWriter.dataLine(["transport", c, labels[c] ?? c, ""]) }
-        try write("categories.csv", categoriesCSV)
+        write("categories.csv", categoriesCSV)
 
         var sourcesCSV = CSVWriter.dataLine(PackageLoader.columns["sources"]!)
         sourcesCSV += CSVWriter.dataLine([
@@ -151,7 +163,7 @@ public struct RussiaInOutImporter {
             "MIT", RussiaInOutImporter.copyright,
             "Imported with `crossings import russia-in-out`. Each row is one quarter, not a running total.",
         ])
-        try write("sources.csv", sourcesCSV)
+        write("sources.csv", sourcesCSV)
 
         var obsCSV = CSVWriter.dataLine(PackageLoader.columns["observations"]!)
         obsCSV.reserveCapacity(observations.count * 110)
@@ -160,13 +172,14 @@ public struct RussiaInOutImporter {
                                           o.key.category, String(o.value), "", o.qualifier.rawValue, o.printed, o.producer,
                                           o.sourceID, o.locator, o.note])
         }
-        try write("observations-russia-in-out.csv", obsCSV)
-        try write("events.csv", CSVWriter.dataLine(PackageLoader.columns["events"]!))
-        try write("event_dates.csv", CSVWriter.dataLine(PackageLoader.columns["event_dates"]!))
-        try write("datapackage.json", PackageDescriptor.json(
+        write("observations-russia-in-out.csv", obsCSV)
+        write("events.csv", CSVWriter.dataLine(PackageLoader.columns["events"]!))
+        write("event_dates.csv", CSVWriter.dataLine(PackageLoader.columns["event_dates"]!))
+        write("datapackage.json", PackageDescriptor.json(
             name: "russia-in-out", title: "Border crossings of every country to and from Russia, 2010–2020 (FSB border service)",
             observationFiles: ["observations-russia-in-out.csv"],
             licenses: [["name": "MIT", "path": "https://opensource.org/licenses/MIT", "title": "MIT License, \(RussiaInOutImporter.copyright)"]]))
+        return files
     }
 }
 

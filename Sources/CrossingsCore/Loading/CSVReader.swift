@@ -25,13 +25,24 @@ public enum CSVReader {
         public var end: (line: Int, column: Int)
         /// Bytes of the input read so far (for progress).
         public var byteOffset: Int = 0
+        /// With `invalidUTF8: .mark`, the line and column of the record's first byte that is not
+        /// valid UTF-8, and that byte (the field's text then holds U+FFFD for it); nil when the
+        /// record is valid.
+        public var invalidUTF8: (line: Int, column: Int, byte: UInt8)? = nil
     }
 
-    public static func read(_ bytes: [UInt8], file: String, _ body: (Record) throws -> Void) throws {
-        try bytes.withUnsafeBufferPointer { try read($0, file: file, body) }
+    /// What to do with a field that is not valid UTF-8.
+    public enum InvalidUTF8 { case fail, mark }
+
+    /// `invalidUTF8: .fail` (the default) stops at the first field that is not UTF-8; `.mark` passes
+    /// the record on with `invalidUTF8` set, so a caller can reject that one record and read on
+    /// (the bytes that delimit fields are ASCII, so a bad byte never hides a comma or a quote).
+    public static func read(_ bytes: [UInt8], file: String, invalidUTF8: InvalidUTF8 = .fail, _ body: (Record) throws -> Void) throws {
+        try bytes.withUnsafeBufferPointer { try read($0, file: file, invalidUTF8: invalidUTF8, body) }
     }
 
-    public static func read(_ buf: UnsafeBufferPointer<UInt8>, file: String, _ body: (Record) throws -> Void) throws {
+    public static func read(_ buf: UnsafeBufferPointer<UInt8>, file: String, invalidUTF8: InvalidUTF8 = .fail,
+                            _ body: (Record) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = buf.count
         var i = 0
@@ -55,9 +66,48 @@ public enum CSVReader {
         func fail(_ offset: Int, _ message: String) -> Diagnostic {
             Diagnostic(location: Location(file: file, line: line, column: column(offset)), severity: .error, message: message)
         }
+        var badField: (line: Int, column: Int, byte: UInt8)? = nil
+        /// The first byte in start..<end that does not begin a valid UTF-8 sequence.
+        func firstInvalid(_ start: Int, _ end: Int) -> Int? {
+            var k = start
+            while k < end {
+                let b = buf[k]
+                if b < 0x80 { k += 1; continue }
+                var need = 0, lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+                switch b {
+                case 0xC2...0xDF: need = 1
+                case 0xE0: need = 2; lo = 0xA0
+                case 0xE1...0xEC, 0xEE...0xEF: need = 2
+                case 0xED: need = 2; hi = 0x9F
+                case 0xF0: need = 3; lo = 0x90
+                case 0xF1...0xF3: need = 3
+                case 0xF4: need = 3; hi = 0x8F
+                default: return k
+                }
+                guard k + need < end, (lo...hi).contains(buf[k + 1]) else { return k }
+                var m = 2
+                while m <= need { if buf[k + m] & 0xC0 != 0x80 { return k }; m += 1 }
+                k += need + 1
+            }
+            return nil
+        }
+        /// Marks the record at the first bad byte of start..<end, a field that starts at
+        /// `fieldOffset` on `fieldLine`, column `fieldColumn` (it may span lines when quoted).
+        func mark(_ start: Int, _ end: Int, fieldOffset: Int, fieldLine: Int, fieldColumn: Int) {
+            guard badField == nil else { return }
+            let k = firstInvalid(start, end) ?? start
+            var l = fieldLine, c = fieldColumn, p = fieldOffset
+            while p < k {
+                if buf[p] == lf { l += 1; c = 1 } else if buf[p] & 0xC0 != 0x80 { c += 1 }
+                p += 1
+            }
+            badField = (l, c, buf[k])
+        }
         func text(_ start: Int, _ end: Int, at offset: Int) throws -> String {
             if let s = String(validating: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self) { return s }
-            throw LoadFailure([fail(offset, "the text is not valid UTF-8")])
+            guard invalidUTF8 == .mark else { throw LoadFailure([fail(offset, "the text is not valid UTF-8")]) }
+            mark(start, end, fieldOffset: start, fieldLine: line, fieldColumn: column(start))
+            return String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
         }
 
         var fields: [String] = []
@@ -74,6 +124,7 @@ public enum CSVReader {
             let recordLine = line
             fields.removeAll(keepingCapacity: true)
             positions.removeAll(keepingCapacity: true)
+            badField = nil
             var endOfRecord = false
             while !endOfRecord {
                 let fieldStart = i
@@ -100,10 +151,15 @@ public enum CSVReader {
                         lineStart = openLineStart
                         throw LoadFailure([fail(openOffset, "unterminated quoted field (the quote opened here is never closed)")])
                     }
-                    guard let s = String(validating: bytes, as: UTF8.self) else {
+                    if let s = String(validating: bytes, as: UTF8.self) {
+                        fields.append(s)
+                    } else if invalidUTF8 == .mark {
+                        // The raw bytes between the quotes: a doubled quote is ASCII, so the bad byte is the same.
+                        mark(fieldStart + 1, i - 1, fieldOffset: fieldStart, fieldLine: positions.last!.line, fieldColumn: positions.last!.column)
+                        fields.append(String(decoding: bytes, as: UTF8.self))
+                    } else {
                         throw LoadFailure([fail(fieldStart, "the text is not valid UTF-8")])
                     }
-                    fields.append(s)
                     if i < n && buf[i] != comma && buf[i] != lf && !(buf[i] == cr && i + 1 < n && buf[i + 1] == lf) {
                         // Name where the quoted field opened too: a stray quote there is the usual cause.
                         let here = fail(i, "")
@@ -136,7 +192,7 @@ public enum CSVReader {
                 line += 1
                 lineStart = i
             }
-            try body(Record(line: recordLine, fields: fields, positions: positions, end: end, byteOffset: i))
+            try body(Record(line: recordLine, fields: fields, positions: positions, end: end, byteOffset: i, invalidUTF8: badField))
         }
     }
 }

@@ -18,48 +18,80 @@ struct RussiaInOutCommand: ParsableCommand {
         Reads Russia_in_master.csv (entries into Russia, flows XX-RU) and Russia_out_master.csv \
         (trips of Russians abroad, flows RU-XX), and writes a data package in DIR with the same \
         layout as the bundled data/. Every row is accounted for: the report gives, per file, the \
-        rows read, imported and rejected, and the reason for each rejected row. \
+        rows read, imported and rejected, and FILE:LINE[:COLUMN] and the reason for each rejected row \
+        (a row with a byte that is not UTF-8 is rejected alone; the others are imported). \
         Then browse it with `crossings --data DIR`.
+
+        DIR must be missing or empty; with --force, a data package in DIR is replaced as a whole. \
+        The package is written into a temporary folder beside DIR, loaded, and only then renamed \
+        into place, so a failure leaves DIR as it was.
+
+        Exit status: 0 every row imported (or left out by design: Russia's own rows); 1 the \
+        package was written but other rows were rejected; 2 nothing written (an unreadable \
+        file, a wrong header, a non-empty DIR without --force, a write that failed).
         """
     )
 
     @Argument(help: ArgumentHelp("Russia_in_master.csv and/or Russia_out_master.csv.", valueName: "FILE"))
     var files: [String]
-    @Option(help: ArgumentHelp("The folder to write the package to (created if missing).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("The folder to write the package to: created if missing, refused if not empty (unless --force).", valueName: "DIR"))
     var into: String
+    @Flag(help: "Replace the data package already in DIR (as a whole; it is kept if anything fails).")
+    var force = false
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one FILE") }
     }
 
     func run() throws {
+        // Refuse a non-empty DIR before reading anything.
+        do { _ = try PackageInstaller.check(into, force: force) } catch {
+            printError("crossings: \(visible(error.message))")
+            throw ExitCode(2)
+        }
         var importer = RussiaInOutImporter()
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                printError("crossings: \(visible(file)): cannot read the file")
-                throw ExitCode(2)
-            }
             do {
-                try importer.read([UInt8](data), file: file)
+                try importer.read(try PackageInstaller.readInput(file), file: file)
+            } catch let failure as PackageInstaller.Failure {
+                printError("crossings: \(visible(failure.message))")
+                throw ExitCode(2)
             } catch let failure as LoadFailure {
                 printError(failure.diagnostics.map { visible($0.description) }.joined(separator: "\n"))
                 throw ExitCode(2)
             }
         }
-        try importer.write(to: into)
+        // Written beside DIR, read back, and only then moved into place: a package that would
+        // not load is never left looking finished, and the old one is never lost.
+        let data: Dataset, warnings: [String]
+        do {
+            (data, warnings) = try PackageInstaller.install(importer.packageFiles(), into: into, force: force) {
+                try PackageLoader.load(directory: $0)
+            }
+        } catch let failure as PackageInstaller.Failure {
+            printError("crossings: \(visible(failure.message))")
+            if !failure.diagnostics.isEmpty {
+                printError(failure.diagnostics.prefix(20).map { visible($0.description) }.joined(separator: "\n"))
+            }
+            throw ExitCode(2)
+        }
         var t = TextTable(["File", "Read", "Imported", "Rejected"], rightAligned: [1, 2, 3])
         for r in importer.reports {
             t.add([r.file, formatCount(r.read), formatCount(r.imported), formatCount(r.rejected)])
         }
         print(t.render(), terminator: "")
         for r in importer.rejections { print(visible(r.description)) }
-        // Read back what was written, so a package that would not load is never left looking finished.
-        do {
-            let data = try PackageLoader.load(directory: into)
-            printError("wrote \(visible(into)): \(formatCount(data.observations.count)) figures for \(formatCount(data.flows.count)) flows; browse it with `crossings --data \(into)`")
-        } catch let failure as LoadFailure {
-            printError(failure.diagnostics.prefix(20).map { visible($0.description) }.joined(separator: "\n"))
-            throw ExitCode(2)
+        for w in warnings { printError("crossings: warning: \(visible(w))") }
+        let rejected = importer.rejections.count
+        let damaged = importer.rejections.filter { !$0.byDesign }.count
+        let byDesign = rejected - damaged
+        printError("wrote \(visible(into)): \(formatCount(data.observations.count)) figures for \(formatCount(data.flows.count)) flows; browse it with `crossings --data \(into)`")
+        if rejected > 0 {
+            var parts: [String] = []
+            if damaged > 0 { parts.append("\(formatCount(damaged)) rejected (listed above)") }
+            if byDesign > 0 { parts.append("\(formatCount(byDesign)) of Russia's own, left out by design") }
+            printError("\(formatCount(rejected)) \(rejected == 1 ? "row" : "rows") not imported: \(parts.joined(separator: "; "))")
         }
+        if damaged > 0 { throw ExitCode(1) }
     }
 }
