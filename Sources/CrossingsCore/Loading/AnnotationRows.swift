@@ -25,7 +25,7 @@ extension Loader {
         let baseMeasureText = row.raw("base_measure")
         if !baseMeasureText.isEmpty {
             guard let m = Measure(rawValue: baseMeasureText) else {
-                error(row.at("base_measure"), "'base_measure' is '\(baseMeasureText)'; expected one of: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")) (or empty: the same as 'measure')")
+                error(row.at("base_measure"), "'base_measure' is '\(clip(baseMeasureText))'; expected one of: \(Measure.allCases.map(\.rawValue).joined(separator: ", ")) (or empty: the same as 'measure')")
                 return nil
             }
             baseMeasure = m
@@ -38,7 +38,7 @@ extension Loader {
                                    fields: ("base_flow", "base_period", baseCategoryText.isEmpty ? "base_measure" : "base_category"))
         else { return nil }
         if base == key {
-            error(row.at("base_flow"), "ratio \(id) compares \(key) with itself: give the base figure in the base_* fields")
+            error(row.at("base_flow"), "ratio \(clip(id)) compares \(key) with itself: give the base figure in the base_* fields")
             return nil
         }
         var ratio = Ratio(id: id, key: key, base: base, numerator: numerator, scale: scale, qualifier: qualifier,
@@ -56,27 +56,27 @@ extension Loader {
     /// Byte by byte: no exponents, signs, spaces, separators or `Double` rounding.
     mutating func ratioValue(_ row: Row, _ name: String) -> (Int, Int)? {
         let v = row.raw(name)
-        if v.isEmpty { error(row.at(name), "'\(name)' is required"); return nil }
+        if v.isEmpty { error(row.at(name), "'\(clip(name))' is required"); return nil }
         let bytes = Array(v.utf8)
         if bytes.first == UInt8(ascii: "-") {
-            error(row.at(name), "'\(name)' is \(v): a ratio is above zero")
+            error(row.at(name), "'\(clip(name))' is \(clip(v)): a ratio is above zero")
             return nil
         }
         let dots = bytes.indices.filter { bytes[$0] == UInt8(ascii: ".") }
         let digitsOnly = bytes.allSatisfy { ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }
         guard digitsOnly, dots.count <= 1, dots.first.map({ $0 > 0 && $0 < bytes.count - 1 }) ?? true else {
-            error(row.at(name), "'\(name)' is '\(v)', not a plain decimal (write digits with at most one dot: 12, 1.6)")
+            error(row.at(name), "'\(clip(name))' is '\(clip(v))', not a plain decimal (write digits with at most one dot: 12, 1.6)")
             return nil
         }
         let scale = dots.first.map { bytes.count - 1 - $0 } ?? 0
         guard bytes.count <= Loader.ratioValueLength, scale <= Loader.ratioValueScale else {
-            error(row.at(name), "'\(name)' is '\(v)': too many digits (at most \(Loader.ratioValueLength) characters, \(Loader.ratioValueScale) after the dot)")
+            error(row.at(name), "'\(clip(name))' is '\(clip(v))': too many digits (at most \(Loader.ratioValueLength) characters, \(Loader.ratioValueScale) after the dot)")
             return nil
         }
         var numerator = 0
         for b in bytes where b != UInt8(ascii: ".") { numerator = numerator * 10 + Int(b - 48) }   // at most 12 digits: no overflow
         guard numerator > 0 else {
-            error(row.at(name), "'\(name)' is \(v): a ratio is above zero")
+            error(row.at(name), "'\(clip(name))' is \(clip(v)): a ratio is above zero")
             return nil
         }
         return (numerator, scale)
@@ -102,21 +102,21 @@ extension Loader {
     /// The `compares` field of an estimate category: `total`, `purpose/CATEGORY` or `transport/CATEGORY`.
     mutating func comparedMeasure(_ row: Row, _ text: String, of measure: Measure) -> ComparedMeasure? {
         guard measure == .estimate else {
-            error(row.at("compares"), "'compares' is only for estimate categories (this row is '\(measure.rawValue)')")
+            error(row.at("compares"), "'compares' is only for estimate categories (this row is '\(clip(measure.rawValue))')")
             return nil
         }
         let parts = text.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
         let form = "total, purpose/CATEGORY or transport/CATEGORY"
         guard let m = Measure(rawValue: parts[0]), m == .total || m.isBreakdown else {
-            error(row.at("compares"), "'compares' is '\(text)'; expected an FSB measure: \(form)")
+            error(row.at("compares"), "'compares' is '\(clip(text))'; expected an FSB measure: \(form)")
             return nil
         }
         if m == .total && parts.count > 1 {
-            error(row.at("compares"), "'compares' is '\(text)': total takes no category")
+            error(row.at("compares"), "'compares' is '\(clip(text))': total takes no category")
             return nil
         }
         if m.isBreakdown && (parts.count < 2 || !isIdentifier(parts[1])) {
-            error(row.at("compares"), "'compares' is '\(text)': \(m.rawValue) needs a category (\(m.rawValue)/\(m.fixedCategories[0]))")
+            error(row.at("compares"), "'compares' is '\(clip(text))': \(m.rawValue) needs a category (\(m.rawValue)/\(m.fixedCategories[0]))")
             return nil
         }
         return ComparedMeasure(measure: m, category: parts.count > 1 ? parts[1] : "")
@@ -142,19 +142,19 @@ extension Loader {
         for r in ratios {
             func at(_ field: String) -> Location { r.fieldLocations[field] ?? r.location }
             if let first = seenRatios[r.id] {
-                error(r.location, "duplicate ratio id '\(r.id)' (first at line \(first.line))")
+                error(r.location, "duplicate ratio id '\(clip(r.id))' (first at line \(first.line))")
             } else {
                 seenRatios[r.id] = r.location
             }
             for (key, flowField, categoryField) in [(r.key, "flow", "category"), (r.base, "base_flow", r.base.category == r.key.category ? "category" : "base_category")] {
                 for code in [key.flow.citizens, key.flow.destination] where !countryCodes.contains(code) {
-                    error(at(flowField), "ratio \(r.id): country '\(code)' is not in countries.csv")
+                    error(at(flowField), "ratio \(clip(r.id)): country '\(clip(code))' is not in countries.csv")
                 }
                 if key.measure.hasCategories && !categoryIDs.contains(key.measureLabel) {
-                    error(at(categoryField), "ratio \(r.id): category '\(key.measureLabel)' is not in categories.csv")
+                    error(at(categoryField), "ratio \(clip(r.id)): category '\(clip(key.measureLabel))' is not in categories.csv")
                 }
             }
-            checkCitation(r.sourceID, r.locator, what: "ratio \(r.id)", source: at("source"), locator: at("locator"), kinds: sourceKinds)
+            checkCitation(r.sourceID, r.locator, what: "ratio \(clip(r.id))", source: at("source"), locator: at("locator"), kinds: sourceKinds)
         }
 
         // Observation ids: only those named here are looked up, by hash, then by text.
@@ -165,12 +165,12 @@ extension Loader {
         for i in coverage.indices {
             let c = coverage[i]
             if let first = seenCoverage[c.observationID] {
-                error(c.location, "observation \(c.observationID) is listed twice in coverage (first at line \(first.line))")
+                error(c.location, "observation \(clip(c.observationID)) is listed twice in coverage (first at line \(first.line))")
                 continue
             }
             seenCoverage[c.observationID] = c.location
             guard let row = rows[c.observationID] else {
-                error(c.location, "coverage of observation '\(c.observationID)', which is in no observations file")
+                error(c.location, "coverage of observation '\(clip(c.observationID))', which is in no observations file")
                 continue
             }
             coverage[i].row = row
@@ -178,7 +178,7 @@ extension Loader {
             if c.quarters >= period.quarterCount {
                 let whole = period.quarterCount == 1 ? "one quarter, which cannot be covered in part"
                     : "\(period.quarterCount) quarters: 'quarters' must be 1 to \(period.quarterCount - 1)"
-                error(c.quartersLocation, "observation \(c.observationID) is for \(period), \(whole) (found \(c.quarters))")
+                error(c.quartersLocation, "observation \(clip(c.observationID)) is for \(period), \(whole) (found \(c.quarters))")
             }
         }
 
@@ -186,16 +186,16 @@ extension Loader {
         for i in errata.indices {
             let e = errata[i]
             if let first = seenErrata[e.observationID] {
-                error(e.location, "observation \(e.observationID) is listed twice in errata (first at line \(first.line))")
+                error(e.location, "observation \(clip(e.observationID)) is listed twice in errata (first at line \(first.line))")
                 continue
             }
             seenErrata[e.observationID] = e.location
             if let row = rows[e.observationID] {
                 errata[i].row = row
             } else {
-                error(e.location, "erratum for observation '\(e.observationID)', which is in no observations file")
+                error(e.location, "erratum for observation '\(clip(e.observationID))', which is in no observations file")
             }
-            checkCitation(e.sourceID, e.locator, what: "erratum for \(e.observationID)", source: e.sourceLocation,
+            checkCitation(e.sourceID, e.locator, what: "erratum for \(clip(e.observationID))", source: e.sourceLocation,
                           locator: e.locatorLocation, kinds: sourceKinds)
         }
     }
@@ -204,11 +204,11 @@ extension Loader {
     mutating func checkCitation(_ sourceID: String, _ locator: String, what: String, source: Location, locator locatorAt: Location,
                                 kinds: [String: Source.Kind]) {
         guard let kind = kinds[sourceID] else {
-            error(source, "\(what) cites source '\(sourceID)', which is not in sources.csv")
+            error(source, "\(what) cites source '\(clip(sourceID))', which is not in sources.csv")
             return
         }
         if kind == .article && !isParagraphLocator(locator) {
-            error(locatorAt, "\(what): a locator in an article is a paragraph, ¶N (found '\(locator)')")
+            error(locatorAt, "\(what): a locator in an article is a paragraph, ¶N (found '\(clip(locator))')")
         }
     }
 
@@ -253,7 +253,7 @@ extension Loader {
         for r in rows {
             // A country code countries.csv does not have: a typo would make a flow no one can find.
             if ["people", "adjective", "country"].contains(r.role), !codes.contains(r.meaning) {
-                error(r.meaningAt, "'\(r.meaning)' is not a country of countries.csv"); ok = false
+                error(r.meaningAt, "'\(clip(r.meaning))' is not a country of countries.csv"); ok = false
             }
             // The row passed its own check when read; what needs categories.csv is checked now.
             if r.role == "traveller" || r.role == "category",
@@ -262,7 +262,7 @@ extension Loader {
             }
             let key = r.role + " " + Vocabulary.words(r.phrase).joined(separator: " ")
             if let first = seen[key] {
-                error(r.phraseAt, "'\(r.phrase)' is listed twice as \(r.role) (first at line \(first.line))"); ok = false
+                error(r.phraseAt, "'\(clip(r.phrase))' is listed twice as \(r.role) (first at line \(first.line))"); ok = false
             } else {
                 seen[key] = r.phraseAt
             }

@@ -7,7 +7,7 @@ extension Loader {
             for item in items {
                 let k = key(item)
                 if let first = seen[k] {
-                    error(at(item), "duplicate \(what) '\(k)' (first at line \(first.line))")
+                    error(at(item), "duplicate \(what) '\(clip(k))' (first at line \(first.line))")
                 } else {
                     seen[k] = at(item)
                 }
@@ -31,39 +31,39 @@ extension Loader {
         for flow in flows {
             for code in [flow.citizens, flow.destination] where !countryCodes.contains(code) {
                 let row = store.firstRow { flows[Int($0 >> 32)] == flow }
-                error(store.location(of: row), "observation \(store.idOf(row)): country '\(code)' is not in countries.csv")
+                error(store.location(of: row), "observation \(clip(store.idOf(row))): country '\(clip(code))' is not in countries.csv")
             }
         }
         for mc in store.measures where mc.measure.hasCategories && !categoryIDs.contains("\(mc.measure.rawValue)/\(mc.category)") {
             let (m, c) = (mc.measure, mc.category)
             let measures = store.measures
             let row = store.firstRow { measures[Int($0 & 0xFFFF)] == mc }
-            error(store.location(of: row), "observation \(store.idOf(row)): category '\(m.rawValue)/\(c)' is not in categories.csv")
+            error(store.location(of: row), "observation \(clip(store.idOf(row))): category '\(m.rawValue)/\(c)' is not in categories.csv")
         }
         for sourceID in store.citedSources.sorted() {
             if !sourceIDs.contains(sourceID) {
                 for row in store.rows(citing: sourceID) {
-                    error(store.location(of: row), "observation \(store.idOf(row)) cites source '\(sourceID)', which is not in sources.csv")
+                    error(store.location(of: row), "observation \(clip(store.idOf(row))) cites source '\(clip(sourceID))', which is not in sources.csv")
                 }
             } else if sourceKinds[sourceID] == .article {
                 for row in store.rows(citing: sourceID) {
                     let o = store[row]
                     if !isParagraphLocator(o.locator) {
-                        error(o.location, "observation \(o.id): a locator in an article is a paragraph, ¶N (found '\(o.locator)')")
+                        error(o.location, "observation \(clip(o.id)): a locator in an article is a paragraph, ¶N (found '\(clip(o.locator))')")
                     }
                 }
             }
         }
         for d in eventDates {
-            if !eventIDs.contains(d.eventID) { error(d.location, "event date for '\(d.eventID)', which is not in events.csv") }
-            if !sourceIDs.contains(d.sourceID) { error(d.location, "event '\(d.eventID)' cites source '\(d.sourceID)', which is not in sources.csv") }
+            if !eventIDs.contains(d.eventID) { error(d.location, "event date for '\(clip(d.eventID))', which is not in events.csv") }
+            if !sourceIDs.contains(d.sourceID) { error(d.location, "event '\(clip(d.eventID))' cites source '\(clip(d.sourceID))', which is not in sources.csv") }
             if sourceKinds[d.sourceID] == .article && !isParagraphLocator(d.locator) {
-                error(d.location, "event '\(d.eventID)': a locator in an article is a paragraph, ¶N (found '\(d.locator)')")
+                error(d.location, "event '\(clip(d.eventID))': a locator in an article is a paragraph, ¶N (found '\(clip(d.locator))')")
             }
         }
         let dated = Set(eventDates.map(\.eventID))
         for e in events where !dated.contains(e.id) {
-            error(e.location, "event '\(e.id)' has no date: add a row to event_dates.csv with its source")
+            error(e.location, "event '\(clip(e.id))' has no date: add a row to event_dates.csv with its source")
         }
     }
 
@@ -86,7 +86,7 @@ extension Loader {
         for row in perRow.indices where repeated.contains(perRow[row]) {
             let id = store.idOf(row)
             if let first = firstRow[id] {
-                error(store.location(of: row), "duplicate observation id '\(id)' (first at line \(store.location(of: first).line))")
+                error(store.location(of: row), "duplicate observation id '\(clip(id))' (first at line \(store.location(of: first).line))")
             } else {
                 firstRow[id] = row
             }

@@ -31,3 +31,14 @@ public struct LoadFailure: Error, CustomStringConvertible {
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }
 
+
+/// A value from a package, cut for a message: at most `limit` characters, then an ellipsis,
+/// so a 10 MB field is never echoed whole.
+func clip(_ s: String, _ limit: Int = 80) -> String {
+    if s.utf8.count <= limit { return s }
+    var end = s.startIndex, n = 0
+    while n < limit, end < s.endIndex { s.formIndex(after: &end); n += 1 }
+    return end == s.endIndex ? s : String(s[..<end]) + "…"
+}
+
+func clip<S: StringProtocol>(_ s: S, _ limit: Int = 80) -> String { clip(String(s), limit) }

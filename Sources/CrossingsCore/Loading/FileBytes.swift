@@ -20,14 +20,62 @@ public final class FileBytes: @unchecked Sendable {
         buffer = UnsafeBufferPointer(start: copy.baseAddress, count: bytes.count)
     }
 
-    /// Maps a file read-only; nil when it cannot be opened.
-    public init?(mapping path: String) {
-        let fd = open(path, O_RDONLY)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
+    /// Maps a file read-only; nil when it is missing or is not a regular file.
+    public convenience init?(mapping path: String) {
+        guard let opened = try? FileBytes.openRegular(path) else { return nil }
+        self.init(fd: opened.fd, size: opened.size)
+        close(opened.fd)
+    }
+
+    /// Maps a regular file read-only: nil when it does not exist; `FileRefusal` when it is
+    /// anything else (a FIFO, a device, a socket, a directory) or cannot be read. Never blocks:
+    /// the file is stat'ed before it is opened, opened with O_NONBLOCK, and fstat'ed again.
+    public static func regularFile(_ path: String) throws -> FileBytes? {
+        guard let opened = try openRegular(path) else { return nil }
+        defer { close(opened.fd) }
+        guard let bytes = FileBytes(fd: opened.fd, size: opened.size) else {
+            throw FileRefusal(reason: "cannot be mapped (\(String(cString: strerror(errno))))")
+        }
+        return bytes
+    }
+
+    private static func openRegular(_ path: String) throws -> (fd: Int32, size: Int)? {
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(st.st_size)
+        if stat(path, &st) != 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw FileRefusal(reason: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        if let kind = FileBytes.kindName(st.st_mode) { throw FileRefusal(reason: "is \(kind), not a regular file") }
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw FileRefusal(reason: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        guard fstat(fd, &st) == 0 else {
+            close(fd)
+            throw FileRefusal(reason: "cannot be read (\(String(cString: strerror(errno))))")
+        }
+        if let kind = FileBytes.kindName(st.st_mode) {
+            close(fd)
+            throw FileRefusal(reason: "is \(kind), not a regular file")
+        }
+        return (fd, Int(st.st_size))
+    }
+
+    /// What a file that is not a regular one is, for messages; nil for a regular file.
+    static func kindName(_ mode: mode_t) -> String? {
+        switch mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a directory"
+        case S_IFIFO: return "a named pipe (FIFO)"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
+        }
+    }
+
+    /// Maps `size` bytes of an open regular file (an empty file maps to an empty buffer).
+    private init?(fd: Int32, size: Int) {
         owned = nil
         if size == 0 {
             mapped = nil
@@ -56,4 +104,10 @@ public final class FileBytes: @unchecked Sendable {
         guard end > first else { return }
         _ = madvise(mapped + first, end - first, MADV_DONTNEED)
     }
+}
+
+/// A file a package names that crossings will not read, and why ("is a directory, not a regular file").
+public struct FileRefusal: Error, Sendable {
+    public var reason: String
+    public init(reason: String) { self.reason = reason }
 }

@@ -16,7 +16,7 @@ extension Loader {
                                    into store: inout ObservationStore, rows: inout Int, progress report: (_ offset: Int, _ rows: Int) -> Void) throws {
         let expected = PackageLoader.columns["observations"]!
         if let schemaFields, schemaFields != expected {
-            error(descriptor, "the schema of 'observations' lists fields \(schemaFields.joined(separator: ",")); crossings reads \(expected.joined(separator: ","))")
+            error(descriptor, "the schema of 'observations' lists fields \(clip(schemaFields.joined(separator: ","))); crossings reads \(expected.joined(separator: ","))")
         }
         let buf = file.buffer
         let n = buf.count
@@ -223,16 +223,16 @@ extension Loader {
         for (k, name) in expected.enumerated() {
             if k >= record.fields.count {
                 error(Location(file: file, line: record.line, column: record.end.column),
-                      "missing column '\(name)' (the header must be \(expected.joined(separator: ",")))")
+                      "missing column '\(clip(name))' (the header must be \(expected.joined(separator: ",")))")
             } else if record.fields[k] != name {
                 let p = record.positions[k]
                 error(Location(file: file, line: p.line, column: p.column),
-                      "column \(k + 1) is '\(record.fields[k])', expected '\(name)' (the header must be \(expected.joined(separator: ",")))")
+                      "column \(k + 1) is '\(clip(record.fields[k]))', expected '\(clip(name))' (the header must be \(expected.joined(separator: ",")))")
             }
         }
         if record.fields.count > expected.count {
             let p = record.positions[expected.count]
-            error(Location(file: file, line: p.line, column: p.column), "unexpected column '\(record.fields[expected.count])'")
+            error(Location(file: file, line: p.line, column: p.column), "unexpected column '\(clip(record.fields[expected.count]))'")
         }
         return diagnostics.count == before
     }

@@ -44,15 +44,50 @@ public enum PackageLoader {
 
     /// Loads a package from a folder. `progress` is called from the loading thread now and
     /// then (every 65,536 rows, and as each file starts), so a caller can show how far it is.
+    /// Only regular files inside the folder are read (after following symlinks): a path the
+    /// descriptor names that resolves elsewhere, or a FIFO, device, socket or directory, is refused.
     public static func load(directory: String, progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> Dataset {
         let dir = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
         let fileManager = FileManager.default
-        var loader = Loader(origin: dir) { name in FileBytes(mapping: (dir as NSString).appendingPathComponent(name)) }
+        let realDir = realPath(dir)
+        var loader = Loader(origin: dir) { name in
+            let full = (dir as NSString).appendingPathComponent(name)
+            guard let real = realPath(full) else {
+                // Missing (or a dangling symlink): say so, as for any missing file.
+                return nil
+            }
+            guard let realDir, real.hasPrefix(realDir == "/" ? "/" : realDir + "/") else {
+                throw FileRefusal(reason: "lies outside the package folder once symlinks are followed; a package may name only its own files")
+            }
+            return try FileBytes.regularFile(real)
+        }
         loader.progress = progress
         loader.size = { name in
             ((try? fileManager.attributesOfItem(atPath: (dir as NSString).appendingPathComponent(name)))?[.size] as? NSNumber)?.intValue ?? 0
         }
         return try loader.run()
+    }
+
+    /// The path with every symlink, `.` and `..` resolved; nil when it does not exist.
+    static func realPath(_ path: String) -> String? {
+        guard let p = realpath(path, nil) else { return nil }
+        defer { free(p) }
+        return String(cString: p)
+    }
+
+    /// Why a resource path breaks the data package rules, or nil when it keeps them.
+    /// Frictionless: a path is relative, POSIX, and has no `..` segment, so a package cannot
+    /// reach outside its folder; crossings also reads no URLs.
+    public static func pathProblem(_ p: String) -> String? {
+        if p.isEmpty { return "is empty" }
+        if p.utf8.contains(0) { return "contains a NUL byte" }
+        if p.contains("\\") { return "contains a backslash; resource paths separate folders with '/'" }
+        if p.contains("://") { return "is a URL; crossings reads only files inside the package folder" }
+        if p.hasPrefix("/") { return "is absolute; a resource path is relative to the package folder (Frictionless forbids absolute paths)" }
+        if p.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
+            return "has a '..' segment; a resource path may not leave the package folder (Frictionless forbids '..')"
+        }
+        return nil
     }
 
     /// Loads a package held in memory: file name → text.
@@ -94,7 +129,8 @@ public struct LoadProgress: Sendable {
 /// One load: collects every diagnostic before deciding.
 struct Loader {
     let origin: String
-    let read: (String) -> FileBytes?
+    /// A file's bytes; nil when it is missing; throws `FileRefusal` for one that must not be read.
+    let read: (String) throws -> FileBytes?
     var diagnostics: [Diagnostic] = []
     var progress: (@Sendable (LoadProgress) -> Void)?
     var size: ((String) -> Int)?
@@ -103,7 +139,7 @@ struct Loader {
     /// Where each `compares` field is, by `measure/category`, for the check that it names a known category.
     var comparesLocations: [String: Location] = [:]
 
-    init(origin: String, read: @escaping (String) -> FileBytes?) {
+    init(origin: String, read: @escaping (String) throws -> FileBytes?) {
         self.origin = origin
         self.read = read
     }
@@ -116,7 +152,14 @@ struct Loader {
 
     mutating func run() throws -> Dataset {
         let descriptorPath = path("datapackage.json")
-        guard let descriptorBytes = read("datapackage.json").map({ Array($0.buffer) }) else {
+        let descriptorFile: FileBytes?
+        do {
+            descriptorFile = try read("datapackage.json")
+        } catch let refusal as FileRefusal {
+            throw LoadFailure([Diagnostic(location: Location(file: descriptorPath, line: 1, column: 1), severity: .error,
+                                          message: "datapackage.json \(refusal.reason)")])
+        }
+        guard let descriptorBytes = descriptorFile.map({ Array($0.buffer) }) else {
             throw LoadFailure([Diagnostic(location: Location(file: descriptorPath, line: 1, column: 1), severity: .error,
                                           message: "no datapackage.json: \(origin) is not a crossings data package")])
         }
@@ -126,14 +169,22 @@ struct Loader {
         var store = ObservationStore(), eventRows: [Event] = [], eventDates: [EventDate] = []
         var ratios: [Ratio] = [], coverage: [Coverage] = [], errata: [Erratum] = []
         var vocabularyRows: [VocabularyRow] = [], hasVocabulary = false
-        let totalBytes = progress == nil ? 0 : resources.reduce(0) { $0 + (size?($1.path) ?? 0) }
+        let totalBytes = progress == nil ? 0 : resources.reduce(0) { $0 + ($1.refused ? 0 : size?($1.path) ?? 0) }
         var bytesBefore = 0, rows = 0
         for resource in resources {
-            guard let kind = resourceKind(resource.name) else { continue }
+            guard let kind = resourceKind(resource.name), !resource.refused else { continue }
             progress?(LoadProgress(rows: rows, bytes: bytesBefore, totalBytes: totalBytes, phase: "reading \(resource.path)"))
-            guard let bytes = read(resource.path) else {
+            let opened: FileBytes?
+            do {
+                opened = try read(resource.path)
+            } catch let refusal as FileRefusal {
+                error(Location(file: descriptorPath, line: resource.pathLine, column: resource.pathColumn),
+                      "resource '\(clip(resource.name))' names \(clip(resource.path)), which \(refusal.reason)")
+                continue
+            }
+            guard let bytes = opened else {
                 error(Location(file: descriptorPath, line: resource.line, column: 1),
-                      "resource '\(resource.name)' names \(resource.path), which does not exist")
+                      "resource '\(clip(resource.name))' names \(clip(resource.path)), which does not exist")
                 continue
             }
             let file = path(resource.path)
@@ -183,7 +234,7 @@ struct Loader {
         progress?(LoadProgress(rows: rows, bytes: bytesBefore, totalBytes: totalBytes, phase: "indexing"))
         for required in ["countries", "categories", "sources", "events", "event_dates", "observations"]
         where !resources.contains(where: { resourceKind($0.name) == required }) {
-            error(Location(file: descriptorPath, line: 1), "datapackage.json lists no '\(required)' resource")
+            error(Location(file: descriptorPath, line: 1), "datapackage.json lists no '\(clip(required))' resource")
         }
         crossCheck(countries: countries, categories: categories, sources: sources,
                    store: store, events: eventRows, eventDates: eventDates)
@@ -216,7 +267,13 @@ struct Loader {
         return PackageLoader.columns[name] != nil ? name : nil
     }
 
-    struct Resource { var name: String; var path: String; var fields: [String]?; var line: Int }
+    struct Resource {
+        var name: String; var path: String; var fields: [String]?; var line: Int
+        /// Where the path's value is written (the name's line, column 1, when it cannot be found).
+        var pathLine = 0, pathColumn = 1
+        /// The path breaks a rule (reported already): the resource is not read.
+        var refused = false
+    }
 
     mutating func readDescriptor(_ bytes: [UInt8], path file: String) throws -> [Resource] {
         let json: Any
@@ -230,25 +287,44 @@ struct Loader {
             throw LoadFailure([Diagnostic(location: Location(file: file, line: 1), severity: .error,
                                           message: "datapackage.json has no \"resources\" list")])
         }
-        /// The line that names a resource, for messages: a byte search, not a Foundation one.
-        func lineNaming(_ name: String) -> Int {
-            let needle = Array("\"\(name)\"".utf8)
-            guard needle.count <= bytes.count else { return 1 }
-            var line = 1
+        /// Where `needle` first occurs at or after byte `from`, for messages: a byte search, not a Foundation one.
+        func find(_ needle: [UInt8], from: Int = 0) -> (offset: Int, line: Int, column: Int)? {
+            guard !needle.isEmpty, needle.count <= bytes.count else { return nil }
+            var line = 1, column = 1
             for i in 0...(bytes.count - needle.count) {
-                if bytes[i] == UInt8(ascii: "\n") { line += 1 }
-                if bytes[i] == needle[0] && Array(bytes[i..<i + needle.count]) == needle { return line }
+                if i >= from, bytes[i] == needle[0], bytes[i..<i + needle.count].elementsEqual(needle) { return (i, line, column) }
+                if bytes[i] == UInt8(ascii: "\n") { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
             }
-            return 1
+            return nil
+        }
+        /// A string as it is most likely written in the JSON text (nil when escapes make that a guess).
+        func quoted(_ s: String) -> [UInt8]? {
+            s.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || $0.value < 0x20 } ? nil : Array("\"\(s)\"".utf8)
         }
         return list.enumerated().compactMap { (i, r) -> Resource? in
             guard let name = r["name"] as? String, let p = r["path"] as? String else {
                 error(Location(file: file, line: 1), "resource \(i + 1) in datapackage.json needs a \"name\" and a \"path\"")
                 return nil
             }
-            let line = lineNaming(name)
+            let named = quoted(name).flatMap { find($0) }
+            let line = named?.line ?? 1
             let fields = ((r["schema"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
-            return Resource(name: name, path: p, fields: fields, line: line)
+            var resource = Resource(name: name, path: p, fields: fields, line: line)
+            resource.pathLine = line
+            // The path's own place: its value in the object that holds the name (from its `{`).
+            var objectStart = named?.offset ?? 0
+            while objectStart > 0, bytes[objectStart] != UInt8(ascii: "{") { objectStart -= 1 }
+            // (A value written with escapes cannot be searched for as it is: then the `"path"` key.)
+            if let at = quoted(p).flatMap({ find($0, from: objectStart) }) ?? find(Array("\"path\"".utf8), from: objectStart) {
+                resource.pathLine = at.line
+                resource.pathColumn = at.column
+            }
+            if let problem = PackageLoader.pathProblem(p) {
+                error(Location(file: file, line: resource.pathLine, column: resource.pathColumn),
+                      "resource '\(clip(name))' has path '\(clip(p))', which \(problem)")
+                resource.refused = true
+            }
+            return resource
         }
     }
 
@@ -277,7 +353,7 @@ struct Loader {
                 expected = schemaFields
             } else {
                 let forms = accepted.map { $0.joined(separator: ",") }.joined(separator: " or ")
-                error(descriptor, "the schema of '\(kind)' lists fields \(schemaFields.joined(separator: ",")); crossings reads \(forms)")
+                error(descriptor, "the schema of '\(clip(kind))' lists fields \(schemaFields.joined(separator: ",")); crossings reads \(forms)")
             }
         }
         /// Without fields in the schema, a header with the optional columns chooses that form.
@@ -295,16 +371,16 @@ struct Loader {
                 for (i, name) in expected.enumerated() {
                     if i >= record.fields.count {
                         me.error(Location(file: file, line: record.line, column: record.end.column),
-                                 "missing column '\(name)' (the header must be \(expected.joined(separator: ",")))")
+                                 "missing column '\(clip(name))' (the header must be \(expected.joined(separator: ",")))")
                     } else if record.fields[i] != name {
                         let p = record.positions[i]
                         me.error(Location(file: file, line: p.line, column: p.column),
-                                 "column \(i + 1) is '\(record.fields[i])', expected '\(name)' (the header must be \(expected.joined(separator: ",")))")
+                                 "column \(i + 1) is '\(clip(record.fields[i]))', expected '\(clip(name))' (the header must be \(expected.joined(separator: ",")))")
                     }
                 }
                 if record.fields.count > expected.count {
                     let p = record.positions[expected.count]
-                    me.error(Location(file: file, line: p.line, column: p.column), "unexpected column '\(record.fields[expected.count])'")
+                    me.error(Location(file: file, line: p.line, column: p.column), "unexpected column '\(clip(record.fields[expected.count]))'")
                 }
                 for (i, name) in expected.enumerated() { index[name] = i }
                 headerOK = me.diagnostics.count == before

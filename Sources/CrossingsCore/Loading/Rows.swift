@@ -5,11 +5,11 @@ extension Loader {
         // Byte checks, not Foundation's trimming: this runs for every field of millions of rows.
         let utf8 = v.utf8
         if utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-            error(row.at(name), "'\(name)' is required")
+            error(row.at(name), "'\(clip(name))' is required")
             return nil
         }
         if let f = utf8.first, let l = utf8.last, f == 0x20 || f == 0x09 || l == 0x20 || l == 0x09 {
-            error(row.at(name), "'\(name)' has spaces at its start or end")
+            error(row.at(name), "'\(clip(name))' has spaces at its start or end")
             return nil
         }
         return v
@@ -18,15 +18,15 @@ extension Loader {
     mutating func count(_ row: Row, _ name: String, required isRequired: Bool) -> Int?? {
         let v = row.raw(name)
         if v.isEmpty {
-            if isRequired { error(row.at(name), "'\(name)' is required"); return nil }
+            if isRequired { error(row.at(name), "'\(clip(name))' is required"); return nil }
             return .some(nil)
         }
         if v.hasPrefix("-"), v.dropFirst().allSatisfy(\.isASCIIDigit), !v.dropFirst().isEmpty {
-            error(row.at(name), "'\(name)' is \(v): counts cannot be negative")
+            error(row.at(name), "'\(clip(name))' is \(clip(v)): counts cannot be negative")
             return nil
         }
         guard v.allSatisfy(\.isASCIIDigit), v.count <= 15, let n = Int(v) else {
-            error(row.at(name), "'\(name)' is '\(v)', not a whole number (write plain digits: 13221)")
+            error(row.at(name), "'\(clip(name))' is '\(clip(v))', not a whole number (write plain digits: 13221)")
             return nil
         }
         return .some(n)
@@ -35,7 +35,7 @@ extension Loader {
     mutating func enumValue<T: RawRepresentable>(_ row: Row, _ name: String, _ type: T.Type, allowed: [String]) -> T? where T.RawValue == String {
         guard let v = required(row, name) else { return nil }
         guard let value = T(rawValue: v) else {
-            error(row.at(name), "'\(name)' is '\(v)'; expected one of: \(allowed.joined(separator: ", "))")
+            error(row.at(name), "'\(clip(name))' is '\(clip(v))'; expected one of: \(allowed.joined(separator: ", "))")
             return nil
         }
         return value
@@ -44,7 +44,7 @@ extension Loader {
     mutating func countryRow(_ row: Row) -> Country? {
         guard let code = required(row, "code"), let name = required(row, "name") else { return nil }
         guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-            error(row.at("code"), "country code '\(code)' is not two capital letters")
+            error(row.at("code"), "country code '\(clip(code))' is not two capital letters")
             return nil
         }
         return Country(code: code, name: name, location: row.start)
@@ -54,11 +54,11 @@ extension Loader {
         guard let measure = enumValue(row, "measure", Measure.self, allowed: ["purpose", "transport", "estimate"]),
               let id = required(row, "category"), let label = required(row, "label") else { return nil }
         guard measure.hasCategories else {
-            error(row.at("measure"), "'\(measure.rawValue)' has no categories")
+            error(row.at("measure"), "'\(clip(measure.rawValue))' has no categories")
             return nil
         }
         guard isIdentifier(id) else {
-            error(row.at("category"), "category '\(id)' must be lower-case letters, digits and hyphens")
+            error(row.at("category"), "category '\(clip(id))' must be lower-case letters, digits and hyphens")
             return nil
         }
         var category = Category(measure: measure, id: id, label: label, description: row.raw("description"), location: row.start)
@@ -76,12 +76,12 @@ extension Loader {
               let kind = enumValue(row, "kind", Source.Kind.self, allowed: Source.Kind.allCases.map(\.rawValue)),
               let outlet = required(row, "outlet") else { return nil }
         guard isIdentifier(id) else {
-            error(row.at("id"), "source id '\(id)' must be lower-case letters, digits and hyphens")
+            error(row.at("id"), "source id '\(clip(id))' must be lower-case letters, digits and hyphens")
             return nil
         }
         let date = row.raw("date")
         if !date.isEmpty && !isPartialDate(date) {
-            error(row.at("date"), "date '\(date)' is not YYYY, YYYY-MM or YYYY-MM-DD")
+            error(row.at("date"), "date '\(clip(date))' is not YYYY, YYYY-MM or YYYY-MM-DD")
             return nil
         }
         if kind == .article && row.raw("file").isEmpty {
@@ -107,7 +107,7 @@ extension Loader {
             guard let high else { error(row.at("high"), "a range needs its upper end in 'high'"); return nil }
             if high < value { error(row.at("high"), "'high' (\(high)) is below 'value' (\(value))"); return nil }
         } else if high != nil {
-            error(row.at("high"), "'high' is only for the qualifier 'range' (this row is '\(qualifier.rawValue)')")
+            error(row.at("high"), "'high' is only for the qualifier 'range' (this row is '\(clip(qualifier.rawValue))')")
             return nil
         }
         return Observation(id: id, key: key,
@@ -125,11 +125,11 @@ extension Loader {
         do { flow = try Flow(parsing: flowText) } catch { self.error(row.at(fields.flow), "\(error)"); return nil }
         do { period = try Period(parsing: periodText) } catch { self.error(row.at(fields.period), "\(error)"); return nil }
         if measure.hasCategories && category.isEmpty {
-            error(row.at(fields.category), "measure '\(measure.rawValue)' needs a category")
+            error(row.at(fields.category), "measure '\(clip(measure.rawValue))' needs a category")
             return nil
         }
         if !measure.hasCategories && !category.isEmpty {
-            error(row.at(fields.category), "measure '\(measure.rawValue)' takes no category (found '\(category)')")
+            error(row.at(fields.category), "measure '\(clip(measure.rawValue))' takes no category (found '\(clip(category))')")
             return nil
         }
         if measure == .annualAverage && !period.isRange {
@@ -147,14 +147,14 @@ extension Loader {
         guard let id = required(row, "id"), let summary = required(row, "summary"), let tagText = required(row, "tags") else { return nil }
         let tags = tagText.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
         for tag in tags where !PackageLoader.knownTags.contains(tag) {
-            error(row.at("tags"), "unknown tag '\(tag)'; tags are \(PackageLoader.knownTags.sorted().joined(separator: ", "))")
+            error(row.at("tags"), "unknown tag '\(clip(tag))'; tags are \(PackageLoader.knownTags.sorted().joined(separator: ", "))")
             return nil
         }
         // How a draft names it (optional column): checked for form here, matched by `crossings check`.
         let aliasText = row.optional("aliases")
         let aliases = EventAlias.parseList(aliasText)
         if aliases == nil {
-            error(row.at("aliases"), "aliases '\(aliasText)' is not a list: alternatives separated by ';', terms by ' + ', phrases by '|'")
+            error(row.at("aliases"), "aliases '\(clip(aliasText))' is not a list: alternatives separated by ';', terms by ' + ', phrases by '|'")
             return nil
         }
         return Event(id: id, summary: summary, tags: tags, location: row.start, dates: [], aliases: aliases ?? [])
@@ -165,7 +165,7 @@ extension Loader {
               let precision = enumValue(row, "precision", EventDate.Precision.self, allowed: EventDate.Precision.allCases.map(\.rawValue)),
               let source = required(row, "source"), let locator = required(row, "locator") else { return nil }
         guard EventDate.bounds(of: date, precision: precision) != nil else {
-            error(row.at("date"), "date '\(date)' does not fit precision '\(precision.rawValue)' (day: 2025-05-07; *-month and month: 2025-04; quarter: 2025-Q2; half: 2025-H1; year: 2025)")
+            error(row.at("date"), "date '\(clip(date))' does not fit precision '\(clip(precision.rawValue))' (day: 2025-05-07; *-month and month: 2025-04; quarter: 2025-Q2; half: 2025-H1; year: 2025)")
             return nil
         }
         return EventDate(eventID: event, date: date, precision: precision, printed: row.raw("printed"),

@@ -19,7 +19,7 @@ public struct Flow: Hashable, Sendable, Comparable, CustomStringConvertible {
     public struct ParseError: Error, CustomStringConvertible {
         public let text: String
         public var description: String {
-            "'\(text)' is not a flow (use XX-RU for citizens of XX entering Russia, RU-XX for Russians travelling to XX)"
+            "'\(clip(text))' is not a flow (use XX-RU for citizens of XX entering Russia, RU-XX for Russians travelling to XX)"
         }
     }
 

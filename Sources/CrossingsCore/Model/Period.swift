@@ -23,7 +23,7 @@ public enum Period: Hashable, Sendable, Comparable, CustomStringConvertible {
     public struct ParseError: Error, Equatable, CustomStringConvertible {
         public let text: String
         public var description: String {
-            "'\(text)' is not a period (use 2024, 2024-H1, 2024-Q3 or a range such as 2010..2019)"
+            "'\(clip(text))' is not a period (use 2024, 2024-H1, 2024-Q3 or a range such as 2010..2019)"
         }
     }
 
