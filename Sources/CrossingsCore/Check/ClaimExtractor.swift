@@ -294,7 +294,7 @@ public struct ClaimExtractor {
 
     /// The token indices of the clause a number stands in (between commas, semicolons, dashes and brackets).
     func clause(around n: NumberMention, in t: [Token]) -> Range<Int> {
-        let stops: Set<String> = [",", ";", "(", ")", "—", "–", ":"]
+        let stops = ClaimExtractor.clauseStops
         var a = n.start, b = n.end
         while a > 0, !stops.contains(t[a - 1].text) { a -= 1 }
         while b < t.count, !stops.contains(t[b].text) { b += 1 }
@@ -389,6 +389,25 @@ public struct ClaimExtractor {
     /// "out of 10,000," — a number that names the whole of what follows.
     static func isOutOf(_ n: NumberMention, _ t: [Token]) -> Bool {
         n.start >= 2 && t[n.start - 2].lower == "out" && t[n.start - 1].lower == "of" && n.end < t.count && t[n.end].text == ","
+    }
+
+    /// Where a clause ends: the readers' work on a number stays inside its clause.
+    static let clauseStops: Set<String> = [",", ";", "(", ")", "—", "–", ":"]
+
+    /// "crossed into Russia 1,117 times", "left for North Korea 6,469 times": "N times" after a verb of
+    /// travel in its clause, with no comparison after it ("12 times more", "three times as many"): a count
+    /// of trips, not a ratio. The count reader and the ratio reader both ask this, so a number is one or the other.
+    static func timesCountTrips(_ t: [Token], _ vocabulary: Vocabulary, number k: Int, after e: Int) -> Bool {
+        let ratioAfter: Set<String> = ["more", "less", "fewer", "as", "higher", "lower", "larger", "smaller", "greater", "the", "that",
+                                       "than", "over", "those", "bigger", "what"]
+        if e < t.count, ratioAfter.contains(t[e].lower) { return false }
+        var j = k - 1
+        while j >= 0, !clauseStops.contains(t[j].text) {
+            let w = t[j].lower
+            if vocabulary.entryWords.contains(w) || vocabulary.exitWords.contains(w) || ["made", "recorded"].contains(w) { return true }
+            j -= 1
+        }
+        return false
     }
 
     /// A number word above zero: "three", "twenty", and tens and units joined, "twenty-one".
@@ -567,13 +586,8 @@ public struct ClaimExtractor {
         if let next, next.text == ":", let a = afterNext, a.kind == .number { return false }
         if n.numberStart >= 2, t[n.numberStart - 1].text == ":", t[n.numberStart - 2].kind == .number { return false }
         if let next {
-            // "crossed into Russia 1,117 times in 2023": times that count trips, after a verb of travel,
-            // not a ratio ("12 times more", "three times as many", "times the").
-            let ratioAfter: Set<String> = ["more", "less", "fewer", "as", "higher", "lower", "larger", "smaller", "greater", "the", "that", "than", "over"]
-            if next.lower == "times", !(afterNext.map { ratioAfter.contains($0.lower) } ?? false),
-               t[..<n.start].contains(where: { vocabulary.entryWords.contains($0.lower) || vocabulary.exitWords.contains($0.lower) || ["made", "recorded"].contains($0.lower) }) {
-                return true
-            }
+            // "crossed into Russia 1,117 times in 2023": times that count trips, not a ratio (the ratio reader asks the same).
+            if next.lower == "times", ClaimExtractor.timesCountTrips(t, vocabulary, number: n.numberStart, after: n.end + 1) { return true }
             if vocabulary.unitsAfter.contains(next.lower) { return false }
             if next.lower == "-" || next.lower == "–", let a = afterNext, vocabulary.unitsAfter.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
             if next.lower == "-", let a = afterNext, a.lower.hasPrefix("q") || a.lower.hasPrefix("h") { return false }

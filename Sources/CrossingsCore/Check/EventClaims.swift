@@ -125,11 +125,8 @@ struct DraftDate {
         }
     }
 
-    static let months: [String: Int] = [
-        "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-        "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-        "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
-    ]
+    /// The month names the count reader knows (one table for both readers).
+    static var months: [String: Int] { ClaimExtractor.months }
     static let ordinals: [String: Int] = ["first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4]
 
     static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }

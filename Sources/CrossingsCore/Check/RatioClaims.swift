@@ -143,21 +143,10 @@ struct RatioReader {
     init(_ data: Dataset, asOf: CalendarDay?) {
         self.asOf = asOf
         self.vocabulary = data.vocabulary ?? .empty
-        var places: [([String], String)] = [], peoples: [([String], String)] = []
-        for (code, c) in data.countries {
-            let words = c.name.lowercased().split(separator: " ").map(String.init)
-            guard !words.isEmpty else { continue }
-            places.append((words, code))
-            // Russia → Russian(s); North Korea → North Korean(s).
-            var demonym = words
-            demonym[demonym.count - 1] += "n"
-            peoples.append((demonym, code))
-            var plural = demonym
-            plural[plural.count - 1] += "s"
-            peoples.append((plural, code))
-        }
-        places.append((["dprk"], "KP"))
-        places.append((["pyongyang"], "KP"))
+        // Whose travel and where, in the same words the count reader uses (vocabulary.csv).
+        let v = self.vocabulary
+        var places = v.countries.map { ($0.words, $0.meaning) }
+        var peoples = (v.people + v.adjectives).map { ($0.words, $0.meaning) }
         places.sort { ($0.0.count, $0.0.joined()) > ($1.0.count, $1.0.joined()) }
         peoples.sort { ($0.0.count, $0.0.joined()) > ($1.0.count, $1.0.joined()) }
         self.places = places
@@ -179,12 +168,6 @@ struct RatioReader {
         var change = false
     }
 
-    static let numberWords: [String: Int] = [
-        "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-        "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-        "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-        "hundred": 100, "a hundred": 100,
-    ]
     static let multiplierWords: [String: (Int, Int, Bool)] = [   // numerator, scale, a change verb
         "twice": (2, 0, false), "thrice": (3, 0, false),
         "double": (2, 0, false), "doubled": (2, 0, true), "doubling": (2, 0, true), "doubles": (2, 0, true),
@@ -192,15 +175,6 @@ struct RatioReader {
         "treble": (3, 0, false), "trebled": (3, 0, true),
         "quadruple": (4, 0, false), "quadrupled": (4, 0, true), "quintupled": (5, 0, true),
         "halved": (5, 1, true), "halving": (5, 1, true),
-    ]
-    static let hedges: [([String], Qualifier)] = [
-        (["in", "excess", "of"], .atLeast), (["no", "fewer", "than"], .atLeast), (["not", "less", "than"], .atLeast),
-        (["no", "more", "than"], .atMost), (["well", "over"], .atLeast), (["more", "than"], .atLeast), (["at", "least"], .atLeast),
-        (["upwards", "of"], .atLeast), (["less", "than"], .atMost), (["fewer", "than"], .atMost), (["at", "most"], .atMost),
-        (["up", "to"], .atMost), (["close", "to"], .about), (["an", "estimated"], .about), (["over"], .atLeast), (["under"], .atMost),
-        (["about"], .about), (["around"], .about), (["roughly"], .about), (["approximately"], .about), (["approx"], .about),
-        (["nearly"], .about), (["almost"], .about), (["some"], .about), (["circa"], .about),
-        (["only"], .exact), (["exactly"], .exact), (["just"], .exact),
     ]
     static let rising: Set<String> = [
         "rise", "rose", "risen", "rising", "rises", "up", "increase", "increased", "increases", "increasing", "grew", "grow", "grown",
@@ -211,29 +185,21 @@ struct RatioReader {
         "decline", "declined", "declining", "lower", "fewer", "less", "plunged", "plunge", "slumped", "shrank", "reduction",
         "reduced", "slid", "decreasing",
     ]
-    static let clauseMarks: Set<String> = [",", ";", "(", ")", "—", "–", ":"]
+    static var clauseMarks: Set<String> { ClaimExtractor.clauseStops }
     static let travelNouns: Set<String> = [
         "entries", "entry", "visitors", "visits", "tourists", "travellers", "travelers", "arrivals", "trips", "crossings", "number",
         "figure", "numbers", "flow", "entered", "visited", "travelled", "traveled", "arrived", "citizens", "nationals",
     ]
 
-    /// "crossed into Russia 1,117 times", "left for North Korea 6,469 times": "N times" after a verb of
-    /// travel in its clause, with no comparison after it ("12 times more", "three times as many").
-    static func countsTrips(_ t: [Token], _ vocabulary: Vocabulary, number k: Int, after e: Int) -> Bool {
-        let ratioAfter: Set<String> = ["more", "less", "fewer", "as", "higher", "lower", "larger", "smaller", "greater", "the", "that",
-                                       "than", "over", "those", "bigger", "what"]
-        if e < t.count, ratioAfter.contains(t[e].lower) { return false }
-        var j = k - 1
-        while j >= 0, !clauseMarks.contains(t[j].text) {
-            let w = t[j].lower
-            if vocabulary.entryWords.contains(w) || vocabulary.exitWords.contains(w) || ["made", "recorded", "travelled", "traveled"].contains(w) { return true }
-            j -= 1
-        }
-        return false
+    /// A factor in words, from the vocabulary: "twelve", "zero", "hundred" ("no" and "none" are no factor).
+    func numberWord(_ w: String) -> Int? {
+        if w == "no" || w == "none" { return nil }
+        if let n = vocabulary.numbers[w] { return n }
+        return w == "hundred" ? vocabulary.scales["hundred"] : nil
     }
 
     /// A number at k, digits ("12", "1.6") or a word ("twelve"): numerator, scale, end. Nil beyond a billion or four decimals.
-    static func number(_ t: [Token], at k: Int) -> (Int, Int, Int)? {
+    func number(_ t: [Token], at k: Int) -> (Int, Int, Int)? {
         guard k < t.count else { return nil }
         let tok = t[k]
         if tok.kind == .number {
@@ -244,7 +210,7 @@ struct RatioReader {
             guard fraction.count <= 4, let n = Int(whole + fraction) else { return nil }
             return (n, fraction.count, k + 1)
         }
-        if let n = numberWords[tok.lower] { return (n, 0, k + 1) }
+        if let n = numberWord(tok.lower) { return (n, 0, k + 1) }
         return nil
     }
 
@@ -255,8 +221,8 @@ struct RatioReader {
         var k = 0
         while k < t.count {
             var found: Mention?
-            if let (n, s, e) = RatioReader.number(t, at: k) {
-                if w(e) == "times", RatioReader.countsTrips(t, vocabulary, number: k, after: e + 1) {
+            if let (n, s, e) = number(t, at: k) {
+                if w(e) == "times", ClaimExtractor.timesCountTrips(t, vocabulary, number: k, after: e + 1) {
                     // "left for North Korea 6,469 times in 2024": times that count trips, not a ratio (as the count reader).
                 } else if w(e) == "times" {
                     var m = Mention(start: k, numberStart: k, end: e + 1, numerator: n, scale: s, qualifier: .exact, form: .factor)
@@ -277,7 +243,7 @@ struct RatioReader {
                     // "fivefold", "five-fold", "tenfold"
                     var stem = String(word.dropLast(4))
                     if stem.hasSuffix("-") { stem.removeLast() }
-                    if let n = RatioReader.numberWords[stem] {
+                    if let n = numberWord(stem) {
                         found = Mention(start: k, numberStart: k, end: k + 1, numerator: n, scale: 0, qualifier: .exact, form: .factor, change: true)
                     }
                 } else if word == "half", k > 0, !["first", "second", "last", "1st", "2nd", "a", "the", "this", "that"].contains(w(k - 1)),
@@ -285,17 +251,14 @@ struct RatioReader {
                           w(k + 1) != "year", w(k + 1) != "-" {
                     // "more than half the number", "about half": a share compared, only with a hedge.
                     found = Mention(start: k, numberStart: k, end: k + 1, numerator: 5, scale: 1, qualifier: .exact, form: .factor)
-                    if !RatioReader.hedges.contains(where: { h in h.0.count <= k && (0..<h.0.count).allSatisfy { t[k - h.0.count + $0].lower == h.0[$0] } }) {
+                    if vocabulary.hedge(t, endingBefore: k) == nil {
                         found = nil
                     }
                 }
             }
             guard var m = found else { k += 1; continue }
             // The hedge just before it.
-            for (phrase, q) in RatioReader.hedges where m.numberStart >= phrase.count {
-                let s = m.numberStart - phrase.count
-                if (0..<phrase.count).allSatisfy({ t[s + $0].lower == phrase[$0] }) { m.qualifier = q; m.start = s; break }
-            }
+            if let (q, s) = vocabulary.hedge(t, endingBefore: m.numberStart) { m.qualifier = q; m.start = s }
             if m.form == .percentChange {
                 // A change needs a direction: "rose 40%", "up 12%", "a 25 percent drop"; "40% of visitors" is a share.
                 if w(m.end) == "of" { k = m.end; continue }
