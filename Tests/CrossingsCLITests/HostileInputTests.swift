@@ -47,6 +47,16 @@ struct HostileInputTests {
         #expect(zero.stderr.contains("/dev/zero: larger than 16 MB"))
     }
 
+    @Test func aNamedPipeNobodyWritesToDoesNotHang() throws {
+        // Opened blocking, a FIFO with no writer waited for one forever; now it reads as an empty draft.
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-fifo-\(getpid())").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let run = try Binary.run(["check", fifo])
+        #expect(run.status == 0)
+        #expect(run.stdout.contains("No counts of travellers found"))
+    }
+
     @Test func aHundredThousandDigitsAreNoClaim() throws {
         let run = try Binary.run(["check", "--text", "In 2024, " + String(repeating: "9", count: 100_000) + " North Koreans entered Russia."])
         #expect(run.status == 0)

@@ -22,12 +22,17 @@ enum DraftInput {
         if path == "-" {
             handle = FileHandle.standardInput
         } else {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            // Opened without waiting: a named pipe nobody writes to reads as empty instead of hanging;
+            // a pipe being written (`<(…)`) and a device (`/dev/zero`, bounded below) read as before.
+            let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard fd >= 0 else { throw Refused(message: "\(name): cannot read the file") }
+            var st = stat()
+            if fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
+                close(fd)
                 throw Refused(message: "\(name): is a directory, not a draft")
             }
-            guard let h = FileHandle(forReadingAtPath: path) else { throw Refused(message: "\(name): cannot read the file") }
-            handle = h
+            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
         }
         defer { if path != "-" { try? handle.close() } }
         var data = Data()
