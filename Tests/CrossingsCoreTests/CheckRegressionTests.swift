@@ -106,4 +106,12 @@ struct CheckRegressionTests {
         files["vocabulary.csv"] = (files["vocabulary.csv"] ?? "") + "people,Ruskies,XX,\n"
         #expect(throws: LoadFailure.self) { try PackageLoader.load(files: files, origin: "data") }
     }
+
+    @Test func aCategoryDoesNotCrossASemicolonToTheNextSubject() {
+        // Seen in the explorer's `v`: 13,221 was read as an estimate of troops from the clause before.
+        let c = claims("In 2024, thousands of North Korean troops were in Russia; 13,221 North Koreans entered Russia.")
+        #expect(c.count == 2)
+        #expect(c.first?.key == key("KP-RU", "2024", .estimate, "troops"))
+        #expect(c.last?.key == key("KP-RU", "2024"))
+    }
 }

@@ -699,7 +699,9 @@ public struct ClaimExtractor {
         }
         func before(_ explicit: Bool) -> (Measure, String)? {
             var k = n.start - 1
-            while k >= prevEnd {
+            // Not past a semicolon or a full new subject: "thousands of troops were in Russia; 13,221 North
+            // Koreans entered" — the troops are not what 13,221 counts.
+            while k >= prevEnd, t[k].text != ";", vocabulary.person(t, at: k) == nil {
                 if matchCategory(t, at: k, explicit: explicit) != nil {
                     // The longest phrase that reaches this word: "business delegations", not "delegations".
                     var best = matchCategory(t, at: k, explicit: explicit)!
