@@ -103,10 +103,16 @@ public enum CSVReader {
             }
             badField = (l, c, buf[k])
         }
+        /// With `.fail`: the error at the bad byte itself (its line, column and value), not at its field.
+        func notUTF8() -> LoadFailure {
+            let bad = badField!
+            return LoadFailure([Diagnostic(location: Location(file: file, line: bad.line, column: bad.column), severity: .error,
+                                           message: "byte 0x\(String(bad.byte, radix: 16, uppercase: true)) is not valid UTF-8 (save the file as UTF-8)")])
+        }
         func text(_ start: Int, _ end: Int, at offset: Int) throws -> String {
             if let s = String(validating: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self) { return s }
-            guard invalidUTF8 == .mark else { throw LoadFailure([fail(offset, "the text is not valid UTF-8")]) }
             mark(start, end, fieldOffset: start, fieldLine: line, fieldColumn: column(start))
+            guard invalidUTF8 == .mark else { throw notUTF8() }
             return String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
         }
 
@@ -153,12 +159,11 @@ public enum CSVReader {
                     }
                     if let s = String(validating: bytes, as: UTF8.self) {
                         fields.append(s)
-                    } else if invalidUTF8 == .mark {
+                    } else {
                         // The raw bytes between the quotes: a doubled quote is ASCII, so the bad byte is the same.
                         mark(fieldStart + 1, i - 1, fieldOffset: fieldStart, fieldLine: positions.last!.line, fieldColumn: positions.last!.column)
+                        guard invalidUTF8 == .mark else { throw notUTF8() }
                         fields.append(String(decoding: bytes, as: UTF8.self))
-                    } else {
-                        throw LoadFailure([fail(fieldStart, "the text is not valid UTF-8")])
                     }
                     if i < n && buf[i] != comma && buf[i] != lf && !(buf[i] == cr && i + 1 < n && buf[i + 1] == lf) {
                         // Name where the quoted field opened too: a stray quote there is the usual cause.
