@@ -147,10 +147,10 @@ extension Loader {
                 seenRatios[r.id] = r.location
             }
             for (key, flowField, categoryField) in [(r.key, "flow", "category"), (r.base, "base_flow", r.base.category == r.key.category ? "category" : "base_category")] {
-                for code in [key.flow.citizens, key.flow.destination] where !countryCodes.contains(code) {
+                for code in [key.flow.citizens, key.flow.destination] where !countryCodes.contains(code) && missing("countries", code) {
                     error(at(flowField), "ratio \(clip(r.id)): country '\(clip(code))' is not in countries.csv")
                 }
-                if key.measure.hasCategories && !categoryIDs.contains(key.measureLabel) {
+                if key.measure.hasCategories && !categoryIDs.contains(key.measureLabel) && missing("categories", key.measureLabel) {
                     error(at(categoryField), "ratio \(clip(r.id)): category '\(clip(key.measureLabel))' is not in categories.csv")
                 }
             }
@@ -204,6 +204,7 @@ extension Loader {
     mutating func checkCitation(_ sourceID: String, _ locator: String, what: String, source: Location, locator locatorAt: Location,
                                 kinds: [String: Source.Kind]) {
         guard let kind = kinds[sourceID] else {
+            guard missing("sources", sourceID) else { return }
             error(source, "\(what) cites source '\(clip(sourceID))', which is not in sources.csv")
             return
         }
@@ -252,7 +253,7 @@ extension Loader {
         var ok = true
         for r in rows {
             // A country code countries.csv does not have: a typo would make a flow no one can find.
-            if ["people", "adjective", "country"].contains(r.role), !codes.contains(r.meaning) {
+            if ["people", "adjective", "country"].contains(r.role), !codes.contains(r.meaning), missing("countries", r.meaning) {
                 error(r.meaningAt, "'\(clip(r.meaning))' is not a country of countries.csv"); ok = false
             }
             // The row passed its own check when read; what needs categories.csv is checked now.

@@ -138,6 +138,27 @@ struct Loader {
     var fastPath = true
     /// Where each `compares` field is, by `measure/category`, for the check that it names a known category.
     var comparesLocations: [String: Location] = [:]
+    /// Resources that could not be read whole (missing, refused, empty, a wrong header, a CSV syntax
+    /// error): references into them are not checked, so one root cause is not buried under an error
+    /// for every row that cites it.
+    var unreliable: Set<String> = []
+    /// Keys of rows that were read but rejected with an error of their own (a source with a bad date,
+    /// a row with a bad byte), by resource kind: a reference to one is no further error.
+    var rejected: [String: Set<String>] = [:]
+
+    /// What other files refer to a row of `kind` by (countries by code, categories by measure/category).
+    static func key(_ kind: String, _ fields: [String]) -> String? {
+        switch kind {
+        case "countries", "sources", "events", "event_dates": return fields.first
+        case "categories": return fields.count > 1 ? "\(fields[0])/\(fields[1])" : nil
+        default: return nil
+        }
+    }
+
+    /// Whether a reference to `key` in `kind` is known to be missing, rather than lost to an error reported already.
+    func missing(_ kind: String, _ key: String) -> Bool {
+        !unreliable.contains(kind) && rejected[kind]?.contains(key) != true
+    }
 
     init(origin: String, read: @escaping (String) throws -> FileBytes?) {
         self.origin = origin
@@ -171,6 +192,9 @@ struct Loader {
         var vocabularyRows: [VocabularyRow] = [], hasVocabulary = false
         let totalBytes = progress == nil ? 0 : resources.reduce(0) { $0 + ($1.refused ? 0 : size?($1.path) ?? 0) }
         var bytesBefore = 0, rows = 0
+        for resource in resources where resource.refused {
+            if let kind = resourceKind(resource.name) { unreliable.insert(kind) }
+        }
         for resource in resources {
             guard let kind = resourceKind(resource.name), !resource.refused else { continue }
             progress?(LoadProgress(rows: rows, bytes: bytesBefore, totalBytes: totalBytes, phase: "reading \(resource.path)"))
@@ -180,9 +204,11 @@ struct Loader {
             } catch let refusal as FileRefusal {
                 error(Location(file: descriptorPath, line: resource.pathLine, column: resource.pathColumn),
                       "resource '\(clip(resource.name))' names \(clip(resource.path)), which \(refusal.reason)")
+                unreliable.insert(kind)
                 continue
             }
             guard let bytes = opened else {
+                unreliable.insert(kind)
                 error(Location(file: descriptorPath, line: resource.line, column: 1),
                       "resource '\(clip(resource.name))' names \(clip(resource.path)), which does not exist")
                 continue
@@ -228,6 +254,7 @@ struct Loader {
                 }
             } catch let failure as LoadFailure {
                 diagnostics += failure.diagnostics
+                unreliable.insert(kind)
             }
             bytesBefore += bytes.count
         }
@@ -235,6 +262,7 @@ struct Loader {
         for required in ["countries", "categories", "sources", "events", "event_dates", "observations"]
         where !resources.contains(where: { resourceKind($0.name) == required }) {
             error(Location(file: descriptorPath, line: 1), "datapackage.json lists no '\(clip(required))' resource")
+            unreliable.insert(required)
         }
         crossCheck(countries: countries, categories: categories, sources: sources,
                    store: store, events: eventRows, eventDates: eventDates)
@@ -280,8 +308,7 @@ struct Loader {
         do {
             json = try JSONSerialization.jsonObject(with: Data(bytes))
         } catch {
-            throw LoadFailure([Diagnostic(location: Location(file: file, line: 1), severity: .error,
-                                          message: "datapackage.json is not valid JSON: \(error.localizedDescription)")])
+            throw LoadFailure([Loader.jsonError(error, bytes, file: file)])
         }
         guard let root = json as? [String: Any], let list = root["resources"] as? [[String: Any]] else {
             throw LoadFailure([Diagnostic(location: Location(file: file, line: 1), severity: .error,
@@ -328,6 +355,44 @@ struct Loader {
         }
     }
 
+    /// A JSON syntax error at its line and column, from the byte offset Foundation gives in its
+    /// debug description ("Invalid value around character 13."), with that description as the
+    /// reason; "The data is not in the correct format" alone says neither what nor where.
+    static func jsonError(_ error: Error, _ bytes: [UInt8], file: String) -> Diagnostic {
+        var detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? error.localizedDescription
+        var offset: Int?
+        var utf8 = Unicode.UTF8.ForwardParser(), iterator = bytes.makeIterator(), valid = 0
+        scan: while true {
+            switch utf8.parseScalar(from: &iterator) {
+            case .valid(let encoded): valid += encoded.count
+            case .emptyInput: break scan
+            case .error: offset = valid; break scan
+            }
+        }
+        if let offset {
+            // Foundation names where the string starts; the byte itself is more use.
+            detail = "byte 0x\(String(bytes[offset], radix: 16, uppercase: true)) is not valid UTF-8"
+        } else if let r = detail.range(of: "character ") {
+            offset = Int(detail[r.upperBound...].prefix { $0.isASCII && $0.isNumber })
+        } else if detail.contains("end of file") {
+            offset = bytes.count
+        }
+        var line = 1, column = 1
+        if let offset {
+            for b in bytes.prefix(min(offset, bytes.count)) {
+                if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+            }
+        }
+        var reason = detail
+        if let r = reason.range(of: " around character ") ?? reason.range(of: " starting from character ") {
+            reason = String(reason[..<r.lowerBound])
+        }
+        reason = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+        if !reason.hasPrefix("byte") { reason = reason.prefix(1).lowercased() + reason.dropFirst() }
+        return Diagnostic(location: Location(file: file, line: line, column: column), severity: .error,
+                          message: "datapackage.json is not valid JSON: \(clip(reason))")
+    }
+
     /// A row of a table, with its header, for typed field access that records errors.
     struct Row {
         var record: CSVReader.Record
@@ -363,9 +428,15 @@ struct Loader {
         var headerOK = true
         var me = self
         defer { self = me }
-        try CSVReader.read(bytes, file: file) { record in
+        try CSVReader.read(bytes, file: file, invalidUTF8: .mark) { record in
             guard header != nil else {
                 header = record.fields
+                if let bad = record.invalidUTF8 {
+                    me.error(Location(file: file, line: bad.line, column: bad.column),
+                             "byte 0x\(String(bad.byte, radix: 16, uppercase: true)) in the header is not valid UTF-8 (save the file as UTF-8)")
+                    headerOK = false
+                    return
+                }
                 if chooseByHeader, let form = accepted.last(where: { $0 == record.fields }) { expected = form }
                 let before = me.diagnostics.count
                 for (i, name) in expected.enumerated() {
@@ -387,14 +458,25 @@ struct Loader {
                 return
             }
             guard headerOK else { return }
+            // A row with a bad byte is rejected alone, at the byte; the rest of the file is read.
+            if let bad = record.invalidUTF8 {
+                me.error(Location(file: file, line: bad.line, column: bad.column),
+                         "byte 0x\(String(bad.byte, radix: 16, uppercase: true)) is not valid UTF-8 (save the file as UTF-8; the row is not read)")
+                if let key = Loader.key(kind, record.fields) { me.rejected[kind, default: []].insert(key) }
+                return
+            }
             if record.fields.count != expected.count {
                 let at: (line: Int, column: Int) = record.fields.count > expected.count ? record.positions[expected.count] : record.end
                 me.error(Location(file: file, line: at.line, column: at.column),
                          "expected \(expected.count) fields, found \(record.fields.count)")
+                if let key = Loader.key(kind, record.fields) { me.rejected[kind, default: []].insert(key) }
                 return
             }
+            let before = me.diagnostics.count
             body(&me, Row(record: record, file: file, index: index))
+            if me.diagnostics.count > before, let key = Loader.key(kind, record.fields) { me.rejected[kind, default: []].insert(key) }
         }
         if header == nil { me.error(Location(file: file, line: 1), "the file is empty (it needs a header row)") }
+        if header == nil || !headerOK { me.unreliable.insert(kind) }
     }
 }
