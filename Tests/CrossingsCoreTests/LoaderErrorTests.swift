@@ -122,6 +122,12 @@ struct LoaderErrorTests {
         expectFieldError("value", " 12", "not a whole number")
     }
 
+    /// Plain digits that overflow: told so, not "write plain digits" (issue 11 corpus, 016 and 066).
+    @Test func tooManyDigits() {
+        expectFieldError("value", "9223372036854775807", "'value' is '9223372036854775807', 19 digits: too large to be a count (at most 15 digits)")
+        expectFieldError("value", "99999999999999999999999", "23 digits: too large to be a count")
+    }
+
     @Test func negativeValue() {
         expectFieldError("value", "-5", "counts cannot be negative")
     }
