@@ -56,6 +56,20 @@ struct KnockOnErrorTests {
         #expect(!header.isEmpty && header.allSatisfy { $0.location.file == "fx/sources.csv" }, "\(header.map(\.description))")
     }
 
+    /// A broken quote stops observations.csv: the errata and coverage rows naming observations after
+    /// it are not each reported as naming "no observation".
+    @Test func aBrokenObservationsFileIsOneError() throws {
+        let obs = try #require(BundledData.files["observations.csv"])
+        var lines = obs.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[1] = lines[1].replacingOccurrences(of: ",FSB border service,", with: ",\"FSB border service,")
+        let found = errors(["observations.csv": lines.joined(separator: "\n")])
+        #expect(found.count == 1, "\(found.map(\.description))")
+        // The stray quote pairs with one on line 3; the message names line 2, where it opened
+        // (it said "line 1": the row was re-read on its own, counting lines from 1).
+        #expect(found.first?.location.line == 3)
+        #expect(found.first?.message.hasSuffix("the quoted field opened at line 2, column 71") == true, "\(found.map(\.description))")
+    }
+
     @Test func aMissingReferenceIsStillReported() {
         let obs = BundledData.files["observations.csv"]!
         let found = errors(["observations.csv": obs + "x/1,KP-RU,2024,total,,1,,exact,1,FSB border service,no-such-source,L1,\n"])

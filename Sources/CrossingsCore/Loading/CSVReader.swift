@@ -41,13 +41,14 @@ public enum CSVReader {
         try bytes.withUnsafeBufferPointer { try read($0, file: file, invalidUTF8: invalidUTF8, body) }
     }
 
-    public static func read(_ buf: UnsafeBufferPointer<UInt8>, file: String, invalidUTF8: InvalidUTF8 = .fail,
+    /// `firstLine`: the line `buf` starts on, when it is a part of a file (one record re-read).
+    public static func read(_ buf: UnsafeBufferPointer<UInt8>, file: String, invalidUTF8: InvalidUTF8 = .fail, firstLine: Int = 1,
                             _ body: (Record) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = buf.count
         var i = 0
         if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
-        var line = 1
+        var line = firstLine
         var lineStart = i
 
         // Columns are counted incrementally along a line (fields are asked for in order).
