@@ -170,6 +170,7 @@ extension Loader {
             }
             seenCoverage[c.observationID] = c.location
             guard let row = rows[c.observationID] else {
+                guard !unreliable.contains("observations") else { continue }
                 error(c.location, "coverage of observation '\(clip(c.observationID))', which is in no observations file")
                 continue
             }
@@ -192,7 +193,7 @@ extension Loader {
             seenErrata[e.observationID] = e.location
             if let row = rows[e.observationID] {
                 errata[i].row = row
-            } else {
+            } else if !unreliable.contains("observations") {
                 error(e.location, "erratum for observation '\(clip(e.observationID))', which is in no observations file")
             }
             checkCitation(e.sourceID, e.locator, what: "erratum for \(clip(e.observationID))", source: e.sourceLocation,

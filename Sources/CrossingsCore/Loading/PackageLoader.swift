@@ -228,6 +228,7 @@ struct Loader {
                     rows = count
                 } catch let failure as LoadFailure {
                     diagnostics += failure.diagnostics
+                    unreliable.insert("observations")
                 }
                 bytesBefore += bytes.count
                 continue
