@@ -70,6 +70,17 @@ struct KnockOnErrorTests {
         #expect(found.first?.message.hasSuffix("the quoted field opened at line 2, column 71") == true, "\(found.map(\.description))")
     }
 
+    /// A resource without a path: one error at its name, not a second for the resource it leaves missing.
+    @Test func aResourceWithoutAPathIsOneErrorAtItsName() throws {
+        var files = BundledData.files
+        let descriptor = try #require(files["datapackage.json"])
+        files["datapackage.json"] = descriptor.replacingOccurrences(of: "\"path\": \"events.csv\",", with: "")
+        let lines = descriptor.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = try #require(lines.firstIndex { $0.contains("\"name\": \"events\"") }) + 1
+        let found = loadErrors(files).filter { $0.severity == .error }
+        #expect(found.map(\.description) == ["fx/datapackage.json:\(line):15: error: resource 'events' in datapackage.json has no \"path\""])
+    }
+
     @Test func aMissingReferenceIsStillReported() {
         let obs = BundledData.files["observations.csv"]!
         let found = errors(["observations.csv": obs + "x/1,KP-RU,2024,total,,1,,exact,1,FSB border service,no-such-source,L1,\n"])

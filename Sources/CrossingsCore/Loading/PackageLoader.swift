@@ -145,6 +145,8 @@ struct Loader {
     /// Keys of rows that were read but rejected with an error of their own (a source with a bad date,
     /// a row with a bad byte), by resource kind: a reference to one is no further error.
     var rejected: [String: Set<String>] = [:]
+    /// Resources listed without a name or path (an error already): not reported missing as well.
+    var unnamed: Set<String> = []
 
     /// What other files refer to a row of `kind` by (countries by code, categories by measure/category).
     static func key(_ kind: String, _ fields: [String]) -> String? {
@@ -261,7 +263,7 @@ struct Loader {
         }
         progress?(LoadProgress(rows: rows, bytes: bytesBefore, totalBytes: totalBytes, phase: "indexing"))
         for required in ["countries", "categories", "sources", "events", "event_dates", "observations"]
-        where !resources.contains(where: { resourceKind($0.name) == required }) {
+        where !resources.contains(where: { resourceKind($0.name) == required }) && !unnamed.contains(required) {
             error(Location(file: descriptorPath, line: 1), "datapackage.json lists no '\(clip(required))' resource")
             unreliable.insert(required)
         }
@@ -331,7 +333,12 @@ struct Loader {
         }
         return list.enumerated().compactMap { (i, r) -> Resource? in
             guard let name = r["name"] as? String, let p = r["path"] as? String else {
-                error(Location(file: file, line: 1), "resource \(i + 1) in datapackage.json needs a \"name\" and a \"path\"")
+                // At its name when it has one; and the resource it was meant to be is not reported missing too.
+                let named = (r["name"] as? String).flatMap { quoted($0) }.flatMap { find($0) }
+                if let kind = (r["name"] as? String).flatMap(resourceKind) { unreliable.insert(kind); unnamed.insert(kind) }
+                let what = (r["name"] as? String).map { "resource '\(clip($0))' in datapackage.json has no \"path\"" }
+                    ?? "resource \(i + 1) in datapackage.json needs a \"name\" and a \"path\""
+                error(Location(file: file, line: named?.line ?? 1, column: named?.column ?? 1), what)
                 return nil
             }
             let named = quoted(name).flatMap { find($0) }
