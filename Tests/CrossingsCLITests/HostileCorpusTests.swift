@@ -292,6 +292,11 @@ enum Generators {
     ]
 
     static let after: [String: After] = [
+        "067-bad-byte-in-source-title": { w, _, _, text in
+            // The first error (of one) is the bad byte, at its line and column, not a citation of the source.
+            let first = text.split(separator: "\n").first { $0.contains(": error: ") }
+            #expect(first?.hasPrefix(w.dir + "/sources.csv:2:65: error: byte 0xE9") == true, "\(first ?? "")")
+        },
         "076-ten-megabyte-field": { _, run, _, text in
             // The message quotes the field clipped to 80 characters, not 10 MB of it.
             #expect(run.stdout.count + run.stderr.count < 4_000, "\(run.stdout.count + run.stderr.count) bytes of output")
