@@ -81,6 +81,29 @@ struct KnockOnErrorTests {
         #expect(found.map(\.description) == ["fx/datapackage.json:\(line):15: error: resource 'events' in datapackage.json has no \"path\""])
     }
 
+    /// The same file listed by 200 more resources: one error per listing, at its path, and the file read
+    /// once (it was read again for each, every row reported again, and finding each resource's
+    /// line in the descriptor took minutes).
+    @Test func aFileListedAgainIsAnErrorAtTheListingAndReadOnce() throws {
+        var files = BundledData.files
+        let descriptor = try #require(files["datapackage.json"])
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(descriptor.utf8)) as? [String: Any])
+        var resources = try #require(json["resources"] as? [[String: Any]])
+        let events = try #require(resources.first { $0["name"] as? String == "events" })
+        for i in 0..<200 {
+            var copy = events
+            copy["name"] = "observations-again-\(i)"
+            copy["path"] = i == 0 ? "./events.csv" : "events.csv"
+            resources.append(copy)
+        }
+        json["resources"] = resources
+        files["datapackage.json"] = String(decoding: try JSONSerialization.data(withJSONObject: json, options: [.prettyPrinted]), as: UTF8.self)
+        let found = loadErrors(files).filter { $0.severity == .error }
+        #expect(found.count == 200)
+        #expect(found.allSatisfy { $0.location.file == "fx/datapackage.json" && $0.message.contains("which resource 'events' names already") })
+        #expect(Set(found.map(\.location.line)).count == 200, "each at its own listing")
+    }
+
     @Test func aMissingReferenceIsStillReported() {
         let obs = BundledData.files["observations.csv"]!
         let found = errors(["observations.csv": obs + "x/1,KP-RU,2024,total,,1,,exact,1,FSB border service,no-such-source,L1,\n"])
