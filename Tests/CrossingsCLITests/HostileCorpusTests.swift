@@ -265,6 +265,13 @@ enum Generators {
             rows += "bulk/bad,KP-RU,2024-Q5,total,,1,,exact,1,FSB border service,example-2025,L0,\n"
             try w.append("observations.csv", rows)
         },
+        "083-two-thousand-resources-naming-one-file": { w in
+            // Each listed after the base resources: took minutes to place in the descriptor, and read the file 2,000 times.
+            let descriptor = try String(contentsOfFile: w.dir + "/datapackage.json", encoding: .utf8)
+            let more = (0..<2_000).map { ",\n    {\n      \"name\": \"observations-\($0)\",\n      \"path\": \"observations.csv\"\n    }" }.joined()
+            let end = try #require(descriptor.range(of: "\n  ]\n}", options: .backwards))
+            try w.write("datapackage.json", Array((descriptor[..<end.lowerBound] + more + descriptor[end.lowerBound...]).utf8))
+        },
         // Drafts
         "042-five-megabytes-of-digits-one-line.md": { w in
             try w.draft("In 2024, " + String(repeating: "9", count: 5 << 20) + " North Koreans entered Russia.\n")
