@@ -62,7 +62,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CrossingsCLITests",
-            dependencies: ["CrossingsCore"]
+            dependencies: ["CrossingsCore"],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -122,8 +122,18 @@ struct CSVReaderTests {
 
     @Test func invalidUTF8InQuotedField() throws {
         let d = try #require(csvError(Array("x,\"".utf8) + [0xC3] + Array("\"\n".utf8)))
-        #expect(d.location == Location(file: "t.csv", line: 1, column: 3))
-        #expect(d.message.contains("not valid UTF-8"))
+        // At the byte, not at the quote that opens its field.
+        #expect(d.location == Location(file: "t.csv", line: 1, column: 4))
+        #expect(d.message.contains("byte 0xC3 is not valid UTF-8"))
+    }
+
+    /// One Latin-1 byte in a long title: the error names that byte's column, not the field's.
+    @Test func invalidUTF8IsReportedAtTheByte() throws {
+        let d = try #require(csvError(Array("id,title\nexample,Le caf".utf8) + [0xE9] + Array(" du coin\n".utf8)))
+        #expect(d.location == Location(file: "t.csv", line: 2, column: 15))
+        #expect(d.message == "byte 0xE9 is not valid UTF-8 (save the file as UTF-8)")
+        let q = try #require(csvError(Array("id,title\nexample,\"Le\ncaf".utf8) + [0xE9] + Array("\"\n".utf8)))
+        #expect(q.location == Location(file: "t.csv", line: 3, column: 4))
     }
 
     @Test func recordsBeforeAnErrorAreDelivered() throws {

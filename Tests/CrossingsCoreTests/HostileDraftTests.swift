@@ -63,6 +63,21 @@ struct HostileDraftTests {
         #expect(claims(text).map(\.value.value) == [13221])
     }
 
+    /// A long "word" or number keeps its first 1,000 characters (it is no claim either way), so a
+    /// 10 MB one is not held as ten million characters with their positions; what follows keeps
+    /// its column.
+    @Test func aLongRunOfLettersOrDigitsKeepsItsFirstThousand() {
+        for filler in ["a", "9", "é"] {
+            let text = "In 2024, " + String(repeating: filler, count: 200_000) + " 13,221 North Koreans entered Russia."
+            let sentences = DraftText.sentences(text)
+            let long = sentences.flatMap(\.tokens).max { $0.text.count < $1.text.count }
+            #expect(long?.text.count == DraftText.longestRun)
+            let count = sentences.flatMap(\.tokens).first { $0.text == "13,221" }
+            #expect(count?.column == 9 + 200_000 + 2, "\(filler): the column past the run is the real one")
+            #expect(claims(text).map(\.value.value) == [13221])
+        }
+    }
+
     /// Real sentences are never cut: the limits are far above any sentence of the source articles.
     @Test func realSentencesAreNotCut() {
         let long = "Data from the Russian Federal Security Service (FSB), analyzed by Russian media outlet Verstka and "

@@ -147,10 +147,10 @@ extension Loader {
                 seenRatios[r.id] = r.location
             }
             for (key, flowField, categoryField) in [(r.key, "flow", "category"), (r.base, "base_flow", r.base.category == r.key.category ? "category" : "base_category")] {
-                for code in [key.flow.citizens, key.flow.destination] where !countryCodes.contains(code) {
+                for code in [key.flow.citizens, key.flow.destination] where !countryCodes.contains(code) && missing("countries", code) {
                     error(at(flowField), "ratio \(clip(r.id)): country '\(clip(code))' is not in countries.csv")
                 }
-                if key.measure.hasCategories && !categoryIDs.contains(key.measureLabel) {
+                if key.measure.hasCategories && !categoryIDs.contains(key.measureLabel) && missing("categories", key.measureLabel) {
                     error(at(categoryField), "ratio \(clip(r.id)): category '\(clip(key.measureLabel))' is not in categories.csv")
                 }
             }
@@ -170,6 +170,7 @@ extension Loader {
             }
             seenCoverage[c.observationID] = c.location
             guard let row = rows[c.observationID] else {
+                guard !unreliable.contains("observations") else { continue }
                 error(c.location, "coverage of observation '\(clip(c.observationID))', which is in no observations file")
                 continue
             }
@@ -192,7 +193,7 @@ extension Loader {
             seenErrata[e.observationID] = e.location
             if let row = rows[e.observationID] {
                 errata[i].row = row
-            } else {
+            } else if !unreliable.contains("observations") {
                 error(e.location, "erratum for observation '\(clip(e.observationID))', which is in no observations file")
             }
             checkCitation(e.sourceID, e.locator, what: "erratum for \(clip(e.observationID))", source: e.sourceLocation,
@@ -204,6 +205,7 @@ extension Loader {
     mutating func checkCitation(_ sourceID: String, _ locator: String, what: String, source: Location, locator locatorAt: Location,
                                 kinds: [String: Source.Kind]) {
         guard let kind = kinds[sourceID] else {
+            guard missing("sources", sourceID) else { return }
             error(source, "\(what) cites source '\(clip(sourceID))', which is not in sources.csv")
             return
         }
@@ -252,7 +254,7 @@ extension Loader {
         var ok = true
         for r in rows {
             // A country code countries.csv does not have: a typo would make a flow no one can find.
-            if ["people", "adjective", "country"].contains(r.role), !codes.contains(r.meaning) {
+            if ["people", "adjective", "country"].contains(r.role), !codes.contains(r.meaning), missing("countries", r.meaning) {
                 error(r.meaningAt, "'\(clip(r.meaning))' is not a country of countries.csv"); ok = false
             }
             // The row passed its own check when read; what needs categories.csv is checked now.

@@ -41,13 +41,14 @@ public enum CSVReader {
         try bytes.withUnsafeBufferPointer { try read($0, file: file, invalidUTF8: invalidUTF8, body) }
     }
 
-    public static func read(_ buf: UnsafeBufferPointer<UInt8>, file: String, invalidUTF8: InvalidUTF8 = .fail,
+    /// `firstLine`: the line `buf` starts on, when it is a part of a file (one record re-read).
+    public static func read(_ buf: UnsafeBufferPointer<UInt8>, file: String, invalidUTF8: InvalidUTF8 = .fail, firstLine: Int = 1,
                             _ body: (Record) throws -> Void) throws {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = buf.count
         var i = 0
         if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
-        var line = 1
+        var line = firstLine
         var lineStart = i
 
         // Columns are counted incrementally along a line (fields are asked for in order).
@@ -103,10 +104,16 @@ public enum CSVReader {
             }
             badField = (l, c, buf[k])
         }
+        /// With `.fail`: the error at the bad byte itself (its line, column and value), not at its field.
+        func notUTF8() -> LoadFailure {
+            let bad = badField!
+            return LoadFailure([Diagnostic(location: Location(file: file, line: bad.line, column: bad.column), severity: .error,
+                                           message: "byte 0x\(String(bad.byte, radix: 16, uppercase: true)) is not valid UTF-8 (save the file as UTF-8)")])
+        }
         func text(_ start: Int, _ end: Int, at offset: Int) throws -> String {
             if let s = String(validating: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self) { return s }
-            guard invalidUTF8 == .mark else { throw LoadFailure([fail(offset, "the text is not valid UTF-8")]) }
             mark(start, end, fieldOffset: start, fieldLine: line, fieldColumn: column(start))
+            guard invalidUTF8 == .mark else { throw notUTF8() }
             return String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
         }
 
@@ -153,12 +160,11 @@ public enum CSVReader {
                     }
                     if let s = String(validating: bytes, as: UTF8.self) {
                         fields.append(s)
-                    } else if invalidUTF8 == .mark {
+                    } else {
                         // The raw bytes between the quotes: a doubled quote is ASCII, so the bad byte is the same.
                         mark(fieldStart + 1, i - 1, fieldOffset: fieldStart, fieldLine: positions.last!.line, fieldColumn: positions.last!.column)
+                        guard invalidUTF8 == .mark else { throw notUTF8() }
                         fields.append(String(decoding: bytes, as: UTF8.self))
-                    } else {
-                        throw LoadFailure([fail(fieldStart, "the text is not valid UTF-8")])
                     }
                     if i < n && buf[i] != comma && buf[i] != lf && !(buf[i] == cr && i + 1 < n && buf[i + 1] == lf) {
                         // Name where the quoted field opened too: a stray quote there is the usual cause.

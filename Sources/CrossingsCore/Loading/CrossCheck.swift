@@ -29,12 +29,13 @@ extension Loader {
         // Per interned value, not per row: a million rows share a few hundred flows and categories.
         let flows = store.flows
         for flow in flows {
-            for code in [flow.citizens, flow.destination] where !countryCodes.contains(code) {
+            for code in [flow.citizens, flow.destination] where !countryCodes.contains(code) && missing("countries", code) {
                 let row = store.firstRow { flows[Int($0 >> 32)] == flow }
                 error(store.location(of: row), "observation \(clip(store.idOf(row))): country '\(clip(code))' is not in countries.csv")
             }
         }
-        for mc in store.measures where mc.measure.hasCategories && !categoryIDs.contains("\(mc.measure.rawValue)/\(mc.category)") {
+        for mc in store.measures where mc.measure.hasCategories && !categoryIDs.contains("\(mc.measure.rawValue)/\(mc.category)")
+            && missing("categories", "\(mc.measure.rawValue)/\(mc.category)") {
             let (m, c) = (mc.measure, mc.category)
             let measures = store.measures
             let row = store.firstRow { measures[Int($0 & 0xFFFF)] == mc }
@@ -42,6 +43,7 @@ extension Loader {
         }
         for sourceID in store.citedSources.sorted() {
             if !sourceIDs.contains(sourceID) {
+                guard missing("sources", sourceID) else { continue }
                 for row in store.rows(citing: sourceID) {
                     error(store.location(of: row), "observation \(clip(store.idOf(row))) cites source '\(clip(sourceID))', which is not in sources.csv")
                 }
@@ -55,14 +57,14 @@ extension Loader {
             }
         }
         for d in eventDates {
-            if !eventIDs.contains(d.eventID) { error(d.location, "event date for '\(clip(d.eventID))', which is not in events.csv") }
-            if !sourceIDs.contains(d.sourceID) { error(d.location, "event '\(clip(d.eventID))' cites source '\(clip(d.sourceID))', which is not in sources.csv") }
+            if !eventIDs.contains(d.eventID) && missing("events", d.eventID) { error(d.location, "event date for '\(clip(d.eventID))', which is not in events.csv") }
+            if !sourceIDs.contains(d.sourceID) && missing("sources", d.sourceID) { error(d.location, "event '\(clip(d.eventID))' cites source '\(clip(d.sourceID))', which is not in sources.csv") }
             if sourceKinds[d.sourceID] == .article && !isParagraphLocator(d.locator) {
                 error(d.location, "event '\(clip(d.eventID))': a locator in an article is a paragraph, ¶N (found '\(clip(d.locator))')")
             }
         }
         let dated = Set(eventDates.map(\.eventID))
-        for e in events where !dated.contains(e.id) {
+        for e in events where !dated.contains(e.id) && missing("event_dates", e.id) {
             error(e.location, "event '\(clip(e.id))' has no date: add a row to event_dates.csv with its source")
         }
     }

@@ -158,13 +158,8 @@ extension Loader {
             // The general path, for this one record (which may span lines inside quotes).
             let stop = lineEnd(buf, from: rowStart)
             let slice = UnsafeBufferPointer(rebasing: buf[rowStart..<stop])
-            let firstLine = line
-            do {
-            try CSVReader.read(slice, file: path) { record in
-                var r = record
-                r.line += firstLine - 1
-                r.positions = r.positions.map { ($0.line + firstLine - 1, $0.column) }
-                r.end = (r.end.line + firstLine - 1, r.end.column)
+            // Read from the record's own line, so every line number (in a message's text too) is the file's.
+            try CSVReader.read(slice, file: path, firstLine: line) { r in
                 if r.fields.count != expected.count {
                     let at = r.fields.count > expected.count ? r.positions[expected.count] : r.end
                     error(Location(file: path, line: at.line, column: at.column), "expected \(expected.count) fields, found \(r.fields.count)")
@@ -173,14 +168,6 @@ extension Loader {
                 var index: [String: Int] = [:]
                 for (k, name) in expected.enumerated() { index[name] = k }
                 if let o = observationRow(Row(record: r, file: path, index: index)) { store.append(o) }
-            }
-            } catch let failure as LoadFailure {
-                // The slice counts lines from 1: put them back where they are in the file.
-                throw LoadFailure(failure.diagnostics.map { d in
-                    var d = d
-                    d.location.line += firstLine - 1
-                    return d
-                })
             }
             for k in rowStart..<stop where buf[k] == 0x0A { line += 1 }
             i = skipNewline(buf, stop)

@@ -25,6 +25,11 @@ extension Loader {
             error(row.at(name), "'\(clip(name))' is \(clip(v)): counts cannot be negative")
             return nil
         }
+        if v.count > 15, v.allSatisfy(\.isASCIIDigit) {
+            // Plain digits, so "write plain digits" would be no help: say what is wrong with it.
+            error(row.at(name), "'\(clip(name))' is '\(clip(v))', \(v.count) digits: too large to be a count (at most 15 digits)")
+            return nil
+        }
         guard v.allSatisfy(\.isASCIIDigit), v.count <= 15, let n = Int(v) else {
             error(row.at(name), "'\(clip(name))' is '\(clip(v))', not a whole number (write plain digits: 13221)")
             return nil
