@@ -13,7 +13,9 @@ let package = Package(
     ],
     targets: [
         // The dataset, its loader and validator, and the questions users ask. No terminal code.
-        .target(name: "CrossingsCore"),
+        .target(name: "CrossingsCore", dependencies: ["CPlatform"]),
+        // System calls the Swift overlays do not export (renameat2's exchange), through a header.
+        .systemLibrary(name: "CPlatform", path: "Sources/CPlatform"),
         // Pure UI state, update and rendering into a grid of cells (no ncurses).
         .target(name: "CrossingsUI", dependencies: ["CrossingsCore"]),
         // ncursesw, reached through a shim header (see docs/architecture.md).

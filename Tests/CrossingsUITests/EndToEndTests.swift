@@ -47,6 +47,7 @@ final class TmuxSession {
         script = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket).sh")
         // The pane runs crossings, then shows its exit status and the terminal modes it left.
         let text = """
+        ulimit -c 0
         trap : INT QUIT
         '\(binary)' \(arguments.map { "'\($0)'" }.joined(separator: " "))
         echo EXIT=$?
@@ -129,6 +130,9 @@ final class TmuxSession {
 
     /// `#{alternate_on}`: 1 while a full-screen program holds the terminal.
     var alternateScreen: String { ((try? run(["display", "-t", "t", "-p", "#{alternate_on}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// `#{cursor_flag}`: 1 while the cursor is shown.
+    var cursorVisible: String { ((try? run(["display", "-t", "t", "-p", "#{cursor_flag}"])) ?? "").trimmingCharacters(in: .whitespacesAndNewlines) }
 
     func keys(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
 
@@ -230,6 +234,57 @@ struct EndToEndTests {
         let pid = try t.programPID()
         kill(pid, signal)
         t.expectRestored(exit: status)
+    }
+
+    @Test("a crash signal restores the terminal (normal screen, cursor shown, modes back), says so in one line, and dies of that signal",
+          arguments: [(SIGSEGV, 139), (SIGILL, 132), (SIGABRT, 134), (SIGBUS, 135), (SIGFPE, 136), (SIGTRAP, 133)])
+    func fatalSignal(_ signal: Int32, _ status: Int) throws {
+        let t = try TmuxSession(width: 130, height: 24)
+        t.wait(for: "Period")
+        #expect(t.alternateScreen == "1")
+        #expect(t.cursorVisible == "0")
+        let pid = try t.programPID()
+        kill(pid, signal)
+        t.expectRestored(exit: status)
+        #expect(t.cursorVisible == "1", "the cursor is still hidden")
+        t.wait(for: "crossings: internal error (signal \(signal)); the terminal was restored. Please report it, with what you did just before.")
+    }
+
+    @Test("a Swift trap in the explorer's loop (an index out of range) restores the terminal and exits 128 + SIGILL (SIGTRAP on arm64)")
+    func swiftTrap() throws {
+        let t = try TmuxSession(width: 130, height: 24, environment: "CROSSINGS_TEST_TRAP=after-first-frame")
+        #if arch(x86_64)
+        let signal = SIGILL
+        #else
+        let signal = SIGTRAP
+        #endif
+        t.expectRestored(exit: 128 + Int(signal))
+        #expect(t.cursorVisible == "1", "the cursor is still hidden")
+        t.wait(for: "crossings: internal error (signal \(signal)); the terminal was restored.")
+    }
+
+    @Test("a crash signal after Ctrl-Z and fg still restores the terminal (the handlers are back after a resume)")
+    func fatalSignalAfterResume() throws {
+        let t = try TmuxSession(shellWidth: 130, height: 24)
+        let binary = try #require(EndToEnd.binary)
+        t.wait(for: "$")
+        try t.keys("ulimit -c 0", "Enter")
+        try t.keys("'\(binary)'", "Enter")
+        t.wait(for: "Period")
+        try t.keys("C-z")
+        t.wait(for: "Stopped")
+        try t.keys("fg", "Enter")
+        t.wait(for: "Period")
+        #expect(t.alternateScreen == "1")
+        let pid = try t.programPID()
+        kill(pid, SIGSEGV)
+        // fg returns the job's status.
+        for _ in 0..<100 where t.alternateScreen != "0" { usleep(50_000) }
+        try t.keys("echo EXIT=$?", "Enter")
+        t.wait(for: "EXIT=139")
+        #expect(t.alternateScreen == "0")
+        #expect(t.cursorVisible == "1")
+        t.wait(for: "crossings: internal error (signal 11); the terminal was restored.")
     }
 
     @Test("Ctrl-C restores the terminal and exits 130")

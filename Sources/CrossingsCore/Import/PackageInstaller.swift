@@ -4,14 +4,27 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+// renameat2's exchange; absent where these files are compiled without the package (the fuzzing
+// build), which then replaces with two renames.
+#if canImport(CPlatform)
+import CPlatform
+#endif
 
 /// Puts a written package in place so that no failure loses the package already there.
 ///
 /// The files are written into a temporary folder beside the target (same file system), the
 /// folder is loaded with `validate`, and only then renamed into place. Replacing a package
-/// (`force`) renames the old one aside, renames the new one in, and only then removes the old
-/// one; if the new one cannot be renamed in, the old one is renamed back. A failure at any
-/// step leaves the target exactly as it was and removes the temporary folder.
+/// (`force`) exchanges the two folders in one step (renameat2 with RENAME_EXCHANGE on Linux,
+/// renamex_np with RENAME_SWAP on macOS), so the target path always holds one whole package,
+/// and then removes the old one. Where the file system cannot exchange (EINVAL, ENOSYS,
+/// ENOTSUP), the old one is renamed aside and the new one renamed in, the old one renamed back
+/// if that fails: the target is briefly missing, never mixed. A failure at any step leaves the
+/// target exactly as it was and removes the temporary folder.
+///
+/// The target is checked with lstat (a symlink, even to a package, is refused), and what is
+/// taken away from it must be the very folder that was checked (same device and inode): a
+/// folder swapped for a symlink or another folder while the package was written is put back
+/// and left alone, never removed.
 ///
 /// ```swift
 /// let data = try PackageInstaller.install(files, into: "full", force: false) { try PackageLoader.load(directory: $0) }
@@ -31,7 +44,7 @@ public enum PackageInstaller {
 
     /// The steps, for tests that make one of them fail (`fault`).
     public enum Step: Equatable, Sendable {
-        case makeTemporary, write(String), validate, moveOldAside, moveNewIn, removeOld
+        case makeTemporary, write(String), validate, exchange, moveOldAside, moveNewIn, removeOld
     }
 
     /// What is at the target now.
@@ -70,6 +83,8 @@ public enum PackageInstaller {
                                   validate: (String) throws -> T) throws -> (value: T, warnings: [String]) {
         let target = target.count > 1 && target.hasSuffix("/") ? String(target.dropLast()) : target
         let prior = try check(target, force: force)
+        // The folder that was checked, so that no other one (swapped in since) is ever removed.
+        let checked = identity(target)
         let url = URL(fileURLWithPath: target)
         let parent = url.deletingLastPathComponent().path
         let base = url.lastPathComponent
@@ -122,40 +137,105 @@ public enum PackageInstaller {
                 throw Failure("\(target): cannot move the new package into place (\(errorText(error))); \(describe(prior, target))")
             }
         case .package:
-            var asideTemplate = Array((parent as NSString).appendingPathComponent(".\(base).replaced-XXXXXX").utf8CString)
-            guard let asideMade = mkdtemp(&asideTemplate) else {
-                throw Failure("\(parent): cannot create a temporary folder (\(errorText(errno))); the package in \(target) is left as it was")
-            }
-            let aside = String(cString: asideMade)
+            // One step: the new package in, the old one where the new one was.
             do {
-                try fault(.moveOldAside)
-                try move(target, aside)  // over the empty folder just made
+                try fault(.exchange)
+                try exchange(temporary, target)
+            } catch let failure as POSIXFailure where [EINVAL, ENOSYS, ENOTSUP, EOPNOTSUPP].contains(failure.code) {
+                // This file system cannot exchange: two renames.
+                warnings += try replaceByRenaming(temporary, target, parent: parent, base: base, checked: checked, fault: fault)
+                break
             } catch {
-                rmdir(aside)
-                throw Failure("\(target): cannot move the old package aside (\(errorText(error))); it is left as it was")
+                throw Failure("\(target): cannot move the new package into place (\(errorText(error))); the old package is left as it was")
             }
-            do {
-                try fault(.moveNewIn)
-                try move(temporary, target)
-            } catch {
-                let reason = errorText(error)
+            // What came out of the target must be the folder that was checked.
+            guard checked != nil, identity(temporary) == checked else {
                 do {
-                    try move(aside, target)
+                    try exchange(temporary, target)
                 } catch {
-                    throw Failure("\(target): cannot move the new package into place (\(reason)), nor the old one back (\(errorText(error))): the old package is in \(aside)")
+                    // Neither path holds only our package now: remove nothing.
+                    installed = true
+                    throw Failure("\(target) was replaced while the package was written, and could not be put back (\(errorText(error))): what was there is now in \(temporary), the new package in \(target)")
                 }
-                throw Failure("\(target): cannot move the new package into place (\(reason)); the old package is left as it was")
+                throw Failure("\(target) was replaced while the package was written (by a symlink or another folder); it is left as it is, and nothing was installed")
             }
+            installed = true
             do {
                 try fault(.removeOld)
-                try FileManager.default.removeItem(atPath: aside)
+                try FileManager.default.removeItem(atPath: temporary)
             } catch {
-                warnings.append("\(aside): cannot remove the replaced package (\(errorText(error))); remove it by hand")
+                warnings.append("\(temporary): cannot remove the replaced package (\(errorText(error))); remove it by hand")
             }
         }
         installed = true
         fsyncPath(parent)
         return (value, warnings)
+    }
+
+    /// Where the file system cannot exchange: the old package renamed aside (it must be the folder
+    /// that was checked), the new one renamed in, the old one removed; the old one renamed back if
+    /// the new one cannot go in. Returns warnings.
+    private static func replaceByRenaming(_ temporary: String, _ target: String, parent: String, base: String,
+                                          checked: FileIdentity?, fault: (Step) throws -> Void) throws -> [String] {
+        let replaced = Failure("\(target) was replaced while the package was written (by a symlink or another folder); it is left as it is, and nothing was installed")
+        // Checked before and after the rename: a symlink cannot be renamed over the folder made for it anyway.
+        guard checked != nil, identity(target) == checked else { throw replaced }
+        var asideTemplate = Array((parent as NSString).appendingPathComponent(".\(base).replaced-XXXXXX").utf8CString)
+        guard let asideMade = mkdtemp(&asideTemplate) else {
+            throw Failure("\(parent): cannot create a temporary folder (\(errorText(errno))); the package in \(target) is left as it was")
+        }
+        let aside = String(cString: asideMade)
+        do {
+            try fault(.moveOldAside)
+            try move(target, aside)  // over the empty folder just made
+        } catch {
+            rmdir(aside)
+            throw Failure("\(target): cannot move the old package aside (\(errorText(error))); it is left as it was")
+        }
+        guard checked != nil, identity(aside) == checked else {
+            do { try move(aside, target) } catch {
+                throw Failure("\(target) was replaced while the package was written, and could not be put back (\(errorText(error))): what was there is now in \(aside)")
+            }
+            throw replaced
+        }
+        do {
+            try fault(.moveNewIn)
+            try move(temporary, target)
+        } catch {
+            let reason = errorText(error)
+            do {
+                try move(aside, target)
+            } catch {
+                throw Failure("\(target): cannot move the new package into place (\(reason)), nor the old one back (\(errorText(error))): the old package is in \(aside)")
+            }
+            throw Failure("\(target): cannot move the new package into place (\(reason)); the old package is left as it was")
+        }
+        do {
+            try fault(.removeOld)
+            try FileManager.default.removeItem(atPath: aside)
+        } catch {
+            return ["\(aside): cannot remove the replaced package (\(errorText(error))); remove it by hand"]
+        }
+        return []
+    }
+
+    /// A folder's device and inode, as lstat gives them (a symlink is not followed); nil for
+    /// anything but a folder.
+    struct FileIdentity: Equatable { var device: UInt64; var inode: UInt64 }
+
+    static func identity(_ path: String) -> FileIdentity? {
+        var st = stat()
+        guard lstat(path, &st) == 0, st.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return FileIdentity(device: UInt64(st.st_dev), inode: UInt64(st.st_ino))
+    }
+
+    /// Swaps two existing paths in one step; POSIXFailure(ENOSYS) where that cannot be done.
+    static func exchange(_ a: String, _ b: String) throws {
+        #if canImport(CPlatform)
+        if crossings_exchange_paths(a, b) != 0 { throw POSIXFailure(code: errno) }
+        #else
+        throw POSIXFailure(code: ENOSYS)
+        #endif
     }
 
     private static func describe(_ prior: Target, _ target: String) -> String {

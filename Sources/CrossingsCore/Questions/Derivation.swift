@@ -91,3 +91,18 @@ public func uniqued<T: Hashable>(_ items: [T]) -> [T] {
     var seen = Set<T>()
     return items.filter { seen.insert($0).inserted }
 }
+
+/// Items grouped by a key in one pass: groups in the order their first item comes, items in their
+/// order within each group (a table, not a search of the groups: one key can have many thousands).
+func grouped<T, K: Hashable>(_ items: [T], by key: (T) -> K) -> [(key: K, items: [T])] {
+    var groups: [(key: K, items: [T])] = []
+    var index: [K: Int] = [:]
+    for item in items {
+        let k = key(item)
+        if let i = index[k] { groups[i].items.append(item) } else {
+            index[k] = groups.count
+            groups.append((k, [item]))
+        }
+    }
+    return groups
+}

@@ -122,13 +122,28 @@ extension Resolver {
     /// One reading per distinct value as shown (number and hedge: "about 21,000" and a round "21,000" are
     /// both `~21,000`; "over 13,220" and "at least 13,220" are not), whichever kind of source gives it, in file order.
     static func groupByValue(_ obs: [Observation]) -> [(ReportedValue, [Observation])] {
+        // Found through a table, not by searching the groups: a key may have thousands of distinct values.
+        struct Shown: Hashable { var value: Int; var high: Int?; var display: String }
         var groups: [(ReportedValue, [Observation])] = []
+        var index: [Shown: Int] = [:]
         for o in obs {
             let r = o.reported
-            if let i = groups.firstIndex(where: { $0.0.value == r.value && $0.0.high == r.high && $0.0.display == r.display }) {
+            let shown = Shown(value: r.value, high: r.high, display: r.display)
+            if let i = index[shown] {
                 groups[i].1.append(o)
-                if r.tabulated { groups[i].0.tabulated = true }
+                if r.tabulated && !groups[i].0.tabulated {
+                    // A group is matched by how its first reading, once marked tabulated, shows (as when the
+                    // groups were searched): a round prose "10,000" (~10,000) joined by a dataset's "about
+                    // 10,000" shows 10,000 from then on.
+                    groups[i].0.tabulated = true
+                    let now = Shown(value: r.value, high: r.high, display: groups[i].0.display)
+                    if now != shown {
+                        if index[shown] == i { index[shown] = nil }
+                        index[now] = min(index[now] ?? i, i)
+                    }
+                }
             } else {
+                index[shown] = groups.count
                 groups.append((r, [o]))
             }
         }

@@ -108,9 +108,10 @@ public final class Resolver {
         /// Every distinct value the key could take: precise readings, then derived values.
         var alternatives: [Resolved] {
             var out: [Resolved] = []
-            if let p = primary { out.append(p) }
-            for group in Resolver.groupPrecise(readings) where !out.contains(where: { $0.value == group.value }) { out.append(group) }
-            for d in derivations where !out.contains(where: { $0.value == d.value }) {
+            var values = Set<Int>()
+            if let p = primary { out.append(p); values.insert(p.value) }
+            for group in Resolver.groupPrecise(readings) where values.insert(group.value).inserted { out.append(group) }
+            for d in derivations where values.insert(d.value).inserted {
                 out.append(Resolved(value: d.value, observations: [], derivation: d))
             }
             return out
@@ -892,17 +893,30 @@ public final class Resolver {
     /// One resolved value per distinct precise reading.
     static func groupPrecise(_ readings: [Observation]) -> [Resolved] {
         var out: [Resolved] = []
+        var index: [Int: Int] = [:]
         for o in readings where o.reported.isPrecise {
-            if let i = out.firstIndex(where: { $0.value == o.value }) { out[i].observations.append(o) } else {
+            if let i = index[o.value] { out[i].observations.append(o) } else {
+                index[o.value] = out.count
                 out.append(Resolved(value: o.value, observations: [o], derivation: nil))
             }
         }
         return out
     }
 
-    /// Whether every pair of values agrees (the agreement rule, docs/rules.md).
+    /// Whether every pair of values agrees (the agreement rule, docs/rules.md), in one pass: each
+    /// value is an interval on a line, and intervals on a line overlap pairwise exactly when they
+    /// share a point, that is when the highest lower bound is not above the lowest upper bound.
+    /// (Each value is compared with itself too, as pair by pair: an interval that is empty, such as
+    /// "more than thousands" of 0, agrees with nothing.) Pair by pair took 20 s for 8,000 readings
+    /// of one key.
     public static func allAgree(_ values: [ReportedValue]) -> Bool {
-        values.allSatisfy { a in values.allSatisfy { a.agrees(with: $0) } }
+        var highestLower = -Double.infinity, lowestUpper = Double.infinity
+        for v in values {
+            let i = v.interval
+            highestLower = max(highestLower, i.lower)
+            if let u = i.upper { lowestUpper = min(lowestUpper, u) }
+        }
+        return highestLower <= lowestUpper
     }
 
     static func valueList(_ readings: [Observation]) -> String {

@@ -69,14 +69,50 @@ extension Validator {
                 }
                 guard !fsbValues.isEmpty else { continue }
                 let fsbText = uniqued(fsbValues.map(\.1)).joined(separator: " or ")
+                let fsbIntervals = Intervals(fsbValues.map(\.0))
                 // A count of part of the period is not set against the whole period's.
                 for o in data.observations(for: key) where data.coverage(ofObservation: o.id) == nil
-                    && !fsbValues.contains(where: { o.reported.agrees(with: $0.0) }) {
+                    && !fsbIntervals.anyAgrees(with: o.reported) {
                     out.append(Diagnostic(location: o.location, severity: .warning, message:
                         "\(key.flow) \(key.period): \(o.producer) counts \(o.reported.display) (\(key.measureLabel), \(o.sourceID) \(o.locator)) where the FSB border count is \(fsbText) (\(parallel.label)): different producers and measures, kept apart"))
                 }
             }
         }
         return out
+    }
+}
+
+/// Whether a value agrees with any of many (the agreement rule: intervals that overlap), without
+/// setting it against each: the intervals sorted by lower bound, with the highest upper bound among
+/// each prefix. A value agrees with one of them exactly when, among those that start no later than
+/// it ends, the highest upper bound reaches its lower bound. n log n for n values and as many questions.
+struct Intervals {
+    private var lowers: [Double] = []
+    /// The highest upper bound of the first i + 1 intervals (infinity for "or more").
+    private var highestUpper: [Double] = []
+
+    init(_ values: [ReportedValue]) {
+        let sorted = values.map { v -> (Double, Double) in let i = v.interval; return (i.lower, i.upper ?? .infinity) }
+            .filter { $0.0 <= $0.1 }  // an empty interval agrees with nothing
+            .sorted { $0.0 < $1.0 }
+        var highest = -Double.infinity
+        for (lower, upper) in sorted {
+            highest = max(highest, upper)
+            lowers.append(lower)
+            highestUpper.append(highest)
+        }
+    }
+
+    func anyAgrees(with value: ReportedValue) -> Bool {
+        let i = value.interval
+        let upper = i.upper ?? .infinity
+        guard i.lower <= upper else { return false }
+        // How many intervals start no later than the value ends.
+        var lo = 0, hi = lowers.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lowers[mid] <= upper { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 && highestUpper[lo - 1] >= i.lower
     }
 }

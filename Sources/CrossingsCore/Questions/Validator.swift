@@ -22,19 +22,15 @@ public enum Validator {
             // 1. Sources that disagree on the value.
             let readings = obs.map(\.reported)
             if !Resolver.allAgree(readings) {
-                var groups: [(String, [String])] = []
-                for o in obs {
-                    let shown = o.reported.display
-                    if let i = groups.firstIndex(where: { $0.0 == shown }) { groups[i].1.append(cite(o)) } else { groups.append((shown, [cite(o)])) }
-                }
-                warn(first.location, "\(key): sources disagree: " + groups.map { "\($0.0) (\($0.1.joined(separator: ", ")))" }.joined(separator: "; "))
+                let groups = grouped(obs, by: \.reported.display)
+                warn(first.location, "\(key): sources disagree: " + groups.map { "\($0.key) (\($0.items.map(cite).joined(separator: ", ")))" }.joined(separator: "; "))
             } else {
                 // 2. Same number, different producers credited.
-                let producers = uniqued(obs.map(\.producer))
+                let producers = grouped(obs, by: \.producer)
                 // "South Korean intelligence" and "South Korean intelligence (NIS)" are one producer;
                 // "the Federal State Statistics Service" and "the FSB border service" are not.
-                if Set(producers.map(Attribution.looseName)).count > 1 {
-                    let who = producers.map { p in "\(p) (\(obs.filter { $0.producer == p }.map(cite).joined(separator: ", ")))" }
+                if Set(producers.map { Attribution.looseName($0.key) }).count > 1 {
+                    let who = producers.map { p in "\(p.key) (\(p.items.map(cite).joined(separator: ", ")))" }
                     warn(first.location, "\(key): sources credit different producers: " + who.joined(separator: "; "))
                 }
             }
@@ -45,8 +41,7 @@ public enum Validator {
             for parts in resolver.resolution(key).derivations where parts.kind == .rollUp || parts.kind == .breakdown {
                 let derived = ReportedValue(value: parts.value)
                 let disagreeing = obs.filter { !$0.reported.agrees(with: derived) }
-                for value in uniqued(disagreeing.map(\.reported.display)) {
-                    let who = disagreeing.filter { $0.reported.display == value }
+                for (value, who) in grouped(disagreeing, by: \.reported.display) {
                     let partSources = parts.sourceIDs.isEmpty ? "" : ", from \(parts.sourceIDs.joined(separator: ", "))"
                     warn(who[0].location, "\(key): \(value) (\(who.map(cite).joined(separator: ", "))) but its parts add up to \(formatCount(parts.value)) (\(parts.formula): \(parts.worked)\(partSources))")
                 }

@@ -104,6 +104,9 @@ enum Explorer {
         var copiedSoFar = 0
         var dirty = true
         var status: Int32 = 0
+        // For the end-to-end tests only: a real Swift trap (an index out of range) after the first
+        // frame, to show that a crash in update or render leaves the terminal restored.
+        let trapForTests = ProcessInfo.processInfo.environment["CROSSINGS_TEST_TRAP"] == "after-first-frame"
         while true {
             let sig = pendingQuit.load(ordering: .relaxed)
             if sig != 0 { status = 128 + sig; break }
@@ -117,6 +120,7 @@ enum Explorer {
             if dirty {
                 terminal.draw(render(state, state.size))
                 dirty = false
+                if trapForTests { let none: [Int] = []; _ = none[state.size.width] }
             }
             var resized = false
             let key = terminal.readKey(resized: &resized)

@@ -14,13 +14,19 @@ final class Terminal {
     init?() {
         // Keys come from the terminal even when standard input is a pipe.
         let input = isatty(0) != 0 ? fdopen(0, "r") : fopen("/dev/tty", "r")
-        guard let output = fdopen(1, "w"), let input, let s = newterm(nil, output, input) else { return nil }
+        guard let output = fdopen(1, "w"), let input else { return nil }
+        // The terminal's modes before ncurses changes them: what a crash puts back.
+        FatalSignals.saveModes(of: fileno(input))
+        guard let s = newterm(nil, output, input) else { return nil }
         screen = s
         set_term(s)
         // TERM=dumb and the like: no cursor addressing, no explorer (the caller prints the overview).
         guard crossings_can_address_cursor() != 0 else { endwin(); delscreen(s); return nil }
         guard let w = crossings_stdscr() else { endwin(); delscreen(s); return nil }
         window = w
+        // From here the explorer owns the terminal: a crash (a trap in update or render) restores it.
+        FatalSignals.prepareRestore(output: 1)
+        FatalSignals.install()
         cbreak()
         noecho()
         nonl()
@@ -46,6 +52,7 @@ final class Terminal {
     func close() {
         endwin()
         delscreen(screen)
+        FatalSignals.uninstall()
     }
 
     /// After a suspend or a resize: the next frame is written in full.
@@ -56,9 +63,11 @@ final class Terminal {
 
     func suspend() {
         endwin()
+        FatalSignals.uninstall()
     }
 
     func resume() {
+        FatalSignals.install()
         // ncurses puts the terminal back into the program's mode on the next refresh.
         reset_prog_mode()
         invalidate()
