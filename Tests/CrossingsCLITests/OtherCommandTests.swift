@@ -28,6 +28,20 @@ struct ValidateCommandTests {
         #expect(run.stdout.contains("\(pkg.path)/observations.csv:3:\(column): error: 'value' is '12a'"), "\(run.stdout)")
     }
 
+    @Test func thePackageMayBeNamedWithoutDashDashData() throws {
+        let pkg = try TempPackage(replacing: ["countries.csv": "code,name\nKP,North Korea\n"])
+        defer { pkg.remove() }
+        // `crossings validate DIR` reads DIR, as `--data DIR` does: the broken package, not the bundled one.
+        let positional = try Binary.run(["validate", pkg.path])
+        let option = try Binary.run(["validate", "--data", pkg.path])
+        #expect(positional.status == 1, "\(positional.stderr)")
+        #expect(positional.stdout == option.stdout)
+        #expect(positional.stdout.contains("\(pkg.path)/"), "\(positional.stdout)")
+        let both = try Binary.run(["validate", pkg.path, "--data", pkg.path])
+        #expect(both.status == 2, "a package named twice is a usage error: \(both.stderr)")
+        #expect(both.stderr.contains("either DIR or --data DIR"))
+    }
+
     @Test func aBrokenPackageIsNotUsedByQueries() throws {
         let pkg = try TempPackage(replacing: ["countries.csv": "code,name\nKP,North Korea\n"])
         defer { pkg.remove() }

@@ -8,16 +8,27 @@ struct ValidateCommand: ParsableCommand {
         abstract: "Check a data package: types, citations, references, and where sources or sums disagree.",
         discussion: """
         Prints FILE:LINE:COLUMN: error|warning: MESSAGE for each finding. \
-        Exit status 0 when the package is valid (warnings allowed), 1 when it has errors.
+        Exit status 0 when the package is valid (warnings allowed), 1 when it has errors. \
+        The package is the bundled one, or DIR (`crossings validate DIR` and \
+        `crossings validate --data DIR` are the same).
         """
     )
 
     @OptionGroup var data: DataOptions
 
+    @Argument(help: ArgumentHelp("The data package to check (the same as --data DIR).", valueName: "DIR"))
+    var directory: String?
+
+    mutating func validate() throws {
+        if directory != nil && data.data != nil {
+            throw ValidationError("give the package once: either DIR or --data DIR")
+        }
+    }
+
     func run() throws {
         let dataset: Dataset
         do {
-            dataset = try data.loadOrThrow()
+            dataset = try DataOptions.loadOrThrow(directory: directory ?? data.data, progress: nil)
         } catch let failure as LoadFailure {
             for d in failure.diagnostics { print(visible(d.description)) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
