@@ -35,14 +35,23 @@ public final class Resolver {
     /// same answers as a whole block, which tests check by turning it off).
     let lazyLeaves: Bool
 
-    public init(_ data: Dataset) {
+    /// Bytes the worked-out keys of blocks and simple years may hold (`MemoryEstimate`), at most:
+    /// past it, the flows least recently worked on are forgotten (worked out again if asked).
+    public let budget: Int
+    /// What a resolver keeps by default: a few years of every flow of the all-countries import,
+    /// all of a small package.
+    public static let defaultBudget = 48 << 20
+
+    public init(_ data: Dataset, budget: Int = Resolver.defaultBudget) {
         self.data = data
         lazyLeaves = true
+        self.budget = budget
     }
 
-    init(_ data: Dataset, lazyLeaves: Bool) {
+    init(_ data: Dataset, lazyLeaves: Bool, budget: Int = Resolver.defaultBudget) {
         self.data = data
         self.lazyLeaves = lazyLeaves
+        self.budget = budget
     }
 
     /// A value usable in arithmetic, and how it is known.
@@ -355,25 +364,46 @@ public final class Resolver {
         return (readings, errata)
     }
 
-    /// Flows whose blocks and worked-out keys are kept, least recently started first: at most
-    /// `keptFlows` of them, so browsing every country of a large import stays bounded. (What each
-    /// year of a flow holds, `yearShapes`, is small and kept for every flow.)
-    private var flowOrder: [Flow] = []
+    /// Flows whose blocks and worked-out keys are kept: at most `keptFlows` of them and `budget`
+    /// bytes in all, so browsing every country of a large import stays bounded (issue 11). When
+    /// either is passed, the flows least recently worked on go until a quarter of the budget is
+    /// free. (What each year of a flow holds, `yearShapes`, is small and kept for every flow.)
+    private var flowUse: [Flow: UInt64] = [:]
+    private var flowBytes: [Flow: Int] = [:]
+    private var useClock: UInt64 = 0
+    /// Estimated bytes of every block and simple-year key kept now.
+    public private(set) var keptBytes = 0
     static let keptFlows = 512
+    /// Flows kept now (tests).
+    var keptFlowCount: Int { flowUse.count }
+    /// The most any one flow kept holds (tests: the flow being worked on stays, whatever its size).
+    var largestFlowBytes: Int { flowBytes.values.max() ?? 0 }
 
-    /// A flow starts being kept: the least recently started one goes when there are too many.
-    private func noteFlow(_ flow: Flow) {
-        guard !flowOrder.contains(flow) else { return }
-        flowOrder.append(flow)
-        if flowOrder.count > Resolver.keptFlows { forget(flow: flowOrder[0]) }
+    /// A flow was worked on (a block built, a key of a simple year worked out), adding `bytes`.
+    private func charge(_ flow: Flow, _ bytes: Int) {
+        useClock &+= 1
+        flowUse[flow] = useClock
+        flowBytes[flow, default: 0] += bytes
+        keptBytes += bytes
+        if keptBytes > budget || flowUse.count > Resolver.keptFlows { shed(keeping: flow) }
+    }
+
+    /// Forgets the flows least recently worked on, all but `flow` (being worked on), until a
+    /// quarter of the budget is free and the count is under `keptFlows`.
+    private func shed(keeping flow: Flow) {
+        let bytes = budget - budget / 4, flows = Resolver.keptFlows - Resolver.keptFlows / 4
+        for (f, _) in flowUse.sorted(by: { $0.value < $1.value }) where f != flow {
+            guard keptBytes > bytes || flowUse.count > flows else { return }
+            forget(flow: f)
+        }
     }
 
     private func block(flow: Flow, year: Int) -> Block {
         if let b = blocks[flow]?[year] { return b }
-        if blocks[flow] == nil { noteFlow(flow) }
         let b = Block()
         build(b, flow: flow, year: year)
         blocks[flow, default: [:]][year] = b
+        charge(flow, b.table.values.reduce(64) { $0 + MemoryEstimate.resolution($1) })
         return b
     }
 
@@ -470,7 +500,6 @@ public final class Resolver {
             if let r = t.table[key] { return r.resolution }
             table = t
         } else {
-            noteFlow(key.flow)
             table = LeafTable()
             leafTables[key.flow] = table
         }
@@ -502,6 +531,8 @@ public final class Resolver {
             }
         }
         table.table[key] = LeafTable.Box(r)
+        // Charged only while the table is the flow's own (a flow forgotten meanwhile keeps no bytes).
+        if leafTables[key.flow] === table { charge(key.flow, MemoryEstimate.resolution(r) + 16) }
         return r
     }
 
@@ -509,7 +540,8 @@ public final class Resolver {
     public func forget(flow: Flow) {
         blocks[flow] = nil
         leafTables[flow] = nil
-        flowOrder.removeAll { $0 == flow }
+        flowUse[flow] = nil
+        keptBytes -= flowBytes.removeValue(forKey: flow) ?? 0
     }
 
     private func build(_ b: Block, flow: Flow, year: Int) {
