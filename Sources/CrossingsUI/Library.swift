@@ -29,7 +29,7 @@ public final class Library {
     // Budgets: a screen's worth of questions is a few; hours of browsing thousands of flows stay
     // bounded. By entries and by estimated bytes (`MemoryCost`): one source page of the
     // all-countries import is 66,000 lines, tens of MB, where a counts page is 44 (issue 11).
-    static let countsBudget = 8 << 20, itemsBudget = 48 << 20, rankingBudget = 16 << 20
+    static let countsBudget = 8 << 20, itemsBudget = 32 << 20, rankingBudget = 16 << 20
     private(set) var countsCache = BoundedCache<CountsQuestion, [CountRow]>(capacity: 256, budget: Library.countsBudget, cost: MemoryCost.rows)
     private(set) var itemsCache = BoundedCache<ItemsQuestion, [Item]>(capacity: 256, budget: Library.itemsBudget, cost: MemoryCost.items)
     private(set) var rankingCache = BoundedCache<RankingKey, [RankRow]>(capacity: 64, budget: Library.rankingBudget, cost: MemoryCost.ranking)

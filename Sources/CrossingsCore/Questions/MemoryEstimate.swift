@@ -25,17 +25,24 @@ public enum MemoryEstimate {
         return n
     }
 
+    /// A derivation's own terms, not what they rest on: a term's observations and its derivation
+    /// are the part's own, already counted with the part's resolution (copies share storage).
+    static func shallow(_ d: Derivation?) -> Int { d.map { array($0.terms) } ?? 0 }
+
     static func resolved(_ r: Resolver.Resolved?) -> Int {
         guard let r else { return 0 }
-        return observations(r.observations) + derivation(r.derivation)
+        return array(r.observations) + shallow(r.derivation)
     }
 
-    /// One key's resolution as a table keeps it: the entry (key, boxed value, hash slot) and what it owns.
+    /// One key's resolution as a table keeps it: the entry (key, boxed value, hash slot) and what
+    /// it owns. Shallow, so charging it costs little beside working it out: readings are put
+    /// together from the column store for it (counted with their text), the consensus and
+    /// derivations are new arrays over values counted already.
     static func resolution(_ r: Resolver.Resolution) -> Int {
         var n = MemoryLayout<Resolver.Resolution>.stride + MemoryLayout<FigureKey>.stride + 64
         n += observations(r.readings) + observations(r.errata) + observations(r.partial)
         n += resolved(r.consensus) + resolved(r.primary)
-        n += array(r.derivations) + r.derivations.reduce(0) { $0 + derivation($1) }
+        n += array(r.derivations) + r.derivations.reduce(0) { $0 + shallow($1) }
         n += array(r.reasons) + r.reasons.reduce(0) { $0 + string($1) }
         n += array(r.notes) + r.notes.reduce(0) { $0 + string($1) }
         return n
