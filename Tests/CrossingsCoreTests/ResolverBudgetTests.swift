@@ -2,7 +2,7 @@ import Testing
 @testable import CrossingsCore
 
 /// The resolver keeps what it worked out within a budget in estimated bytes (issue 11): past
-/// it, the flows least recently worked on are forgotten, and worked out again, the same, if asked.
+/// it, the years of flows least recently worked on are forgotten, and worked out again, the same, if asked.
 @Suite("Resolver budget")
 struct ResolverBudgetTests {
     /// Every period and category of every year of every flow in the fixture (blocks and simple years).
@@ -23,7 +23,7 @@ struct ResolverBudgetTests {
         return keys
     }
 
-    @Test func aTinyBudgetKeepsOneFlowAndTheSameAnswers() throws {
+    @Test func aTinyBudgetKeepsOneYearAndTheSameAnswers() throws {
         let data = try loadFixture("resolver")
         let unbounded = Resolver(data, budget: .max), tiny = Resolver(data, budget: 1)
         let keys = Self.everyKey(data)
@@ -32,8 +32,8 @@ struct ResolverBudgetTests {
             let a = unbounded.resolution(k), b = tiny.resolution(k)
             #expect(a.primary?.value == b.primary?.value && a.marked == b.marked && a.reasons == b.reasons
                     && a.derivations.map(\.formula) == b.derivations.map(\.formula), "\(k)")
-            // Only the flow being worked on is kept: every other went as soon as the budget was passed.
-            #expect(tiny.keptFlowCount <= 1)
+            // Only the year being worked on is kept: every other went as soon as the budget was passed.
+            #expect(tiny.keptYearCount <= 1)
         }
         #expect(unbounded.keptFlowCount == Set(keys.map(\.flow)).count)
         // Asked again after being forgotten: the same.
@@ -49,9 +49,9 @@ struct ResolverBudgetTests {
         let half = Resolver(data, budget: budget)
         for k in Self.everyKey(data) {
             _ = half.resolution(k)
-            #expect(half.keptBytes <= max(budget, half.largestFlowBytes))
+            #expect(half.keptBytes <= max(budget, half.largestYearBytes))
         }
-        #expect(half.keptFlowCount < all.keptFlowCount)
+        #expect(half.keptYearCount < all.keptYearCount)
         for flow in Set(Self.everyKey(data).map(\.flow)) { half.forget(flow: flow) }
         #expect(half.keptBytes == 0 && half.keptFlowCount == 0)
     }
