@@ -4,8 +4,8 @@
 /// stored always stays, however large: the screen being drawn needs it. What is dropped is
 /// worked out again if asked for; nothing else changes.
 ///
-/// Counting entries alone is not enough: one source page of a large import holds 66,000
-/// lines (tens of MB), a counts page 44, so 256 entries could be 10 MB or 10 GB.
+/// Counting entries alone is not enough: one source page of the all-countries import holds 66,000
+/// lines, a counts page 44, so 256 entries of the same count can differ a thousandfold in size.
 ///
 /// ```swift
 /// var cache = BoundedCache<String, Int>(capacity: 2)
