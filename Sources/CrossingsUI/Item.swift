@@ -2,10 +2,14 @@ import CrossingsCore
 
 /// One entry of a page's list: what it shows, what `/` matches it by, and
 /// where Enter, `c`, `y` and `p` take it.
+///
+/// Kept small (issue 11): one source page of the all-countries import is 66,000 items, so the
+/// large payloads (a row with its figures, an event, a source) are boxed (`indirect`), and what
+/// only `y`, `p` and `C` need is in one shared box, `Extras`, present only where set.
 struct Item {
     enum Content {
-        case count(CountRow)
-        case category(BreakdownRow)
+        indirect case count(CountRow)
+        indirect case category(BreakdownRow)
         case heading(String)
         case blank
         /// `Label   value`, the value wrapped under itself.
@@ -16,10 +20,10 @@ struct Item {
         case line([Span])
         /// One of a key's values beside the others: value, difference from the shown one, who gives it.
         case alternative(value: String, difference: String, who: String, agrees: Bool)
-        case event(Event)
-        case source(Source, figures: Int, events: Int)
+        indirect case event(Event)
+        indirect case source(Source, figures: Int, events: Int)
         /// A country in the ranking.
-        case rank(RankRow)
+        indirect case rank(RankRow)
     }
 
     /// The Counts row of a counts item (one flow or side by side).
@@ -36,35 +40,52 @@ struct Item {
     var open: Page?
     /// `c` shows this number's citations.
     var cite: FigureKey?
+    /// What `y`, `p` and `C` use, boxed: most items have none of it.
+    final class Extras: Sendable {
+        let copy: String?
+        let quarter: Period?
+        let citeOther: FigureKey?
+        let copyFigure: ShownFigure?
+        let copyObservation: Observation?
+
+        init(copy: String?, quarter: Period?, citeOther: FigureKey?, copyFigure: ShownFigure?, copyObservation: Observation?) {
+            self.copy = copy
+            self.quarter = quarter
+            self.citeOther = citeOther
+            self.copyFigure = copyFigure
+            self.copyObservation = copyObservation
+        }
+    }
+    private var extras: Extras?
+
     /// `y` copies this line.
-    var copy: String?
+    var copy: String? { extras?.copy }
     /// `p` jumps to the counts of this quarter.
-    var quarter: Period?
+    var quarter: Period? { extras?.quarter }
     /// `C`: the second column's number, side by side.
-    var citeOther: FigureKey?
+    var citeOther: FigureKey? { extras?.citeOther }
     /// `y` copies this figure's citation line, worked out only when asked (long lists stay cheap to build).
-    var copyFigure: ShownFigure?
+    var copyFigure: ShownFigure? { extras?.copyFigure }
     /// The same for one observation.
-    var copyObservation: Observation?
+    var copyObservation: Observation? { extras?.copyObservation }
 
     init(_ content: Content, search: String = "", selectable: Bool = true, open: Page? = nil,
          cite: FigureKey? = nil, copy: String? = nil, quarter: Period? = nil, citeOther: FigureKey? = nil,
          copyFigure: ShownFigure? = nil) {
-        self.citeOther = citeOther
-        self.copyFigure = copyFigure
         self.content = content
         self.search = search.lowercased()
         self.selectable = selectable
         self.open = open
         self.cite = cite
-        self.copy = copy
-        self.quarter = quarter
+        if copy != nil || quarter != nil || citeOther != nil || copyFigure != nil {
+            extras = Extras(copy: copy, quarter: quarter, citeOther: citeOther, copyFigure: copyFigure, copyObservation: nil)
+        }
     }
 
     /// The item, copying an observation's citation line with `y` (worked out when asked).
     func copying(_ o: Observation) -> Item {
         var item = self
-        item.copyObservation = o
+        item.extras = Extras(copy: copy, quarter: quarter, citeOther: citeOther, copyFigure: copyFigure, copyObservation: o)
         return item
     }
 

@@ -26,12 +26,15 @@ public final class Library {
     /// worked out once, so switching flows never goes through every key.
     let spans: [Flow: ClosedRange<QuarterIndex>]
 
-    // Budgets: a screen's worth of questions is a few; hours of browsing thousands of flows stay bounded.
-    private(set) var countsCache = BoundedCache<CountsQuestion, [CountRow]>(capacity: 256)
-    private(set) var itemsCache = BoundedCache<ItemsQuestion, [Item]>(capacity: 256)
-    private(set) var rankingCache = BoundedCache<RankingKey, [RankRow]>(capacity: 64)
+    // Budgets: a screen's worth of questions is a few; hours of browsing thousands of flows stay
+    // bounded. By entries and by estimated bytes (`MemoryCost`): one source page of the
+    // all-countries import is 66,000 lines, tens of MB, where a counts page is 44 (issue 11).
+    static let countsBudget = 8 << 20, itemsBudget = 32 << 20, rankingBudget = 16 << 20
+    private(set) var countsCache = BoundedCache<CountsQuestion, [CountRow]>(capacity: 256, budget: Library.countsBudget, cost: MemoryCost.rows)
+    private(set) var itemsCache = BoundedCache<ItemsQuestion, [Item]>(capacity: 256, budget: Library.itemsBudget, cost: MemoryCost.items)
+    private(set) var rankingCache = BoundedCache<RankingKey, [RankRow]>(capacity: 64, budget: Library.rankingBudget, cost: MemoryCost.ranking)
     /// Rankings worked out ahead on another thread (`prepareRankings`).
-    let shelf = RankingShelf()
+    let shelf: RankingShelf
     private var matchesCache: [String: [Int]] = [:]
     private var latestYears: [Bool: Period?] = [:]
 
@@ -56,8 +59,14 @@ public final class Library {
         var ranking: RankingQuestion
     }
 
-    public init(_ data: Dataset) {
+    public convenience init(_ data: Dataset) {
+        self.init(data, shelfBudget: RankingShelf.budget)
+    }
+
+    /// With another budget for the rankings prepared ahead (tests).
+    init(_ data: Dataset, shelfBudget: Int) {
         self.data = data
+        shelf = RankingShelf(budget: shelfBudget)
         resolver = Resolver(data)
         let preferred = ["KP-RU", "RU-KP"]
         flows = data.flows.filter { preferred.contains($0.description) }.sorted { a, b in
@@ -204,20 +213,43 @@ public final class Library {
         }
         let work = periods
         let thread = Thread {
-            let resolver = Resolver(data)
+            // Its own resolver, on a smaller budget than the explorer's: it goes a period at a time
+            // through every country, so only the years of the period at hand need to be kept.
+            let resolver = Resolver(data, budget: Library.preparingBudget)
             for (period, exits) in work where shelf[period, exits] == nil {
-                if shelf.stopped { return }
+                // Stopped, or the shelf full: a ranking more would only push out one worked out
+                // before it, more likely asked for. The thread ends, and its resolver goes with it.
+                if shelf.stopped || shelf.isFull { break }
                 let rows = Library.rank(countries, period: period, exits: exits, resolver: resolver) { key in
                     ShownFigure.pick(key, rows: resolver.rows(for: key), resolver: resolver)
                 }
                 shelf[period, exits] = rows
             }
+            shelf.finished = true
         }
         thread.start()
     }
 
+    /// The background resolver's budget (`prepareRankings`).
+    static let preparingBudget = 16 << 20
+
     /// Stops `prepareRankings` at its next ranking.
     public func stopPreparing() { shelf.stopped = true }
+
+    /// Whether `prepareRankings` has ended (done, stopped, or the shelf full).
+    public var preparingFinished: Bool { shelf.finished }
+
+    /// How many rankings are on the shelf now (the benchmark watches it while idle).
+    public var preparedRankings: Int { shelf.count }
+
+    /// What each cache holds now, in estimated bytes against its budget (the benchmark prints it).
+    public var memoryUse: [(what: String, bytes: Int, budget: Int)] {
+        [("resolver", resolver.keptBytes, resolver.budget),
+         ("counts", countsCache.bytes, countsCache.budget),
+         ("pages", itemsCache.bytes, itemsCache.budget),
+         ("rankings", rankingCache.bytes, rankingCache.budget),
+         ("rankings prepared ahead", shelf.bytes, RankingShelf.budget)]
+    }
 
     /// The latest year for which some country has a figure (entries, or trips from Russia), worked out once.
     public func latestYear(exits: Bool) -> Period? {
@@ -344,13 +376,19 @@ public final class Library {
     /// The items of a page, before the `/` filter.
     func items(_ page: Page, flow: Flow, compare: Flow? = nil, granularity: Period.Granularity, facets: Facets,
                ranking: RankingQuestion = RankingQuestion()) -> [Item] {
-        // Only the pages that depend on them are keyed by the second flow and the ranking.
-        var question = ItemsQuestion(page: page, flow: flow, compare: nil, granularity: granularity, facets: facets, ranking: RankingQuestion())
-        if case .counts = page { question.compare = compare }
-        if case .ranking = page {
-            question.ranking = ranking
-            question.flow = Flow(citizens: "", destination: "")
-            question.granularity = .quarter
+        // Each page is keyed only by what it depends on: the flow and its periods for Counts alone,
+        // the second flow for Counts, the ranking for Ranking, facets where they narrow the list. A
+        // source page is one list whatever flow was on screen, not one copy per flow visited.
+        let none = Flow(citizens: "", destination: "")
+        var question = ItemsQuestion(page: page, flow: none, compare: nil, granularity: .quarter, facets: facets, ranking: RankingQuestion())
+        switch page {
+        case .counts:
+            question.flow = flow
+            question.granularity = granularity
+            question.compare = compare
+        case .ranking: question.ranking = ranking
+        case .citations, .event, .check: question.facets = Facets()
+        case .breakdown, .timeline, .sources, .source: break
         }
         if let cached = itemsCache[question] { return cached }
         let built = buildItems(page, flow: flow, compare: question.compare, granularity: granularity, facets: facets, ranking: ranking)
@@ -362,11 +400,19 @@ public final class Library {
     public func event(_ id: String) -> Event? { data.events.first { $0.id == id } }
 }
 
-/// Rankings with no facets, shared between the explorer and the thread that works them out ahead.
+/// Rankings with no facets, shared between the explorer and the thread that works them out
+/// ahead; a budget in estimated bytes like the explorer's caches (least recently used go).
 final class RankingShelf: @unchecked Sendable {
     private let lock = NSLock()
-    private var rows: [Library.RankingKey: [RankRow]] = [:]
+    private var rows: BoundedCache<Library.RankingKey, [RankRow]>
     private var stop = false
+    private var done = false
+
+    init(budget: Int = RankingShelf.budget) {
+        rows = BoundedCache(capacity: 4096, budget: budget, cost: MemoryCost.ranking)
+    }
+
+    static let budget = 16 << 20
 
     subscript(period: Period, exits: Bool) -> [RankRow]? {
         get {
@@ -379,8 +425,19 @@ final class RankingShelf: @unchecked Sendable {
         }
     }
 
+    var count: Int { lock.lock(); defer { lock.unlock() }; return rows.count }
+    var bytes: Int { lock.lock(); defer { lock.unlock() }; return rows.bytes }
+
+    /// Within an eighth of its budget: the thread stops rather than push out what it worked out.
+    var isFull: Bool { lock.lock(); defer { lock.unlock() }; return rows.bytes >= rows.budget - rows.budget / 8 }
+
     var stopped: Bool {
         get { lock.lock(); defer { lock.unlock() }; return stop }
         set { lock.lock(); defer { lock.unlock() }; stop = newValue }
+    }
+
+    var finished: Bool {
+        get { lock.lock(); defer { lock.unlock() }; return done }
+        set { lock.lock(); defer { lock.unlock() }; done = newValue }
     }
 }

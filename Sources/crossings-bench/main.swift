@@ -62,8 +62,24 @@ if arguments.first == "--hostile" {
 
 let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40)]
 
+/// The value after a flag (`--random 10000`), if given.
+func option(_ name: String) -> String? {
+    guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+    return arguments[i + 1]
+}
+
 if let dataDirectory {
-    benchPackage(dataDirectory)
+    // `--random N [--seed S]`: only the random walk, in a fresh process (so its peak is its own).
+    // `--idle SECONDS`: only the idle explorer, its memory each second while rankings are prepared.
+    let seed = option("--seed").flatMap { UInt64($0) } ?? 11
+    if let n = option("--random").flatMap({ Int($0) }) {
+        benchRandomWalk(dataDirectory, keys: n, seed: seed)
+    } else if let seconds = option("--idle").flatMap({ Int($0) }) {
+        benchIdle(dataDirectory, seconds: seconds)
+    } else {
+        benchPackage(dataDirectory)
+        benchRandomWalk(dataDirectory, keys: 10_000, seed: seed)
+    }
     exit(0)
 }
 
@@ -421,4 +437,183 @@ func benchPackage(_ directory: String) {
         print()
         _ = screen
     }
+}
+
+// MARK: memory (issue 11)
+
+/// Resident memory now, in MB (/proc/self/statm), or nil where there is no /proc.
+func residentMB() -> Double? {
+    guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
+    let fields = text.split(separator: " ")
+    guard fields.count > 1, let pages = Double(fields[1]) else { return nil }
+    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+}
+
+/// The process's peak resident memory so far, in MB.
+func peakMB() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_maxrss) / 1024
+}
+
+func loadOrExit(_ directory: String) -> Dataset {
+    do { return try PackageLoader.load(directory: directory) } catch {
+        print("crossings-bench: \(directory): \(error)")
+        exit(2)
+    }
+}
+
+/// `n` keys drawn from a seeded generator, as someone browsing for hours might press them: moves,
+/// drill-downs and back, flow switches, the picker, side by side, the ranking and its periods, the
+/// views, the filter, the facet menu and `v` checks; RSS every 1,000 keys and at the end, as the
+/// explorer does it (rankings prepared on another thread meanwhile). The same seed presses the
+/// same keys.
+func benchRandomWalk(_ directory: String, keys total: Int, seed: UInt64) {
+    let size = Size(width: 120, height: 40)
+    let data = loadOrExit(directory)
+    let library = Library(data)
+    library.warm()
+    var state = State(library: library, size: size)
+    var screen = render(state, size)
+    let firstFrame = residentMB() ?? peakMB()
+    library.prepareRankings()
+    defer { library.stopPreparing() }
+    var random = SplitMix64(seed: seed)
+    func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
+    let countries = library.countries
+    let sentences = ["In 2024, 13,221 North Koreans entered Russia.", "Russians made 9,985 trips to North Korea in 2025.",
+                     "About 300 Chinese citizens entered Russia in 2019.", "Arrivals from Germany fell 12% in 2020."]
+    print("crossings explorer: \(total) random keys (seed \(seed)) on \(directory) (\(data.flows.count) flows, \(data.observations.count) observations), \(size) screen")
+    print(String(repeating: "-", count: 90))
+    print("keys".padding(toLength: 10, withPad: " ", startingAt: 0) + " " + ["RSS MB", "peak MB", "median ms", "worst ms"].map { String(repeating: " ", count: 12 - $0.count) + $0 }.joined(separator: " "))
+    print("first frame" + String(format: "%12.1f %12.1f", firstFrame, peakMB()))
+    var pressed = 0
+    var interval: [UInt64] = [], all: [UInt64] = []
+    var worst: (UInt64, String) = (0, "")
+    var kinds: [String: Int] = [:]
+    var highest = firstFrame
+    var slowKeys: [(String, UInt64)] = []
+    var currentKind = ""
+    func press(_ key: Key) {
+        guard pressed < total else { return }
+        let a = now()
+        state = update(state, .key(key))
+        screen = render(state, size)
+        let d = now() - a
+        interval.append(d); all.append(d)
+        if d > worst.0 { worst = (d, key.label) }
+        if d > 16_000_000 { slowKeys.append((currentKind, d)) }
+        pressed += 1
+        if pressed % 1000 == 0 || pressed == total {
+            interval.sort()
+            let rss = residentMB() ?? peakMB()
+            highest = max(highest, rss)
+            print(String(format: "%-10d %12.1f %12.1f %12.3f %12.3f", pressed, rss, peakMB(), ms(interval[interval.count / 2]), ms(interval[interval.count - 1])))
+            interval = []
+        }
+    }
+    func type(_ text: String) { for c in text { press(.char(c)) } }
+    /// Back to a known mode (Escape closes the picker, the filter, the check prompt; the facet menu and help too).
+    func settle() {
+        while state.mode != .normal && pressed < total { press(.escape) }
+    }
+    while pressed < total {
+        let roll = random.next() % 100
+        let kind: String
+        switch roll {
+        case 0..<30:
+            kind = "move"
+            currentKind = kind
+            for _ in 0..<(1 + random.next() % 4) { press(pick([.down, .up, .char("j"), .char("k"), .pageDown, .pageUp, .home, .end, .char("g"), .char("G")])) }
+        case 30..<42:
+            kind = "drill down / back"
+            currentKind = kind
+            press(pick([.enter, .char("c"), .enter, .backspace, .escape, .char("C")]))
+        case 42..<52:
+            kind = "flow switch"
+            currentKind = kind
+            if state.view != .counts { press(.char("1")) }
+            press(pick([.char("f"), .char("F"), .char("x"), .char("S"), .char("f")]))
+        case 52..<62:
+            kind = "picker"
+            currentKind = kind
+            press(random.next() % 3 == 0 ? .char("s") : .char("o"))
+            if state.mode == .picking {
+                let country = pick(countries)
+                type(random.next() % 2 == 0 ? String(country.name.prefix(1 + Int(random.next() % 5))) : country.code)
+                if random.next() % 4 == 0 { press(.tab) }
+                press(.enter)
+            }
+        case 62..<76:
+            kind = "ranking"
+            currentKind = kind
+            if state.view != .ranking { press(.char("4")) }
+            for _ in 0..<(1 + random.next() % 3) { press(pick([.char("["), .char("]"), .char("["), .char("t"), .char("x"), .down, .enter])) }
+        case 76..<82:
+            kind = "view"
+            currentKind = kind
+            press(pick([.char("1"), .char("2"), .char("3"), .char("4"), .char("t")]))
+        case 82..<90:
+            kind = "facets"
+            currentKind = kind
+            press(.char("m"))
+            for _ in 0..<(1 + random.next() % 4) { press(pick([.down, .up, .right, .left, .char("l"), .char("x")])) }
+            press(.escape)
+        case 90..<95:
+            kind = "filter"
+            currentKind = kind
+            press(.char("/"))
+            type(pick(["20", "201", "Q3", "air", "202"]))
+            press(pick([.enter, .escape]))
+        default:
+            kind = "check (v)"
+            currentKind = kind
+            press(.char("v"))
+            type(pick(sentences))
+            press(.enter)
+        }
+        kinds[kind, default: 0] += 1
+        settle()
+    }
+    all.sort()
+    let end = residentMB() ?? peakMB()
+    print(row("every key + redraw, median of \(all.count)", ms(all[all.count / 2]), ""))
+    print(row("every key + redraw, 99th percentile", ms(all[all.count * 99 / 100]), ""))
+    print(row("every key + redraw, worst (\(worst.1))", ms(worst.0), ""))
+    print("(mix: " + kinds.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + ")")
+    print("estimated bytes kept: " + library.memoryUse.map { $0.what + String(format: " %.1f of %.0f MB", Double($0.bytes) / 1_048_576, Double($0.budget) / 1_048_576) }.joined(separator: ", "))
+    var slow: [String: Int] = [:]
+    for (kind, d) in slowKeys { slow[kind, default: 0] += 1; _ = d }
+    print("keys over 16 ms by kind: " + (slow.isEmpty ? "none" : slow.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+    print(String(format: "RSS after %d keys: %.1f MB (highest sampled %.1f MB, process peak %.1f MB): ", total, end, highest, peakMB())
+          + (highest < 300 ? "under 300 MB (goal met)" : "NOT under 300 MB (goal MISSED)"))
+    print()
+    // CROSSINGS_BENCH_HOLD=1: exit with everything still held, so heaptrack's "leaked" list is what the explorer keeps.
+    if ProcessInfo.processInfo.environment["CROSSINGS_BENCH_HOLD"] == "1" { exit(0) }
+    _ = screen
+}
+
+/// The explorer left alone on its first screen: RSS each second while the rankings are worked out
+/// on the other thread, then after it is stopped.
+func benchIdle(_ directory: String, seconds: Int) {
+    let size = Size(width: 120, height: 40)
+    let data = loadOrExit(directory)
+    let library = Library(data)
+    library.warm()
+    let state = State(library: library, size: size)
+    _ = render(state, size)
+    print("crossings explorer left idle \(seconds) s on \(directory) (\(data.observations.count) observations)")
+    print(String(repeating: "-", count: 90))
+    print(String(format: "first frame: RSS %.1f MB, peak %.1f MB", residentMB() ?? 0, peakMB()))
+    library.prepareRankings()
+    var highest = 0.0
+    for s in 1...max(1, seconds) {
+        sleep(1)
+        let rss = residentMB() ?? 0
+        highest = max(highest, rss)
+        print(String(format: "%4d s   RSS %8.1f MB   peak %8.1f MB   rankings prepared %d", s, rss, peakMB(), library.preparedRankings))
+    }
+    library.stopPreparing()
+    sleep(1)
+    print(String(format: "stopped: RSS %.1f MB; highest sampled while idle %.1f MB", residentMB() ?? 0, highest))
 }

@@ -35,14 +35,23 @@ public final class Resolver {
     /// same answers as a whole block, which tests check by turning it off).
     let lazyLeaves: Bool
 
-    public init(_ data: Dataset) {
+    /// Bytes the worked-out keys of blocks and simple years may hold (`MemoryEstimate`), at most:
+    /// past it, the flows least recently worked on are forgotten (worked out again if asked).
+    public let budget: Int
+    /// What a resolver keeps by default: a few years of every flow of the all-countries import,
+    /// all of a small package.
+    public static let defaultBudget = 48 << 20
+
+    public init(_ data: Dataset, budget: Int = Resolver.defaultBudget) {
         self.data = data
         lazyLeaves = true
+        self.budget = budget
     }
 
-    init(_ data: Dataset, lazyLeaves: Bool) {
+    init(_ data: Dataset, lazyLeaves: Bool, budget: Int = Resolver.defaultBudget) {
         self.data = data
         self.lazyLeaves = lazyLeaves
+        self.budget = budget
     }
 
     /// A value usable in arithmetic, and how it is known.
@@ -356,25 +365,59 @@ public final class Resolver {
         return (readings, errata)
     }
 
-    /// Flows whose blocks and worked-out keys are kept, least recently started first: at most
-    /// `keptFlows` of them, so browsing every country of a large import stays bounded. (What each
+    /// Years of flows whose blocks and worked-out keys are kept: at most `keptYears` of them and
+    /// `budget` bytes in all, so browsing every country of a large import stays bounded (issue 11).
+    /// When either is passed, the years least recently worked on go until a quarter of the budget
+    /// is free. A year at a time, not a flow: a ranking goes through every flow for one year and
+    /// the year before it, and the next ranking (`[`) asks for that year before again. (What each
     /// year of a flow holds, `yearShapes`, is small and kept for every flow.)
-    private var flowOrder: [Flow] = []
-    static let keptFlows = 512
+    struct FlowYear: Hashable { var flow: Flow; var year: Int }
+    private var yearUse: [FlowYear: UInt64] = [:]
+    private var yearBytes: [FlowYear: Int] = [:]
+    private var useClock: UInt64 = 0
+    /// Estimated bytes of every block and simple-year key kept now.
+    public private(set) var keptBytes = 0
+    static let keptYears = 16_384
+    /// Flows with something kept now (tests).
+    var keptFlowCount: Int { Set(yearUse.keys.map(\.flow)).count }
+    /// Years of flows kept now (tests).
+    var keptYearCount: Int { yearUse.count }
+    /// The most any one year of a flow holds (tests: the one being worked on stays, whatever its size).
+    var largestYearBytes: Int { yearBytes.values.max() ?? 0 }
 
-    /// A flow starts being kept: the least recently started one goes when there are too many.
-    private func noteFlow(_ flow: Flow) {
-        guard !flowOrder.contains(flow) else { return }
-        flowOrder.append(flow)
-        if flowOrder.count > Resolver.keptFlows { forget(flow: flowOrder[0]) }
+    /// A year of a flow was worked on (a block built, a key of a simple year worked out), adding `bytes`.
+    private func charge(_ unit: FlowYear, _ bytes: Int) {
+        useClock &+= 1
+        yearUse[unit] = useClock
+        yearBytes[unit, default: 0] += bytes
+        keptBytes += bytes
+        if keptBytes > budget || yearUse.count > Resolver.keptYears { shed(keeping: unit) }
+    }
+
+    /// Forgets the years least recently worked on, all but `unit` (being worked on), until a
+    /// quarter of the budget is free and the count is under `keptYears`.
+    private func shed(keeping unit: FlowYear) {
+        let bytes = budget - budget / 4, count = Resolver.keptYears - Resolver.keptYears / 4
+        for (u, _) in yearUse.sorted(by: { $0.value < $1.value }) where u != unit {
+            guard keptBytes > bytes || yearUse.count > count else { return }
+            forget(u)
+        }
+    }
+
+    private func forget(_ u: FlowYear) {
+        blocks[u.flow]?[u.year] = nil
+        if blocks[u.flow]?.isEmpty == true { blocks[u.flow] = nil }
+        leafTables[u] = nil
+        yearUse[u] = nil
+        keptBytes -= yearBytes.removeValue(forKey: u) ?? 0
     }
 
     private func block(flow: Flow, year: Int) -> Block {
         if let b = blocks[flow]?[year] { return b }
-        if blocks[flow] == nil { noteFlow(flow) }
         let b = Block()
         build(b, flow: flow, year: year)
         blocks[flow, default: [:]][year] = b
+        charge(FlowYear(flow: flow, year: year), b.table.values.reduce(64) { $0 + MemoryEstimate.resolution($1) })
         return b
     }
 
@@ -457,7 +500,7 @@ public final class Resolver {
         final class Box { let resolution: Resolution; init(_ r: Resolution) { resolution = r } }
         var table: [FigureKey: Box] = [:]
     }
-    private var leafTables: [Flow: LeafTable] = [:]
+    private var leafTables: [FlowYear: LeafTable] = [:]
 
     /// Whether a year of a flow can hold a disagreement (more than leaves of one breakdown): the
     /// years `validate` has to look at.
@@ -467,13 +510,14 @@ public final class Resolver {
     /// remainder of its breakdown.
     private func leaf(_ key: FigureKey, measure: Measure) -> Resolution {
         let table: LeafTable
-        if let t = leafTables[key.flow] {
+        // Everything a key of a simple year rests on is in the same year (its quarters, its modes).
+        let unit = FlowYear(flow: key.flow, year: key.period.year)
+        if let t = leafTables[unit] {
             if let r = t.table[key] { return r.resolution }
             table = t
         } else {
-            noteFlow(key.flow)
             table = LeafTable()
-            leafTables[key.flow] = table
+            leafTables[unit] = table
         }
         var r: Resolution
         if key.category == notStatedCategory {
@@ -503,14 +547,16 @@ public final class Resolver {
             }
         }
         table.table[key] = LeafTable.Box(r)
+        // Charged only while the table is the year's own (a year forgotten meanwhile keeps no bytes).
+        if leafTables[unit] === table { charge(unit, MemoryEstimate.resolution(r) + 16) }
         return r
     }
 
     /// Drops what was worked out for a flow (a pass over a large package keeps one flow at a time).
     public func forget(flow: Flow) {
+        for u in yearUse.keys where u.flow == flow { forget(u) }
         blocks[flow] = nil
-        leafTables[flow] = nil
-        flowOrder.removeAll { $0 == flow }
+        leafTables = leafTables.filter { $0.key.flow != flow }
     }
 
     private func build(_ b: Block, flow: Flow, year: Int) {
