@@ -104,6 +104,37 @@ struct KnockOnErrorTests {
         #expect(Set(found.map(\.location.line)).count == 200, "each at its own listing")
     }
 
+    /// A resource's place is read from the descriptor's structure, whatever the order of its keys: with
+    /// "path" before "name" (JSONSerialization, a generator or a person may write either), or a schema
+    /// field named like the resource, a search for the name's text found another object's path.
+    @Test func aResourcePathIsFoundWhateverTheOrderOfItsKeys() throws {
+        let descriptor = try #require(BundledData.files["datapackage.json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(descriptor.utf8)) as? [String: Any])
+        let resources = try #require(json["resources"] as? [[String: Any]])
+        // Written by hand so the order is known: each resource as {"path", "schema", "title", "name"}
+        // (a search back from the name stopped at a `{` inside the schema, after the path, and so took
+        // the next resource's path; the title, the name again, was found before the name itself);
+        // `events` points outside the package.
+        var text = "{\n  \"name\": \"fx\",\n  \"resources\": [\n"
+        var expected = 0
+        var line = 4
+        for (i, r) in resources.enumerated() {
+            let name = try #require(r["name"] as? String)
+            let schema = try #require(r["schema"])
+            let schemaText = String(decoding: try JSONSerialization.data(withJSONObject: schema, options: [.sortedKeys]), as: UTF8.self)
+            let path = name == "events" ? "../events.csv" : try #require(r["path"] as? String)
+            if name == "events" { expected = line + 1 }
+            text += "    {\n      \"path\": \"\(path)\",\n      \"schema\": \(schemaText),\n      \"title\": \"\(name)\", \"name\": \"\(name)\"\n    }\(i + 1 < resources.count ? "," : "")\n"
+            line += 5
+        }
+        text += "  ]\n}\n"
+        let found = errors(["datapackage.json": text])
+        #expect(found.count == 1, "\(found.map(\.description))")
+        // `      "path": "`: the value at column 15 of the line after the resource's `{`.
+        #expect(found.first?.description.hasPrefix("fx/datapackage.json:\(expected):15: error: resource 'events' has path '../events.csv', which has a '..' segment") == true,
+                "\(found.map(\.description))")
+    }
+
     @Test func aMissingReferenceIsStillReported() {
         let obs = BundledData.files["observations.csv"]!
         let found = errors(["observations.csv": obs + "x/1,KP-RU,2024,total,,1,,exact,1,FSB border service,no-such-source,L1,\n"])

@@ -110,7 +110,7 @@ struct PackagePathTests {
         let descriptor = MiniPackage.descriptor.replacingOccurrences(of: "\"path\": \"observations.csv\"", with: "\"path\": \"..\\\\passwd\"")
         let ds = loadErrors(MiniPackage.with(["datapackage.json": descriptor]))
         #expect(ds.count == 1, "diagnostics: \(ds)")
-        #expect(ds.first?.location.description == "fx/datapackage.json:9:30")  // escaped: at its "path" key
+        #expect(ds.first?.location.description == "fx/datapackage.json:9:38")  // at its value, escapes and all
         #expect(ds.first?.message.contains("backslash") == true)
     }
 

@@ -327,58 +327,29 @@ struct Loader {
             throw LoadFailure([Diagnostic(location: Location(file: file, line: 1), severity: .error,
                                           message: "datapackage.json has no \"resources\" list")])
         }
-        // Lines and columns are counted on from the last place asked for, not from the start each
-        // time: resources come in order, and a descriptor of 2,000 resources took minutes.
-        var cursor = (offset: 0, line: 1, column: 1)
-        func locate(_ offset: Int) -> (offset: Int, line: Int, column: Int) {
-            if offset < cursor.offset { cursor = (0, 1, 1) }
-            var (i, line, column) = cursor
-            while i < offset {
-                if bytes[i] == UInt8(ascii: "\n") { line += 1; column = 1 } else if bytes[i] & 0xC0 != 0x80 { column += 1 }
-                i += 1
-            }
-            cursor = (offset, line, column)
-            return cursor
-        }
-        /// Where `needle` first occurs at or after byte `from`, for messages: a byte search, not a Foundation one.
-        func find(_ needle: [UInt8], from: Int = 0) -> (offset: Int, line: Int, column: Int)? {
-            guard !needle.isEmpty, needle.count <= bytes.count, from <= bytes.count - needle.count else { return nil }
-            for i in from...(bytes.count - needle.count)
-            where bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) {
-                return locate(i)
-            }
-            return nil
-        }
-        /// Each resource's name is looked for after the one before it.
-        var nameFrom = 0
-        /// A string as it is most likely written in the JSON text (nil when escapes make that a guess).
-        func quoted(_ s: String) -> [UInt8]? {
-            s.unicodeScalars.contains { $0 == "\"" || $0 == "\\" || $0.value < 0x20 } ? nil : Array("\"\(s)\"".utf8)
-        }
+        // Where each resource's name and path are written, from the text's structure (any key order).
+        let layout = DescriptorLayout(bytes).resources
+        let places = layout.count == list.count ? layout : []
+        let at = DescriptorLayout.positions(of: places.flatMap { [$0.name, $0.path].compactMap { $0 } }, in: bytes)
         return list.enumerated().compactMap { (i, r) -> Resource? in
+            let place = i < places.count ? places[i] : nil
+            let named = place?.name.flatMap { at[$0] }
             guard let name = r["name"] as? String, let p = r["path"] as? String else {
                 // At its name when it has one; and the resource it was meant to be is not reported missing too.
-                let named = (r["name"] as? String).flatMap { quoted($0) }.flatMap { find($0, from: nameFrom) }
-                if let named { nameFrom = named.offset + 1 }
                 if let kind = (r["name"] as? String).flatMap(resourceKind) { unreliable.insert(kind); unnamed.insert(kind) }
                 let what = (r["name"] as? String).map { "resource '\(clip($0))' in datapackage.json has no \"path\"" }
                     ?? "resource \(i + 1) in datapackage.json needs a \"name\" and a \"path\""
                 error(Location(file: file, line: named?.line ?? 1, column: named?.column ?? 1), what)
                 return nil
             }
-            let named = quoted(name).flatMap { find($0, from: nameFrom) }
-            if let named { nameFrom = named.offset + 1 }
             let line = named?.line ?? 1
             let fields = ((r["schema"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
             var resource = Resource(name: name, path: p, fields: fields, line: line)
             resource.pathLine = line
-            // The path's own place: its value in the object that holds the name (from its `{`).
-            var objectStart = named?.offset ?? 0
-            while objectStart > 0, bytes[objectStart] != UInt8(ascii: "{") { objectStart -= 1 }
-            // (A value written with escapes cannot be searched for as it is: then the `"path"` key.)
-            if let at = quoted(p).flatMap({ find($0, from: objectStart) }) ?? find(Array("\"path\"".utf8), from: objectStart) {
-                resource.pathLine = at.line
-                resource.pathColumn = at.column
+            // The path's own place: its value in this resource's object.
+            if let path = place?.path.flatMap({ at[$0] }) {
+                resource.pathLine = path.line
+                resource.pathColumn = path.column
             }
             if let problem = PackageLoader.pathProblem(p) {
                 error(Location(file: file, line: resource.pathLine, column: resource.pathColumn),
