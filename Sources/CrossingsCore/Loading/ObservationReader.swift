@@ -21,6 +21,7 @@ extension Loader {
         let buf = file.buffer
         let n = buf.count
         var i = 0
+        let outgrownBefore = store.outgrown != nil
         if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
         // The header: read by the general reader (positions for its messages), then checked as usual.
         let headerEnd = lineEnd(buf, from: i)
@@ -84,10 +85,18 @@ extension Loader {
                     rows += h.rows
                 }
                 if !thrown.isEmpty { throw LoadFailure(thrown) }
+                if !outgrownBefore { refuseOutgrown(store, path: path) }
                 return
             }
         }
         try parseChunk(file, path: path, from: bodyStart, to: n, firstLine: 2, into: &store, rows: &rows, progress: report)
+        if !outgrownBefore { refuseOutgrown(store, path: path) }
+    }
+
+    /// An error when the file holds more distinct flows, periods or categories than a key can index.
+    mutating func refuseOutgrown(_ store: ObservationStore, path: String) {
+        guard let what = store.outgrown else { return }
+        error(Location(file: path, line: 1), "the observations hold more than \(ObservationStore.maximumDistinct - 1) distinct \(what); crossings reads at most that many")
     }
 
     /// Reads the rows in buf[from..<to], the first of which is on line `firstLine`.

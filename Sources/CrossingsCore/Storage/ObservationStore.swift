@@ -73,10 +73,23 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 
     // MARK: Interning
 
-    mutating func intern(_ flow: Flow) -> UInt16 { UInt16(flowTable.intern(flow)) }
-    mutating func intern(_ period: Period) -> UInt16 { UInt16(periodTable.intern(period)) }
+    /// Keys hold 16-bit indexes: at most this many flows, periods, and measure-and-category pairs.
+    public static let maximumDistinct = Int(UInt16.max) + 1
+
+    /// What outgrew its 16-bit index ("categories"), if anything did. The keys are wrong from
+    /// then on (an index past the limit wraps), so the loader refuses the file instead of
+    /// trapping in the middle of it (a hostile package of 65,537 categories did).
+    private(set) var outgrown: String?
+
+    private mutating func index(_ i: Int, _ what: String) -> UInt16 {
+        if i >= ObservationStore.maximumDistinct, outgrown == nil { outgrown = what }
+        return UInt16(truncatingIfNeeded: i)
+    }
+
+    mutating func intern(_ flow: Flow) -> UInt16 { index(flowTable.intern(flow), "flows") }
+    mutating func intern(_ period: Period) -> UInt16 { index(periodTable.intern(period), "periods") }
     mutating func intern(_ measure: Measure, _ category: String) -> UInt16 {
-        UInt16(measureTable.intern(MeasureCategory(measure: measure, category: category)))
+        index(measureTable.intern(MeasureCategory(measure: measure, category: category)), "measure and category pairs")
     }
     mutating func intern(_ s: String) -> UInt32 { UInt32(stringTable.intern(s)) }
 
@@ -91,8 +104,9 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 
     func packedKey(_ key: FigureKey) -> UInt64? {
         guard let f = flowTable.position(of: key.flow), let p = periodTable.position(of: key.period),
-              let m = measureTable.position(of: MeasureCategory(measure: key.measure, category: key.category)) else { return nil }
-        return ObservationStore.pack(UInt16(f), UInt16(p), UInt16(m))
+              let m = measureTable.position(of: MeasureCategory(measure: key.measure, category: key.category)),
+              let f16 = UInt16(exactly: f), let p16 = UInt16(exactly: p), let m16 = UInt16(exactly: m) else { return nil }
+        return ObservationStore.pack(f16, p16, m16)
     }
 
     // MARK: Adding
