@@ -1,0 +1,57 @@
+import BundledData
+import CrossingsCore
+@testable import CrossingsUI
+import Foundation
+import Testing
+
+/// The explorer on hostile sessions: what the fuzzer found (Tests/Fuzz/corpus/explorer), replayed
+/// through the same `ExplorerFuzzTarget` the fuzzing binary runs, and the fixes it led to.
+@Suite("Explorer fuzzing regressions")
+struct ExplorerFuzzTests {
+    static let corpus = Fixture.root.appendingPathComponent("Tests/Fuzz/corpus/explorer")
+
+    /// Every session the fuzzer ever found a problem in, and every seed: each frame the size of
+    /// its terminal, nothing raw on it, and the whole session in well under the fuzzer's 5 s.
+    @Test func sessionsTheFuzzerFound() throws {
+        let library = Library(try Fixture.dataset())
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.corpus.path).sorted()
+        #expect(names.contains { $0.hasPrefix("regression-") })
+        for name in names {
+            let bytes = Array(try Data(contentsOf: Self.corpus.appendingPathComponent(name)))
+            let started = Date()
+            #expect(ExplorerFuzzTarget.problems(bytes, library: library).isEmpty, "\(name)")
+            #expect(Date().timeIntervalSince(started) < 5, "\(name)")
+        }
+    }
+
+    /// The `v` prompt keeps the end of the sentence in sight, escapes included, at any width, in
+    /// time linear in the sentence (it was quadratic: 3,000 characters in a 1×1 terminal never
+    /// finished under the fuzzer).
+    @Test func aLongHostileSentenceInTheCheckPrompt() throws {
+        let sentence = String(repeating: "\u{1B}[2J", count: 2_000) + String(repeating: "x", count: 20_000) + "\u{1B}END"
+        for size in [Size(width: 1, height: 1), Size(width: 2, height: 3), Size(width: 10, height: 5), Size(width: 80, height: 24)] {
+            var state = State(library: Library(try Fixture.dataset()), size: size)
+            state = update(state, .key(.char("v")))
+            state = update(state, .checkType(sentence))
+            let started = Date()
+            let screen = render(state, size)
+            #expect(Date().timeIntervalSince(started) < 1, "\(size)")
+            #expect(screen.cells.count == size.width * size.height)
+            #expect(!screen.cells.contains { $0.text.unicodeScalars.contains { $0.value == 0x1B } })
+            if size.width == 80 { #expect(screen.text.contains("xxx\\eEND_")) }
+        }
+    }
+
+    /// A word longer than the screen is broken into lines of at most the width, in linear time,
+    /// and nothing of it is lost.
+    @Test func wrappingAVeryLongWord() {
+        let word = String(repeating: "평", count: 30_000) + "x"
+        let started = Date()
+        let lines = wrap(word, 3)
+        #expect(Date().timeIntervalSince(started) < 2)
+        #expect(lines.count == 30_001)
+        #expect(lines.allSatisfy { cells($0) <= 3 })
+        #expect(lines.joined() == word)
+        #expect(wrap("ab\u{1B}cd", 1) == ["a", "b", "\\", "e", "c", "d"])
+    }
+}
