@@ -47,7 +47,9 @@ struct HostilePackageTests {
     }
 
     /// Keys index flows, periods and categories in 16 bits: a file with more distinct categories
-    /// than that is refused with a message, where the 65,537th used to trap.
+    /// than that is refused with a message, where the 65,537th used to trap. Each unknown
+    /// category is reported at its first row, found in one pass (a scan per category made this
+    /// file take minutes).
     @Test func moreCategoriesThanAKeyCanHold() throws {
         var files = MiniPackage.files
         let rows = (0...ObservationStore.maximumDistinct).map { "ds/c\($0),KP-RU,2024,purpose,c\($0),1,,exact,1,FSB border service,ds,L\($0)," }
@@ -57,5 +59,9 @@ struct HostilePackageTests {
             $0.location == Location(file: "fx/observations.csv", line: 1)
                 && $0.message == "the observations hold more than 65535 distinct measure and category pairs; crossings reads at most that many"
         })
+        #expect(failure.diagnostics.contains {
+            $0.location == Location(file: "fx/observations.csv", line: 7) && $0.message == "observation ds/c5: category 'purpose/c5' is not in categories.csv"
+        })
+        #expect(failure.diagnostics.filter { $0.message.hasSuffix("is not in categories.csv") }.count >= 65_535)
     }
 }

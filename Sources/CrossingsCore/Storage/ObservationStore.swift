@@ -279,8 +279,31 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 
 extension ObservationStore {
     /// The first row whose packed key passes `test` (0 when none).
-    func firstRow(where test: (UInt64) -> Bool) -> Int {
-        keyColumn.firstIndex(where: test) ?? 0
+    /// The first row of each flow and of each measure-and-category pair (by their indexes in
+    /// `flows` and `measures`), in one pass; 0 for one no row holds.
+    func firstRows() -> (flows: [Int], measures: [Int]) {
+        var flows = [Int](repeating: -1, count: flowTable.values.count)
+        var measures = [Int](repeating: -1, count: measureTable.values.count)
+        for (row, k) in keyColumn.enumerated() {
+            let f = Int(k >> 32), m = Int(k & 0xFFFF)
+            if f < flows.count, flows[f] < 0 { flows[f] = row }
+            if m < measures.count, measures[m] < 0 { measures[m] = row }
+        }
+        return (flows.map { Swift.max(0, $0) }, measures.map { Swift.max(0, $0) })
+    }
+
+    /// The rows citing each of these sources, in one pass over the rows.
+    func rows(citingAny sourceIDs: Set<String>) -> [String: [Int]] {
+        guard !sourceIDs.isEmpty else { return [:] }
+        let wanted: [String?] = profiles.map { p in
+            let s = stringTable[Int(p.source)]
+            return sourceIDs.contains(s) ? s : nil
+        }
+        var rows: [String: [Int]] = [:]
+        for (row, p) in profileColumn.enumerated() {
+            if let s = wanted[Int(p)] { rows[s, default: []].append(row) }
+        }
+        return rows
     }
 
     func location(of row: Int) -> Location {
