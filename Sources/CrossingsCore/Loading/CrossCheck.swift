@@ -31,13 +31,16 @@ extension Loader {
         // another: a scan per unknown value was quadratic (65,537 unknown categories: minutes).
         let flows = store.flows, measures = store.measures
         let first = store.firstRows()
-        for (i, flow) in flows.enumerated() {
+        // Only values a row holds: a refused row's values may be interned, and its own error says enough
+        // (the package fuzzer's find: 'category transport/f is not in categories.csv' at line 2, column 1).
+        for (i, flow) in flows.enumerated() where first.flows[i] >= 0 {
             for code in [flow.citizens, flow.destination] where !countryCodes.contains(code) {
                 let row = first.flows[i]
                 error(store.location(of: row), "observation \(clip(store.idOf(row))): country '\(clip(code))' is not in countries.csv")
             }
         }
-        for (i, mc) in measures.enumerated() where mc.measure.hasCategories && !categoryIDs.contains("\(mc.measure.rawValue)/\(mc.category)") {
+        for (i, mc) in measures.enumerated() where first.measures[i] >= 0 && mc.measure.hasCategories
+            && !categoryIDs.contains("\(mc.measure.rawValue)/\(mc.category)") {
             let (m, c) = (mc.measure, mc.category)
             let row = first.measures[i]
             error(store.location(of: row), "observation \(clip(store.idOf(row))): category '\(m.rawValue)/\(clip(c))' is not in categories.csv")

@@ -280,7 +280,8 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 extension ObservationStore {
     /// The first row whose packed key passes `test` (0 when none).
     /// The first row of each flow and of each measure-and-category pair (by their indexes in
-    /// `flows` and `measures`), in one pass; 0 for one no row holds.
+    /// `flows` and `measures`), in one pass; -1 for one no row holds (the fast path may intern a
+    /// row's flow and category before finding the row is bad and handing it to the general reader).
     func firstRows() -> (flows: [Int], measures: [Int]) {
         var flows = [Int](repeating: -1, count: flowTable.values.count)
         var measures = [Int](repeating: -1, count: measureTable.values.count)
@@ -289,7 +290,7 @@ extension ObservationStore {
             if f < flows.count, flows[f] < 0 { flows[f] = row }
             if m < measures.count, measures[m] < 0 { measures[m] = row }
         }
-        return (flows.map { Swift.max(0, $0) }, measures.map { Swift.max(0, $0) })
+        return (flows, measures)
     }
 
     /// The rows citing each of these sources, in one pass over the rows.
