@@ -75,8 +75,12 @@ case "$target" in
     package) max_len=16384 ;;     # room for a whole datapackage.json
     *) max_len=4096 ;;
 esac
-mkdir -p "$out/corpus-$target" "$out/artifacts/$target"
+# FUZZ_FRESH=1 (the pass in swift test): start from the committed corpus alone, in a scratch
+# folder emptied first, so a short run does not spend its time replaying every earlier find.
+corpus="$out/corpus-$target"
+if [ "${FUZZ_FRESH:-}" = 1 ]; then corpus="$out/fresh-corpus-$target"; rm -rf "$corpus"; fi
+mkdir -p "$corpus" "$out/artifacts/$target"
 # -timeout: an input that takes 5 s is a hang; -rss_limit_mb: no input may need 2 GB.
-exec "$binary" "$out/corpus-$target" "Tests/Fuzz/corpus/$target" \
+exec "$binary" "$corpus" "Tests/Fuzz/corpus/$target" \
     -max_total_time="$seconds" -max_len="$max_len" -timeout=5 -rss_limit_mb=2048 \
     -artifact_prefix="$out/artifacts/$target/" -print_final_stats=1 "$@"
