@@ -92,13 +92,18 @@ struct Item {
     static let blank = Item(.blank, selectable: false)
     static func heading(_ text: String) -> Item { Item(.heading(text), search: text, selectable: false) }
 
-    func matches(_ filter: String) -> Bool {
-        filter.isEmpty || search.contains(filter.lowercased())
+    /// `needle` is already lowercased, and has `count` characters: a needle longer than the
+    /// item's text is not searched for.
+    func matches(lowercased needle: String, count: Int) -> Bool {
+        search.count >= count && search.contains(needle)
     }
 }
 
 /// A page's items after the `/` filter. Headings and blank lines go when a filter is on.
+/// The filter is lowercased once, not once per item: a pasted filter of thousands of characters
+/// made each key cost the page's length times the filter's (the fuzzer's find).
 func visibleItems(_ all: [Item], filter: String) -> [Item] {
     guard !filter.isEmpty else { return all }
-    return all.filter { $0.selectable && $0.matches(filter) }
+    let needle = filter.lowercased(), count = needle.count
+    return all.filter { $0.selectable && $0.matches(lowercased: needle, count: count) }
 }

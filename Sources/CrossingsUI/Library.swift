@@ -306,12 +306,19 @@ public final class Library {
 
     /// Indices into `countries` that match what was typed, best first: the code itself, then names
     /// starting with it, then a word of the name, then anywhere in the code, name or flows.
+    /// The most characters any country's search text has.
+    private lazy var longestCountrySearch = countries.map(\.search.count).max() ?? 0
+
     public func matches(_ query: String) -> [Int] {
         let q = query.lowercased().trimmingCharacters(in: .whitespaces)
         if let cached = matchesCache[q] { return cached }
         let result: [Int]
         if q.isEmpty {
             result = Array(countries.indices)
+        } else if q.count > longestCountrySearch {
+            // Longer than every country's text: nothing matches, and nothing is compared
+            // (a pasted query of thousands of characters was compared with every country on every key).
+            result = []
         } else {
             var ranked: [(Int, Int)] = []
             for (i, c) in countries.enumerated() {

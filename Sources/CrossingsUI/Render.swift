@@ -183,9 +183,9 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
     if s.mode == .checking {
         // The end of the sentence stays in sight as it grows.
         let prompt = " check: "
-        var shown = s.checkText + "_"
-        while cells(visible(prompt + shown)) > s.size.width - 1, !shown.isEmpty { shown.removeFirst() }
-        text = prompt + shown
+        // Room for the message too ("typing stops at …"), which would be cut off after it.
+        let note = s.message.isEmpty ? 0 : cells(" │ " + s.message)
+        text = prompt + tail(s.checkText + "_", s.size.width - 1 - cells(prompt) - note)
     }
     if !s.message.isEmpty { text += " │ " + s.message }
     screen.put(fit(text, screen.width), x: 0, y: y, style: Style(.status))

@@ -198,6 +198,23 @@ func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
     return right ? gap + t : t + gap
 }
 
+/// The end of `text` that fits in `width` cells, escaped, with no escape cut in two. Walks back
+/// from the end once: dropping characters from the front until the rest fitted measured the
+/// rest again each time, quadratic in a long sentence (the fuzzer's 3,000 characters in a 1×1
+/// terminal never finished).
+func tail(_ text: String, _ width: Int) -> String {
+    var used = 0
+    var start = text.endIndex
+    while start > text.startIndex {
+        let before = text.index(before: start)
+        let w = cells(String(text[before]))
+        if used + w > width { break }
+        used += w
+        start = before
+    }
+    return visible(String(text[start...]))
+}
+
 /// Splits text into lines of at most `width` cells, at spaces where it can.
 func wrap(_ text: String, _ width: Int) -> [String] {
     guard width > 0 else { return [] }
@@ -206,7 +223,7 @@ func wrap(_ text: String, _ width: Int) -> [String] {
     var line = ""
     var used = 0
     for word in safe.split(separator: " ", omittingEmptySubsequences: false) {
-        var w = String(word)
+        let w = String(word)
         var ww = cells(w)
         if used > 0 && used + 1 + ww <= width {
             line += " " + w
@@ -214,22 +231,22 @@ func wrap(_ text: String, _ width: Int) -> [String] {
             continue
         }
         if used > 0 { lines.append(line); line = ""; used = 0 }
-        // A word longer than the line is broken by cells.
+        // A word longer than the line is broken by cells; what is left is counted down, not
+        // measured again per line (that was quadratic in a long word on a narrow screen).
+        var rest = Substring(w)
         while ww > width {
             var head = ""
             var hw = 0
-            var rest = Substring(w)
             while let ch = rest.first, hw + Screen.width(of: ch) <= width {
                 head.append(ch)
                 hw += Screen.width(of: ch)
                 rest = rest.dropFirst()
             }
-            if head.isEmpty, let ch = rest.first { head.append(ch); rest = rest.dropFirst() }
+            if head.isEmpty, let ch = rest.first { head.append(ch); hw += Screen.width(of: ch); rest = rest.dropFirst() }
             lines.append(head)
-            w = String(rest)
-            ww = cells(w)
+            ww -= hw
         }
-        line = w
+        line = String(rest)
         used = ww
     }
     if !line.isEmpty || lines.isEmpty { lines.append(line) }

@@ -69,6 +69,13 @@ struct FastPathTests {
         "ds/x,KP-RU,2010-Q1,transport,air,12,14,exact,12,FSB border service,ds,L2,",
         "ds/1,KP-RU,2010-Q1,transport,air,12,,exact,12,FSB border service,ds,L2,",
         "ds/x,KP-RU,2010-Q1,transport,air,12,,exact,\"12,FSB border service,ds,L2,",
+        // A measure like one read before (same length, same first letter) is no such measure
+        // (the fast path took 'transpoyt' for transport: the fuzzer's find).
+        "ds/y,KP-RU,2010-Q1,transport,air,12,,exact,12,FSB border service,ds,L2,\nds/x,KP-RU,2010-Q1,transpoyt,air,12,,exact,12,FSB border service,ds,L3,",
+        "ds/x,KP-RU,2010-Q1,totaI,,12,,exact,12,FSB border service,ds,L2,",
+        // A row refused after its flow and category were taken in: no error for them besides the row's own.
+        "ds/x,KP-RU,2010-Q1,transport,f,ot0o,,exact,0,FSB border service,ds,L2,",
+        "ds/x,KP-XX,2010-Q1,transport,air,1x,,exact,1,FSB border service,ds,L2,",
     ])
     func everyProblemIsReportedTheSameBothWays(row: String) {
         var files = MiniPackage.files

@@ -1,26 +1,16 @@
 // libFuzzer entry for the claim reader: arbitrary bytes through the sentence splitter, the
 // claim extractor, the checker (on the bundled data package) and the document-date reader.
-import Foundation
+// (Target `check` of the fuzzing binary: Tests/Fuzz/fuzz.sh check.)
+@testable import CrossingsCore
 
-// Not part of the Swift package: Tests/Fuzz/fuzz-check.sh compiles it together with every
-// source file of Sources/CrossingsCore into one fuzzing binary (docs/check.md, "Fuzzing").
-
-/// The checker on the package named by CROSSINGS_FUZZ_DATA (the script passes the repository's
-/// data/), loaded once: what the fuzzer varies is the text, not the data.
-nonisolated(unsafe) let fuzzChecker: Checker = {
-    let directory = getenv("CROSSINGS_FUZZ_DATA").map { String(cString: $0) } ?? "data"
-    do {
-        return Checker(try PackageLoader.load(directory: directory))
-    } catch {
-        fatalError("fuzz-check: cannot load the data package at \(directory): \(error)")
-    }
-}()
+/// The checker on the package named by CROSSINGS_FUZZ_DATA, loaded once: what the fuzzer
+/// varies is the text, not the data.
+nonisolated(unsafe) let fuzzChecker = Checker(fuzzDataset)
 
 let fuzzDay = CalendarDay(parsing: "2025-02-09")
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+func fuzzCheck(_ bytes: UnsafeBufferPointer<UInt8>) {
+    let text = String(decoding: bytes, as: UTF8.self)
     let checker = fuzzChecker
     // As `crossings check --text` does.
     for claim in ClaimExtractor(vocabulary: checker.data.vocabulary ?? .empty).claims(in: text) { _ = checker.check(claim) }
@@ -35,5 +25,4 @@ public func fuzzCheck(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = DocumentDate.inspect(document)
         _ = DocumentDate.withoutFrontMatter(document)
     }
-    return 0
 }

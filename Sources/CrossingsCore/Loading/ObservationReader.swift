@@ -21,6 +21,7 @@ extension Loader {
         let buf = file.buffer
         let n = buf.count
         var i = 0
+        let outgrownBefore = store.outgrown != nil
         if n >= 3, buf[0] == 0xEF, buf[1] == 0xBB, buf[2] == 0xBF { i = 3 }
         // The header: read by the general reader (positions for its messages), then checked as usual.
         let headerEnd = lineEnd(buf, from: i)
@@ -84,10 +85,18 @@ extension Loader {
                     rows += h.rows
                 }
                 if !thrown.isEmpty { throw LoadFailure(thrown) }
+                if !outgrownBefore { refuseOutgrown(store, path: path) }
                 return
             }
         }
         try parseChunk(file, path: path, from: bodyStart, to: n, firstLine: 2, into: &store, rows: &rows, progress: report)
+        if !outgrownBefore { refuseOutgrown(store, path: path) }
+    }
+
+    /// An error when the file holds more distinct flows, periods or categories than a key can index.
+    mutating func refuseOutgrown(_ store: ObservationStore, path: String) {
+        guard let what = store.outgrown else { return }
+        error(Location(file: path, line: 1), "the observations hold more than \(ObservationStore.maximumDistinct - 1) distinct \(what); crossings reads at most that many")
     }
 
     /// Reads the rows in buf[from..<to], the first of which is on line `firstLine`.
@@ -261,13 +270,23 @@ struct RowCache {
     }
     var shortMeasures: [MeasureKey: UInt16] = [:]
 
-    /// Up to eight bytes as one integer (0 when longer).
+    /// One to seven bytes and their count as one integer, one to one (nil when empty or longer).
+    /// Seven, not eight: the count needs bits of its own, or two texts of eight bytes that
+    /// differ only in the first byte's top bit would be one key (the fuzzer's find).
     @inline(__always) static func pack(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64? {
-        guard b - a <= 8, b > a else { return nil }
+        guard b - a <= 7, b > a else { return nil }
+        return packBytes(buf, a, b) | UInt64(b - a) << 56
+    }
+
+    /// Up to eight bytes as one integer, without their count (the caller keeps it).
+    @inline(__always) static func packBytes(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int) -> UInt64 {
         var v: UInt64 = 0
         for k in a..<b { v = v << 8 | UInt64(buf[k]) }
-        return v | UInt64(b - a) << 60
+        return v
     }
+
+    /// The measures' names, for telling one from another by its bytes.
+    static let measureNames: [[UInt8]] = Measure.allCases.map { Array($0.rawValue.utf8) }
 
     @inline(__always) static func equal(_ buf: UnsafeBufferPointer<UInt8>, _ a: Int, _ b: Int, _ bytes: [UInt8]) -> Bool {
         guard b - a == bytes.count else { return false }
@@ -344,11 +363,13 @@ struct RowCache {
             periods[periodKey] = period
         }
         // Measure and category: the general path checks their rules once, then they are remembered.
-        // The measure is known by its length and first letter (total, purpose, transport, estimate…);
-        // a short category by its packed bytes: no allocation for the usual rows.
-        let measureCode = UInt64(e[3] - s[3]) << 8 | UInt64(buf[s[3]])
-        let shortKey: MeasureKey? = e[4] == s[4] ? MeasureKey(measure: measureCode, category: 0)
-            : RowCache.pack(buf, s[4], e[4]).map { MeasureKey(measure: measureCode, category: $0) }
+        // The measure is known by its bytes (compared with each name: its length and first letter
+        // let 'transpoyt' through as transport, a fuzzer's find); a category of up to eight bytes
+        // by its packed bytes and its length: no allocation for the usual rows.
+        guard let measureIndex = RowCache.measureNames.firstIndex(where: { RowCache.equal(buf, s[3], e[3], $0) }) else { return false }
+        let categoryLength = e[4] - s[4]
+        let measureCode = UInt64(measureIndex) | UInt64(categoryLength) << 8
+        let shortKey: MeasureKey? = categoryLength <= 8 ? MeasureKey(measure: measureCode, category: RowCache.packBytes(buf, s[4], e[4])) : nil
         let isShort = shortKey != nil
         let measureBytes = isShort ? [] : Array(buf[s[3]..<e[4]])
         var measure = isShort ? (lastMeasure.flatMap { $0.0 == shortKey! ? $0.1 : nil } ?? shortMeasures[shortKey!]) : measures[measureBytes]

@@ -423,7 +423,7 @@ struct Loader {
                 expected = schemaFields
             } else {
                 let forms = accepted.map { $0.joined(separator: ",") }.joined(separator: " or ")
-                error(descriptor, "the schema of '\(clip(kind))' lists fields \(schemaFields.joined(separator: ",")); crossings reads \(forms)")
+                error(descriptor, "the schema of '\(clip(kind))' lists fields \(clip(schemaFields.joined(separator: ","))); crossings reads \(forms)")
             }
         }
         /// Without fields in the schema, a header with the optional columns chooses that form.

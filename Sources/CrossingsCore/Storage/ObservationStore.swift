@@ -73,10 +73,23 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 
     // MARK: Interning
 
-    mutating func intern(_ flow: Flow) -> UInt16 { UInt16(flowTable.intern(flow)) }
-    mutating func intern(_ period: Period) -> UInt16 { UInt16(periodTable.intern(period)) }
+    /// Keys hold 16-bit indexes: at most this many flows, periods, and measure-and-category pairs.
+    public static let maximumDistinct = Int(UInt16.max) + 1
+
+    /// What outgrew its 16-bit index ("categories"), if anything did. The keys are wrong from
+    /// then on (an index past the limit wraps), so the loader refuses the file instead of
+    /// trapping in the middle of it (a hostile package of 65,537 categories did).
+    private(set) var outgrown: String?
+
+    private mutating func index(_ i: Int, _ what: String) -> UInt16 {
+        if i >= ObservationStore.maximumDistinct, outgrown == nil { outgrown = what }
+        return UInt16(truncatingIfNeeded: i)
+    }
+
+    mutating func intern(_ flow: Flow) -> UInt16 { index(flowTable.intern(flow), "flows") }
+    mutating func intern(_ period: Period) -> UInt16 { index(periodTable.intern(period), "periods") }
     mutating func intern(_ measure: Measure, _ category: String) -> UInt16 {
-        UInt16(measureTable.intern(MeasureCategory(measure: measure, category: category)))
+        index(measureTable.intern(MeasureCategory(measure: measure, category: category)), "measure and category pairs")
     }
     mutating func intern(_ s: String) -> UInt32 { UInt32(stringTable.intern(s)) }
 
@@ -91,8 +104,9 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 
     func packedKey(_ key: FigureKey) -> UInt64? {
         guard let f = flowTable.position(of: key.flow), let p = periodTable.position(of: key.period),
-              let m = measureTable.position(of: MeasureCategory(measure: key.measure, category: key.category)) else { return nil }
-        return ObservationStore.pack(UInt16(f), UInt16(p), UInt16(m))
+              let m = measureTable.position(of: MeasureCategory(measure: key.measure, category: key.category)),
+              let f16 = UInt16(exactly: f), let p16 = UInt16(exactly: p), let m16 = UInt16(exactly: m) else { return nil }
+        return ObservationStore.pack(f16, p16, m16)
     }
 
     // MARK: Adding
@@ -265,8 +279,32 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
 
 extension ObservationStore {
     /// The first row whose packed key passes `test` (0 when none).
-    func firstRow(where test: (UInt64) -> Bool) -> Int {
-        keyColumn.firstIndex(where: test) ?? 0
+    /// The first row of each flow and of each measure-and-category pair (by their indexes in
+    /// `flows` and `measures`), in one pass; -1 for one no row holds (the fast path may intern a
+    /// row's flow and category before finding the row is bad and handing it to the general reader).
+    func firstRows() -> (flows: [Int], measures: [Int]) {
+        var flows = [Int](repeating: -1, count: flowTable.values.count)
+        var measures = [Int](repeating: -1, count: measureTable.values.count)
+        for (row, k) in keyColumn.enumerated() {
+            let f = Int(k >> 32), m = Int(k & 0xFFFF)
+            if f < flows.count, flows[f] < 0 { flows[f] = row }
+            if m < measures.count, measures[m] < 0 { measures[m] = row }
+        }
+        return (flows, measures)
+    }
+
+    /// The rows citing each of these sources, in one pass over the rows.
+    func rows(citingAny sourceIDs: Set<String>) -> [String: [Int]] {
+        guard !sourceIDs.isEmpty else { return [:] }
+        let wanted: [String?] = profiles.map { p in
+            let s = stringTable[Int(p.source)]
+            return sourceIDs.contains(s) ? s : nil
+        }
+        var rows: [String: [Int]] = [:]
+        for (row, p) in profileColumn.enumerated() {
+            if let s = wanted[Int(p)] { rows[s, default: []].append(row) }
+        }
+        return rows
     }
 
     func location(of row: Int) -> Location {
