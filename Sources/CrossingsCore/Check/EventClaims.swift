@@ -48,13 +48,14 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The token positions of the matched terms, when the sentence names the event this way.
+    /// `present`: the sentence's words, and each "…'s" also without its "'s" (`EventAlias.present(_:)`).
     func match(_ words: [String], present: Set<String>? = nil) -> [Int]? {
         // A term none of whose phrases' first words is in the sentence cannot match: most aliases stop here.
         if let present {
             for term in terms where !term.negated {
                 let possible = term.phrases.contains { p in
                     guard let f = p.first else { return false }
-                    return f.hasSuffix("*") || present.contains(f) || present.contains(f + "'s")
+                    return f.hasSuffix("*") || present.contains(f)
                 }
                 if !possible { return nil }
             }
@@ -73,6 +74,14 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
         return positions
     }
 
+    /// The words of a sentence, and each possessive also without its "'s" ("korea's" and "korea"):
+    /// what `match` asks of a phrase's first word, without making "word's" for every alias.
+    static func present(_ words: [String]) -> Set<String> {
+        var out = Set(words)
+        for w in words where w.hasSuffix("'s") { out.insert(String(w.dropLast(2))) }
+        return out
+    }
+
     static func occurrences(of phrase: [String], in words: [String]) -> [Int] {
         guard !phrase.isEmpty, words.count >= phrase.count else { return [] }
         var out: [Int] = []
@@ -82,7 +91,7 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
                 let w = words[i + j]
                 if p.hasSuffix("*") {
                     if !w.hasPrefix(p.dropLast()) { ok = false; break }
-                } else if w != p && w != p + "'s" {
+                } else if w != p && !(w.hasSuffix("'s") && w.dropLast(2) == p) {  // "p's", without making it
                     ok = false; break
                 }
             }
@@ -301,7 +310,7 @@ struct EventReader {
         guard !events.isEmpty else { return [] }
         let t = sentence.tokens
         let words = t.map(\.lower)
-        let present = Set(words)
+        let present = EventAlias.present(words)
         var named: [(Event, [Int])] = []
         for e in events {
             var best: [Int]?
