@@ -216,7 +216,8 @@ public final class Checker {
     /// Every finding in a document.
     public func check(document: String, asOf: CalendarDay? = nil) -> [Finding] {
         // The date line or front matter of a draft is not prose to read (DocumentDate).
-        let prose = DocumentDate.withoutFrontMatter(document)
+        // Line breaks first: a draft with old Mac OS line breaks ("\r") has lines too.
+        let prose = DocumentDate.withoutFrontMatter(DraftText.unixLineBreaks(document))
         let sentences = ClaimExtractor.sentences(of: prose)
         let counts = ClaimExtractor(vocabulary: data.vocabulary ?? .empty, asOf: asOf).claims(in: sentences)
         return withComparisons(counts, in: sentences, asOf: asOf).map(check)
