@@ -121,7 +121,21 @@ public enum DraftText {
                     if paragraph.count >= flushAt { flushFinished() }
                 }
             } else {
-                for c in line {
+                // Mostly ASCII (curly quotes, a dash): an ASCII byte followed by another (or the end) is a
+                // Character of its own, so only the rest is cut into grapheme clusters.
+                let utf8 = line.utf8
+                var at = line.startIndex
+                while at < line.endIndex {
+                    let b = utf8[at]
+                    let after = utf8.index(after: at)
+                    let c: Character
+                    if b < 0x80, after == line.endIndex || utf8[after] < 0x80 {
+                        c = Character(Unicode.Scalar(b))
+                        at = after
+                    } else {
+                        c = line[at]
+                        at = line.index(after: at)
+                    }
                     column += 1
                     var ch = DraftChar(c, line: lineNumber, column: column)
                     run = ch.isLetter || ch.isNumber ? run + 1 : 0
