@@ -526,7 +526,8 @@ public struct ClaimExtractor {
 
     static let relativePhrasesByFirst: [String: [([String], PeriodKind)]] = Dictionary(grouping: relativePhrases, by: { $0.0[0] })
 
-    /// Every word other than a number that can start a period in `findPeriods`, beside the vocabulary's.
+    /// Every word other than a number that can start a period in `findPeriods`, beside the vocabulary's
+    /// named periods (`Vocabulary.periodStarts` holds both).
     static let periodStarts: Set<String> = Set(["between", "from", "early", "late", "end", "the", "since", "that"])
         .union(ordinals.keys).union(months.keys).union(relativePhrasesByFirst.keys)
 
@@ -758,6 +759,8 @@ public struct ClaimExtractor {
         var out: [Mention] = [], used: [Range<Int>] = []
         var k = 0
         while k < t.count {
+            // One lookup for the three tables below: most words start no phrase of any.
+            if !vocabulary.mentionStarts.contains(t[k].lower) { k += 1; continue }
             if let (p, n) = vocabulary.person(t, at: k) {
                 out.append(Mention(index: k, code: p.meaning)); used.append(k..<k + n); k += n; continue
             }
@@ -896,7 +899,7 @@ public struct ClaimExtractor {
             let word = w(k)
             // Most words start no period: only numbers, the words below that can, "q…"/"h…" (Q3, H1),
             // hyphenated words ("january-march") and the vocabulary's named periods are looked at.
-            if t[k].kind != .number, !ClaimExtractor.periodStarts.contains(word), !vocabulary.periodStarts.contains(word),
+            if t[k].kind != .number, !vocabulary.periodStarts.contains(word),
                word.utf8.first != 0x71, word.utf8.first != 0x68, !word.utf8.contains(0x2D) {
                 k += 1; continue
             }

@@ -63,7 +63,11 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
         var positions: [Int] = []
         for term in terms {
             var found: [Int] = []
-            for phrase in term.phrases { found += EventAlias.occurrences(of: phrase, in: words) }
+            for phrase in term.phrases {
+                // A phrase whose first word the sentence lacks occurs nowhere in it.
+                if let present, let f = phrase.first, !f.hasSuffix("*"), !present.contains(f) { continue }
+                found += EventAlias.occurrences(of: phrase, in: words)
+            }
             if term.negated {
                 if !found.isEmpty { return nil }
             } else {
@@ -301,9 +305,25 @@ struct EventReader {
     /// The document's date, for dates written without a year and "last year".
     var asOf: CalendarDay?
 
+    /// The events an alias of which may start with each word (`firstWords`), and those with a
+    /// wildcard first word ("arriv*"), asked in every sentence: a sentence is matched only against the
+    /// events one of its words can start (an alias none of whose terms can start is no match).
+    var byFirstWord: [String: [Int]] = [:]
+    var anyWord: [Int] = []
+
     init(_ data: Dataset, asOf: CalendarDay? = nil) {
         events = data.events.filter { !$0.aliases.isEmpty }
         self.asOf = asOf
+        for (i, e) in events.enumerated() {
+            for alias in e.aliases {
+                for term in alias.terms where !term.negated {
+                    for p in term.phrases {
+                        guard let f = p.first else { continue }
+                        if f.hasSuffix("*") { anyWord.append(i) } else { byFirstWord[f, default: []].append(i) }
+                    }
+                }
+            }
+        }
     }
 
     func claims(in sentence: Sentence) -> [Claim] {
@@ -311,8 +331,11 @@ struct EventReader {
         let t = sentence.tokens
         let words = t.map(\.lower)
         let present = EventAlias.present(words)
+        var candidate = [Bool](repeating: false, count: events.count)
+        for i in anyWord { candidate[i] = true }
+        for w in present { if let list = byFirstWord[w] { for i in list { candidate[i] = true } } }
         var named: [(Event, [Int])] = []
-        for e in events {
+        for (i, e) in events.enumerated() where candidate[i] {
             var best: [Int]?
             for alias in e.aliases {
                 if let p = alias.match(words, present: present) { best = (best ?? []) + p }

@@ -78,6 +78,10 @@ public struct Vocabulary: Sendable {
     /// named periods: the readers pass over every other word without asking each table in turn.
     private(set) var numberStarts: Set<String> = []
     private(set) var periodStarts: Set<String> = []
+    /// Words a factor may be ("twelve", "twice", "hundred", "half"; "…fold" is asked apart).
+    private(set) var factorStarts: Set<String> = []
+    /// First words of the people, adjective and traveller phrases (who travels).
+    private(set) var mentionStarts: Set<String> = []
 
     public static let empty = Vocabulary()
 
@@ -214,7 +218,9 @@ public struct Vocabulary: Sendable {
         periodsByFirst = byFirst(periods)
         vaguesByFirst = byFirst(vagues)
         numberStarts = Set(vaguesByFirst.keys).union(numberPhrasesByFirst.keys).union(numbers.keys).union(["a", "one"])
-        periodStarts = Set(periodsByFirst.keys)
+        periodStarts = Set(periodsByFirst.keys).union(ClaimExtractor.periodStarts)
+        factorStarts = Set(numbers.keys).union(RatioReader.multiplierWords.keys).union(["hundred", "half"])
+        mentionStarts = Set(peopleByFirst.keys).union(adjectivesByFirst.keys).union(travellersByFirst.keys)
     }
 
     // MARK: Matching
