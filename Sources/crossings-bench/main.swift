@@ -242,11 +242,25 @@ func hostileInputs() -> [(String, [UInt8])] {
     let invalid = Array("In 2024, 13,221 North Koreans ".utf8) + [0xFF, 0xFE] + Array(" entered Russia.\n".utf8)
     let nul = repeated("In 2024, 13,221 North\u{0} Koreans entered Russia.\u{0}\u{0} ", toBytes: mb / 2) + [UInt8](repeating: 0, count: mb / 2)
     let escapes = repeated("In 2024, 20,000 North Koreans \u{1B}[2J\u{1B}[31m entered Russia.\u{1B}]0;title\u{7} ", toBytes: mb)
+    // Real article prose as one line: the five source articles (../shared/sources beside the project,
+    // when there) and the 2,000-word draft, line breaks made spaces, joined by spaces up to 1 MB.
+    let sourcesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/sources")
+    let articles = ((try? FileManager.default.contentsOfDirectory(atPath: sourcesDirectory.path)) ?? [])
+        .filter { $0.hasSuffix(".txt") || $0.hasSuffix(".md") }.sorted()
+        .compactMap { try? String(contentsOf: sourcesDirectory.appendingPathComponent($0), encoding: .utf8) }
+    let oneLine = (articles + [draft(words: 2000)]).map { $0.replacingOccurrences(of: "\r", with: "").replacingOccurrences(of: "\n", with: " ") }
+        .joined(separator: " ")
+    var realProse = Array(oneLine.utf8)
+    while realProse.count < mb { realProse += [0x20] + Array(oneLine.utf8) }
+    realProse = Array(realProse.prefix(mb))
+    while String(validating: realProse, as: UTF8.self) == nil { realProse.removeLast() }  // not inside a character
     return [
         ("5 MB of prose (the 2,000-word draft repeated)", repeated(prose, toBytes: 5 * mb)),
         ("5 MB of digits, one line", digits),
         ("5 MB with no full stop, one paragraph", Array(noStop.utf8)),
         ("1 MB single line of sentences", repeated(prose.replacingOccurrences(of: "\n", with: " "), toBytes: mb)),
+        ("1 MB single line of real prose (\(articles.count) articles)", realProse),
         ("invalid UTF-8 (refused, exit 2)", invalid),
         ("1 MB of random bytes (refused, exit 2)", binary),
         ("10,000 \"hundred\"s in a row", Array(("In 2024, one" + String(repeating: " hundred", count: 10_000) + " North Koreans entered Russia.\n").utf8)),

@@ -49,6 +49,19 @@ struct DocumentDateTests {
         #expect(claims.map(\.column) == [10, 6])
     }
 
+    /// Old Mac OS line endings: a lone "\r" is a line break, so lines and columns are right; "\r\n" stays one break.
+    @Test func carriageReturnsAloneAreLineBreaks() {
+        let text = "Intro.\rIn 2024, 13,221 North Koreans entered Russia.\rThen 5,000 Russians visited North Korea in 2024.\r"
+        let claims = ClaimExtractor(vocabulary: bundledVocabulary).claims(in: DocumentDate.withoutFrontMatter(text))
+        #expect(claims.map(\.line) == [2, 3])
+        #expect(claims.map(\.column) == [10, 6])
+        let mixed = "Intro.\r\n\rIn 2024, 13,221 North Koreans entered Russia.\n"
+        #expect(ClaimExtractor(vocabulary: bundledVocabulary).claims(in: mixed).map(\.line) == [3])
+        #expect(DocumentDate.find(in: "date 2025-02-09\rLast year, 13,221 North Koreans entered Russia.\r")?.day.description == "2025-02-09")
+        let frontMatter = "---\rdate: 2025-02-09\r---\rLast year, 13,221 North Koreans entered Russia.\r"
+        #expect(DocumentDate.find(in: frontMatter)?.day.description == "2025-02-09")
+    }
+
     @Test func frontMatterIsNotProseButKeepsLineNumbers() {
         let text = "---\ntitle: 20,000 troops\ndate: 2025-05-08\n---\nLast year, 13,221 North Koreans entered Russia.\n"
         let blanked = DocumentDate.withoutFrontMatter(text)

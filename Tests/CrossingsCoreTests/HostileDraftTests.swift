@@ -19,6 +19,26 @@ struct HostileDraftTests {
         #expect(checker.check(document: text).isEmpty)
     }
 
+    /// "13,\u{200B}221" shows as 13,221: a zero-width character inside a number is dropped, with a
+    /// reading note, and columns stay those of the file. A bidi control still breaks the number.
+    @Test func aZeroWidthCharacterInsideANumberIsIgnored() {
+        for z in ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"] {
+            for text in ["In 2024, 13,\(z)221 North Koreans entered Russia.", "In 2024, 13\(z),221 North Koreans entered Russia.",
+                         "In 2024, 13\(z)221 North Koreans entered Russia."] {
+                let c = claims(text)
+                #expect(c.map(\.value.value) == [13_221], "\(text.unicodeScalars.map { $0.escaped(asASCII: true) }.joined())")
+                #expect(c.first?.column == 10)
+                #expect(c.first?.readingNote?.contains("invisible character") == true)
+            }
+        }
+        // Positions after it are the file's: the zero-width space is a character of its line.
+        let two = claims("In 2024, 13,\u{200B}221 North Koreans and 5,000 Russians entered Russia.")
+        #expect(two.map(\.column) == [10, 36])
+        #expect(claims("In 2024, 13,221 North Koreans entered Russia.").first?.readingNote == nil)
+        #expect(!claims("In 2024, 13,\u{202E}221 North Koreans entered Russia.").contains { $0.value.value == 13_221 })
+        #expect(!claims("In 2024, 13\u{0}221 North Koreans entered Russia.").contains { $0.value.value == 13_221 })
+    }
+
     @Test func tenThousandHundredsAreNoCount() {
         let text = "In 2024, one" + String(repeating: " hundred", count: 10_000) + " North Koreans entered Russia."
         #expect(claims(text).allSatisfy { $0.value.value <= 1_000_000_000_000 && ($0.value.high ?? 0) <= 1_000_000_000_000 })

@@ -44,6 +44,16 @@ public final class Checker {
     public let resolver: Resolver
     public var data: Dataset { resolver.data }
 
+    /// What a claim is judged by (judge reads nothing else of it), and the finding it got: a draft
+    /// states the same figure for the same key many times, and each judgement formats its sources.
+    struct Judged: Hashable {
+        var flow: Flow?
+        var key: FigureKey?
+        var periodProblem: String?
+        var value: ReportedValue
+    }
+    private var judged: [Judged: Finding] = [:]
+
     public init(_ data: Dataset) { resolver = Resolver(data) }
     public init(resolver: Resolver) { self.resolver = resolver }
 
@@ -51,7 +61,15 @@ public final class Checker {
         // Ratios and event dates: Checker+Ratios.swift, Checker+Events.swift.
         if let ratio = claim.ratio { return check(claim, ratio: ratio) }
         if let event = claim.event { return check(claim, event: event) }
-        var finding = judge(claim)
+        let asked = Judged(flow: claim.flow, key: claim.key, periodProblem: claim.periodProblem, value: claim.value)
+        var finding: Finding
+        if let known = judged[asked] {
+            finding = known
+            finding.claim = claim
+        } else {
+            finding = judge(claim)
+            judged[asked] = finding
+        }
         // How the period was read, where the draft did not state it outright: the editor sees the reading.
         if let note = claim.readingNote, claim.key != nil { finding.message += " [\(note)]" }
         return finding
@@ -216,7 +234,8 @@ public final class Checker {
     /// Every finding in a document.
     public func check(document: String, asOf: CalendarDay? = nil) -> [Finding] {
         // The date line or front matter of a draft is not prose to read (DocumentDate).
-        let prose = DocumentDate.withoutFrontMatter(document)
+        // Line breaks first: a draft with old Mac OS line breaks ("\r") has lines too.
+        let prose = DocumentDate.withoutFrontMatter(DraftText.unixLineBreaks(document))
         let sentences = ClaimExtractor.sentences(of: prose)
         let counts = ClaimExtractor(vocabulary: data.vocabulary ?? .empty, asOf: asOf).claims(in: sentences)
         return withComparisons(counts, in: sentences, asOf: asOf).map(check)

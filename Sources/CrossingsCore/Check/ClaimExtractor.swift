@@ -87,11 +87,10 @@ public struct ClaimExtractor {
         return out
     }
 
-    /// A draft cut into sentences as the readers see it: Windows line breaks counted as Unix ones
-    /// ("\r\n" is one Character in Swift), escape sequences and control characters blanked.
+    /// A draft cut into sentences as the readers see it: Windows ("\r\n") and old Mac OS ("\r") line
+    /// breaks counted as Unix ones, escape sequences and control characters blanked.
     public static func sentences(of document: String) -> [Sentence] {
-        let unix = document.contains("\r\n") ? document.replacingOccurrences(of: "\r\n", with: "\n") : document
-        return DraftText.sentences(withoutControls(unix))
+        DraftText.sentences(withoutControls(DraftText.unixLineBreaks(document)))
     }
 
     struct Context {
@@ -255,6 +254,12 @@ public struct ClaimExtractor {
                 flow = k.flow; period = k.period; measure = k.measure; category = k.category
                 readingNote = "'out of \(formatCount(n.value))': the whole named before, \(k)"
             }
+            // "13,\u{200B}221": a zero-width character inside the number, dropped as the reader never sees it.
+            if let z = t[n.numberStart..<n.end].lazy.compactMap(\.ignoredInvisible).first {
+                let hex = String(z.value, radix: 16, uppercase: true)
+                let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+                readingNote = [readingNote, "an invisible character (\(code)) inside the number was ignored"].compactMap { $0 }.joined(separator: "; ")
+            }
             let first = t[n.start], last = t[n.end - 1]
             // As written: tokens that touch ("20,000-50,000") stay together.
             var printed = ""
@@ -307,6 +312,9 @@ public struct ClaimExtractor {
         var out: [NumberMention] = []
         var i = 0
         while i < t.count {
+            // Most words start no number: only digits, the vocabulary's number words and phrases,
+            // "a", "one" and hyphenated words ("twenty-one") are looked at.
+            if t[i].kind != .number, !vocabulary.numberStarts.contains(t[i].lower), !t[i].lower.utf8.contains(0x2D) { i += 1; continue }
             // "thousands", "tens of thousands", "hundreds": at least the lower bound.
             if let (p, n) = vocabulary.vague(t, at: i) {
                 // Up to twenty times the bound: "thousands" is 1,000 to 19,999, not five million.
@@ -437,7 +445,12 @@ public struct ClaimExtractor {
     /// Terminal escape sequences (`ESC [ 31 m`, `ESC ] 0 ; … BEL`) and other control characters
     /// blanked, one space each, so lines and columns stay: `\e[31m` is no "31 m(illion)".
     static func withoutControls(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r") || (0x7F...0x9F).contains($0.value) })
+        // Bytes, not scalars: C0 controls are one byte, C1 controls (U+0080…U+009F) are 0xC2 0x80…0x9F.
+        var previous: UInt8 = 0
+        guard text.utf8.contains(where: { b in
+            defer { previous = b }
+            return (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F)
+        })
         else { return text }
         var out = String.UnicodeScalarView()
         var scalars = Array(text.unicodeScalars)[...]
@@ -512,6 +525,11 @@ public struct ClaimExtractor {
     ]
 
     static let relativePhrasesByFirst: [String: [([String], PeriodKind)]] = Dictionary(grouping: relativePhrases, by: { $0.0[0] })
+
+    /// Every word other than a number that can start a period in `findPeriods`, beside the vocabulary's
+    /// named periods (`Vocabulary.periodStarts` holds both).
+    static let periodStarts: Set<String> = Set(["between", "from", "early", "late", "end", "the", "since", "that"])
+        .union(ordinals.keys).union(months.keys).union(relativePhrasesByFirst.keys)
 
     /// Verbs whose subject country is the travellers' own: "North Korea sent/deployed/dispatched …".
     static let senderVerbs: Set<String> = ["sent", "send", "sends", "sending", "deployed", "deploys", "deploying", "dispatched",
@@ -741,6 +759,8 @@ public struct ClaimExtractor {
         var out: [Mention] = [], used: [Range<Int>] = []
         var k = 0
         while k < t.count {
+            // One lookup for the three tables below: most words start no phrase of any.
+            if !vocabulary.mentionStarts.contains(t[k].lower) { k += 1; continue }
             if let (p, n) = vocabulary.person(t, at: k) {
                 out.append(Mention(index: k, code: p.meaning)); used.append(k..<k + n); k += n; continue
             }
@@ -877,6 +897,12 @@ public struct ClaimExtractor {
         }
         while k < t.count {
             let word = w(k)
+            // Most words start no period: only numbers, the words below that can, "q…"/"h…" (Q3, H1),
+            // hyphenated words ("january-march") and the vocabulary's named periods are looked at.
+            if t[k].kind != .number, !vocabulary.periodStarts.contains(word),
+               word.utf8.first != 0x71, word.utf8.first != 0x68, !word.utf8.contains(0x2D) {
+                k += 1; continue
+            }
             // Ranges of years: "between 2010 and 2019", "from 2010 to 2019", "2010-2019", "2010–2019".
             do {
                 var j = k

@@ -14,9 +14,10 @@ public struct DocumentDate: Sendable, Hashable {
     /// Front matter is at most this many lines; a longer block is not taken for it.
     static let frontMatterLines = 200
 
-    /// A document's lines, as the checker counts them ("\r\n" is one Character in Swift: any line break).
+    /// A document's lines, as the checker counts them ("\r\n" and a lone "\r" are line breaks too).
     static func lines(_ document: String, max: Int) -> [String] {
         // Bytes, not Characters: only the first `max` lines are looked at, however long the draft.
+        let document = DraftText.unixLineBreaks(document)
         var lines: [String] = []
         let utf8 = document.utf8
         var start = utf8.startIndex

@@ -48,13 +48,14 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The token positions of the matched terms, when the sentence names the event this way.
+    /// `present`: the sentence's words, and each "…'s" also without its "'s" (`EventAlias.present(_:)`).
     func match(_ words: [String], present: Set<String>? = nil) -> [Int]? {
         // A term none of whose phrases' first words is in the sentence cannot match: most aliases stop here.
         if let present {
             for term in terms where !term.negated {
                 let possible = term.phrases.contains { p in
                     guard let f = p.first else { return false }
-                    return f.hasSuffix("*") || present.contains(f) || present.contains(f + "'s")
+                    return f.hasSuffix("*") || present.contains(f)
                 }
                 if !possible { return nil }
             }
@@ -62,7 +63,11 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
         var positions: [Int] = []
         for term in terms {
             var found: [Int] = []
-            for phrase in term.phrases { found += EventAlias.occurrences(of: phrase, in: words) }
+            for phrase in term.phrases {
+                // A phrase whose first word the sentence lacks occurs nowhere in it.
+                if let present, let f = phrase.first, !f.hasSuffix("*"), !present.contains(f) { continue }
+                found += EventAlias.occurrences(of: phrase, in: words)
+            }
             if term.negated {
                 if !found.isEmpty { return nil }
             } else {
@@ -71,6 +76,14 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
             }
         }
         return positions
+    }
+
+    /// The words of a sentence, and each possessive also without its "'s" ("korea's" and "korea"):
+    /// what `match` asks of a phrase's first word, without making "word's" for every alias.
+    static func present(_ words: [String]) -> Set<String> {
+        var out = Set(words)
+        for w in words where w.hasSuffix("'s") { out.insert(String(w.dropLast(2))) }
+        return out
     }
 
     static func occurrences(of phrase: [String], in words: [String]) -> [Int] {
@@ -82,7 +95,7 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
                 let w = words[i + j]
                 if p.hasSuffix("*") {
                     if !w.hasPrefix(p.dropLast()) { ok = false; break }
-                } else if w != p && w != p + "'s" {
+                } else if w != p && !(w.hasSuffix("'s") && w.dropLast(2) == p) {  // "p's", without making it
                     ok = false; break
                 }
             }
@@ -292,18 +305,37 @@ struct EventReader {
     /// The document's date, for dates written without a year and "last year".
     var asOf: CalendarDay?
 
+    /// The events an alias of which may start with each word (`firstWords`), and those with a
+    /// wildcard first word ("arriv*"), asked in every sentence: a sentence is matched only against the
+    /// events one of its words can start (an alias none of whose terms can start is no match).
+    var byFirstWord: [String: [Int]] = [:]
+    var anyWord: [Int] = []
+
     init(_ data: Dataset, asOf: CalendarDay? = nil) {
         events = data.events.filter { !$0.aliases.isEmpty }
         self.asOf = asOf
+        for (i, e) in events.enumerated() {
+            for alias in e.aliases {
+                for term in alias.terms where !term.negated {
+                    for p in term.phrases {
+                        guard let f = p.first else { continue }
+                        if f.hasSuffix("*") { anyWord.append(i) } else { byFirstWord[f, default: []].append(i) }
+                    }
+                }
+            }
+        }
     }
 
     func claims(in sentence: Sentence) -> [Claim] {
         guard !events.isEmpty else { return [] }
         let t = sentence.tokens
         let words = t.map(\.lower)
-        let present = Set(words)
+        let present = EventAlias.present(words)
+        var candidate = [Bool](repeating: false, count: events.count)
+        for i in anyWord { candidate[i] = true }
+        for w in present { if let list = byFirstWord[w] { for i in list { candidate[i] = true } } }
         var named: [(Event, [Int])] = []
-        for e in events {
+        for (i, e) in events.enumerated() where candidate[i] {
             var best: [Int]?
             for alias in e.aliases {
                 if let p = alias.match(words, present: present) { best = (best ?? []) + p }

@@ -220,6 +220,11 @@ struct RatioReader {
         func w(_ j: Int) -> String { j >= 0 && j < t.count ? t[j].lower : "" }
         var k = 0
         while k < t.count {
+            // Most words are no factor: only digits, number words, multipliers, "…fold" and "half" are looked at.
+            if t[k].kind != .number, !vocabulary.factorStarts.contains(t[k].lower),
+               !(t[k].lower.utf8.count > 4 && t[k].lower.utf8.suffix(4).elementsEqual("fold".utf8)) {
+                k += 1; continue
+            }
             var found: Mention?
             if let (n, s, e) = number(t, at: k) {
                 if w(e) == "times", ClaimExtractor.timesCountTrips(t, vocabulary, number: k, after: e + 1) {

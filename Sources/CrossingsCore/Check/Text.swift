@@ -25,6 +25,8 @@ public struct Token: Sendable, Hashable {
     public var column: Int
     /// Column just past the token (on its starting line).
     public var endColumn: Int
+    /// A zero-width character inside the number that was dropped ("13,\u{200B}221" reads 13,221).
+    public var ignoredInvisible: Unicode.Scalar? = nil
 }
 
 public enum DraftText {
@@ -55,8 +57,9 @@ public enum DraftText {
     /// tokens (the claim reader's work per sentence grows faster than its length), and a paragraph
     /// is cut into sentences as it is read, so a megabyte with no blank line is never held twice.
     public static func sentences(_ document: String) -> [Sentence] {
+        let document = unixLineBreaks(document)
         var out: [Sentence] = []
-        var paragraph: [(Character, Int, Int)] = []  // char, line, column
+        var paragraph: [DraftChar] = []
         var paragraphIndex = 0
         var inFence = false
         // A long paragraph is split as it grows; what is left (an unfinished sentence) is kept. The
@@ -84,11 +87,12 @@ public enum DraftText {
         var more = true
         // Line by line, without an array of every line first (a draft of a million short lines).
         while more {
-            let lineEnd = rest.firstIndex(of: "\n") ?? rest.endIndex
+            // Bytes, not Characters: "\n" is found without working out grapheme clusters.
+            let lineEnd = rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
             var line = rest[..<lineEnd]
-            if lineEnd == rest.endIndex { more = false } else { rest = rest[rest.index(after: lineEnd)...] }
+            if lineEnd == rest.endIndex { more = false } else { rest = rest[rest.utf8.index(after: lineEnd)...] }
             lineNumber += 1
-            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.utf8.last == 0x0D { line = line.dropLast() }
             // Only the line's start decides a fence or a blank line: no copy of a megabyte line.
             let lead = line.drop { $0 == " " || $0 == "\t" }
             if lead.hasPrefix("```") || lead.hasPrefix("~~~") {
@@ -101,7 +105,7 @@ public enum DraftText {
             // A file that is not hard-wrapped (a line of over 100 characters ending a sentence) has a
             // paragraph per line, as the stored articles do (¶N is the Nth non-empty line).
             if previousLineEndsLongSentence { flush() }
-            if !paragraph.isEmpty { paragraph.append((" ", lineNumber, 0)) }
+            if !paragraph.isEmpty { paragraph.append(DraftChar(ascii: 0x20, line: lineNumber, column: 0)) }
             let last = line.last { $0 != " " && $0 != "\t" }
             previousLineEndsLongSentence = lead.utf8.count > 100 && last.map { ".!?\"”’')".contains($0) } == true
             var column = 0
@@ -113,15 +117,31 @@ public enum DraftText {
                     let alphanumeric = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
                     run = alphanumeric ? run + 1 : 0
                     if run > longestRun { continue }
-                    paragraph.append((Character(Unicode.Scalar(b)), lineNumber, column))
+                    paragraph.append(DraftChar(ascii: b, line: lineNumber, column: column))
                     if paragraph.count >= flushAt { flushFinished() }
                 }
             } else {
-                for c in line {
+                // Mostly ASCII (curly quotes, a dash): an ASCII byte followed by another (or the end) is a
+                // Character of its own, so only the rest is cut into grapheme clusters.
+                let utf8 = line.utf8
+                var at = line.startIndex
+                while at < line.endIndex {
+                    let b = utf8[at]
+                    let after = utf8.index(after: at)
+                    let c: Character
+                    if b < 0x80, after == line.endIndex || utf8[after] < 0x80 {
+                        c = Character(Unicode.Scalar(b))
+                        at = after
+                    } else {
+                        c = line[at]
+                        at = line.index(after: at)
+                    }
                     column += 1
-                    run = c.draftIsLetter || c.draftIsNumber ? run + 1 : 0
+                    var ch = DraftChar(c, line: lineNumber, column: column)
+                    run = ch.isLetter || ch.isNumber ? run + 1 : 0
                     if run > longestRun { continue }
-                    paragraph.append((c, lineNumber, column))
+                    if ch.isASCIIDigit { dropInvisibles(before: &ch, in: &paragraph) }
+                    paragraph.append(ch)
                     if paragraph.count >= flushAt { flushFinished() }
                 }
             }
@@ -130,11 +150,66 @@ public enum DraftText {
         return out
     }
 
+    /// Line breaks as "\n" only: "\r\n" (Windows) and a lone "\r" (old Mac OS) are each one break.
+    public static func unixLineBreaks(_ text: String) -> String {
+        guard text.utf8.contains(0x0D) else { return text }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var afterCR = false
+        for b in text.utf8 {
+            if b == 0x0A && afterCR { afterCR = false; continue }
+            afterCR = b == 0x0D
+            bytes.append(b == 0x0D ? 0x0A : b)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Zero-width format characters a reader does not see: inside a number ("13,\u{200B}221") they
+    /// are dropped, and the number read as it shows on screen (with a reading note).
+    static let invisibleInNumbers: Set<Unicode.Scalar> = ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"]
+
+    /// Before an ASCII digit: a run of zero-width characters after a digit, or after a digit and a
+    /// "," or "." ("13\u{200B}221", "13,\u{200B}221", "13\u{2060},221"), is dropped, and the digit
+    /// keeps which one it was. Columns stay: each character keeps its own.
+    static func dropInvisibles(before digit: inout DraftChar, in paragraph: inout [DraftChar]) {
+        var k = paragraph.count - 1
+        var drop: [Int] = []        // characters wholly invisible
+        var strip: [Int] = []       // a digit, "," or "." with a zero-width (non-)joiner attached
+        var found: Unicode.Scalar?
+        var sawSeparator = false
+        var digitBefore = false
+        walk: while k >= 0, paragraph[k].line == digit.line, paragraph[k].column > 0 {
+            let c = paragraph[k]
+            if c.ascii != 0xFF {
+                if c.isASCIIDigit { digitBefore = true; break walk }
+                if (c.ascii == 0x2C || c.ascii == 0x2E) && !sawSeparator { sawSeparator = true; k -= 1; continue }
+                return
+            }
+            let scalars = c.char.unicodeScalars
+            guard let invisible = scalars.first(where: { invisibleInNumbers.contains($0) }) else { return }
+            let rest = scalars.filter { !invisibleInNumbers.contains($0) }
+            found = invisible
+            if rest.isEmpty { drop.append(k); k -= 1; continue }
+            guard rest.count == 1, let r = rest.first, r.isASCII else { return }
+            if (0x30...0x39).contains(r.value) { strip.append(k); digitBefore = true; break walk }
+            if (r == "," || r == ".") && !sawSeparator { strip.append(k); sawSeparator = true; k -= 1; continue }
+            return
+        }
+        // A number the zero-width characters stand inside: a digit before them.
+        guard digitBefore, let found else { return }
+        for i in strip {
+            let base = paragraph[i].char.unicodeScalars.first { !invisibleInNumbers.contains($0) }!
+            paragraph[i] = DraftChar(ascii: UInt8(base.value), line: paragraph[i].line, column: paragraph[i].column)
+        }
+        for i in drop.sorted(by: >) { paragraph.remove(at: i) }
+        digit.invisible = found
+    }
+
     /// Splits one paragraph into sentences at ., ! or ? followed by a space and a capital, quote or
     /// digit; a sentence too long to be one is cut (see `softSentenceTokens`). With `final` false the
     /// paragraph goes on after `chars`: the last, unfinished sentence is not returned, and `consumed`
     /// says where it starts.
-    static func split(_ chars: [(Character, Int, Int)], paragraph: Int, final: Bool = true) -> (sentences: [Sentence], consumed: Int) {
+    static func split(_ chars: [DraftChar], paragraph: Int, final: Bool = true) -> (sentences: [Sentence], consumed: Int) {
         var sentences: [Sentence] = []
         var start = 0
         var i = 0
@@ -143,25 +218,25 @@ public enum DraftText {
         var tokens = 0
         var previousIsWord = false
         func cut(at end: Int) {
-            sentences.append(make(Array(chars[start..<end]), paragraph: paragraph))
+            sentences.append(make(chars[start..<end], paragraph: paragraph))
             start = end
             tokens = 0
             previousIsWord = false
         }
         scan: while i < chars.count {
-            let c = chars[i].0
-            if c == "." || c == "!" || c == "?" {
+            let c = chars[i]
+            if c.ascii == 0x2E || c.ascii == 0x21 || c.ascii == 0x3F || (c.ascii == 0xFF && (c.char == "." || c.char == "!" || c.char == "?")) {
                 var j = i + 1
-                while j < chars.count, "\"'”’)]".contains(chars[j].0) { j += 1 }
+                while j < chars.count, chars[j].isOneOf(closers, "\"'”’)]") { j += 1 }
                 if j >= chars.count && !final { break scan }  // the paragraph goes on: decide later
                 var endsHere = j >= chars.count
-                if !endsHere, chars[j].0 == " " {
+                if !endsHere, chars[j].ascii == 0x20 {
                     var k = j + 1
-                    while k < chars.count, chars[k].0 == " " { k += 1 }
+                    while k < chars.count, chars[k].ascii == 0x20 { k += 1 }
                     if k >= chars.count && !final { break scan }
                     endsHere = isSentenceStart(chars, from: j + 1)
                 }
-                if endsHere, c != "." || !endsWithAbbreviation(chars, start: start, dot: i) {
+                if endsHere, !c.isASCII(0x2E) || !endsWithAbbreviation(chars, start: start, dot: i) {
                     cut(at: min(j, chars.count))
                     i = j
                     continue
@@ -169,16 +244,16 @@ public enum DraftText {
             }
             // Bounds: a run-on "sentence" (no full stop in a megabyte) is cut where a reader could pause,
             // before this character.
-            let isSpace = c.draftIsWhitespace
-            let isWord = c.draftIsLetter || c.draftIsNumber
+            let isSpace = c.isWhitespace
+            let isWord = c.isLetter || c.isNumber
             let length = i - start
             if i > start, tokens >= softSentenceTokens || length >= hardSentenceCharacters {
-                let previous = chars[i - 1].0
-                let lineBreak = isSpace && chars[i].2 == 0
-                let afterClause = isSpace && ",;:)—–".contains(previous)
+                let previous = chars[i - 1]
+                let lineBreak = isSpace && c.column == 0
+                let afterClause = isSpace && previous.isOneOf(clauseEnds, ",;:)—–")
                 let hard = tokens >= hardSentenceTokens || length >= hardSentenceCharacters
                 // Between two tokens with no space between them ("1,1,1,…"), but never inside a word or number.
-                let betweenTokens = hard && !isSpace && !(isWord && (previous.draftIsLetter || previous.draftIsNumber))
+                let betweenTokens = hard && !isSpace && !(isWord && (previous.isLetter || previous.isNumber))
                 if lineBreak || afterClause || (hard && isSpace) || betweenTokens { cut(at: i) }
             }
             if !isSpace, !isWord || !previousIsWord { tokens += 1 }
@@ -189,22 +264,27 @@ public enum DraftText {
         return (sentences.filter { !$0.tokens.isEmpty }, start)
     }
 
-    static func isSentenceStart(_ chars: [(Character, Int, Int)], from k: Int) -> Bool {
+    /// The ASCII members of the character sets asked about per character.
+    static let closers: [UInt8] = Array("\"')]".utf8)
+    static let clauseEnds: [UInt8] = Array(",;:)".utf8)
+    static let sentenceOpeners: [UInt8] = Array("\"'([*#-".utf8)
+
+    static func isSentenceStart(_ chars: [DraftChar], from k: Int) -> Bool {
         var k = k
-        while k < chars.count, chars[k].0 == " " { k += 1 }
+        while k < chars.count, chars[k].ascii == 0x20 { k += 1 }
         guard k < chars.count else { return true }
-        let c = chars[k].0
-        return c.draftIsUppercase || c.draftIsNumber || "\"'“‘([*#-".contains(c)
+        let c = chars[k]
+        return c.isUppercase || c.isNumber || c.isOneOf(sentenceOpeners, "\"'“‘([*#-")
     }
 
-    static func endsWithAbbreviation(_ chars: [(Character, Int, Int)], start: Int, dot: Int) -> Bool {
+    static func endsWithAbbreviation(_ chars: [DraftChar], start: Int, dot: Int) -> Bool {
         var k = dot - 1
         var word = ""
         // No abbreviation is longer than five characters: a longer word is not walked (or a megabyte
         // of letters before every full stop would make this quadratic).
-        while k >= start, chars[k].0.draftIsLetter || chars[k].0 == "." {
+        while k >= start, chars[k].isLetter || chars[k].isASCII(0x2E) {
             if word.count >= 6 { return false }
-            word = String(chars[k].0) + word; k -= 1
+            word = String(chars[k].char) + word; k -= 1
         }
         let w = word.lowercased()
         if abbreviations.contains(w) { return true }
@@ -212,74 +292,111 @@ public enum DraftText {
         return word.count == 1 && word.first!.draftIsUppercase
     }
 
-    static func make(_ chars: [(Character, Int, Int)], paragraph: Int) -> Sentence {
-        var trimmed = chars[...]
-        while let f = trimmed.first, f.0 == " " || f.0 == "\t" { trimmed = trimmed.dropFirst() }
-        while let l = trimmed.last, l.0 == " " || l.0 == "\t" { trimmed = trimmed.dropLast() }
+    /// The text of characters: their bytes, without making a String of each Character.
+    static func text(_ chars: ArraySlice<DraftChar>) -> String {
+        var ascii = true
+        for c in chars where c.ascii == 0xFF { ascii = false; break }
+        if ascii {
+            return String(unsafeUninitializedCapacity: chars.count) { buffer in
+                var n = 0
+                for c in chars { buffer[n] = c.ascii; n += 1 }
+                return n
+            }
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(chars.count + 8)
+        for c in chars { if c.ascii != 0xFF { bytes.append(c.ascii) } else { bytes.append(contentsOf: c.char.utf8) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func make(_ chars: ArraySlice<DraftChar>, paragraph: Int) -> Sentence {
+        var trimmed = chars
+        while let f = trimmed.first, f.ascii == 0x20 || f.ascii == 0x09 { trimmed = trimmed.dropFirst() }
+        while let l = trimmed.last, l.ascii == 0x20 || l.ascii == 0x09 { trimmed = trimmed.dropLast() }
         let arr = Array(trimmed)
-        let text = String(arr.map(\.0))
-        let first = arr.first { $0.2 > 0 } ?? (" ", 0, 0)
-        return Sentence(text: text, tokens: tokenize(arr), line: first.1, column: first.2, paragraph: paragraph)
+        let text = text(arr[...])
+        let first = arr.first { $0.column > 0 } ?? DraftChar(ascii: 0x20, line: 0, column: 0)
+        return Sentence(text: text, tokens: tokenize(arr), line: first.line, column: first.column, paragraph: paragraph)
     }
 
     static let groupSpaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
 
     /// Words, numbers (with their thousands separators and decimals) and punctuation.
     static func tokenize(_ chars: [(Character, Int, Int)]) -> [Token] {
+        tokenize(chars.map { DraftChar($0.0, line: $0.1, column: $0.2) })
+    }
+
+    /// Words, numbers (with their thousands separators and decimals) and punctuation.
+    static func tokenize(_ chars: [DraftChar]) -> [Token] {
         var tokens: [Token] = []
         var i = 0
         func token(_ kind: Token.Kind, _ from: Int, _ to: Int) {
-            let text = String(chars[from..<to].map(\.0))
-            let endCol = chars[to - 1].1 == chars[from].1 ? chars[to - 1].2 + 1 : chars[from].2 + text.count
-            var lower = text.lowercased()
-            if lower.unicodeScalars.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
-            tokens.append(Token(kind: kind, text: text, lower: lower, line: chars[from].1, column: chars[from].2, endColumn: endCol))
+            let slice = chars[from..<to]
+            let text = text(slice)
+            let endCol = chars[to - 1].line == chars[from].line ? chars[to - 1].column + 1 : chars[from].column + text.count
+            var lower: String
+            if text.utf8.allSatisfy({ $0 < 0x80 }) {
+                // ASCII: lower-cased byte by byte, as lowercased() would.
+                lower = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+                    var n = 0
+                    for b in text.utf8 { buffer[n] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b; n += 1 }
+                    return n
+                }
+            } else {
+                lower = text.lowercased()
+                if lower.unicodeScalars.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
+            }
+            var t = Token(kind: kind, text: text, lower: lower, line: chars[from].line, column: chars[from].column, endColumn: endCol)
+            if kind == .number { t.ignoredInvisible = slice.lazy.compactMap(\.invisible).first }
+            tokens.append(t)
         }
         func digits(at k: Int) -> Int {
             var n = 0
-            while k + n < chars.count, chars[k + n].0.isASCII, chars[k + n].0.draftIsNumber { n += 1 }
+            while k + n < chars.count, chars[k + n].isASCIIDigit { n += 1 }
             return n
         }
+        func isGroupSpace(_ c: DraftChar) -> Bool { c.ascii == 0x20 || (c.ascii == 0xFF && groupSpaces.contains(c.char)) }
         while i < chars.count {
-            let c = chars[i].0
-            if c.draftIsWhitespace { i += 1; continue }
+            let c = chars[i]
+            if c.isWhitespace { i += 1; continue }
             // URLs: skip to the next space.
-            if c.draftIsLetter, i + 3 < chars.count {
-                let ahead = String(chars[i..<min(i + 8, chars.count)].map(\.0)).lowercased()
+            if c.isLetter, i + 3 < chars.count, c.ascii | 0x20 == 0x68 || c.ascii | 0x20 == 0x77 {
+                let ahead = String(chars[i..<min(i + 8, chars.count)].map(\.char)).lowercased()
                 if ahead.hasPrefix("http://") || ahead.hasPrefix("https://") || ahead.hasPrefix("www.") {
-                    while i < chars.count, !chars[i].0.draftIsWhitespace { i += 1 }
+                    while i < chars.count, !chars[i].isWhitespace { i += 1 }
                     continue
                 }
             }
-            if c.isASCII && c.draftIsNumber {
+            if c.isASCIIDigit {
                 let start = i
                 var first = digits(at: i)
                 i += first
                 // Thousands groups: ",ddd" or a space-like separator then exactly three digits.
                 while i + 1 < chars.count {
-                    let sep = chars[i].0
-                    if (sep == "," || (groupSpaces.contains(sep) && first <= 3)) && digits(at: i + 1) == 3
-                        && !(i + 4 < chars.count && chars[i + 4].0.draftIsNumber) {
-                        if groupSpaces.contains(sep) && chars[i + 1].0.draftIsNumber && first == 4 { break }
+                    let sep = chars[i]
+                    if (sep.ascii == 0x2C || (isGroupSpace(sep) && first <= 3)) && digits(at: i + 1) == 3
+                        && !(i + 4 < chars.count && chars[i + 4].isNumber) {
+                        if isGroupSpace(sep) && chars[i + 1].isNumber && first == 4 { break }
                         i += 4
                         first = 3
                     } else { break }
                 }
                 // Decimals: ".dd" (5.5K, 1.43 million).
-                if i + 1 < chars.count, chars[i].0 == ".", digits(at: i + 1) > 0 {
+                if i + 1 < chars.count, chars[i].ascii == 0x2E, digits(at: i + 1) > 0 {
                     i += 1 + digits(at: i + 1)
                 }
                 token(.number, start, i)
                 continue
             }
-            if c.draftIsLetter {
+            if c.isLetter {
                 let start = i
                 while i < chars.count {
-                    let d = chars[i].0
-                    if d.draftIsLetter || d.draftIsNumber { i += 1; continue }
+                    let d = chars[i]
+                    if d.isLetter || d.isNumber { i += 1; continue }
                     // Inner apostrophes, hyphens and dots keep a word whole (Korea's, DPRK-Russia, U.N.).
-                    if (d == "'" || d == "’" || d == "-" || d == "."), i + 1 < chars.count, chars[i + 1].0.draftIsLetter,
-                       d != "." || (i - start == 1) {
+                    if (d.ascii == 0x27 || d.ascii == 0x2D || d.ascii == 0x2E || (d.ascii == 0xFF && d.char == "’")),
+                       i + 1 < chars.count, chars[i + 1].isLetter,
+                       d.ascii != 0x2E || (i - start == 1) {
                         i += 1
                         continue
                     }
@@ -292,6 +409,45 @@ public enum DraftText {
             i += 1
         }
         return tokens
+    }
+}
+
+/// A character of a paragraph with its line and column (column 0: the space standing for a line
+/// break). `ascii` is its byte when it is one ASCII scalar, else 0xFF: most of a draft is ASCII, and
+/// asking a Character its class or comparing it costs far more than a byte.
+struct DraftChar {
+    var char: Character
+    var line: Int
+    var column: Int
+    var ascii: UInt8
+    /// A zero-width character dropped just before this digit (inside a number).
+    var invisible: Unicode.Scalar?
+
+    @inline(__always) init(ascii: UInt8, line: Int, column: Int) {
+        self.char = Character(Unicode.Scalar(ascii))
+        self.line = line
+        self.column = column
+        self.ascii = ascii
+    }
+
+    @inline(__always) init(_ char: Character, line: Int, column: Int) {
+        self.char = char
+        self.line = line
+        self.column = column
+        let utf8 = char.utf8
+        self.ascii = utf8.count == 1 ? utf8.first! : 0xFF
+    }
+
+    @inline(__always) var isWhitespace: Bool { ascii != 0xFF ? ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) : char.draftIsWhitespace }
+    @inline(__always) var isLetter: Bool { ascii != 0xFF ? (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A : char.draftIsLetter }
+    @inline(__always) var isNumber: Bool { ascii != 0xFF ? ascii >= 0x30 && ascii <= 0x39 : char.draftIsNumber }
+    @inline(__always) var isUppercase: Bool { ascii != 0xFF ? ascii >= 0x41 && ascii <= 0x5A : char.draftIsUppercase }
+    @inline(__always) var isASCIIDigit: Bool { ascii >= 0x30 && ascii <= 0x39 }
+    /// Equal to this ASCII character (a Character that is not ASCII can still be: U+037E is ";").
+    @inline(__always) func isASCII(_ a: UInt8) -> Bool { ascii == a || (ascii == 0xFF && char == Character(Unicode.Scalar(a))) }
+    /// In `set`: `ascii` its ASCII members, for an ASCII character.
+    @inline(__always) func isOneOf(_ ascii: [UInt8], _ set: String) -> Bool {
+        self.ascii != 0xFF ? ascii.contains(self.ascii) : set.contains(char)
     }
 }
 

@@ -74,6 +74,14 @@ public struct Vocabulary: Sendable {
     /// Every word of a traveller phrase, for "does this sentence speak of people".
     private(set) var travellerWords: Set<String> = []
     private(set) var numberPhrasesByFirst: [String: [Phrase<Int>]] = [:]
+    /// Words a number may start with (in words, a phrase, a vague amount), and the first words of the
+    /// named periods: the readers pass over every other word without asking each table in turn.
+    private(set) var numberStarts: Set<String> = []
+    private(set) var periodStarts: Set<String> = []
+    /// Words a factor may be ("twelve", "twice", "hundred", "half"; "…fold" is asked apart).
+    private(set) var factorStarts: Set<String> = []
+    /// First words of the people, adjective and traveller phrases (who travels).
+    private(set) var mentionStarts: Set<String> = []
 
     public static let empty = Vocabulary()
 
@@ -209,6 +217,10 @@ public struct Vocabulary: Sendable {
         numberPhrasesByFirst = byFirst(numberPhrases)
         periodsByFirst = byFirst(periods)
         vaguesByFirst = byFirst(vagues)
+        numberStarts = Set(vaguesByFirst.keys).union(numberPhrasesByFirst.keys).union(numbers.keys).union(["a", "one"])
+        periodStarts = Set(periodsByFirst.keys).union(ClaimExtractor.periodStarts)
+        factorStarts = Set(numbers.keys).union(RatioReader.multiplierWords.keys).union(["hundred", "half"])
+        mentionStarts = Set(peopleByFirst.keys).union(adjectivesByFirst.keys).union(travellersByFirst.keys)
     }
 
     // MARK: Matching

@@ -96,6 +96,13 @@ extension Resolver {
     /// The reported values of one key (one row per distinct value), then its derived values
     /// (the primary first), then its errata.
     public func rows(for key: FigureKey) -> [FigureRow] {
+        if let rows = rowCache[key] { return rows }
+        let rows = uncachedRows(for: key)
+        rowCache[key] = rows
+        return rows
+    }
+
+    func uncachedRows(for key: FigureKey) -> [FigureRow] {
         let r = resolution(key)
         let agrees = !r.marked
         var rows: [FigureRow] = []

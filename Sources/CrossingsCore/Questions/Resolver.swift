@@ -30,6 +30,8 @@ public final class Resolver {
     /// rehash hundreds of thousands of entries each time it doubles).
     private var blocks: [Flow: [Int: Block]] = [:]
     private var singles: [FigureKey: Resolution] = [:]
+    /// `rows(for:)` of each key asked: a draft asks about the same few keys again and again.
+    var rowCache: [FigureKey: [FigureRow]] = [:]
 
     /// Whether years whose sources give only leaves are worked out key by key (the default; the
     /// same answers as a whole block, which tests check by turning it off).
