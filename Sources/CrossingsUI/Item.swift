@@ -98,7 +98,6 @@ struct Item {
 }
 
 /// A page's items after the `/` filter. Headings and blank lines go when a filter is on.
-func visibleItems(_ all: [Item], filter: String) -> [Item] {
-    guard !filter.isEmpty else { return all }
-    return all.filter { $0.selectable && $0.matches(filter) }
+func visibleItems(_ all: Items, filter: String) -> Items {
+    all.filtered(filter)
 }
