@@ -86,8 +86,9 @@ struct Items: RandomAccessCollection {
         return head.count + r
     }
 
-    /// Where line `i` of this (filtered) list is in the unfiltered page.
-    func unfilteredPosition(_ i: Int) -> Int {
+    /// Where line `i` of this (filtered) list is in the unfiltered page; nil past its ends.
+    func unfilteredPosition(_ i: Int) -> Int? {
+        guard indices.contains(i) else { return nil }
         guard let picks, let run else { return i }
         if i < picks.head.count { return Int(picks.head[i]) }
         let r = i - picks.head.count

@@ -125,6 +125,21 @@ import Testing
         #expect(state.current.selected == Array(state.pageItems()).firstIndex { $0.search == kept.search && $0.open == kept.open })
     }
 
+    @Test func clearingAFilterThatKeptNothing() throws {
+        let library = Library(try Fixture.dataset())
+        let id = try Self.largest(library)
+        var state = State(library: library, size: Size(width: 80, height: 24))
+        for k in keys(["3"]) { state = update(state, .key(k)) }
+        let row = try #require(state.pageItems().firstIndex { $0.open == .source(id) })
+        while state.current.selected < row { state = update(state, .key(.down)) }
+        for k in keys(["Enter", "End", "/", "z", "z", "q", "Esc"]) {
+            state = update(state, .key(k))
+            _ = render(state, state.size)
+        }
+        #expect(state.current.filter.isEmpty)
+        #expect(state.selectedItem != nil)
+    }
+
     @Test func theCachedPageCostsRowNumbersNotLines() throws {
         let library = Library(try Fixture.dataset())
         let id = try Self.largest(library)
