@@ -27,8 +27,9 @@ public final class Library {
     let spans: [Flow: ClosedRange<QuarterIndex>]
 
     // Budgets: a screen's worth of questions is a few; hours of browsing thousands of flows stay
-    // bounded. By entries and by estimated bytes (`MemoryCost`): one source page of the
-    // all-countries import is 66,000 lines, tens of MB, where a counts page is 44 (issue 11).
+    // bounded. By entries and by estimated bytes (`MemoryCost`): a ranking of every country or a
+    // citation page of many observations is far larger than a counts page of 44 lines; a source's
+    // page is estimated at its row numbers, 4 bytes a figure (`Items`; issue 11).
     static let countsBudget = 8 << 20, itemsBudget = 32 << 20, rankingBudget = 16 << 20
     private(set) var countsCache = BoundedCache<CountsQuestion, [CountRow]>(capacity: 256, budget: Library.countsBudget, cost: MemoryCost.rows)
     private(set) var itemsCache = BoundedCache<ItemsQuestion, Items>(capacity: 256, budget: Library.itemsBudget, cost: MemoryCost.items)
