@@ -357,7 +357,7 @@ extension Library {
         items.append(.heading("Figures it backs (\(rows.count)) — Enter: all citations of the number"))
         let data = self.data
         let run = LazyRun(rows: rows, make: { Library.figureLine(data.observations[Int($0)], data) },
-                          search: { Library.figureSearch(data.observations[Int($0)]) })
+                          search: Library.figureSearch(data.observations))
         let events = data.events.filter { $0.dates.contains { $0.sourceID == s.id } }
         var tail: [Item] = [.blank, .heading("Events it dates (\(events.count))")]
         for e in events {
@@ -382,6 +382,19 @@ extension Library {
     /// What `/` matches that line by.
     static func figureSearch(_ o: Observation) -> String {
         "\(o.locator) \(o.key) \(o.reported.display) \(o.printed)"
+    }
+
+    /// The same text for a row, made from the store's columns: no `Observation` put together, the
+    /// key's words looked up per flow, period and measure (`/` makes it for every line of a page).
+    static func figureSearch(_ store: ObservationStore) -> (Int32) -> String {
+        let tables = store.keyTables
+        let flows = tables.flows.map(\.description), periods = tables.periods.map(\.description)
+        let anyFlow = tables.flows.first ?? Flow(citizens: "", destination: ""), anyPeriod = tables.periods.first ?? .year(0)
+        let measures = tables.measures.map { FigureKey(flow: anyFlow, period: anyPeriod, measure: $0.measure, category: $0.category).measureLabel }
+        return { row in
+            let p = store.searchParts(ofRow: Int(row))
+            return "\(p.locator) \(flows[p.flow]) \(periods[p.period]) \(measures[p.measure]) \(p.reported.display) \(p.reported.printed)"
+        }
     }
 
     // MARK: Check

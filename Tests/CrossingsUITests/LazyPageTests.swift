@@ -78,6 +78,14 @@ import Testing
         #expect(state.current.page == figure.open)
     }
 
+    @Test func theFilterTextFromTheColumnsIsTheLinesText() throws {
+        let data = try Fixture.dataset()
+        let fromColumns = Library.figureSearch(data.observations)
+        for row in 0..<data.observations.count {
+            #expect(fromColumns(Int32(row)) == Library.figureSearch(data.observations[row]), "row \(row)")
+        }
+    }
+
     @Test func theFilterKeepsWhatTheWholeListKept() throws {
         let library = Library(try Fixture.dataset())
         let id = try Self.largest(library)

@@ -301,6 +301,27 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
         return rows
     }
 
+    /// One row's locator, the positions of its flow, period and measure in `keyTables`, and its
+    /// reported value, without the rest of its observation: what the explorer's `/` reads for
+    /// every figure of a long page.
+    public func searchParts(ofRow i: Int) -> (locator: String, flow: Int, period: Int, measure: Int, reported: ReportedValue) {
+        let flags = flagColumn[i]
+        let value = Int(valueColumn[i])
+        let idStop = Int(idEnd[i])
+        let profile = profileTable[Int(profileColumn[i])]
+        let locator = stringTable[Int(profile.locatorPrefix)] + String(decoding: arena[idStop..<Int(locatorEnd[i])], as: UTF8.self)
+        let printed = flags & ObservationStore.printedIsFormatted != 0 ? formatCount(value) : (printedColumn[Int32(i)] ?? "")
+        let k = keyColumn[i]
+        return (locator, Int(k >> 32), Int((k >> 16) & 0xFFFF), Int(k & 0xFFFF),
+                ReportedValue(value: value, high: highColumn[Int32(i)], qualifier: ObservationStore.qualifiers[Int(flags & 7)],
+                              printed: printed, tabulated: flags & ObservationStore.tabulatedFlag != 0))
+    }
+
+    /// The flows, periods and measures (with category) rows refer to by position (`searchParts`).
+    public var keyTables: (flows: [Flow], periods: [Period], measures: [(measure: Measure, category: String)]) {
+        (flows, periods, measures.map { ($0.measure, $0.category) })
+    }
+
     /// Each value's place in `values` sorted by `less`, equal places for values neither is less than.
     static func ranks<T>(_ values: [T], by less: (T, T) -> Bool) -> [Int] {
         let sorted = values.indices.sorted { less(values[$0], values[$1]) }
