@@ -3,7 +3,8 @@ import CrossingsCore
 /// One entry of a page's list: what it shows, what `/` matches it by, and
 /// where Enter, `c`, `y` and `p` take it.
 ///
-/// Kept small (issue 11): one source page of the all-countries import is 66,000 items, so the
+/// Kept small (issue 11): a page can list thousands (a source's long pages make theirs a screen
+/// at a time, `Items`; a whole one of the all-countries import was 66,000 items), so the
 /// large payloads (a row with its figures, an event, a source) are boxed (`indirect`), and what
 /// only `y`, `p` and `C` need is in one shared box, `Extras`, present only where set.
 struct Item {
@@ -100,10 +101,6 @@ struct Item {
 }
 
 /// A page's items after the `/` filter. Headings and blank lines go when a filter is on.
-/// The filter is lowercased once, not once per item: a pasted filter of thousands of characters
-/// made each key cost the page's length times the filter's (the fuzzer's find).
-func visibleItems(_ all: [Item], filter: String) -> [Item] {
-    guard !filter.isEmpty else { return all }
-    let needle = filter.lowercased(), count = needle.count
-    return all.filter { $0.selectable && $0.matches(lowercased: needle, count: count) }
+func visibleItems(_ all: Items, filter: String) -> Items {
+    all.filtered(filter)
 }

@@ -27,11 +27,12 @@ public final class Library {
     let spans: [Flow: ClosedRange<QuarterIndex>]
 
     // Budgets: a screen's worth of questions is a few; hours of browsing thousands of flows stay
-    // bounded. By entries and by estimated bytes (`MemoryCost`): one source page of the
-    // all-countries import is 66,000 lines, tens of MB, where a counts page is 44 (issue 11).
+    // bounded. By entries and by estimated bytes (`MemoryCost`): a ranking of every country or a
+    // citation page of many observations is far larger than a counts page of 44 lines; a source's
+    // page is estimated at its row numbers, 4 bytes a figure (`Items`; issue 11).
     static let countsBudget = 8 << 20, itemsBudget = 32 << 20, rankingBudget = 16 << 20
     private(set) var countsCache = BoundedCache<CountsQuestion, [CountRow]>(capacity: 256, budget: Library.countsBudget, cost: MemoryCost.rows)
-    private(set) var itemsCache = BoundedCache<ItemsQuestion, [Item]>(capacity: 256, budget: Library.itemsBudget, cost: MemoryCost.items)
+    private(set) var itemsCache = BoundedCache<ItemsQuestion, Items>(capacity: 256, budget: Library.itemsBudget, cost: MemoryCost.items)
     private(set) var rankingCache = BoundedCache<RankingKey, [RankRow]>(capacity: 64, budget: Library.rankingBudget, cost: MemoryCost.ranking)
     /// Rankings worked out ahead on another thread (`prepareRankings`).
     let shelf: RankingShelf
@@ -382,7 +383,7 @@ public final class Library {
 
     /// The items of a page, before the `/` filter.
     func items(_ page: Page, flow: Flow, compare: Flow? = nil, granularity: Period.Granularity, facets: Facets,
-               ranking: RankingQuestion = RankingQuestion()) -> [Item] {
+               ranking: RankingQuestion = RankingQuestion()) -> Items {
         // Each page is keyed only by what it depends on: the flow and its periods for Counts alone,
         // the second flow for Counts, the ranking for Ranking, facets where they narrow the list. A
         // source page is one list whatever flow was on screen, not one copy per flow visited.

@@ -26,6 +26,9 @@ enum MemoryCost {
     static let extrasBytes = 16 + MemoryLayout<String?>.stride + MemoryLayout<Period?>.stride + MemoryLayout<FigureKey?>.stride
         + MemoryLayout<ShownFigure?>.stride + MemoryLayout<Observation?>.stride
 
+    /// A page: its lines built whole, and for a long one the run of row numbers it makes lines from.
+    static func items(_ page: Items) -> Int { page.memoryCost }
+
     static func items(_ items: [Item]) -> Int {
         var n = array(items)
         for item in items {

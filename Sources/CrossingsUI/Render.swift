@@ -175,7 +175,7 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
     let all = s.items(s.current.page)
     if s.mode == .filtering || !s.current.filter.isEmpty {
         let shown = visibleItems(all, filter: s.current.filter).count
-        let total = all.filter(\.selectable).count
+        let total = all.selectableCount
         parts.append("/\(s.current.filter)\(s.mode == .filtering ? "_" : "") \(shown) of \(total)")
     }
     parts.append(s.facets.isEmpty ? "no filters" : s.facets.summary)
@@ -276,7 +276,7 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
 }
 
 /// What is behind the selected line (its citations, the event, the source), beside the list.
-func drawPreview(_ s: State, _ items: [Item], _ layout: Layout, _ pane: (x: Int, width: Int), _ screen: inout Screen) {
+func drawPreview(_ s: State, _ items: Items, _ layout: Layout, _ pane: (x: Int, width: Int), _ screen: inout Screen) {
     let bottom = layout.listTop + layout.listHeight
     for y in 2..<bottom { screen.put("│", x: pane.x - 2, y: y, style: Style(.dim)) }
     let selected = s.current.selected
@@ -555,7 +555,7 @@ func bar(_ value: Int, scale: Int, width: Int) -> String {
 // MARK: Chart
 
 /// The whole series as vertical bars, the selected period highlighted; gaps show as `·`.
-func drawChart(_ s: State, _ items: [Item], _ layout: Layout, _ screen: inout Screen) {
+func drawChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Screen) {
     let rows: [CountRow] = items.compactMap(\.countRow)
     guard !rows.isEmpty else { return }
     let avail = layout.listWidth - 1

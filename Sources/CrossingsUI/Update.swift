@@ -33,13 +33,13 @@ public enum Facet: Int, CaseIterable, Sendable {
 
 extension State {
     /// The current page's items after the `/` filter.
-    func pageItems(_ page: PageState? = nil) -> [Item] {
+    func pageItems(_ page: PageState? = nil) -> Items {
         let p = page ?? current
         return visibleItems(items(p.page), filter: p.filter)
     }
 
     /// A page's items before the `/` filter.
-    func items(_ page: Page) -> [Item] {
+    func items(_ page: Page) -> Items {
         library.items(page, flow: flow, compare: compare, granularity: granularity, facets: facets, ranking: ranking)
     }
 
@@ -439,11 +439,12 @@ extension State {
 
     mutating func clearFilter() {
         let kept = selectedItem
+        let keptAt = pageItems().unfilteredPosition(current.selected)
         var p = current
         p.filter = ""
         current = p
         let all = pageItems()
-        if let kept, let i = all.firstIndex(where: { $0.search == kept.search && $0.open == kept.open }) { select(i) }
+        if let kept, let i = all.firstIndex(search: kept.search, open: kept.open, unfilteredHint: keptAt) { select(i) }
     }
 
     mutating func step(match direction: Int) {
@@ -554,7 +555,7 @@ extension State {
     }
 }
 
-func firstSelectableIndex(_ items: [Item], from index: Int, step: Int) -> Int? {
+func firstSelectableIndex(_ items: Items, from index: Int, step: Int) -> Int? {
     var i = index
     while items.indices.contains(i) {
         if items[i].selectable { return i }
@@ -565,10 +566,13 @@ func firstSelectableIndex(_ items: [Item], from index: Int, step: Int) -> Int? {
 
 /// The first item on screen, so that the selected one is fully visible, the
 /// heading just above it shows when there is room, and no space is wasted at the end.
-func scrolled(top: Int, selected: Int, items: [Item], width: Int, height: Int) -> Int {
+func scrolled(top: Int, selected: Int, items: Items, width: Int, height: Int) -> Int {
     guard !items.isEmpty, height > 0 else { return 0 }
     let sel = min(max(0, selected), items.count - 1)
-    var top = min(max(0, top), sel)
+    // Every item takes a line at least, so none more than `height` above the selection can stay
+    // on screen: starting there measures a screen of items, not every one since the old top
+    // (`End` on a 675,000-line page). The loop below would drop them all the same.
+    var top = min(max(0, top, sel - height + 1), sel)
     var heights: [Int: Int] = [:]
     func h(_ i: Int) -> Int {
         if let v = heights[i] { return v }

@@ -5,6 +5,7 @@
 //   swift run -c release crossings-bench            # the table
 //   swift run crossings-bench --show 80x24 t j Enter  # one screen as text, after keys
 //   swift run -c release crossings-bench --data DIR   # the same on a data package, by kind of key
+//   swift run -c release crossings-bench --data DIR --sources  # the Sources view and its largest page, key by key
 //   swift run -c release crossings-bench --skip-hostile # without `check` on hostile input (issue 10)
 //   swift run -c release crossings-bench --hostile      # only that table (peak memory measured from a small parent)
 //   swift run -c release crossings-bench --print-draft > d.md  # the 2,000-word draft, to profile `crossings check d.md`
@@ -71,9 +72,12 @@ func option(_ name: String) -> String? {
 if let dataDirectory {
     // `--random N [--seed S]`: only the random walk, in a fresh process (so its peak is its own).
     // `--idle SECONDS`: only the idle explorer, its memory each second while rankings are prepared.
+    // `--sources`: only the Sources view and its largest source's page, key by key, with memory.
     let seed = option("--seed").flatMap { UInt64($0) } ?? 11
     if let n = option("--random").flatMap({ Int($0) }) {
         benchRandomWalk(dataDirectory, keys: n, seed: seed)
+    } else if arguments.contains("--sources") {
+        benchSources(dataDirectory)
     } else if let seconds = option("--idle").flatMap({ Int($0) }) {
         benchIdle(dataDirectory, seconds: seconds)
     } else {
@@ -468,6 +472,75 @@ func peakMB() -> Double {
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024
+}
+
+/// The Sources view and the page of the source with the most figures, a key at a time, each with
+/// its time (update + render), RSS and the process peak: the pages that once were built whole
+/// (675,000 lines on the large synthetic package, 17 s; issue 11).
+func benchSources(_ directory: String) {
+    let size = Size(width: 120, height: 40)
+    let t0 = now()
+    let data = loadOrExit(directory)
+    let library = Library(data)
+    var state = State(library: library, size: size)
+    var screen = render(state, size)
+    print("crossings explorer: the Sources view and its largest page on \(directory) (\(data.observations.count) observations), \(size) screen")
+    print(String(repeating: "-", count: 90))
+    func line(_ what: String, _ ns: UInt64) {
+        print(what.padding(toLength: 36, withPad: " ", startingAt: 0)
+              + String(format: "%10.1f ms %9.1f MB RSS %9.1f MB peak", ms(ns), residentMB() ?? 0, peakMB()))
+    }
+    line("load + first frame", now() - t0)
+    func press(_ what: String, _ words: [String]) {
+        let a = now()
+        for w in words { for k in keys(w) { state = update(state, .key(k)); screen = render(state, size) } }
+        line(what, now() - a)
+    }
+    press("3: the Sources view (+ preview)", ["3"])
+    let counts = data.observations.countsBySource()
+    if let largest = counts.max(by: { $0.value < $1.value })?.key,
+       let row = data.sources.firstIndex(where: { $0.id == largest }) {
+        // The Sources view lists the sources in their order, one line each.
+        let moves = Array(repeating: "Down", count: row)
+        if !moves.isEmpty { press("↓ to \(largest) (\(counts[largest] ?? 0))", moves) }
+    }
+    press("Enter: the source's page", ["Enter"])
+    press("End", ["End"])
+    press("PgUp", ["PgUp"])
+    press("Home", ["Home"])
+    press("/ 2 (filter, first keystroke)", ["/", "2"])
+    press("0 1 9 (typing on)", ["0", "1", "9"])
+    press("Enter n n (keep, next matches)", ["Enter", "n", "n"])
+    press("Esc (clear the filter)", ["Esc"])
+    press("y (copy)", ["y"])
+    press("Enter (citations of the figure)", ["Enter"])
+    press("Backspace (back to the page)", ["BSpace"])
+    // What `/` spends on each figure's text, step by step (CROSSINGS_BENCH_TEXT=1).
+    if ProcessInfo.processInfo.environment["CROSSINGS_BENCH_TEXT"] == "1", let largest = counts.max(by: { $0.value < $1.value })?.key {
+        let rows = data.observations.rowsInKeyOrder(citing: largest)
+        var sink = 0
+        var a = now()
+        for r in rows { sink &+= data.observations[Int(r)].value }
+        line("  observations[row]", now() - a)
+        a = now()
+        for r in rows { let o = data.observations[Int(r)]; sink &+= "\(o.locator) \(o.key) \(o.reported.display) \(o.printed)".utf8.count }
+        line("  + text", now() - a)
+        a = now()
+        for r in rows { let o = data.observations[Int(r)]; sink &+= o.reported.display.utf8.count }
+        line("  display alone", now() - a)
+        a = now()
+        for r in rows { let o = data.observations[Int(r)]; sink &+= o.key.description.utf8.count }
+        line("  key alone", now() - a)
+        a = now()
+        for r in rows { let o = data.observations[Int(r)]; sink &+= "\(o.locator) \(o.key) \(o.reported.display) \(o.printed)".lowercased().contains("2019") ? 1 : 0 }
+        line("  + lowercased + contains", now() - a)
+        print(sink == 42 ? "" : " ")
+    }
+    for (what, bytes, budget) in library.memoryUse {
+        print("  " + what.padding(toLength: 34, withPad: " ", startingAt: 0)
+              + String(format: "%8.1f MB of %6.1f MB", Double(bytes) / 1_048_576, Double(budget) / 1_048_576))
+    }
+    _ = screen
 }
 
 func loadOrExit(_ directory: String) -> Dataset {

@@ -266,6 +266,88 @@ public struct ObservationStore: RandomAccessCollection, Sendable {
         return profileColumn.indices.filter { citing[Int(profileColumn[$0])] }
     }
 
+    /// Rows citing one source whose period and measure pass the tests, in `FigureKey` order (file
+    /// order within a key, as a stable sort of `rows(citing:)` by key gives them), without putting
+    /// any observation together: integers and the small tables only. A source's page lists these a
+    /// screen at a time; building its 675,000 observations to sort them took 17 s (issue 11).
+    public func rowsInKeyOrder(citing sourceID: String, period admitsPeriod: (Period) -> Bool = { _ in true },
+                               measure admitsMeasure: (Measure) -> Bool = { _ in true }) -> [Int32] {
+        guard let s = stringTable.position(of: sourceID).map(UInt32.init) else { return [] }
+        let citing = profiles.map { $0.source == s }
+        let periodOK = periods.map(admitsPeriod)
+        let measureOK = measures.map { admitsMeasure($0.measure) }
+        var n = 0
+        for row in 0..<count where citing[Int(profileColumn[row])] { n += 1 }
+        var rows: [Int32] = []
+        rows.reserveCapacity(n)
+        for row in 0..<count where citing[Int(profileColumn[row])] {
+            let k = keyColumn[row]
+            if periodOK[Int((k >> 16) & 0xFFFF)] && measureOK[Int(k & 0xFFFF)] { rows.append(Int32(row)) }
+        }
+        // The tables are interned in file order: rank each by its own order, then sort the rows by
+        // (flow, period, measure and category) ranks and row, as `FigureKey.<` compares them.
+        let flowRank = ObservationStore.ranks(flows, by: <)
+        let periodRank = ObservationStore.ranks(periods, by: <)
+        let anyFlow = flows.first ?? Flow(citizens: "", destination: ""), anyPeriod = periods.first ?? .year(0)
+        let measureRank = ObservationStore.ranks(measures) {
+            FigureKey(flow: anyFlow, period: anyPeriod, measure: $0.measure, category: $0.category)
+                < FigureKey(flow: anyFlow, period: anyPeriod, measure: $1.measure, category: $1.category)
+        }
+        func bits(_ n: Int) -> Int { n <= 1 ? 0 : Int.bitWidth - (n - 1).leadingZeroBitCount }
+        let fb = bits(flows.count), pb = bits(periods.count), mb = bits(measures.count)
+        if fb + pb + mb <= 32 {
+            // Ranks and row in one integer: a plain sort of UInt64, stable by row.
+            var packed = rows.map { row -> UInt64 in
+                let k = keyColumn[Int(row)]
+                let rank = UInt64(flowRank[Int(k >> 32)]) << (pb + mb) | UInt64(periodRank[Int((k >> 16) & 0xFFFF)]) << mb
+                    | UInt64(measureRank[Int(k & 0xFFFF)])
+                return rank << 32 | UInt64(UInt32(bitPattern: row))
+            }
+            packed.sort()
+            for i in packed.indices { rows[i] = Int32(bitPattern: UInt32(truncatingIfNeeded: packed[i])) }
+        } else {
+            func rank(_ row: Int32) -> (Int, Int, Int, Int32) {
+                let k = keyColumn[Int(row)]
+                return (flowRank[Int(k >> 32)], periodRank[Int((k >> 16) & 0xFFFF)], measureRank[Int(k & 0xFFFF)], row)
+            }
+            rows.sort { rank($0) < rank($1) }
+        }
+        return rows
+    }
+
+    /// One row's locator, the positions of its flow, period and measure in `keyTables`, and its
+    /// reported value, without the rest of its observation: what the explorer's `/` reads for
+    /// every figure of a long page.
+    public func searchParts(ofRow i: Int) -> (locator: String, flow: Int, period: Int, measure: Int, reported: ReportedValue) {
+        let flags = flagColumn[i]
+        let value = Int(valueColumn[i])
+        let idStop = Int(idEnd[i])
+        let profile = profileTable[Int(profileColumn[i])]
+        let locator = stringTable[Int(profile.locatorPrefix)] + String(decoding: arena[idStop..<Int(locatorEnd[i])], as: UTF8.self)
+        let printed = flags & ObservationStore.printedIsFormatted != 0 ? formatCount(value) : (printedColumn[Int32(i)] ?? "")
+        let k = keyColumn[i]
+        return (locator, Int(k >> 32), Int((k >> 16) & 0xFFFF), Int(k & 0xFFFF),
+                ReportedValue(value: value, high: highColumn[Int32(i)], qualifier: ObservationStore.qualifiers[Int(flags & 7)],
+                              printed: printed, tabulated: flags & ObservationStore.tabulatedFlag != 0))
+    }
+
+    /// The flows, periods and measures (with category) rows refer to by position (`searchParts`).
+    public var keyTables: (flows: [Flow], periods: [Period], measures: [(measure: Measure, category: String)]) {
+        (flows, periods, measures.map { ($0.measure, $0.category) })
+    }
+
+    /// Each value's place in `values` sorted by `less`, equal places for values neither is less than.
+    static func ranks<T>(_ values: [T], by less: (T, T) -> Bool) -> [Int] {
+        let sorted = values.indices.sorted { less(values[$0], values[$1]) }
+        var out = [Int](repeating: 0, count: values.count)
+        var rank = 0
+        for (i, v) in sorted.enumerated() {
+            if i > 0 && less(values[sorted[i - 1]], values[v]) { rank += 1 }
+            out[v] = rank
+        }
+        return out
+    }
+
     /// Source ids that at least one row cites.
     public var citedSources: Set<String> { Set(profiles.map { stringTable[Int($0.source)] }) }
 
