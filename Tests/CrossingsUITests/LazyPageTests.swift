@@ -93,7 +93,7 @@ import Testing
         let whole = Array(page)
         for text in ["2", "20", "201", "2019", "air", "AIR", "l16", "zzz", ""] {
             let lazy = visibleItems(page, filter: text)
-            let expected = text.isEmpty ? whole : whole.filter { $0.selectable && $0.matches(text) }
+            let expected = text.isEmpty ? whole : whole.filter { $0.selectable && $0.matches(lowercased: text.lowercased(), count: text.lowercased().count) }
             #expect(lazy.map(\.search) == expected.map(\.search), "filter \(text)")
             #expect(lazy.map(\.open) == expected.map(\.open), "filter \(text)")
         }
