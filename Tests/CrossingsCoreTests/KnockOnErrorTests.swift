@@ -135,6 +135,19 @@ struct KnockOnErrorTests {
                 "\(found.map(\.description))")
     }
 
+    /// A descriptor over the limit is refused before it is parsed (50 MB of `{}` took 3 GB), with its size;
+    /// one just under it, padded with whitespace, still loads.
+    @Test func anOversizedDescriptorIsRefusedBeforeItIsParsed() throws {
+        let descriptor = try #require(BundledData.files["datapackage.json"])
+        let padding = Loader.descriptorLimit - descriptor.utf8.count
+        let found = errors(["datapackage.json": descriptor + String(repeating: " ", count: padding + 1)])
+        #expect(found.count == 1)
+        #expect(found.first?.description == "fx/datapackage.json:1:1: error: datapackage.json is \(formatCount(Loader.descriptorLimit + 1)) bytes; a descriptor is at most \(formatCount(Loader.descriptorLimit)) (it lists the package's files and columns, not data)")
+        var files = BundledData.files
+        files["datapackage.json"] = descriptor + String(repeating: " ", count: padding)
+        #expect(try PackageLoader.load(files: files, origin: "fx").observations.count > 0)
+    }
+
     @Test func aMissingReferenceIsStillReported() {
         let obs = BundledData.files["observations.csv"]!
         let found = errors(["observations.csv": obs + "x/1,KP-RU,2024,total,,1,,exact,1,FSB border service,no-such-source,L1,\n"])

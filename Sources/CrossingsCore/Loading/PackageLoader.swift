@@ -128,6 +128,9 @@ public struct LoadProgress: Sendable {
 
 /// One load: collects every diagnostic before deciding.
 struct Loader {
+    /// The largest datapackage.json read (bytes): the bundled one is 20 kB.
+    static let descriptorLimit = 4 << 20
+
     let origin: String
     /// A file's bytes; nil when it is missing; throws `FileRefusal` for one that must not be read.
     let read: (String) throws -> FileBytes?
@@ -185,6 +188,12 @@ struct Loader {
         guard let descriptorBytes = descriptorFile.map({ Array($0.buffer) }) else {
             throw LoadFailure([Diagnostic(location: Location(file: descriptorPath, line: 1, column: 1), severity: .error,
                                           message: "no datapackage.json: \(origin) is not a crossings data package")])
+        }
+        // A descriptor names files and their columns, not data: a few kB. Parsing one of 50 MB of
+        // `{}` took 3 GB (Foundation's objects), so a larger one is refused before it is parsed.
+        guard descriptorBytes.count <= Loader.descriptorLimit else {
+            throw LoadFailure([Diagnostic(location: Location(file: descriptorPath, line: 1, column: 1), severity: .error,
+                                          message: "datapackage.json is \(formatCount(descriptorBytes.count)) bytes; a descriptor is at most \(formatCount(Loader.descriptorLimit)) (it lists the package's files and columns, not data)")])
         }
         let resources = try readDescriptor(descriptorBytes, path: descriptorPath)
 
