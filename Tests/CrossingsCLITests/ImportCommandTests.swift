@@ -123,6 +123,28 @@ struct ImportCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: s.dir + "/work") == ["pkg"])
     }
 
+    /// `--force` replaces the folder as a whole, so an input inside it would go with it: refused, nothing touched.
+    /// And the package it writes is readable as any folder (mkdtemp alone made it 0700).
+    @Test func anInputInsideTheTargetIsRefusedAndThePackageIsNotPrivate() throws {
+        let s = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: s.dir) }
+        let inside = s.pkg + "/in.csv"
+        try FileManager.default.copyItem(atPath: s.inPath, toPath: inside)
+        let before = snapshot(s.pkg)
+        let run = try Binary.run(["import", "russia-in-out", inside, "--into", s.pkg, "--force"])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("is inside --into"), "\(run.stderr)")
+        #expect(snapshot(s.pkg) == before)
+
+        let fresh = s.dir + "/fresh"
+        let made = try Binary.run(["import", "russia-in-out", s.outPath, "--into", fresh])
+        #expect(made.status == 0, "\(made.stderr)")
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: fresh)[.posixPermissions] as? Int)
+        #expect(mode & 0o055 == 0o055 & ~Int(currentUmask()), "mode \(String(mode, radix: 8))")
+    }
+
+    func currentUmask() -> mode_t { let m = umask(0o022); umask(m); return m }
+
     /// A real write failure halfway (a file-size limit: the first files fit, the later ones do not)
     /// leaves the old package byte for byte as it was.
     @Test func aWriteFailingHalfwayLeavesTheOldPackageAsItWas() throws {

@@ -101,6 +101,10 @@ public enum PackageInstaller {
             throw Failure("\(parent): cannot create a temporary folder (\(errorText(errno)))")
         }
         let temporary = String(cString: made)
+        // mkdtemp makes the folder 0700; a package is for reading by others as any folder is (the umask decides).
+        let mask = umask(0o022)
+        umask(mask)
+        chmod(temporary, 0o777 & ~mask)
         var installed = false
         defer { if !installed { try? FileManager.default.removeItem(atPath: temporary) } }
 

@@ -49,6 +49,15 @@ struct RussiaInOutCommand: ParsableCommand {
             printError("crossings: \(visible(error.message))")
             throw ExitCode(2)
         }
+        // --force replaces the folder as a whole: an input inside it would be removed with it.
+        let target = URL(fileURLWithPath: into).standardizedFileURL.resolvingSymlinksInPath().path
+        for file in files {
+            let input = URL(fileURLWithPath: file).standardizedFileURL.resolvingSymlinksInPath().path
+            if input.hasPrefix(target + "/") {
+                printError("crossings: \(visible(file)) is inside --into \(visible(into)), which the import replaces as a whole; move it out first")
+                throw ExitCode(2)
+            }
+        }
         var importer = RussiaInOutImporter()
         for file in files {
             do {
