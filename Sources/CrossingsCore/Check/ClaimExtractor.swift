@@ -121,7 +121,7 @@ public struct ClaimExtractor {
         }
         let allNumbers = findNumbers(t)
         let periods = findPeriods(t, numbers: allNumbers)
-        let travel = t.contains { vocabulary.entryWords.contains($0.lower) || vocabulary.isTravellerWord($0.lower) || ClaimExtractor.statisticWords.contains($0.lower) }
+        let travel = t.contains { vocabulary.travelWords.contains($0.lower) }
         // Only counts bound the windows in which a number's period and category are looked for.
         let numbers = allNumbers.filter { n in
             isCount(n, tokens: t, travel: travel) && !periods.contains { $0.start <= n.numberStart && n.numberStart < $0.end }
