@@ -323,11 +323,11 @@ extension Vocabulary {
 /// word with SipHash to say so; a 256-bit filter of the members' FNV hashes answers most "no"s for
 /// a few instructions a byte, and only a word it passes is looked up. Answers are the set's: a word
 /// that is not ASCII (which could equal a member canonically, with other bytes) always goes to the
-/// set, and so does every word if a member is not ASCII.
+/// set; a member that is not ASCII is filed under its composed form (NFC, what `==` compares) when
+/// that is ASCII ("\u{212A}" is "K"), and under nothing otherwise (no ASCII word can equal it).
 struct WordSet: Sendable {
     private(set) var words: Set<String> = []
     private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    private var passAll = false
 
     init() {}
 
@@ -337,8 +337,14 @@ struct WordSet: Sendable {
 
     /// The filter slot of an ASCII word (0..<256), or nil for a word that is not ASCII.
     @inline(__always) static func slot(_ w: String) -> Int? {
+        // The bytes in place (a small string is copied to the stack): iterating `utf8` cost more.
+        if let s = w.utf8.withContiguousStorageIfAvailable({ slot(bytes: $0) }) { return s }
+        return slot(bytes: Array(w.utf8))
+    }
+
+    @inline(__always) static func slot<C: Collection>(bytes: C) -> Int? where C.Element == UInt8 {
         var h: UInt32 = 2_166_136_261
-        for b in w.utf8 {
+        for b in bytes {
             if b >= 0x80 { return nil }
             h = (h ^ UInt32(b)) &* 16_777_619
         }
@@ -357,7 +363,7 @@ struct WordSet: Sendable {
 
     mutating func insert(_ w: String) {
         words.insert(w)
-        guard let s = WordSet.slot(w) else { passAll = true; return }
+        guard let s = WordSet.slot(w) ?? WordSet.slot(w.precomposedStringWithCanonicalMapping) else { return }
         let bit = UInt64(1) << UInt64(s & 63)
         switch s >> 6 {
         case 0: bits.0 |= bit
@@ -369,7 +375,6 @@ struct WordSet: Sendable {
 
     /// False only when `w` is certainly not a member (no hashing of the String).
     @inline(__always) func mayContain(_ w: String) -> Bool {
-        if passAll { return true }
         guard let s = WordSet.slot(w) else { return true }
         return isSet(s)
     }
@@ -378,3 +383,5 @@ struct WordSet: Sendable {
         mayContain(w) && words.contains(w)
     }
 }
+
+import Foundation
