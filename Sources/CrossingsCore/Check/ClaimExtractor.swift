@@ -121,7 +121,7 @@ public struct ClaimExtractor {
         }
         let allNumbers = findNumbers(t)
         let periods = findPeriods(t, numbers: allNumbers)
-        let travel = t.contains { vocabulary.entryWords.contains($0.lower) || vocabulary.isTravellerWord($0.lower) || ClaimExtractor.statisticWords.contains($0.lower) }
+        let travel = t.contains { vocabulary.travelWords.contains($0.lower) }
         // Only counts bound the windows in which a number's period and category are looked for.
         let numbers = allNumbers.filter { n in
             isCount(n, tokens: t, travel: travel) && !periods.contains { $0.start <= n.numberStart && n.numberStart < $0.end }
@@ -813,10 +813,13 @@ public struct ClaimExtractor {
 
     func mentions(_ t: [Token]) -> Mentions {
         var (nations, used) = nationalityMentions(t)
+        // The places found below, kept while `used` is unchanged: the same search need not run twice.
+        var placesSoFar: [Mention]?
         // A country that sends or has people abroad is whose citizens they are: "North Korea sent
         // approximately 15,000 labour migrants to Russia", "North Korea had about 5,000 workers in Russia".
         if nations.isEmpty {
-            for m in countryMentions(t, skipping: used) {
+            placesSoFar = countryMentions(t, skipping: used)
+            for m in placesSoFar! {
                 let end = m.index + (vocabulary.country(t, at: m.index)?.1 ?? 1)
                 var j = end
                 while j < min(t.count, end + 3), ["has", "have", "had", "also", "reportedly", "already", "then", "since"].contains(t[j].lower) {
@@ -825,12 +828,13 @@ public struct ClaimExtractor {
                 }
                 if j < t.count, ClaimExtractor.senderVerbs.contains(t[j].lower) || (j > end && ["had", "has"].contains(t[j - 1].lower) && j == end + 1) {
                     nations.append(Mention(index: m.index, code: m.code)); used.append(m.index..<end)
+                    placesSoFar = nil
                     break
                 }
             }
         }
         // A country named inside a nationality phrase is not a destination; nor is one an adjective names.
-        let places = countryMentions(t, skipping: used).filter { m in !nations.contains { $0.index == m.index } }
+        let places = (placesSoFar ?? countryMentions(t, skipping: used)).filter { m in !nations.contains { $0.index == m.index } }
         return Mentions(nations: nations, places: places)
     }
 

@@ -50,12 +50,30 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
     /// The token positions of the matched terms, when the sentence names the event this way.
     /// `present`: the sentence's words, and each "…'s" also without its "'s" (`EventAlias.present(_:)`).
     func match(_ words: [String], present: Set<String>? = nil) -> [Int]? {
+        match(words, present: present.map { .set($0) })
+    }
+
+    /// What a sentence holds, for `match`: its words (`present(_:)`), or where each stands (`positions(_:)`),
+    /// which also tells `occurrences` where a phrase can start.
+    enum Present {
+        case set(Set<String>)
+        case positions([String: [Int]])
+
+        @inline(__always) func contains(_ w: String) -> Bool {
+            switch self {
+            case .set(let s): s.contains(w)
+            case .positions(let p): p[w] != nil
+            }
+        }
+    }
+
+    func match(_ words: [String], present: Present?) -> [Int]? {
         // A term none of whose phrases' first words is in the sentence cannot match: most aliases stop here.
         if let present {
             for term in terms where !term.negated {
                 let possible = term.phrases.contains { p in
                     guard let f = p.first else { return false }
-                    return f.hasSuffix("*") || present.contains(f)
+                    return f.draftEndsInStar || present.contains(f)
                 }
                 if !possible { return nil }
             }
@@ -65,7 +83,15 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
             var found: [Int] = []
             for phrase in term.phrases {
                 // A phrase whose first word the sentence lacks occurs nowhere in it.
-                if let present, let f = phrase.first, !f.hasSuffix("*"), !present.contains(f) { continue }
+                if let present, let f = phrase.first, !f.draftEndsInStar {
+                    if case .positions(let p) = present {
+                        // Only where its first word stands, not at every word of the sentence.
+                        guard let starts = p[f] else { continue }
+                        found += EventAlias.occurrences(of: phrase, in: words, startingAt: starts)
+                        continue
+                    }
+                    if !present.contains(f) { continue }
+                }
                 found += EventAlias.occurrences(of: phrase, in: words)
             }
             if term.negated {
@@ -82,20 +108,53 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
     /// what `match` asks of a phrase's first word, without making "word's" for every alias.
     static func present(_ words: [String]) -> Set<String> {
         var out = Set(words)
-        for w in words where w.hasSuffix("'s") { out.insert(String(w.dropLast(2))) }
+        for w in words where w.draftEndsInApostropheS { out.insert(String(w.dropLast(2))) }
+        return out
+    }
+
+    /// Each word's positions, a possessive also under the word without its "'s": the keys are
+    /// `present(words)`, and a phrase whose first word is not a wildcard can start only at its positions.
+    static func positions(_ words: [String]) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for (i, w) in words.enumerated() {
+            out[w, default: []].append(i)
+            if w.draftEndsInApostropheS { out[String(w.dropLast(2)), default: []].append(i) }
+        }
+        return out
+    }
+
+    /// `occurrences(of:in:)` for a phrase whose first word matches exactly at `starts` (ascending).
+    static func occurrences(of phrase: [String], in words: [String], startingAt starts: [Int]) -> [Int] {
+        guard !phrase.isEmpty, words.count >= phrase.count else { return [] }
+        var out: [Int] = []
+        let wild = phrase.map(\.draftEndsInStar)
+        for i in starts where i <= words.count - phrase.count {
+            var ok = true
+            for j in 1..<phrase.count {
+                let w = words[i + j], p = phrase[j]
+                if wild[j] {
+                    if !w.hasPrefix(p.dropLast()) { ok = false; break }
+                } else if w != p && !(w.draftEndsInApostropheS && w.dropLast(2) == p) {
+                    ok = false; break
+                }
+            }
+            if ok { out += Array(i..<(i + phrase.count)) }
+        }
         return out
     }
 
     static func occurrences(of phrase: [String], in words: [String]) -> [Int] {
         guard !phrase.isEmpty, words.count >= phrase.count else { return [] }
         var out: [Int] = []
+        // Which words of the phrase are wildcards, asked once, not at every position of the sentence.
+        let wild = phrase.map(\.draftEndsInStar)
         for i in 0...(words.count - phrase.count) {
             var ok = true
             for (j, p) in phrase.enumerated() {
                 let w = words[i + j]
-                if p.hasSuffix("*") {
+                if wild[j] {
                     if !w.hasPrefix(p.dropLast()) { ok = false; break }
-                } else if w != p && !(w.hasSuffix("'s") && w.dropLast(2) == p) {  // "p's", without making it
+                } else if w != p && !(w.draftEndsInApostropheS && w.dropLast(2) == p) {  // "p's", without making it
                     ok = false; break
                 }
             }
@@ -319,7 +378,7 @@ struct EventReader {
                 for term in alias.terms where !term.negated {
                     for p in term.phrases {
                         guard let f = p.first else { continue }
-                        if f.hasSuffix("*") { anyWord.append(i) } else { byFirstWord[f, default: []].append(i) }
+                        if f.draftEndsInStar { anyWord.append(i) } else { byFirstWord[f, default: []].append(i) }
                     }
                 }
             }
@@ -330,10 +389,11 @@ struct EventReader {
         guard !events.isEmpty else { return [] }
         let t = sentence.tokens
         let words = t.map(\.lower)
-        let present = EventAlias.present(words)
+        let positions = EventAlias.positions(words)
+        let present = EventAlias.Present.positions(positions)
         var candidate = [Bool](repeating: false, count: events.count)
         for i in anyWord { candidate[i] = true }
-        for w in present { if let list = byFirstWord[w] { for i in list { candidate[i] = true } } }
+        for w in positions.keys { if let list = byFirstWord[w] { for i in list { candidate[i] = true } } }
         var named: [(Event, [Int])] = []
         for (i, e) in events.enumerated() where candidate[i] {
             var best: [Int]?

@@ -67,6 +67,8 @@ public struct Vocabulary: Sendable {
     private(set) var peopleByFirst: [String: [Phrase<String>]] = [:]
     private(set) var adjectivesByFirst: [String: [Phrase<String>]] = [:]
     private(set) var countriesByFirst: [String: [Phrase<String>]] = [:]
+    /// The keys of `countriesByFirst`: a country is asked of every word of every sentence.
+    private(set) var countryStarts = WordSet()
     private(set) var travellersByFirst: [String: [Phrase<Counted>]] = [:]
     private(set) var categoriesByFirst: [String: [Phrase<Counted>]] = [:]
     /// Hedges by their LAST word: they are matched backwards from a number.
@@ -76,12 +78,15 @@ public struct Vocabulary: Sendable {
     private(set) var numberPhrasesByFirst: [String: [Phrase<Int>]] = [:]
     /// Words a number may start with (in words, a phrase, a vague amount), and the first words of the
     /// named periods: the readers pass over every other word without asking each table in turn.
-    private(set) var numberStarts: Set<String> = []
-    private(set) var periodStarts: Set<String> = []
+    private(set) var numberStarts = WordSet()
+    private(set) var periodStarts = WordSet()
     /// Words a factor may be ("twelve", "twice", "hundred", "half"; "…fold" is asked apart).
-    private(set) var factorStarts: Set<String> = []
+    private(set) var factorStarts = WordSet()
+    /// Entry verbs, traveller head nouns and statistic words: "does this sentence speak of travel" in one
+    /// lookup a word instead of three.
+    private(set) var travelWords = WordSet()
     /// First words of the people, adjective and traveller phrases (who travels).
-    private(set) var mentionStarts: Set<String> = []
+    private(set) var mentionStarts = WordSet()
 
     public static let empty = Vocabulary()
 
@@ -217,10 +222,12 @@ public struct Vocabulary: Sendable {
         numberPhrasesByFirst = byFirst(numberPhrases)
         periodsByFirst = byFirst(periods)
         vaguesByFirst = byFirst(vagues)
-        numberStarts = Set(vaguesByFirst.keys).union(numberPhrasesByFirst.keys).union(numbers.keys).union(["a", "one"])
-        periodStarts = Set(periodsByFirst.keys).union(ClaimExtractor.periodStarts)
-        factorStarts = Set(numbers.keys).union(RatioReader.multiplierWords.keys).union(["hundred", "half"])
-        mentionStarts = Set(peopleByFirst.keys).union(adjectivesByFirst.keys).union(travellersByFirst.keys)
+        numberStarts = WordSet(Set(vaguesByFirst.keys).union(numberPhrasesByFirst.keys).union(numbers.keys).union(["a", "one"]))
+        periodStarts = WordSet(Set(periodsByFirst.keys).union(ClaimExtractor.periodStarts))
+        factorStarts = WordSet(Set(numbers.keys).union(RatioReader.multiplierWords.keys).union(["hundred", "half"]))
+        travelWords = WordSet(entryWords.union(travellerWords).union(ClaimExtractor.statisticWords))
+        mentionStarts = WordSet(Set(peopleByFirst.keys).union(adjectivesByFirst.keys).union(travellersByFirst.keys))
+        countryStarts = WordSet(countriesByFirst.keys)
     }
 
     // MARK: Matching
@@ -244,13 +251,13 @@ public struct Vocabulary: Sendable {
     /// A country at token k; "Korea's" matches "Korea".
     func country(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? {
         guard k < t.count else { return nil }
-        let first = t[k].lower.hasSuffix("'s") ? String(t[k].lower.dropLast(2)) : t[k].lower
-        guard let candidates = countriesByFirst[first] else { return nil }
+        let first = t[k].lower.draftEndsInApostropheS ? String(t[k].lower.dropLast(2)) : t[k].lower
+        guard countryStarts.mayContain(first), let candidates = countriesByFirst[first] else { return nil }
         for p in candidates where k + p.words.count <= t.count {
             var ok = true
             for j in 0..<p.words.count {
                 var w = t[k + j].lower
-                if w.hasSuffix("'s") { w = String(w.dropLast(2)) }
+                if w.draftEndsInApostropheS { w = String(w.dropLast(2)) }
                 if w != p.words[j] { ok = false; break }
             }
             if ok { return (p, p.words.count) }
@@ -310,3 +317,71 @@ extension Vocabulary {
         }
     }
 }
+
+/// A set of lower-cased words asked about every word of a draft ("can this word start a number, a
+/// period, a nationality?"). Most words are in none, and a `Set<String>` lookup hashes the whole
+/// word with SipHash to say so; a 256-bit filter of the members' FNV hashes answers most "no"s for
+/// a few instructions a byte, and only a word it passes is looked up. Answers are the set's: a word
+/// that is not ASCII (which could equal a member canonically, with other bytes) always goes to the
+/// set; a member that is not ASCII is filed under its composed form (NFC, what `==` compares) when
+/// that is ASCII ("\u{212A}" is "K"), and under nothing otherwise (no ASCII word can equal it).
+struct WordSet: Sendable {
+    private(set) var words: Set<String> = []
+    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+
+    init() {}
+
+    init<S: Sequence>(_ members: S) where S.Element == String {
+        for w in members { insert(w) }
+    }
+
+    /// The filter slot of an ASCII word (0..<256), or nil for a word that is not ASCII.
+    @inline(__always) static func slot(_ w: String) -> Int? {
+        // The bytes in place (a small string is copied to the stack): iterating `utf8` cost more.
+        if let s = w.utf8.withContiguousStorageIfAvailable({ slot(bytes: $0) }) { return s }
+        return slot(bytes: Array(w.utf8))
+    }
+
+    @inline(__always) static func slot<C: Collection>(bytes: C) -> Int? where C.Element == UInt8 {
+        var h: UInt32 = 2_166_136_261
+        for b in bytes {
+            if b >= 0x80 { return nil }
+            h = (h ^ UInt32(b)) &* 16_777_619
+        }
+        return Int(truncatingIfNeeded: (h ^ (h >> 8)) & 255)
+    }
+
+    @inline(__always) private func isSet(_ s: Int) -> Bool {
+        let bit = UInt64(1) << UInt64(s & 63)
+        switch s >> 6 {
+        case 0: return bits.0 & bit != 0
+        case 1: return bits.1 & bit != 0
+        case 2: return bits.2 & bit != 0
+        default: return bits.3 & bit != 0
+        }
+    }
+
+    mutating func insert(_ w: String) {
+        words.insert(w)
+        guard let s = WordSet.slot(w) ?? WordSet.slot(w.precomposedStringWithCanonicalMapping) else { return }
+        let bit = UInt64(1) << UInt64(s & 63)
+        switch s >> 6 {
+        case 0: bits.0 |= bit
+        case 1: bits.1 |= bit
+        case 2: bits.2 |= bit
+        default: bits.3 |= bit
+        }
+    }
+
+    /// False only when `w` is certainly not a member (no hashing of the String).
+    @inline(__always) func mayContain(_ w: String) -> Bool {
+        guard let s = WordSet.slot(w) else { return true }
+        return isSet(s)
+    }
+
+    @inline(__always) func contains(_ w: String) -> Bool {
+        mayContain(w) && words.contains(w)
+    }
+}
+
+import Foundation
