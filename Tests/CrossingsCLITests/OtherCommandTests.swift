@@ -49,6 +49,8 @@ struct ValidateCommandTests {
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty, "nothing is printed from a half-loaded package")
         #expect(run.stderr.contains("is not in countries.csv"))
+        // The hint names this package: a bare `crossings validate` would check the bundled one and call it valid.
+        #expect(run.stderr.contains("(run `crossings validate \(pkg.path)` for details)") || run.stderr.contains("(run `crossings validate '\(pkg.path)'` for details)"), "\(run.stderr)")
     }
 
     @Test func controlCharactersInDataAreShownEscaped() throws {

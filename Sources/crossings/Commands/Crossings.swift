@@ -34,7 +34,7 @@ struct Crossings: ParsableCommand {
                 try DataOptions.loadOrThrow(directory: directory, progress: progress)
             }
         } catch let failure as LoadFailure {
-            throw DataOptions.report(failure)
+            throw DataOptions.report(failure, directory: directory)
         }
         if status != 0 { throw ExitCode(status) }
     }
@@ -50,14 +50,16 @@ struct DataOptions: ParsableArguments {
         do {
             return try loadOrThrow()
         } catch let failure as LoadFailure {
-            throw Self.report(failure)
+            throw Self.report(failure, directory: data)
         }
     }
 
     /// Prints a package's errors (`FILE:LINE:COLUMN: error: …`) on standard error; the exit status to leave with.
-    static func report(_ failure: LoadFailure) -> ExitCode {
+    static func report(_ failure: LoadFailure, directory: String?) -> ExitCode {
         printError(failure.diagnostics.map { visible($0.description) }.joined(separator: "\n"))
-        printError("crossings: the data package has errors; nothing was loaded (run `crossings validate` for details)")
+        // The command that shows the same package's findings: a bare `crossings validate` checks the bundled one.
+        let validate = directory.map { "crossings validate \(visible(shellQuoted($0)))" } ?? "crossings validate"
+        printError("crossings: the data package has errors; nothing was loaded (run `\(validate)` for details)")
         return ExitCode(2)
     }
 
@@ -81,7 +83,7 @@ struct DataOptions: ParsableArguments {
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue else {
                 throw LoadFailure([Diagnostic(location: Location(file: data, line: 1, column: 1), severity: .error,
-                                              message: "no such folder: --data needs a folder that holds datapackage.json")])
+                                              message: "no such folder: a data package is a folder that holds datapackage.json")])
             }
             if let progress { return try PackageLoader.load(directory: data, progress: progress) }
             let meter = ProgressMeter(label: "loading \(visible(data))")
@@ -164,4 +166,10 @@ final class ProgressMeter: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
+}
+
+/// A path as a shell would need it typed: as it is when it holds only safe characters, else in single quotes.
+func shellQuoted(_ s: String) -> String {
+    let safe = s.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "/._-+,=:@%".unicodeScalars.contains($0)) }
+    return safe && !s.isEmpty ? s : "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'"
 }
