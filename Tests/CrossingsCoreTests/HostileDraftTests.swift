@@ -39,6 +39,19 @@ struct HostileDraftTests {
         #expect(!claims("In 2024, 13\u{0}221 North Koreans entered Russia.").contains { $0.value.value == 13_221 })
     }
 
+    /// A scale past the largest count read is not dropped to leave the number before it: "1 trillion"
+    /// is no claim of 1 (it was contradicted as "1"), "2 tn" no claim of 2.
+    @Test func aNumberOfTrillionsIsNotReadAsTheNumberBeforeIt() {
+        for text in ["In 2024, 1 trillion North Koreans entered Russia.", "In 2024, 2 tn North Koreans entered Russia.",
+                     "In 2024, 3 trillions of North Koreans entered Russia.", "In 2024, 4 quadrillion North Koreans entered Russia."] {
+            let found: [Int] = claims(text).map { $0.value.value }
+            #expect(found.isEmpty, "\(text): \(found)")
+        }
+        // A billion still reads.
+        let billion: [Int] = claims("In 2024, 2 billion North Koreans entered Russia.").map { $0.value.value }
+        #expect(billion == [2_000_000_000])
+    }
+
     @Test func tenThousandHundredsAreNoCount() {
         let text = "In 2024, one" + String(repeating: " hundred", count: 10_000) + " North Koreans entered Russia."
         #expect(claims(text).allSatisfy { $0.value.value <= 1_000_000_000_000 && ($0.value.high ?? 0) <= 1_000_000_000_000 })
