@@ -6,6 +6,17 @@ import Testing
 /// so they are made a screen at a time (`Items`, `LazyRun`), never all at once (issue 11).
 @Suite struct LazyPageTests {
     /// The source with the most figures (in the bundled data, the russia-in-out table: 410).
+    /// The Sources view with the source of most figures selected (Enter opens its page).
+    static func onLargestSource(_ size: Size) throws -> (Library, String, State) {
+        let library = Library(try Fixture.dataset())
+        let id = try largest(library)
+        var state = State(library: library, size: size)
+        for k in keys(["3"]) { state = update(state, .key(k)) }
+        let row = try #require(state.pageItems().firstIndex { $0.open == .source(id) })
+        while state.current.selected < row { state = update(state, .key(.down)) }
+        return (library, id, state)
+    }
+
     static func largest(_ library: Library) throws -> String {
         let counts = library.data.observations.countsBySource()
         return try #require(counts.max { $0.value < $1.value }).key
@@ -56,13 +67,9 @@ import Testing
     }
 
     @Test func aSourcePageOnScreenMakesAboutAScreenOfLines() throws {
-        let library = Library(try Fixture.dataset())
-        let id = try Self.largest(library)
-        var state = State(library: library, size: Size(width: 120, height: 40))
         // The Sources view, its preview of the selected source, then that source's page.
-        for k in keys(["3"]) { state = update(state, .key(k)) }
-        let row = try #require(state.pageItems().firstIndex { $0.open == .source(id) })
-        while state.current.selected < row { state = update(state, .key(.down)) }
+        let (library, id, start) = try Self.onLargestSource(Size(width: 120, height: 40))
+        var state = start
         for k in keys(["Enter", "End", "PgUp", "Up", "Home", "PgDn", "y"]) {
             state = update(state, .key(k))
             _ = render(state, state.size)
@@ -117,12 +124,8 @@ import Testing
     }
 
     @Test func clearingTheFilterKeepsTheSelectedFigure() throws {
-        let library = Library(try Fixture.dataset())
-        let id = try Self.largest(library)
-        var state = State(library: library, size: Size(width: 120, height: 40))
-        for k in keys(["3"]) { state = update(state, .key(k)) }
-        let row = try #require(state.pageItems().firstIndex { $0.open == .source(id) })
-        while state.current.selected < row { state = update(state, .key(.down)) }
+        let (_, _, start) = try Self.onLargestSource(Size(width: 120, height: 40))
+        var state = start
         for k in keys(["Enter", "/", "2", "0", "1", "9", "Enter", "n", "n"]) { state = update(state, .key(k)) }
         let kept = try #require(state.selectedItem)
         for k in keys(["Esc"]) { state = update(state, .key(k)) }
@@ -134,12 +137,8 @@ import Testing
     }
 
     @Test func clearingAFilterThatKeptNothing() throws {
-        let library = Library(try Fixture.dataset())
-        let id = try Self.largest(library)
-        var state = State(library: library, size: Size(width: 80, height: 24))
-        for k in keys(["3"]) { state = update(state, .key(k)) }
-        let row = try #require(state.pageItems().firstIndex { $0.open == .source(id) })
-        while state.current.selected < row { state = update(state, .key(.down)) }
+        let (_, _, start) = try Self.onLargestSource(Size(width: 80, height: 24))
+        var state = start
         for k in keys(["Enter", "End", "/", "z", "z", "q", "Esc"]) {
             state = update(state, .key(k))
             _ = render(state, state.size)
