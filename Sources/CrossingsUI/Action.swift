@@ -5,6 +5,9 @@ public enum Action: Hashable, Sendable {
     case key(Key)
     /// The terminal changed size.
     case resize(Size)
+    /// Text pasted into the terminal (bracketed paste): typed into the open prompt as text, never
+    /// run as keys, its line breaks and control characters made spaces.
+    case paste(String)
 
     case moveUp, moveDown, pageUp, pageDown, first, last
     /// Enter: drill down into the selected row.

@@ -5,8 +5,8 @@ import CrossingsCore
 /// (Tests/Fuzz/corpus/explorer/regression-*) both call this, so a finding is replayed exactly.
 ///
 /// The first byte picks the terminal's size (tiny ones included); each following byte is a
-/// key, a resize, or a hostile piece of text typed key by key (past 64 characters, pasted in
-/// one action): escapes, NULs, numbers too large for any count, runs of thousands of characters.
+/// key, a resize, or a hostile piece of text typed key by key (past 64 characters, pasted as a
+/// terminal's bracketed paste): escapes, NULs, numbers too large for any count, runs of thousands of characters.
 /// Every action goes through `update`, and every frame through `render`.
 ///
 /// ```swift
@@ -54,15 +54,9 @@ public enum ExplorerFuzzTarget {
             default:
                 let text = hostile[Int(b) % hostile.count]
                 for c in text.prefix(64) { state = update(state, .key(.char(c))) }
+                // The rest as a terminal's bracketed paste: into the open prompt, or ignored.
                 let rest = String(text.dropFirst(64))
-                if !rest.isEmpty {
-                    switch state.mode {
-                    case .checking: state = update(state, .checkType(rest))
-                    case .filtering: state = update(state, .filterType(rest))
-                    case .picking: state = update(state, .pickerType(rest))
-                    default: break
-                    }
-                }
+                if !rest.isEmpty { state = update(state, .paste(rest)) }
             }
             problems += frameProblems(render(state, size), size)
             if !problems.isEmpty { break }

@@ -57,11 +57,34 @@ extension State {
         return String(joined.prefix(limit))
     }
 
+    /// A paste goes into the prompt that is open, as one line: several lines pasted into `v` are one
+    /// sentence to check, not a sentence and then keys (a `q` on the second line quit the explorer).
+    mutating func paste(_ text: String) {
+        // Only as much as the longest prompt holds is looked at: a paste of megabytes costs no more.
+        var line = ""
+        var pendingSpace = false
+        for scalar in text.unicodeScalars.prefix(TypingLimit.sentence * 2) {
+            if scalar.properties.generalCategory == .control || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                pendingSpace = !line.isEmpty
+                continue
+            }
+            if pendingSpace { line.unicodeScalars.append(" "); pendingSpace = false }
+            line.unicodeScalars.append(scalar)
+        }
+        switch mode {
+        case .checking: apply(.checkType(line))
+        case .filtering: apply(.filterType(line))
+        case .picking: apply(.pickerType(line))
+        default: message = "paste ignored: paste after v (check a sentence), / (filter) or o (pick a country)"
+        }
+    }
+
     mutating func apply(_ action: Action) {
         message = ""
         switch action {
         case .key(let key): handle(key)
         case .resize(let newSize): size = newSize
+        case .paste(let text): paste(text)
         case .moveDown where mode == .picking: picker.selected += 1
         case .moveUp where mode == .picking: picker.selected -= 1
         case .pageDown where mode == .picking: picker.selected += max(1, PickerLayout(size).rows - 1)

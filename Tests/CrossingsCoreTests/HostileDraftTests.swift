@@ -13,48 +13,77 @@ struct HostileDraftTests {
 
     func claims(_ text: String) -> [Claim] { ClaimExtractor(vocabulary: bundledVocabulary).claims(in: text) }
 
-    @Test func aHundredThousandDigitsAreNoClaim() {
+    /// A number of a trillion or more where a count stands is read whole, never converted past what
+    /// an Int holds, and contradicted as too large to be a count, with the figure the dataset holds.
+    @Test func aHundredThousandDigitsAreANumberTooLargeToBeACount() throws {
         let text = "In 2024, " + String(repeating: "9", count: 100_000) + " North Koreans entered Russia."
-        #expect(claims(text).isEmpty)
-        #expect(checker.check(document: text).isEmpty)
+        let found = claims(text)
+        #expect(found.count == 1)
+        let claim = try #require(found.first)
+        #expect(claim.tooLarge)
+        #expect(claim.printed == String(repeating: "9", count: 30) + "…", "the number is shown by its start, not echoed whole")
+        let finding = try #require(checker.check(document: text).first)
+        #expect(finding.verdict == .contradicted)
+        #expect(finding.message.hasPrefix("number too large to be a count"))
+        #expect(finding.message.contains("13,221"), "the figure the dataset holds for KP-RU 2024: \(finding.message)")
+        #expect(!finding.sourceIDs.isEmpty)
     }
 
-    /// "13,\u{200B}221" shows as 13,221: a zero-width character inside a number is dropped, with a
-    /// reading note, and columns stay those of the file. A bidi control still breaks the number.
-    @Test func aZeroWidthCharacterInsideANumberIsIgnored() {
-        for z in ["\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "\u{00AD}"] {
-            for text in ["In 2024, 13,\(z)221 North Koreans entered Russia.", "In 2024, 13\(z),221 North Koreans entered Russia.",
-                         "In 2024, 13\(z)221 North Koreans entered Russia."] {
-                let c = claims(text)
-                #expect(c.map(\.value.value) == [13_221], "\(text.unicodeScalars.map { $0.escaped(asASCII: true) }.joined())")
-                #expect(c.first?.column == 10)
-                #expect(c.first?.readingNote?.contains("invisible character") == true)
-            }
-        }
-        // Positions after it are the file's: the zero-width space is a character of its line.
-        let two = claims("In 2024, 13,\u{200B}221 North Koreans and 5,000 Russians entered Russia.")
-        #expect(two.map(\.column) == [10, 36])
-        #expect(claims("In 2024, 13,221 North Koreans entered Russia.").first?.readingNote == nil)
-        #expect(!claims("In 2024, 13,\u{202E}221 North Koreans entered Russia.").contains { $0.value.value == 13_221 })
-        #expect(!claims("In 2024, 13\u{0}221 North Koreans entered Russia.").contains { $0.value.value == 13_221 })
+    @Test(arguments: [
+        ("In 2024, 12345678901234567890 North Koreans entered Russia.", "12345678901234567890"),
+        ("In 2024, 1,000,000,000,000 North Koreans entered Russia.", "1,000,000,000,000"),
+        ("In 2024, 1 trillion North Koreans entered Russia.", "1 trillion"),
+        ("In 2024, 2 tn North Koreans entered Russia.", "2 tn"),
+        ("In 2024, 4 quadrillion North Koreans entered Russia.", "4 quadrillion"),
+        ("In 2024, 2,000 billion North Koreans entered Russia.", "2,000 billion"),
+        ("In 2024, 99999999999999.9 million North Koreans entered Russia.", "99999999999999.9 million"),
+        ("In 2024, one trillion North Koreans entered Russia.", "one trillion"),
+        ("In 2024, a thousand billion North Koreans entered Russia.", "a thousand billion"),
+        ("In 2024, hundred hundred hundred hundred hundred hundred North Koreans entered Russia.", "hundred hundred hundred hundre…"),
+        ("In 2024, nearly 20,000,000,000,000 North Koreans entered Russia.", "nearly 20,000,000,000,000"),
+    ])
+    func aNumberOfATrillionOrMoreIsTooLargeToBeACount(text: String, printed: String) throws {
+        let found = claims(text)
+        #expect(found.map(\.printed) == [printed])
+        #expect(found.allSatisfy { $0.tooLarge })
+        let finding = try #require(checker.check(document: text).first)
+        #expect(finding.verdict == .contradicted)
+        #expect(finding.message.hasPrefix("number too large to be a count: a trillion or more"))
     }
 
-    /// A scale past the largest count read is not dropped to leave the number before it: "1 trillion"
-    /// is no claim of 1 (it was contradicted as "1"), "2 tn" no claim of 2.
-    @Test func aNumberOfTrillionsIsNotReadAsTheNumberBeforeIt() {
-        for text in ["In 2024, 1 trillion North Koreans entered Russia.", "In 2024, 2 tn North Koreans entered Russia.",
-                     "In 2024, 3 trillions of North Koreans entered Russia.", "In 2024, 4 quadrillion North Koreans entered Russia."] {
-            let found: [Int] = claims(text).map { $0.value.value }
-            #expect(found.isEmpty, "\(text): \(found)")
-        }
-        // A billion still reads.
+    /// Just under a trillion is still a number, checked like any other; a scale word in words
+    /// ("two billion") multiplies; "trillions of" is no count, and money is no count at any size.
+    @Test func belowATrillionNumbersAreRead() {
+        let read: [Int] = claims("In 2024, 999,999,999,999 North Koreans entered Russia.").map { $0.value.value }
+        #expect(read == [999_999_999_999])
+        #expect(claims("In 2024, 999,999,999,999 North Koreans entered Russia.").allSatisfy { !$0.tooLarge })
         let billion: [Int] = claims("In 2024, 2 billion North Koreans entered Russia.").map { $0.value.value }
         #expect(billion == [2_000_000_000])
+        let words: [Int] = claims("In 2024, two billion North Koreans entered Russia.").map { $0.value.value }
+        #expect(words == [2_000_000_000])
+        #expect(claims("In 2024, 3 trillions of North Koreans entered Russia.").isEmpty)
+        let money = claims("In 2024, 2 trillion won was spent as 13,221 North Koreans entered Russia.")
+        #expect(money.map(\.printed) == ["13,221"])
+        // A range whose upper end is too large: the lower end is not stretched into a range to it.
+        let range = claims("In 2024, 10,000 to 99999999999999999999 North Koreans entered Russia.")
+        #expect(range.contains { $0.tooLarge })
+        #expect(!range.contains { $0.value.high != nil })
     }
 
-    @Test func tenThousandHundredsAreNoCount() {
+    @Test func aHundredHundredsAreOneNumberTooLarge() throws {
+        let text = "In 2024, one" + String(repeating: " hundred", count: 100) + " North Koreans entered Russia."
+        let found = claims(text)
+        #expect(found.count == 1)
+        let claim = try #require(found.first)
+        #expect(claim.tooLarge)
+        #expect(claim.printed == "one hundred hundred hundred hu…")
+    }
+
+    /// Ten thousand: the sentence is cut (500 tokens), so the words are no count of anyone; no value
+    /// of a trillion or more is read as a count either way.
+    @Test func tenThousandHundredsReadNoCountPastATrillion() {
         let text = "In 2024, one" + String(repeating: " hundred", count: 10_000) + " North Koreans entered Russia."
-        #expect(claims(text).allSatisfy { $0.value.value <= 1_000_000_000_000 && ($0.value.high ?? 0) <= 1_000_000_000_000 })
+        #expect(claims(text).allSatisfy { $0.tooLarge || ($0.value.value < 1_000_000_000_000 && ($0.value.high ?? 0) < 1_000_000_000_000) })
     }
 
     @Test func digitsOnlyAreNoClaim() {
@@ -107,7 +136,9 @@ struct HostileDraftTests {
             #expect(long?.text.count == DraftText.longestRun)
             let count = sentences.flatMap(\.tokens).first { $0.text == "13,221" }
             #expect(count?.column == 9 + 200_000 + 2, "\(filler): the column past the run is the real one")
-            #expect(claims(text).map(\.value.value) == [13221])
+            // 200,000 nines are one number too large to be a count; the count after them is read.
+            #expect(claims(text).filter { !$0.tooLarge }.map(\.value.value) == [13221])
+            #expect(claims(text).filter(\.tooLarge).count == (filler == "9" ? 1 : 0))
         }
     }
 

@@ -51,6 +51,39 @@ struct CheckPromptTests {
         #expect(erased.checkText == "a")
     }
 
+    /// A paste (bracketed by the terminal) is text for the open prompt: several lines become one
+    /// sentence, their line breaks and control characters spaces; nothing in it runs as a key.
+    @Test func aPasteOfSeveralLinesIsOneSentenceNotKeys() throws {
+        var state = try run(["v"], size: size)
+        state = update(state, .paste("In 2024, 20,000 North Koreans\r\nentered Russia.\nq\n\u{1B}[2J?\t"))
+        #expect(state.mode == .checking)
+        #expect(!state.quit)
+        #expect(state.checkText == "In 2024, 20,000 North Koreans entered Russia. q [2J?")
+        #expect(render(state, size).text.contains("check: In 2024, 20,000 North Koreans entered Russia. q"))
+        state = update(state, .key(.enter))
+        #expect(state.current.page == .check("In 2024, 20,000 North Koreans entered Russia. q [2J?"))
+        #expect(render(state, size).text.contains("CONTRADICTED  “20,000”  KP-RU 2024 total"))
+    }
+
+    /// Into the filter and the picker alike; with no prompt open a paste does nothing but say so.
+    @Test func aPasteGoesToTheOpenPromptOrIsIgnored() throws {
+        let filtering = update(try run(["/"], size: size), .paste("2024\n"))
+        #expect(filtering.current.filter == "2024")
+        #expect(filtering.mode == .filtering)
+        let picking = update(try run(["o"], size: size), .paste("Kazakh\nq"))
+        #expect(picking.picker.query == "Kazakh q")
+        let idle = try run([], size: size)
+        let pasted = update(idle, .paste("q"))
+        #expect(!pasted.quit)
+        #expect(pasted.mode == .normal)
+        #expect(pasted.current == idle.current)
+        #expect(pasted.message.hasPrefix("paste ignored"))
+        // A paste of megabytes costs what the prompt holds.
+        let huge = update(try run(["v"], size: size), .paste(String(repeating: "13,221 North Koreans\n", count: 100_000)))
+        #expect(huge.checkText.count == 5_000)
+        #expect(huge.message == "typing stops at 5,000 characters")
+    }
+
     @Test func aSentenceWithoutACountSaysSo() throws {
         let state = try run(["v"] + typed("Nothing to see here.") + ["Enter"], size: size)
         #expect(render(state, size).text.contains("No count of travellers"))

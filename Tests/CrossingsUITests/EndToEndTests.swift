@@ -136,6 +136,12 @@ final class TmuxSession {
 
     func keys(_ keys: String...) throws { try run(["send-keys", "-t", "t"] + keys) }
 
+    /// Pastes text as a terminal does: bracketed (`ESC [200~` … `ESC [201~`) when the program asked for it.
+    func paste(_ text: String) throws {
+        try run(["set-buffer", "-b", "p", text])
+        try run(["paste-buffer", "-p", "-d", "-b", "p", "-t", "t"])
+    }
+
     func resize(_ width: Int, _ height: Int) throws {
         try run(["resize-window", "-t", "t", "-x", String(width), "-y", String(height)])
     }
@@ -212,6 +218,24 @@ struct EndToEndTests {
         t.wait(for: "2024-Q3        5,263")
         try t.keys("q")
         t.expectRestored(exit: 0)
+    }
+
+    @Test("lines pasted into v are one sentence, not keys (a q on its own line does not quit); paste mode is off after exit")
+    func pasteIntoTheCheckPrompt() throws {
+        let t = try TmuxSession(width: 100, height: 30)
+        t.wait(for: "Period")
+        try t.keys("v")
+        t.wait(for: "check: _")
+        try t.paste("In 2024, 20,000 North Koreans\nentered Russia.\nq\n")
+        t.wait(for: "check: In 2024, 20,000 North Koreans entered Russia. q_")
+        try t.keys("Enter")
+        t.wait(for: "CONTRADICTED  “20,000”  KP-RU 2024 total")
+        try t.keys("q")
+        t.expectRestored(exit: 0)
+        // The shell after it gets a plain paste: no `^[[200~` echoed around it.
+        try t.paste("after-exit")
+        t.wait(for: "after-exit")
+        #expect(!t.screen.contains("200~"), "bracketed paste left on:\n\(t.screen)")
     }
 
     @Test("y copies the selected number; the line is printed on exit")

@@ -114,12 +114,12 @@ extension Checker {
                 if afterStart && beforeEnd { own.append(c); next += 1 } else if !afterStart { out.append(c); next += 1 } else { break }
             }
             // A number the count reader took ("entered Russia 1,117 times") is not also a ratio.
-            let comparisons = ratios.claims(in: sentence, counts: own, previous: previousMain).filter { r in
+            let comparisons = ratios.claims(in: sentence, counts: own.filter { !$0.tooLarge }, previous: previousMain).filter { r in
                 !own.contains { $0.line == r.line && $0.column <= r.column && r.column < $0.endColumn }
             }
             let added = comparisons + events.claims(in: sentence)
             out += (own + added).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
-            if let main = own.first { previousMain = main }
+            if let main = own.first(where: { !$0.tooLarge }) { previousMain = main }
         }
         out += counts[next...]
         return out

@@ -61,6 +61,7 @@ public final class Checker {
         // Ratios and event dates: Checker+Ratios.swift, Checker+Events.swift.
         if let ratio = claim.ratio { return check(claim, ratio: ratio) }
         if let event = claim.event { return check(claim, event: event) }
+        if claim.tooLarge { return judgeTooLarge(claim) }
         let asked = Judged(flow: claim.flow, key: claim.key, periodProblem: claim.periodProblem, value: claim.value)
         var finding: Finding
         if let known = judged[asked] {
@@ -89,12 +90,6 @@ public final class Checker {
         let reported = rows.filter { $0.status == .reported }
         let derived = rows.first { $0.status == .derived }
         let subject = "\(key)"
-        func cite(_ r: FigureRow) -> String {
-            r.status == .derived
-                ? "derived: \(r.derivation?.formula ?? "") = \(r.derivation?.worked ?? "")"
-                : r.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: ", ")
-        }
-        func show(_ r: FigureRow) -> String { "\(r.value.display) (\(cite(r)))" }
 
         if reported.isEmpty && derived == nil, let mean = mean(key) {
             // An average no source gives: the mean of the years' figures, worked out and said so.
@@ -156,6 +151,35 @@ public final class Checker {
         var message = "\(subject) is \(basis.map(show).joined(separator: "; "))\(derivedNote), not \(claim.value.display)\(caveat)"
         if let elsewhere = elsewhere(claim, not: key) { message += "; \(elsewhere)" }
         return Finding(claim: claim, verdict: .contradicted, message: message, expected: best.value.value, sourceIDs: ids, rows: rows)
+    }
+
+    /// Where a row's value comes from: its sources and locators, or the sum it is derived by.
+    func cite(_ r: FigureRow) -> String {
+        r.status == .derived
+            ? "derived: \(r.derivation?.formula ?? "") = \(r.derivation?.worked ?? "")"
+            : r.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: ", ")
+    }
+
+    func show(_ r: FigureRow) -> String { "\(r.value.display) (\(cite(r)))" }
+
+    /// A number of a trillion or more where a count stands: contradicted by what a count can be (the
+    /// world has about eight billion people), with the figure the dataset holds for its key, if any.
+    func judgeTooLarge(_ claim: Claim) -> Finding {
+        var message = "number too large to be a count: a trillion or more, where the world has about 8 billion people"
+        guard let key = claim.key else {
+            return Finding(claim: claim, verdict: .contradicted, message: message, expected: nil, sourceIDs: [], rows: [])
+        }
+        let rows = resolver.rows(for: key).filter { !$0.status.isSetAside }
+        let basis = rows.filter { $0.status == .reported }.isEmpty ? rows : rows.filter { $0.status == .reported }
+        if basis.isEmpty {
+            message += "; the dataset holds no figure for \(key)"
+        } else {
+            message += "; the dataset holds \(basis.map(show).joined(separator: "; ")) for \(key)"
+            if !Resolver.allAgree(basis.map(\.value)) { message += " (its sources disagree)" }
+        }
+        let ids = uniqued(basis.flatMap { $0.status == .derived ? ($0.derivation?.sourceIDs ?? []) : $0.sourceIDs })
+        let expected = Resolver.allAgree(basis.map(\.value)) ? basis.first(where: { $0.value.isPrecise })?.value.value : nil
+        return Finding(claim: claim, verdict: .contradicted, message: message, expected: expected, sourceIDs: ids, rows: rows)
     }
 
     /// The years of an annual average's range with their best values, when every year has an

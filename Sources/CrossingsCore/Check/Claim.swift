@@ -22,6 +22,9 @@ public struct Claim: Sendable, Hashable {
     public var ratio: RatioClaim? = nil
     /// For the date of a timeline event ("Resolution 2397 passed in 2017").
     public var event: EventClaim? = nil
+    /// Written as a count but a trillion or more ("99999999999999999999 North Koreans", "2,000
+    /// billion"): no count of travellers is that large; `value` then holds a trillion, not the number.
+    public var tooLarge = false
 
     public enum Kind: String, Sendable { case count, ratio, event }
     /// What the claim is about: a count (the default), a ratio, or an event's date.

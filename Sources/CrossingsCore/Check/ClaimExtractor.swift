@@ -29,6 +29,21 @@ public struct ClaimExtractor {
         var high: Int?
         var qualifier: Qualifier
         var scaled: Bool
+        /// Written as a number but a trillion or more (more than 16 digits, "2,000 billion",
+        /// "hundred hundred hundred …"): no count of travellers; `value` is then `largestCount`.
+        var tooLarge = false
+    }
+
+    /// What `parseNumber` read at a token: its value (a trillion or more only as `tooLarge`),
+    /// one past its last token, and whether a scale word or letter multiplied it ("5.5K", "two million").
+    struct ParsedNumber {
+        var value: Int
+        var end: Int
+        var scaled: Bool
+        var tooLarge = false
+        static func tooLarge(end: Int, scaled: Bool) -> ParsedNumber {
+            ParsedNumber(value: ClaimExtractor.largestCount, end: end, scaled: scaled, tooLarge: true)
+        }
     }
 
     enum PeriodKind: Equatable {
@@ -267,13 +282,16 @@ public struct ClaimExtractor {
                 if j > n.start, !(t[j].line == t[j - 1].line && t[j].column == t[j - 1].endColumn) { printed += " " }
                 printed += t[j].text
             }
+            // A too-large "number" may be 1,000 digits or 10,000 "hundred"s: shown by its start.
+            let shown = n.tooLarge && printed.count > 40 ? String(printed.prefix(30)) + "…" : printed
             out.append(Claim(
                 sentence: sentence.text, line: first.line, column: first.column,
                 endColumn: last.line == first.line ? last.endColumn : first.column + printed.count,
-                printed: printed,
-                value: ReportedValue(value: n.value, high: n.high, qualifier: n.qualifier, printed: printed),
+                printed: shown,
+                value: n.tooLarge ? ReportedValue(value: n.value, high: nil, qualifier: .atLeast, printed: shown)
+                                  : ReportedValue(value: n.value, high: n.high, qualifier: n.qualifier, printed: printed),
                 flow: flow, period: period, periodProblem: period == nil ? problem : nil,
-                measure: measure, category: category, readingNote: readingNote))
+                measure: measure, category: category, readingNote: readingNote, tooLarge: n.tooLarge))
         }
         // Update the context for the sentences that follow.
         if let f = out.first(where: { $0.flow != nil })?.flow ?? flowHint(named, near: 0, context: context) {
@@ -324,14 +342,16 @@ public struct ClaimExtractor {
                 if let (q, k) = vocabulary.hedge(t, endingBefore: i), q == .atLeast { mention.start = k; mention.qualifier = .atLeast; mention.high = nil }
                 out.append(mention); i += n; continue
             }
-            guard let (value, end, scaled) = parseNumber(t, at: i) else { i += 1; continue }
-            var mention = NumberMention(start: i, numberStart: i, end: end, value: value, high: nil, qualifier: .exact, scaled: scaled)
-            // A range: 20,000-50,000, 20,000 to 50,000.
+            guard let number = parseNumber(t, at: i) else { i += 1; continue }
+            var mention = NumberMention(start: i, numberStart: i, end: number.end, value: number.value, high: nil, qualifier: .exact,
+                                        scaled: number.scaled, tooLarge: number.tooLarge)
+            // A range: 20,000-50,000, 20,000 to 50,000 (a second number too large to be a count is its own mention).
             let between = i > 0 && t[i - 1].lower == "between"
-            if end + 1 < t.count, ["-", "–", "—", "to"].contains(t[end].lower) || (between && t[end].lower == "and"),
-               let (high, hEnd, _) = parseNumber(t, at: end + 1), high > value {
-                mention.high = high
-                mention.end = hEnd
+            let end = number.end
+            if !number.tooLarge, end + 1 < t.count, ["-", "–", "—", "to"].contains(t[end].lower) || (between && t[end].lower == "and"),
+               let high = parseNumber(t, at: end + 1), !high.tooLarge, high.value > number.value {
+                mention.high = high.value
+                mention.end = high.end
                 mention.qualifier = .range
                 if between { mention.start = i - 1 }
             }
@@ -347,51 +367,80 @@ public struct ClaimExtractor {
         return out
     }
 
-    /// A number at token i: digits (13,221 / 13 221 / 13221), with a scale (5.5K, 1.43 million), or in words (ten thousand).
-    func parseNumber(_ t: [Token], at i: Int) -> (Int, Int, Bool)? {
+    /// A number at token i: digits (13,221 / 13 221 / 13221), with a scale (5.5K, 1.43 million), or in
+    /// words (ten thousand). One of a trillion or more is read whole and marked too large, never
+    /// multiplied past what an Int holds: "2,000 billion", 20 digits, "hundred hundred hundred …".
+    func parseNumber(_ t: [Token], at i: Int) -> ParsedNumber? {
         let tok = t[i]
+        let largest = Double(ClaimExtractor.largestCount)
         if tok.kind == .number {
             let digits = tok.text.filter { $0 != "," && !DraftText.groupSpaces.contains($0) }
-            // No count of travellers has more than 13 digits: longer runs are not read (never trapped on).
-            guard digits.count <= 16, let base = Double(digits), base.isFinite else { return nil }
+            // No count of travellers has more than 13 digits: a longer run is too large (never converted).
+            let long = digits.prefix { $0 != "." }.count > 16
+            guard let parsed = long ? largest : Double(digits) else { return nil }  // "1.2.3": no number
+            let base = parsed
             if i + 1 < t.count, let scale = vocabulary.scales[t[i + 1].lower], scale >= 1000 {
                 let adjacent = t[i + 1].column == tok.endColumn && t[i + 1].line == tok.line
                 if adjacent || t[i + 1].lower.count > 1 {
                     let value = (base * Double(scale)).rounded()
-                    guard value <= ClaimExtractor.largestCount, let n = Int(exactly: value) else { return nil }
-                    return (n, i + 2, true)
+                    guard value.isFinite, value < largest, let n = Int(exactly: value) else { return .tooLarge(end: i + 2, scaled: true) }
+                    return ParsedNumber(value: n, end: i + 2, scaled: true)
                 }
             }
-            guard !digits.contains("."), base <= ClaimExtractor.largestCount, let n = Int(exactly: base.rounded()) else { return nil }
-            return (n, i + 1, false)
+            if long || !base.isFinite || base >= largest { return .tooLarge(end: i + 1, scaled: false) }
+            guard !digits.contains("."), let n = Int(exactly: base.rounded()) else { return nil }
+            return ParsedNumber(value: n, end: i + 1, scaled: false)
         }
         // Words: "ten thousand", "a thousand", "three", "two million", "a dozen"; zero alone ("none", "no").
-        if let (p, length) = Vocabulary.match(vocabulary.numberPhrasesByFirst, t, at: i) { return (p.meaning, i + length, false) }
-        if vocabulary.numbers[tok.lower] == 0 { return (0, i + 1, false) }
+        if let (p, length) = Vocabulary.match(vocabulary.numberPhrasesByFirst, t, at: i) { return ParsedNumber(value: p.meaning, end: i + length, scaled: false) }
+        if vocabulary.numbers[tok.lower] == 0 { return ParsedNumber(value: 0, end: i + 1, scaled: false) }
         var k = i
-        var total = 0, current = 0, sawNumber = false
-        if tok.lower == "a" || tok.lower == "one", i + 1 < t.count, ["hundred", "thousand", "million"].contains(t[i + 1].lower) {
-            current = 1; sawNumber = true; k = i + 1
+        var total = 0, current = 0, sawNumber = false, tooLarge = false, lastScale = 0
+        func scale(_ w: String) -> Int? {
+            // Scale words, not letters ("five m" is no five million): thousand, million, mln, billion, trillion …
+            guard w != "hundred", w.utf8.count > 2, let s = vocabulary.scales[w], s >= 1000 else { return nil }
+            return s
         }
+        func multiplier(_ k: Int) -> Bool { k < t.count && (t[k].lower == "hundred" || scale(t[k].lower) != nil) }
+        if tok.lower == "a" || tok.lower == "one", multiplier(i + 1) {
+            current = 1; sawNumber = true; k = i + 1
+        } else if multiplier(i), multiplier(i + 1) {
+            // "hundred hundred …", "thousand million": multipliers with no number before them.
+            current = 1; sawNumber = true
+        }
+        let limit = ClaimExtractor.largestCount
         while k < t.count {
             let w = t[k].lower
-            if let n = wordValue(w) { current += n; sawNumber = true; k += 1; continue }
-            // "hundred hundred hundred …": past the largest count, the words are not a number (never an overflow).
+            // Past the largest count the words are read to their end and marked too large (never an overflow).
+            if let n = wordValue(w) {
+                if !tooLarge { current += n }
+                sawNumber = true; k += 1; continue
+            }
             if w == "hundred", sawNumber {
-                current = max(current, 1) * 100
-                guard current <= Int(ClaimExtractor.largestCount) else { return nil }
+                if !tooLarge {
+                    current = max(current, 1) * 100
+                    if current >= limit { tooLarge = true }
+                }
                 k += 1; continue
             }
-            if (w == "thousand" || w == "million"), sawNumber {
-                total += max(current, 1) * (w == "thousand" ? 1_000 : 1_000_000); current = 0
-                guard total <= Int(ClaimExtractor.largestCount) else { return nil }
+            if let s = scale(w), sawNumber {
+                if !tooLarge {
+                    // A larger scale multiplies all before it ("a thousand billion"); a smaller one adds ("two million three thousand").
+                    let (value, overflow) = total > 0 && s > lastScale
+                        ? (total + current).multipliedReportingOverflow(by: s)
+                        : { let (part, o1) = max(current, 1).multipliedReportingOverflow(by: s)
+                            let (sum, o2) = total.addingReportingOverflow(part)
+                            return (sum, o1 || o2) }()
+                    if overflow || value >= limit { tooLarge = true } else { total = value; current = 0; lastScale = s }
+                }
                 k += 1; continue
             }
             if w == "and", sawNumber, k + 1 < t.count, wordValue(t[k + 1].lower) != nil, current >= 100 || total > 0 { k += 1; continue }
             break
         }
         guard sawNumber, k > i else { return nil }
-        return (total + current, k, total > 0)
+        if tooLarge || total + current >= limit { return .tooLarge(end: k, scaled: true) }
+        return ParsedNumber(value: total + current, end: k, scaled: total > 0)
     }
 
     /// "out of 10,000," — a number that names the whole of what follows.
@@ -541,8 +590,9 @@ public struct ClaimExtractor {
         "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4,
     ]
 
-    /// The largest number read as a count (a trillion): beyond it a "number" is not a count of travellers.
-    static let largestCount: Double = 1_000_000_000_000
+    /// A trillion: a number this large or larger is too large to be a count of travellers (the
+    /// world's population is about eight billion), and is read only to say so.
+    static let largestCount = 1_000_000_000_000
 
     static let yearPrepositions: Set<String> = ["in", "during", "of", "since", "throughout", "by", "for", "until", "till", "before", "after"]
 

@@ -221,10 +221,12 @@ public enum DraftText {
         // a number with separators counts as several, so long ones are cut a little early).
         var tokens = 0
         var previousIsWord = false
+        var numberRun = 0, uncounted = 0
         func cut(at end: Int) {
             sentences.append(make(chars[start..<end], paragraph: paragraph))
             start = end
             tokens = 0
+            uncounted = 0
             previousIsWord = false
         }
         scan: while i < chars.count {
@@ -249,15 +251,23 @@ public enum DraftText {
             // Bounds: a run-on "sentence" (no full stop in a megabyte) is cut where a reader could pause,
             // before this character.
             let isSpace = c.isWhitespace
-            let isWord = c.isLetter || c.isNumber
-            let length = i - start
+            // A thousands comma ("1,000,000") is inside its number, as the tokenizer reads it: no token
+            // of its own and no place to cut, so a long grouped number stays one number (too large).
+            let isGroupComma = c.ascii == 0x2C && previousIsWord && i > 0 && chars[i - 1].isASCIIDigit
+                && i + 3 < chars.count && chars[i + 1].isASCIIDigit && chars[i + 2].isASCIIDigit && chars[i + 3].isASCIIDigit
+                && !(i + 4 < chars.count && chars[i + 4].isNumber)
+            let isWord = c.isLetter || c.isNumber || isGroupComma
+            // Past its first `longestRun` characters a number is not kept (tokenize), so they count for nothing.
+            numberRun = c.isASCIIDigit || isGroupComma ? numberRun + 1 : 0
+            if numberRun > longestRun { uncounted += 1 }
+            let length = i - start - uncounted
             if i > start, tokens >= softSentenceTokens || length >= hardSentenceCharacters {
                 let previous = chars[i - 1]
                 let lineBreak = isSpace && c.column == 0
                 let afterClause = isSpace && previous.isOneOf(clauseEnds, ",;:)—–")
                 let hard = tokens >= hardSentenceTokens || length >= hardSentenceCharacters
                 // Between two tokens with no space between them ("1,1,1,…"), but never inside a word or number.
-                let betweenTokens = hard && !isSpace && !(isWord && (previous.isLetter || previous.isNumber))
+                let betweenTokens = hard && !isSpace && !(isWord && previousIsWord)
                 if lineBreak || afterClause || (hard && isSpace) || betweenTokens { cut(at: i) }
             }
             if !isSpace, !isWord || !previousIsWord { tokens += 1 }
@@ -352,7 +362,8 @@ public enum DraftText {
         var tokens: [Token] = []
         var i = 0
         func token(_ kind: Token.Kind, _ from: Int, _ to: Int) {
-            let slice = chars[from..<to]
+            // A grouped number of megabytes ("1,000,000,…") keeps its first `longestRun` characters, as a run does.
+            let slice = chars[from..<(kind == .number ? min(to, from + longestRun) : to)]
             let text = text(slice)
             let endCol = chars[to - 1].line == chars[from].line ? chars[to - 1].column + 1 : chars[from].column + text.count
             var lower: String

@@ -151,11 +151,12 @@ public struct Vocabulary: Sendable {
                 return Problem(field: "meaning", message: "a hedge means about, at-least, at-most or exact, not '\(meaning)'")
             }
         case .number, .scale, .vague:
-            guard !meaning.isEmpty, meaning.count <= 13, meaning.allSatisfy(\.isASCIIDigit), let n = Int(meaning) else {
+            guard !meaning.isEmpty, meaning.count <= (r == .scale ? 16 : 13), meaning.allSatisfy(\.isASCIIDigit), let n = Int(meaning) else {
                 return Problem(field: "meaning", message: "a \(role) means a whole number in plain digits, not '\(meaning)'")
             }
-            if r == .scale && !([100, 1_000, 1_000_000, 1_000_000_000] as [Int]).contains(n) {
-                return Problem(field: "meaning", message: "a scale is 100, 1000, 1000000 or 1000000000, not \(n)")
+            // A trillion and a quadrillion are scales only so that "1 trillion" is read whole, as too large to be a count.
+            if r == .scale && !([100, 1_000, 1_000_000, 1_000_000_000, 1_000_000_000_000, 1_000_000_000_000_000] as [Int]).contains(n) {
+                return Problem(field: "meaning", message: "a scale is a power of a thousand from 1000 to 1000000000000000, or 100, not \(n)")
             }
         case .period:
             guard (try? Period(parsing: meaning)) != nil else {
@@ -222,7 +223,9 @@ public struct Vocabulary: Sendable {
         numberPhrasesByFirst = byFirst(numberPhrases)
         periodsByFirst = byFirst(periods)
         vaguesByFirst = byFirst(vagues)
-        numberStarts = WordSet(Set(vaguesByFirst.keys).union(numberPhrasesByFirst.keys).union(numbers.keys).union(["a", "one"]))
+        // Scale words start a number too when another follows ("hundred hundred …", "thousand million").
+        let scaleWords = scales.keys.filter { $0.utf8.count > 2 }
+        numberStarts = WordSet(Set(vaguesByFirst.keys).union(numberPhrasesByFirst.keys).union(numbers.keys).union(["a", "one"]).union(scaleWords))
         periodStarts = WordSet(Set(periodsByFirst.keys).union(ClaimExtractor.periodStarts))
         factorStarts = WordSet(Set(numbers.keys).union(RatioReader.multiplierWords.keys).union(["hundred", "half"]))
         travelWords = WordSet(entryWords.union(travellerWords).union(ClaimExtractor.statisticWords))

@@ -56,9 +56,10 @@ enum Explorer {
                     drawn = info
                 }
                 var resized = false
-                let key = t.readKey(resized: &resized)
+                // A paste while loading is nothing to act on (and its letters are no `q`).
+                let input = t.readInput(resized: &resized)
                 if resized { t.invalidate(); drawn = nil }
-                if key == .char("q") { t.close(); return 0 }
+                if input == .key(.char("q")) { t.close(); return 0 }
             }
         }
         let loaded: LoadedData
@@ -123,14 +124,14 @@ enum Explorer {
                 if trapForTests { let none: [Int] = []; _ = none[state.size.width] }
             }
             var resized = false
-            let key = terminal.readKey(resized: &resized)
+            let input = terminal.readInput(resized: &resized)
             if resized {
                 terminal.invalidate()
                 state = update(state, .resize(terminal.size))
                 dirty = true
             }
-            guard let key else { continue }
-            state = update(state, .key(key))
+            guard let input else { continue }
+            state = update(state, input)
             dirty = true
             if state.copied.count > copiedSoFar {
                 for line in state.copied[copiedSoFar...] { copyToClipboard(line) }

@@ -115,14 +115,15 @@ enum FatalSignals {
     }
 
     /// Once ncurses has read the terminal's description: the bytes that undo what the explorer
-    /// turned on (sgr0, rmkx, cnorm, rmcup), or the xterm ones where the description has none.
+    /// turned on (sgr0, rmkx, cnorm, bracketed paste, rmcup), or the xterm ones where the description has none.
     static func prepareRestore(output: Int32) {
         func capability(_ name: String, _ fallback: String) -> [UInt8] {
             guard let p = tigetstr(name), Int(bitPattern: p) != -1 else { return Array(fallback.utf8) }
             return stripPadding(Array(String(cString: p).utf8))
         }
+        // Bracketed paste off too (Terminal turns it on): a shell left in it would wrap pastes in `ESC [200~`.
         let bytes = capability("sgr0", "\u{1B}[m") + capability("rmkx", "") + capability("cnorm", "\u{1B}[?25h")
-            + capability("rmcup", "\u{1B}[?1049l")
+            + Array("\u{1B}[?2004l".utf8) + capability("rmcup", "\u{1B}[?1049l")
         let s = state
         s.pointee.restoreCount = min(bytes.count, 256)
         s.pointee.restore.update(from: bytes, count: s.pointee.restoreCount)

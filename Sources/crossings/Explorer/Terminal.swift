@@ -7,6 +7,7 @@ import Foundation
 final class Terminal {
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
+    private let output: UnsafeMutablePointer<FILE>
     private var previous: Screen?
     private let colours: Bool
 
@@ -24,6 +25,7 @@ final class Terminal {
         guard crossings_can_address_cursor() != 0 else { endwin(); delscreen(s); return nil }
         guard let w = crossings_stdscr() else { endwin(); delscreen(s); return nil }
         window = w
+        self.output = output
         // From here the explorer owns the terminal: a crash (a trap in update or render) restores it.
         FatalSignals.prepareRestore(output: 1)
         FatalSignals.install()
@@ -33,7 +35,7 @@ final class Terminal {
         keypad(w, true)
         curs_set(0)
         set_escdelay(25)
-        wtimeout(w, 100)
+        wtimeout(w, Terminal.keyTimeout)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         colours = !noColor && has_colors()
         if colours {
@@ -44,12 +46,14 @@ final class Terminal {
                 init_pair(Int16(i + 1), fg, bg)
             }
         }
+        bracketedPaste(true)
     }
 
     var size: Size { Size(width: Int(getmaxx(window)), height: Int(getmaxy(window))) }
 
     /// Restores the terminal: normal screen, echo, canonical mode.
     func close() {
+        bracketedPaste(false)
         endwin()
         delscreen(screen)
         FatalSignals.uninstall()
@@ -62,6 +66,7 @@ final class Terminal {
     }
 
     func suspend() {
+        bracketedPaste(false)
         endwin()
         FatalSignals.uninstall()
     }
@@ -70,6 +75,7 @@ final class Terminal {
         FatalSignals.install()
         // ncurses puts the terminal back into the program's mode on the next refresh.
         reset_prog_mode()
+        bracketedPaste(true)
         invalidate()
         wrefresh(window)
     }
@@ -98,8 +104,75 @@ final class Terminal {
         previous = frame
     }
 
+    /// How long a read waits for a key (ms) before the loop looks at signals and the load again.
+    static let keyTimeout: Int32 = 100
+
+    /// Bracketed paste (xterm's mode 2004, which tmux, iTerm2, GNOME Terminal, kitty, WezTerm and
+    /// Windows Terminal follow): the terminal wraps pasted text in `ESC [200~` … `ESC [201~`, so a
+    /// paste is text for a prompt and never runs as keys. A terminal without it ignores the request.
+    private func bracketedPaste(_ on: Bool) {
+        fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", output)
+        fflush(output)
+    }
+
+    /// The next key or paste, or nil after the read timeout. `resized` is set on KEY_RESIZE.
+    func readInput(resized: inout Bool) -> Action? {
+        guard let key = readKey(resized: &resized) else { return nil }
+        if key == .escape, let text = readPaste() { return .paste(text) }
+        return .key(key)
+    }
+
+    /// One read: a wide character or a key code, nil at the timeout.
+    private func read() -> (code: Bool, value: wint_t)? {
+        var ch: wint_t = 0
+        let status = wget_wch(window, &ch)
+        if status == ERR { return nil }
+        return (status == KEY_CODE_YES, ch)
+    }
+
+    /// After an Esc: the rest of `ESC [200~`, then the pasted text up to `ESC [201~`. Anything else
+    /// is put back, to be read as the keys it is (Esc, then `[` …).
+    private func readPaste() -> String? {
+        let opening: [wint_t] = [0x5B, 0x32, 0x30, 0x30, 0x7E]  // [200~
+        var got: [(code: Bool, value: wint_t)] = []
+        // The rest of a sequence comes with its Esc; a person pressing Esc waits 5 ms more.
+        wtimeout(window, 5)
+        defer { wtimeout(window, Terminal.keyTimeout) }
+        while got.count < opening.count, let r = read() {
+            got.append(r)
+            if r.code || r.value != opening[got.count - 1] { break }
+        }
+        guard got.count == opening.count, !got.last!.code, got.last!.value == opening.last! else {
+            // Put back in reverse: ncurses' input queue returns the last one pushed first.
+            for r in got.reversed() {
+                if r.code { ungetch(Int32(r.value)) } else { unget_wch(wchar_t(bitPattern: r.value)) }
+            }
+            return nil
+        }
+        // The pasted text, up to the closing `ESC [201~`. A terminal that never sends it (or a paste
+        // that stalls) ends the paste after half a second of silence; past the longest prompt the
+        // text is only scanned for the end, not kept.
+        let closing: [wint_t] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
+        wtimeout(window, 500)
+        var text: [Unicode.Scalar] = []
+        var tail: [wint_t] = []
+        while let r = read() {
+            if r.code { continue }  // a key sequence inside the paste: not text
+            tail.append(r.value)
+            if tail.count > closing.count { tail.removeFirst() }
+            if tail == closing { text.removeLast(min(text.count, closing.count - 1)); break }
+            if text.count < Terminal.pasteLimit, let scalar = Unicode.Scalar(UInt32(r.value)) { text.append(scalar) }
+        }
+        var out = ""
+        out.unicodeScalars.append(contentsOf: text)
+        return out
+    }
+
+    /// The most of a paste kept: twice the longest prompt (the prompt keeps what it holds).
+    static let pasteLimit = 10_000
+
     /// The next key, or nil after the read timeout. `resized` is set on KEY_RESIZE.
-    func readKey(resized: inout Bool) -> Key? {
+    private func readKey(resized: inout Bool) -> Key? {
         var ch: wint_t = 0
         let status = wget_wch(window, &ch)
         if status == ERR { return nil }
