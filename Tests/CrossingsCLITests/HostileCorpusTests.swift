@@ -240,6 +240,7 @@ enum Generators {
             try #require(mkfifo(w.dir + "/sources.csv", 0o600) == 0)
         },
         "074-symlinked-csv-to-dev-zero": { w in try w.link("events.csv", to: "/dev/zero") },
+        "090-symlink-loop": { w in try w.link("sources.csv", to: "sources.csv") },
         "075-symlink-inside-package": { w in
             // Allowed: it stays inside the package once followed.
             try FileManager.default.createDirectory(atPath: w.dir + "/tables", withIntermediateDirectories: false)

@@ -7,8 +7,12 @@
 /// "name"), or when a field of a schema has the resource's name. Linear in the text; an input that
 /// does not have the expected shape simply yields fewer places (messages then fall back to line 1).
 struct DescriptorLayout {
-    struct Place { var start: Int; var name: Int?; var path: Int? }
+    struct Place { var start: Int; var end: Int? = nil; var name: Int?; var path: Int?; var schema: Int? }
     private(set) var resources: [Place] = []
+    /// A key written twice in one object, anywhere in the descriptor (JSONSerialization keeps the
+    /// last without a word): the key as written, the offset of its second and of its first quote.
+    struct DuplicateKey { var key: String; var offset: Int; var firstOffset: Int }
+    private(set) var duplicateKeys: [DuplicateKey] = []
 
     init(_ b: [UInt8]) {
         var i = 0
@@ -25,13 +29,21 @@ struct DescriptorLayout {
             return b[start..<(i - 1)]
         }
         /// Calls `member` at each key of an object (with `i` at its value, which `member` must pass over).
+        var duplicates: [DuplicateKey] = []
         func object(_ member: (ArraySlice<UInt8>) -> Void) {
             i += 1  // {
             spaces()
             if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return }
+            var seen: [ArraySlice<UInt8>: Int] = [:]
             while ok {
                 spaces()
+                let at = i
                 guard let key = string() else { return }
+                if let first = seen[key] {
+                    if duplicates.count < 100 { duplicates.append(DuplicateKey(key: String(decoding: key, as: UTF8.self), offset: at, firstOffset: first)) }
+                } else {
+                    seen[key] = at
+                }
                 spaces()
                 guard i < b.count, b[i] == UInt8(ascii: ":") else { ok = false; return }
                 i += 1
@@ -86,12 +98,15 @@ struct DescriptorLayout {
                 object { member in
                     if member.elementsEqual("name".utf8) { place.name = i }
                     if member.elementsEqual("path".utf8) { place.path = i }
+                    if member.elementsEqual("schema".utf8) { place.schema = i }
                     value()
                 }
+                place.end = i
                 found.append(place)
             }
         }
         resources = found
+        duplicateKeys = duplicates
     }
 
     /// Line and column (1-based, columns in characters) of each offset, in one pass over the text.

@@ -53,6 +53,8 @@ public enum PackageLoader {
         var loader = Loader(origin: dir) { name in
             let full = (dir as NSString).appendingPathComponent(name)
             guard let real = realPath(full) else {
+                // A symlink loop is no missing file: say which it is.
+                if errno == ELOOP { throw FileRefusal(reason: "is a loop of symbolic links (\(String(cString: strerror(ELOOP))))") }
                 // Missing (or a dangling symlink): say so, as for any missing file.
                 return nil
             }
@@ -309,6 +311,7 @@ struct Loader {
         var data = Dataset(countries: countries, categories: categories, sources: sources,
                            store: store, events: events, origin: origin, ratios: ratios, coverage: coverage, errata: errata)
         data.vocabulary = vocabulary
+        data.loadWarnings = diagnostics.filter { $0.severity != .error }
         return data
     }
 
@@ -332,28 +335,84 @@ struct Loader {
         } catch {
             throw LoadFailure([Loader.jsonError(error, bytes, file: file)])
         }
-        guard let root = json as? [String: Any], let list = root["resources"] as? [[String: Any]] else {
+        guard let root = json as? [String: Any] else {
             throw LoadFailure([Diagnostic(location: Location(file: file, line: 1), severity: .error,
-                                          message: "datapackage.json has no \"resources\" list")])
+                                          message: "datapackage.json is not a JSON object (a data package descriptor is {\"resources\": [...]})")])
+        }
+        guard let list = root["resources"] as? [Any] else {
+            throw LoadFailure([Diagnostic(location: Location(file: file, line: 1), severity: .error,
+                                          message: root["resources"] == nil ? "datapackage.json has no \"resources\" list"
+                                            : "datapackage.json's \"resources\" is not a list")])
         }
         // Where each resource's name and path are written, from the text's structure (any key order).
-        let layout = DescriptorLayout(bytes).resources
+        let structure = DescriptorLayout(bytes)
+        let layout = structure.resources
         let places = layout.count == list.count ? layout : []
-        let at = DescriptorLayout.positions(of: places.flatMap { [$0.name, $0.path].compactMap { $0 } }, in: bytes)
-        return list.enumerated().compactMap { (i, r) -> Resource? in
+        let at = DescriptorLayout.positions(of: places.flatMap { [$0.start, $0.name, $0.path, $0.schema].compactMap { $0 } }
+                                               + structure.duplicateKeys.flatMap { [$0.offset, $0.firstOffset] }, in: bytes)
+        // A key given twice in one object: JSONSerialization keeps the last silently, so a package
+        // could show one path to a reader of the file and have another read.
+        for d in structure.duplicateKeys {
+            let p = at[d.offset], first = at[d.firstOffset]
+            error(Location(file: file, line: p?.line ?? 1, column: p?.column ?? 1),
+                  "key \"\(clip(d.key))\" is given twice in one object of datapackage.json (first at line \(first?.line ?? 1)); each key once")
+        }
+        var firstByName: [String: Int] = [:]
+        return list.enumerated().compactMap { (i, element) -> Resource? in
             let place = i < places.count ? places[i] : nil
             let named = place?.name.flatMap { at[$0] }
+            let start = place.flatMap { at[$0.start] }
+            guard let r = element as? [String: Any] else {
+                error(Location(file: file, line: start?.line ?? 1, column: start?.column ?? 1),
+                      "resource \(i + 1) in datapackage.json is \(Loader.jsonKind(element)), not an object with a \"name\" and a \"path\"")
+                return nil
+            }
             guard let name = r["name"] as? String, let p = r["path"] as? String else {
                 // At its name when it has one; and the resource it was meant to be is not reported missing too.
                 if let kind = (r["name"] as? String).flatMap(resourceKind) { unreliable.insert(kind); unnamed.insert(kind) }
-                let what = (r["name"] as? String).map { "resource '\(clip($0))' in datapackage.json has no \"path\"" }
-                    ?? "resource \(i + 1) in datapackage.json needs a \"name\" and a \"path\""
-                error(Location(file: file, line: named?.line ?? 1, column: named?.column ?? 1), what)
+                let path = place?.path.flatMap { at[$0] }
+                let what: String
+                switch (r["name"] as? String, r["path"]) {
+                case (let n?, nil): what = "resource '\(clip(n))' in datapackage.json has no \"path\""
+                case (let n?, let other?):
+                    what = "resource '\(clip(n))' in datapackage.json has a \"path\" that is \(Loader.jsonKind(other)); crossings reads one file per resource, named by a string"
+                default: what = "resource \(i + 1) in datapackage.json needs a \"name\" (a string) and a \"path\""
+                }
+                error(Location(file: file, line: path?.line ?? named?.line ?? start?.line ?? 1,
+                               column: path?.column ?? named?.column ?? start?.column ?? 1), what)
                 return nil
             }
             let line = named?.line ?? 1
+            // Listed twice under one name: the second would be read as well, or instead.
+            if let first = firstByName[name] {
+                error(Location(file: file, line: line, column: named?.column ?? 1),
+                      "resource '\(clip(name))' is listed twice in datapackage.json (first at line \(first)); each resource once")
+                if let kind = resourceKind(name) { unreliable.insert(kind) }
+                return nil
+            }
+            firstByName[name] = line
+            // A resource crossings does not read (a README, a table of another tool) is said, not passed
+            // over silently; the package still loads.
+            guard resourceKind(name) != nil else {
+                let known = PackageLoader.columns.keys.filter { $0 != "observations" }.sorted().joined(separator: ", ")
+                diagnostics.append(Diagnostic(location: Location(file: file, line: line, column: named?.column ?? 1), severity: .warning,
+                    message: "resource '\(clip(name))' is not read: crossings reads \(known), and resources whose name starts with 'observations'"))
+                return nil
+            }
+            if let schema = r["schema"], !(schema is [String: Any]) {
+                let p = place?.schema.flatMap { at[$0] }
+                error(Location(file: file, line: p?.line ?? line, column: p?.column ?? 1),
+                      "resource '\(clip(name))' has a \"schema\" that is \(Loader.jsonKind(schema)), not an object with \"fields\"")
+                // Not read; and not reported missing as well.
+                if let kind = resourceKind(name) { unreliable.insert(kind); unnamed.insert(kind) }
+                return nil
+            }
             let fields = ((r["schema"] as? [String: Any])?["fields"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
             var resource = Resource(name: name, path: p, fields: fields, line: line)
+            // A key given twice inside it (reported above): which value was meant is unknown, so it is not read.
+            if let place, let end = place.end, structure.duplicateKeys.contains(where: { place.start < $0.offset && $0.offset < end }) {
+                resource.refused = true
+            }
             resource.pathLine = line
             // The path's own place: its value in this resource's object.
             if let path = place?.path.flatMap({ at[$0] }) {
@@ -366,6 +425,18 @@ struct Loader {
                 resource.refused = true
             }
             return resource
+        }
+    }
+
+    /// What a JSON value is, for messages: "null", "a number", "a list" …
+    static func jsonKind(_ value: Any) -> String {
+        switch value {
+        case is NSNull: "null"
+        case is String: "a string"
+        case is [Any]: "a list"
+        case is [String: Any]: "an object"
+        case is NSNumber: "a number or true/false"
+        default: "not a JSON value crossings reads"
         }
     }
 

@@ -26,6 +26,9 @@ public struct Dataset: Sendable {
     /// The words `crossings check` reads drafts by (`vocabulary.csv`); nil when the package has none
     /// (the CLI then lends it the bundled one).
     public var vocabulary: Vocabulary?
+    /// What the loader noticed but did not refuse the package for (a resource it does not read):
+    /// warnings that `crossings validate` lists with its own.
+    public var loadWarnings: [Diagnostic] = []
     /// Every key with at least one observation.
     public var keys: LazyMapCollection<[UInt64], FigureKey> { observations.keys }
 

@@ -11,7 +11,7 @@
 public enum Validator {
     public static func findings(_ data: Dataset) -> [Diagnostic] {
         let resolver = Resolver(data)
-        var out: [Diagnostic] = []
+        var out: [Diagnostic] = data.loadWarnings
         func warn(_ at: Location, _ message: String) {
             out.append(Diagnostic(location: at, severity: .warning, message: message))
         }
