@@ -86,6 +86,43 @@ struct HostileDraftTests {
         #expect(claims(text).allSatisfy { $0.tooLarge || ($0.value.value < 1_000_000_000_000 && ($0.value.high ?? 0) < 1_000_000_000_000) })
     }
 
+    /// A claim in a run-on sentence whose period stands past the cut is told why it has none.
+    @Test func aClaimCutFromItsPeriodSaysTheSentenceWasCut() throws {
+        let text = "13,221 North Koreans entered Russia, " + String(repeating: "and then they went on, ", count: 60) + "in 2024."
+        let claim = try #require(claims(text).first)
+        #expect(claim.period == nil)
+        #expect(claim.periodProblem?.contains("run-on sentence, cut after 250") == true, "\(claim.periodProblem ?? "")")
+        // A sentence that is not cut keeps the plain reason.
+        #expect(claims("13,221 North Koreans entered Russia.").first?.periodProblem == "no period in the sentence or before it")
+    }
+
+    /// "1\u{301}3,2\u{301}21": a digit with a combining mark breaks the number, and no piece of it
+    /// ("3", "21") is read as a count the draft does not show.
+    @Test func combiningMarksOnDigitsLeaveNoPieceOfTheNumber() {
+        for text in ["In 2024, 1\u{301}3,2\u{301}21 North Koreans entered Russia.", "In 2024, 13,22\u{308}1 North Koreans entered Russia.",
+                     "In 2024, 5\u{20DD}00 North Koreans entered Russia."] {
+            #expect(claims(text).isEmpty, "\(text.unicodeScalars.map { $0.escaped(asASCII: true) }.joined())")
+        }
+    }
+
+    /// Written like a quarter or a half, or a year, but none the data could hold: the period's problem
+    /// says so, and the year is never taken alone.
+    @Test(arguments: [
+        ("In Q5 2024, 5,000 North Koreans entered Russia.", "'Q5 2024' is no quarter (Q1–Q4) or half (H1, H2)"),
+        ("In 2024-Q5, 5,000 North Koreans entered Russia.", "'2024-Q5' is no quarter (Q1–Q4) or half (H1, H2)"),
+        ("In H3 2024, 5,000 North Koreans entered Russia.", "'H3 2024' is no quarter (Q1–Q4) or half (H1, H2)"),
+        ("In the fifth quarter of 2024, 5,000 North Koreans entered Russia.", "'fifth quarter of 2024' is no quarter or half of a year"),
+        ("In 99999, 5,000 North Koreans entered Russia.", "'99999' is no year the data could hold (1900–2199)"),
+        ("In the year 0, 5,000 North Koreans entered Russia.", "'0' is no year the data could hold (1900–2199)"),
+    ])
+    func aPeriodThatCannotBeIsSaid(text: String, problem: String) throws {
+        let found = claims(text)
+        #expect(found.map(\.printed) == ["5,000"])
+        let claim = try #require(found.first)
+        #expect(claim.period == nil)
+        #expect(claim.periodProblem == problem)
+    }
+
     @Test func digitsOnlyAreNoClaim() {
         var random = SplitMix64(seed: 10)
         let digits = String((0..<100_000).map { _ in Character(String(random.next() % 10)) })

@@ -206,7 +206,9 @@ public struct ClaimExtractor {
             } else if let topic = context.topic {
                 period = topic
             } else {
-                problem = "no period in the sentence or before it"
+                problem = sentence.cut
+                    ? "no period in this part of a run-on sentence, cut after \(DraftText.softSentenceTokens) words and signs (a period further on is not read with it), or before it"
+                    : "no period in the sentence or before it"
             }
             // "about 540 a month": a rate per month, week or day, which the data does not count by.
             if let unit = ClaimExtractor.ratePerShortTime(n, tokens: t, before: nextStart) {
@@ -443,6 +445,13 @@ public struct ClaimExtractor {
         return ParsedNumber(value: total + current, end: k, scaled: total > 0)
     }
 
+    /// "q5", "h3", "q12": a letter q or h and digits, as a quarter or half is written.
+    static func isQuarterOrHalfLike(_ word: String) -> Bool {
+        guard let f = word.utf8.first, f == 0x71 || f == 0x68 else { return false }
+        let rest = word.utf8.dropFirst()
+        return !rest.isEmpty && rest.count <= 3 && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
     /// "out of 10,000," — a number that names the whole of what follows.
     static func isOutOf(_ n: NumberMention, _ t: [Token]) -> Bool {
         n.start >= 2 && t[n.start - 2].lower == "out" && t[n.start - 1].lower == "of" && n.end < t.count && t[n.end].text == ","
@@ -647,6 +656,22 @@ public struct ClaimExtractor {
         // A control character inside it (shown as U+FFFD): the number is broken, not read.
         if let next, next.text == "\u{FFFD}", next.column == t[n.end - 1].endColumn { return false }
         if n.numberStart > 0, t[n.numberStart - 1].text == "\u{FFFD}", t[n.numberStart - 1].endColumn == first.column { return false }
+        // A digit with a combining mark stuck to it ("1\u{301}3,2\u{301}21"): the number is broken, and
+        // neither piece ("3", "21") is read as a count, which would be a number the draft does not show.
+        func markedDigit(_ k: Int) -> Bool {
+            t[k].kind == .punct && t[k].text.unicodeScalars.contains { $0.properties.numericType != nil }
+        }
+        func touching(_ a: Int, _ b: Int) -> Bool { t[a].line == t[b].line && t[a].endColumn == t[b].column }
+        var k = n.end
+        while k < t.count, k < n.end + 8, touching(k - 1, k) {
+            if markedDigit(k) { return false }
+            k += 1
+        }
+        k = n.numberStart - 1
+        while k >= 0, k > n.numberStart - 9, touching(k, k + 1) {
+            if markedDigit(k) { return false }
+            k -= 1
+        }
         // Letters stuck to it: "1e400", "3x" — not a count ("5.5K" and "1st" are read elsewhere).
         if let next, next.kind == .word, next.line == t[n.end - 1].line, next.column == t[n.end - 1].endColumn, n.high == nil,
            vocabulary.scales[next.lower] == nil { return false }
@@ -951,6 +976,20 @@ public struct ClaimExtractor {
         }
         while k < t.count {
             let word = w(k)
+            // "In 99999, …", "in the year 0": a year by its place, but none the data could hold (1900–2199);
+            // said as the period's problem, and the number is no count.
+            if k + 1 < t.count, t[k + 1].kind == .number, Int(t[k + 1].text) != nil, year(at: k + 1) == nil,
+               (word == "year" || (k == 0 && ["in", "during", "since", "by", "until"].contains(word) && w(k + 2) == ",")) {
+                out.append(PeriodMention(start: k + 1, end: k + 2, kind: .unsupported("'\(t[k + 1].text)' is no year the data could hold (1900–2199)")))
+                k += 2; continue
+            }
+            // "the fifth quarter of 2024", "the third half": no such part of a year.
+            if ["fifth", "5th", "sixth", "6th", "seventh", "7th", "eighth", "8th"].contains(word) && w(k + 1) == "quarter"
+                || ["third", "3rd", "fourth", "4th"].contains(word) && w(k + 1) == "half" {
+                let end = yearAfter(k + 2).map { $0.1 } ?? k + 2
+                out.append(PeriodMention(start: k, end: end, kind: .unsupported("'\(t[k..<end].map(\.text).joined(separator: " "))' is no quarter or half of a year")))
+                k = end; continue
+            }
             // Most words start no period: only numbers, the words below that can, "q…"/"h…" (Q3, H1),
             // hyphenated words ("january-march") and the vocabulary's named periods are looked at.
             if t[k].kind != .number, !vocabulary.periodStarts.contains(word),
@@ -978,6 +1017,16 @@ public struct ClaimExtractor {
             // 2024-Q3, 2024-H1
             if let y = year(at: k), w(k + 1) == "-", let p = try? Period(parsing: "\(y)-\(w(k + 2).uppercased())") {
                 out.append(PeriodMention(start: k, end: k + 3, kind: .absolute(p))); k += 3; continue
+            }
+            // 2024-Q5, Q5 2024, H3: written like a quarter or half, but there is none such; never read as the year alone.
+            if let y = year(at: k), w(k + 1) == "-", ClaimExtractor.isQuarterOrHalfLike(w(k + 2)) {
+                out.append(PeriodMention(start: k, end: k + 3, kind: .unsupported("'\(y)-\(t[k + 2].text)' is no quarter (Q1–Q4) or half (H1, H2)")))
+                k += 3; continue
+            }
+            if ClaimExtractor.isQuarterOrHalfLike(word), !(word.count == 2 && (word.first == "q" ? 1...4 : 1...2).contains(Int(word.dropFirst()) ?? 0)) {
+                let end = yearAfter(k + 1).map { $0.1 } ?? k + 1
+                out.append(PeriodMention(start: k, end: end, kind: .unsupported("'\(t[k..<end].map(\.text).joined(separator: " "))' is no quarter (Q1–Q4) or half (H1, H2)")))
+                k = end; continue
             }
             // Q3 2024, Q3 of 2024, H1 2023, Q3 alone
             if word.count == 2, let n = Int(word.dropFirst()), word.first == "q" || word.first == "h",

@@ -12,6 +12,9 @@ public struct Sentence: Sendable {
     public var column: Int
     /// Index of the paragraph in the document, from 0.
     public var paragraph: Int
+    /// Ended not by a full stop but by the cut of a run-on sentence (past `softSentenceTokens`):
+    /// what the rest of the sentence says (its period) is not read with it.
+    public var cut = false
 }
 
 public struct Token: Sendable, Hashable {
@@ -222,8 +225,10 @@ public enum DraftText {
         var tokens = 0
         var previousIsWord = false
         var numberRun = 0, uncounted = 0
-        func cut(at end: Int) {
-            sentences.append(make(chars[start..<end], paragraph: paragraph))
+        func cut(at end: Int, forced: Bool = false) {
+            var sentence = make(chars[start..<end], paragraph: paragraph)
+            sentence.cut = forced
+            sentences.append(sentence)
             start = end
             tokens = 0
             uncounted = 0
@@ -268,7 +273,7 @@ public enum DraftText {
                 let hard = tokens >= hardSentenceTokens || length >= hardSentenceCharacters
                 // Between two tokens with no space between them ("1,1,1,…"), but never inside a word or number.
                 let betweenTokens = hard && !isSpace && !(isWord && previousIsWord)
-                if lineBreak || afterClause || (hard && isSpace) || betweenTokens { cut(at: i) }
+                if lineBreak || afterClause || (hard && isSpace) || betweenTokens { cut(at: i, forced: true) }
             }
             if !isSpace, !isWord || !previousIsWord { tokens += 1 }
             previousIsWord = isWord
