@@ -57,6 +57,24 @@ struct HostileInputTests {
         #expect(run.stdout.contains("No counts of travellers found"))
     }
 
+    /// Fifty bad rows: a command shows twenty errors and counts the rest; `validate` lists every one.
+    @Test func manyErrorsAreCountedNotAllPrinted() throws {
+        let base = try TempPackage()
+        defer { base.remove() }
+        let observations = try base.file("observations.csv")
+        let bad = (0..<50).map { "bad/\($0),KP-RU,2024-Q5,total,,\($0),,exact,\($0),FSB border service,mediazona-2025-05-08,¶\($0),\n" }.joined()
+        let pkg = try TempPackage(replacing: ["observations.csv": observations + bad])
+        defer { pkg.remove() }
+        let figures = try Binary.run(["--data", pkg.path, "figures"])
+        #expect(figures.status == 2)
+        let errors = figures.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 20)
+        #expect(figures.stderr.contains("crossings: … and 30 more (50 in all; `crossings validate \(pkg.path)` lists every one)"))
+        let validate = try Binary.run(["validate", pkg.path])
+        #expect(validate.status == 1)
+        #expect(validate.stdout.split(separator: "\n").filter { $0.contains(": error: '2024-Q5' is not a period") }.count == 50)
+    }
+
     /// Too large to be a count: a finding, exit 1, and the number shown by its start, never echoed whole.
     @Test func aHundredThousandDigitsAreANumberTooLargeToBeACount() throws {
         let run = try Binary.run(["check", "--format", "line", "--text", "In 2024, " + String(repeating: "9", count: 100_000) + " North Koreans entered Russia."])

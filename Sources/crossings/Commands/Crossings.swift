@@ -55,13 +55,22 @@ struct DataOptions: ParsableArguments {
     }
 
     /// Prints a package's errors (`FILE:LINE:COLUMN: error: …`) on standard error; the exit status to leave with.
+    /// At most `shownErrors` of them: a package with 100,000 bad rows is not 100,000 lines in the way of
+    /// the command's own output; the rest are counted, and `validate` lists every one.
     static func report(_ failure: LoadFailure, directory: String?) -> ExitCode {
-        printError(failure.diagnostics.map { visible($0.description) }.joined(separator: "\n"))
+        let shown = failure.diagnostics.prefix(shownErrors)
+        printError(shown.map { visible($0.description) }.joined(separator: "\n"))
         // The command that shows the same package's findings: a bare `crossings validate` checks the bundled one.
         let validate = directory.map { "crossings validate \(visible(shellQuoted($0)))" } ?? "crossings validate"
+        let more = failure.diagnostics.count - shown.count
+        if more > 0 {
+            printError("crossings: … and \(formatCount(more)) more (\(formatCount(failure.diagnostics.count)) in all; `\(validate)` lists every one)")
+        }
         printError("crossings: the data package has errors; nothing was loaded (run `\(validate)` for details)")
         return ExitCode(2)
     }
+
+    static let shownErrors = 20
 
     func loadOrThrow() throws -> Dataset {
         try Self.loadOrThrow(directory: data, progress: nil)
