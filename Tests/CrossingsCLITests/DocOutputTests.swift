@@ -8,6 +8,21 @@ import Testing
 struct DocOutputTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+    /// A merge left half-done in a document (docs/security.md once kept both sides of one) is
+    /// caught here, not by a reader.
+    @Test func noDocumentHoldsMergeConflictMarkers() throws {
+        let docs = Self.root.appendingPathComponent("docs")
+        let names = try FileManager.default.contentsOfDirectory(atPath: docs.path).filter { $0.hasSuffix(".md") }.map { "docs/" + $0 } + ["README.md"]
+        #expect(names.count > 3)
+        for name in names {
+            let text = try String(contentsOf: Self.root.appendingPathComponent(name), encoding: .utf8)
+            for (i, line) in text.components(separatedBy: "\n").enumerated()
+            where line.hasPrefix("<<<<<<< ") || line.hasPrefix(">>>>>>> ") || line == "<<<<<<<" || line == ">>>>>>>" {
+                Issue.record("\(name):\(i + 1): a merge conflict marker: \(line)")
+            }
+        }
+    }
+
     @Test func readmeExamplesAreRealOutput() throws {
         let url = Self.root.appendingPathComponent("README.md")
         var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
