@@ -401,7 +401,11 @@ extension Library {
 
     /// The verdicts on one typed sentence: each claim, why, and the figures behind it (Enter opens their citations).
     func checkItems(_ sentence: String) -> [Item] {
-        var items: [Item] = [.heading("Check"), Item(.paragraph("“\(sentence)”"), search: sentence, selectable: false), .blank]
+        // A pasted sentence may run to the prompt's 5,000 characters: its start is shown, not 70 lines of
+        // it, and each key on this page does not wrap all of it again (the explorer fuzzer's timeout).
+        let total = sentence.count
+        let shown = total > 400 ? String(sentence.prefix(400)) + "… (\(formatCount(total)) characters in all)" : sentence
+        var items: [Item] = [.heading("Check"), Item(.paragraph("“\(shown)”"), search: sentence, selectable: false), .blank]
         let findings = Checker(resolver: resolver).check(document: sentence)
         guard !findings.isEmpty else {
             items.append(Item(.paragraph("No count of travellers in this sentence. A claim is a number with whose travel, which way and when, "

@@ -84,6 +84,26 @@ struct CheckPromptTests {
         #expect(huge.message == "typing stops at 5,000 characters")
     }
 
+    /// A sentence of thousands of characters (a paste) is shown by its first 400 on the Check page,
+    /// with its length, so the page is not 70 lines of it re-wrapped on every key (the explorer
+    /// fuzzer timed out typing over such a page: regression-timeout-pasted-commas-checked.bin).
+    @Test func aVeryLongSentenceIsShownByItsStart() throws {
+        let sentence = "In 2024, 13,221 North Koreans entered Russia" + String(repeating: ", and so on", count: 400) + "."
+        var state = update(try run(["v"], size: size), .paste(sentence))
+        state = update(state, .key(.enter))
+        #expect(state.current.page == .check(sentence))
+        let items = state.pageItems()
+        guard case .paragraph(let shown) = items[1].content else {
+            Issue.record("expected the sentence as a paragraph, got \(items[1].content)")
+            return
+        }
+        #expect(shown.hasPrefix("“In 2024, 13,221 North Koreans entered Russia, and so on"))
+        #expect(shown.hasSuffix("… (\(formatCount(sentence.count)) characters in all)”"))
+        #expect(shown.count < 460)
+        // The verdict is on the whole sentence.
+        #expect(render(state, size).text.contains("SUPPORTED  “13,221”  KP-RU 2024 total"))
+    }
+
     @Test func aSentenceWithoutACountSaysSo() throws {
         let state = try run(["v"] + typed("Nothing to see here.") + ["Enter"], size: size)
         #expect(render(state, size).text.contains("No count of travellers"))
