@@ -147,11 +147,7 @@ public final class LanguageServer {
     // MARK: Output
 
     func write(_ object: [String: Any]) {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.withoutEscapingSlashes]) else {
-            log("crossings lsp: could not write a message")
-            return
-        }
-        send(MessageReader.frame(Array(data)))
+        send(MessageReader.frame(JSONWriter.bytes(object)))
     }
 
     func respond(_ id: Any, _ result: Any) { write(["jsonrpc": "2.0", "id": id, "result": result]) }

@@ -219,6 +219,23 @@ struct LSPProtocolTests {
         #expect(client.request("textDocument/hover", ["textDocument": ["uri": "file:///draft.md"], "position": ["line": 1, "character": 0]])?["result"] is NSNull)
     }
 
+    /// The `lsp` fuzz target's seeds and anything it found (Tests/Fuzz/corpus/lsp), replayed as the fuzzer runs them.
+    @Test("the fuzz corpus replays clean: whole frames out, no raw control characters, the last request answered")
+    func fuzzCorpus() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/corpus/lsp")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(names.count >= 7)
+        for name in names {
+            let bytes = Array(try Data(contentsOf: folder.appendingPathComponent(name)))
+            #expect(LSPFuzzTarget.problems(bytes, checker: Self.checker) == [], "\(name)")
+        }
+        // The properties can fail: a broken frame, a request left unanswered, and a string with an escape in it.
+        #expect(LSPFuzzTarget.outputProblems(Array("Content-Length: x\r\n\r\n{}".utf8), exited: true).count == 1)
+        #expect(LSPFuzzTarget.outputProblems([], exited: false).count == 1)
+        let raw = MessageReader.frame(Array(#"{"jsonrpc":"2.0","id":"last","result":"a\u001b[31m"}"#.utf8))
+        #expect(LSPFuzzTarget.outputProblems(raw, exited: false).count == 1)
+    }
+
     // MARK: Over pipes
 
     /// `crossings lsp` as an editor runs it: bytes written in pieces, answers read as they come.
