@@ -225,7 +225,12 @@ public final class LanguageServer {
         guard let uri = Self.uri(p), var open = documents[uri] else { logMessage("didChange for a document not open", warning: true); return }
         for change in p["contentChanges"] as? [[String: Any]] ?? [] {
             guard let text = change["text"] as? String else { continue }
-            if let range = change["range"] as? [String: Any], let a = Self.position(range["start"]), let b = Self.position(range["end"]) {
+            if let range = change["range"] {
+                // A range that cannot be read is not the whole document: the change is left out, and said.
+                guard let range = range as? [String: Any], let a = Self.position(range["start"]), let b = Self.position(range["end"]) else {
+                    logMessage("didChange with a range that is not two positions: change left out", warning: true)
+                    continue
+                }
                 open.document.replace(from: a, to: b, with: text, encoding: encoding)
             } else {
                 open.document.text = text

@@ -185,6 +185,18 @@ struct LSPProtocolTests {
         #expect(text == "🙂 Note. In 2024, 13,221 North Koreans entered Russia.\nIn 2023, 6,000 Russians visited North Korea.\n")
     }
 
+    @Test("a change whose range cannot be read is left out, not taken for the whole text")
+    func unreadableRange() {
+        let client = Client()
+        client.initialize()
+        #expect(Self.spans(client.open(Self.draft)).count == 2)
+        client.notify("textDocument/didChange", ["textDocument": ["uri": "file:///draft.md", "version": 2],
+                                                 "contentChanges": [["range": ["start": ["line": 1e30, "character": 0], "end": "x"], "text": "gone"]]])
+        let after = client.received()
+        #expect(Self.spans(client.diagnostics(after)) == [[0, 9, 15, 4, "supported"], [2, 9, 15, 1, "contradicted"]])
+        #expect(after.contains { $0["method"] as? String == "window/logMessage" })
+    }
+
     @Test("utf-8 offered: positions count bytes; severity options hide supported and make unverifiable an error")
     func negotiation() {
         let client = Client()
