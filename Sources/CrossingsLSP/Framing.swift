@@ -35,6 +35,9 @@ public struct MessageReader: Sendable {
 
     public init() {}
 
+    /// No part of a message is waiting for more bytes: the next frame written is read as it is.
+    public var isIdle: Bool { start == buffer.count && skipping == 0 }
+
     public mutating func append(_ bytes: some Sequence<UInt8>) {
         buffer.append(contentsOf: bytes)
     }

@@ -59,6 +59,10 @@ public final class LanguageServer {
         self.log = log
     }
 
+    /// Between messages: no part of one is waiting for more bytes (a Content-Length longer than
+    /// what was sent takes the next message's bytes as its own, as the protocol says).
+    public var isBetweenMessages: Bool { reader.isIdle }
+
     /// Bytes as read from the client, any amount.
     public func receive(_ bytes: some Sequence<UInt8>) {
         reader.append(bytes)

@@ -242,10 +242,10 @@ struct LSPProtocolTests {
             #expect(LSPFuzzTarget.problems(bytes, checker: Self.checker) == [], "\(name)")
         }
         // The properties can fail: a broken frame, a request left unanswered, and a string with an escape in it.
-        #expect(LSPFuzzTarget.outputProblems(Array("Content-Length: x\r\n\r\n{}".utf8), exited: true).count == 1)
-        #expect(LSPFuzzTarget.outputProblems([], exited: false).count == 1)
+        #expect(LSPFuzzTarget.outputProblems(Array("Content-Length: x\r\n\r\n{}".utf8), lastAsked: false).count == 1)
+        #expect(LSPFuzzTarget.outputProblems([], lastAsked: true).count == 1)
         let raw = MessageReader.frame(Array(#"{"jsonrpc":"2.0","id":"last","result":"a\u001b[31m"}"#.utf8))
-        #expect(LSPFuzzTarget.outputProblems(raw, exited: false).count == 1)
+        #expect(LSPFuzzTarget.outputProblems(raw, lastAsked: true).count == 1)
     }
 
     // MARK: Over pipes
