@@ -98,7 +98,7 @@ struct LSPProtocolTests {
     @Test("a bad or too large Content-Length, and JSON that does not parse, are ParseErrors; the next message is answered",
           arguments: ["Content-Length: abc\r\n\r\n{}", "Content-Length: 99999999999999999999999999\r\n\r\n",
                       "Content-Length: 17000000\r\n\r\n", "Content-Length: 5\r\n\r\n{oops", "X-Other: 1\r\n\r\n",
-                      "Content-Length: -4\r\n\r\n"])
+                      "Content-Length: -4\r\n\r\n", "Content-Length: 200000\r\n\r\n" + String(repeating: "[", count: 200_000)])
     func badMessages(_ bad: String) {
         let client = Client()
         client.initialize()
