@@ -38,6 +38,8 @@ public final class LanguageServer {
         let checker: IncrementalChecker
         var findings: [Finding]?
         var sentenceEnds: [(line: Int, column: Int)] = []
+        /// Why the date the document gives for itself cannot be read, if it cannot.
+        var dateProblem: String?
     }
 
     let checker: Checker
@@ -263,8 +265,9 @@ public final class LanguageServer {
         guard var open = documents[uri] else { return nil }
         if open.findings == nil {
             let text = open.document.text
-            let asOf = options.asOf ?? DocumentDate.inspect(text).date?.day
-            open.findings = open.checker.check(document: text, asOf: asOf)
+            let inspected: (date: DocumentDate?, problem: String?) = options.asOf == nil ? DocumentDate.inspect(text) : (nil, nil)
+            open.dateProblem = inspected.problem
+            open.findings = open.checker.check(document: text, asOf: options.asOf ?? inspected.date?.day)
             open.sentenceEnds = open.checker.sentenceEnds
             documents[uri] = open
         }
@@ -277,10 +280,17 @@ public final class LanguageServer {
         for uri in changed where seen.insert(uri).inserted {
             guard let (found, open) = findings(uri) else { continue }
             let lines = open.document.lines
-            let diagnostics: [[String: Any]] = found.compactMap { f in
+            var diagnostics: [[String: Any]] = found.compactMap { f in
                 guard let severity = options.severity[f.verdict] ?? nil else { return nil }
                 return ["range": range(f, lines), "severity": severity, "source": "crossings", "code": f.verdict.rawValue,
                         "message": CheckOutput.summary(f)]
+            }
+            // A date written but unreadable: "last year" and "currently" cannot be read either, and the
+            // writer sees why where the date stands (check says it on standard error).
+            if let problem = open.dateProblem {
+                let wording = problem.replacingOccurrences(of: "give --as-of", with: "fix it, or give asOf in the server's initializationOptions")
+                diagnostics.insert(["range": ["start": Position(line: 0, character: 0).json, "end": lines.position(ofOffset: lines.contentEnd(0), encoding).json],
+                                    "severity": 2, "source": "crossings", "code": "document-date", "message": visible(wording)], at: 0)
             }
             notify("textDocument/publishDiagnostics", ["uri": uri, "version": open.document.version, "diagnostics": diagnostics])
         }

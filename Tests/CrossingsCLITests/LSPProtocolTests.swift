@@ -185,6 +185,17 @@ struct LSPProtocolTests {
         #expect(text == "🙂 Note. In 2024, 13,221 North Koreans entered Russia.\nIn 2023, 6,000 Russians visited North Korea.\n")
     }
 
+    @Test("a date that cannot be read is a warning on the first line; a readable one dates 'last year'")
+    func documentDate() {
+        let client = Client()
+        client.initialize()
+        let bad = client.open("---\ndate: 2025-13-45\n---\nLast year, 13,221 North Koreans entered Russia.\n")
+        #expect(bad.first?["code"] as? String == "document-date" && bad.first?["severity"] as? Int == 2)
+        #expect((bad.first?["message"] as? String)?.contains("asOf") == true)
+        let good = client.open("---\ndate: 2025-05-08\n---\nLast year, 13,221 North Koreans entered Russia.\n", uri: "file:///dated.md")
+        #expect(Self.spans(good) == [[3, 11, 17, 4, "supported"]])
+    }
+
     @Test("a change whose range cannot be read is left out, not taken for the whole text")
     func unreadableRange() {
         let client = Client()
