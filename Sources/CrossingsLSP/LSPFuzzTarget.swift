@@ -60,8 +60,10 @@ public enum LSPFuzzTarget {
             if object["id"] as? String == "last" { answeredLast = true }
             func walk(_ value: Any, _ path: String) {
                 if let s = value as? String {
-                    // Document text may come back in an edit's newText; everything else is shown to a person.
-                    if !path.hasSuffix("newText"), s.unicodeScalars.contains(where: { escapeForTerminal($0) != nil && $0 != "\n" }) {
+                    // What the client sent comes back as it was (an id, a document's uri, text in an edit's
+                    // newText); everything else is shown to a person.
+                    let echoed = path.hasSuffix("newText") || path == ".id" || path == ".params.uri"
+                    if !echoed, s.unicodeScalars.contains(where: { escapeForTerminal($0) != nil && $0 != "\n" }) {
                         problems.append("a raw control character in \(path): \(visible(s).prefix(80))")
                     }
                 } else if let o = value as? [String: Any] {

@@ -70,20 +70,18 @@ public final class LanguageServer {
         reader.append(bytes)
         var batch: [MessageReader.Event] = []
         while exitCode == nil, let event = reader.next() { batch.append(event) }
-        var parsed: [Any?] = []
-        for event in batch {
-            switch event {
-            case .message(let body): parsed.append(try? JSONSerialization.jsonObject(with: Data(body)))
-            case .error(let problem): parsed.append(nil); respondError(id: nil, .parseError, problem)
-            }
+        let parsed: [Any?] = batch.map { event in
+            guard case .message(let body) = event else { return nil }
+            return try? JSONSerialization.jsonObject(with: Data(body))
         }
         // A request cancelled in the same read is answered as cancelled, not worked on.
         var cancelled = Set<String>()
         for case let message as [String: Any] in parsed.compactMap({ $0 }) where message["method"] as? String == "$/cancelRequest" {
             if let id = (message["params"] as? [String: Any])?["id"], let key = Self.idKey(id) { cancelled.insert(key) }
         }
-        for (event, message) in zip(batch, parsed) {
-            guard case .message = event, exitCode == nil else { continue }
+        // In order: an error answers its message where it stood.
+        for (event, message) in zip(batch, parsed) where exitCode == nil {
+            if case .error(let problem) = event { respondError(id: nil, .parseError, problem); continue }
             guard let message else { respondError(id: nil, .parseError, "the message is not JSON"); continue }
             handle(message, cancelled: cancelled)
         }
