@@ -196,6 +196,23 @@ struct LSPProtocolTests {
         #expect(Self.spans(good) == [[3, 11, 17, 4, "supported"]])
     }
 
+    @Test("a source's URL in the draft is a link named by its outlet; other URLs are not; closing clears the diagnostics")
+    func linksAndClose() throws {
+        let client = Client()
+        client.initialize()
+        _ = client.open("See 🙂 https://news1global.com/etc/article/426871. Or https://example.com/x.\n")
+        let links = try #require(client.request("textDocument/documentLink", ["textDocument": ["uri": "file:///draft.md"]])?["result"] as? [[String: Any]])
+        #expect(links.count == 1)
+        #expect(links.first?["target"] as? String == "https://news1global.com/etc/article/426871")
+        #expect(links.first?["tooltip"] as? String == "News1 Global")
+        // After "See 🙂 " (7 UTF-16 units), up to the full stop.
+        let range = links.first?["range"] as? [String: [String: Int]]
+        #expect(range?["start"]?["character"] == 7 && range?["end"]?["character"] == 7 + 42)
+        client.notify("textDocument/didClose", ["textDocument": ["uri": "file:///draft.md"]])
+        let cleared = client.received()
+        #expect(cleared.count == 1 && client.diagnostics(cleared).isEmpty && cleared.first?["method"] as? String == "textDocument/publishDiagnostics")
+    }
+
     @Test("a change whose range cannot be read is left out, not taken for the whole text")
     func unreadableRange() {
         let client = Client()
