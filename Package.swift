@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "crossings", targets: ["crossings"]),
         .library(name: "CrossingsCore", targets: ["CrossingsCore"]),
+        .library(name: "CrossingsLSP", targets: ["CrossingsLSP"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -16,6 +17,8 @@ let package = Package(
         .target(name: "CrossingsCore", dependencies: ["CPlatform"]),
         // System calls the Swift overlays do not export (renameat2's exchange), through a header.
         .systemLibrary(name: "CPlatform", path: "Sources/CPlatform"),
+        // The language server of `crossings lsp`: framing, dispatch and features, no I/O of its own.
+        .target(name: "CrossingsLSP", dependencies: ["CrossingsCore"]),
         // Pure UI state, update and rendering into a grid of cells (no ncurses).
         .target(name: "CrossingsUI", dependencies: ["CrossingsCore"]),
         // ncursesw, reached through a shim header (see docs/architecture.md).
@@ -39,14 +42,14 @@ let package = Package(
         .executableTarget(
             name: "crossings",
             dependencies: [
-                "CrossingsCore", "CrossingsUI", "CNCursesW", "BundledData",
+                "CrossingsCore", "CrossingsUI", "CrossingsLSP", "CNCursesW", "BundledData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Times the explorer's first frame and key handling (see docs/explorer.md).
         .executableTarget(
             name: "crossings-bench",
-            dependencies: ["CrossingsCore", "CrossingsUI", "BundledData"]
+            dependencies: ["CrossingsCore", "CrossingsUI", "CrossingsLSP", "BundledData"]
         ),
         // Writes a synthetic data package of N observations (docs/performance.md).
         .executableTarget(name: "crossings-generate", dependencies: ["CrossingsCore"]),
@@ -64,7 +67,7 @@ let package = Package(
         ),
         .testTarget(
             name: "CrossingsCLITests",
-            dependencies: ["CrossingsCore"],
+            dependencies: ["CrossingsCore", "CrossingsLSP", "BundledData"],
             exclude: ["Fixtures"]
         ),
     ]

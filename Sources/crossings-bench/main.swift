@@ -9,6 +9,7 @@
 //   swift run -c release crossings-bench --skip-hostile # without `check` on hostile input (issue 10)
 //   swift run -c release crossings-bench --hostile      # only that table (peak memory measured from a small parent)
 //   swift run -c release crossings-bench --print-draft > d.md  # the 2,000-word draft, to profile `crossings check d.md`
+//   swift run -c release crossings-bench --lsp          # only `crossings lsp`: re-check after a one-word edit (goal ≤ 20 ms)
 import BundledData
 import CrossingsCore
 import CrossingsUI
@@ -58,6 +59,11 @@ if arguments.first == "--show", arguments.count >= 2 {
 if arguments.first == "--hostile" {
     let beside = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("crossings")
     try benchHostile(beside.path)
+    exit(0)
+}
+
+if arguments.first == "--lsp" {
+    try benchLSP()
     exit(0)
 }
 

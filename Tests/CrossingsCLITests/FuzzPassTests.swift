@@ -60,9 +60,9 @@ struct FuzzPassTests {
     // Skipped, saying why (the probe's message is printed), where swiftc cannot build a libFuzzer
     // target: macOS with Xcode's toolchain, or a Linux toolchain without compiler-rt.
     @Test(.enabled(if: unavailable == nil, "swiftc -sanitize=fuzzer is not available (or CROSSINGS_FUZZ_SECONDS=0)"),
-          arguments: ["check", "csv", "package", "explorer"])
+          arguments: ["check", "csv", "package", "explorer", "lsp"])
     func aShortRunFindsNothing(target: String) throws {
-        // Built once for the four targets; a build failure fails each of them with its output.
+        // Built once for every target; a build failure fails each of them with its output.
         _ = try Self.build.get()
         // Findings of this pass go to their own folder, so the test names exactly what it found.
         let artifacts = Self.out.appendingPathComponent("pass/\(target)")

@@ -1,16 +1,17 @@
 // The one libFuzzer entry for every target: CROSSINGS_FUZZ_TARGET (set by Tests/Fuzz/fuzz.sh)
 // names the target, so one compile serves all of them (docs/security.md, "Fuzzing").
 //
-// Not part of the Swift package: fuzz.sh compiles this folder against CrossingsCore and
-// CrossingsUI built with -sanitize=fuzzer. A target reports what broke as a list of problems
+// Not part of the Swift package: fuzz.sh compiles this folder against CrossingsCore,
+// CrossingsUI and CrossingsLSP built with -sanitize=fuzzer. A target reports what broke as a list of problems
 // (the same function the regression tests call); any problem is a crash, so libFuzzer keeps
 // the input.
 import Foundation
 @testable import CrossingsCore
 import CrossingsUI
+import CrossingsLSP
 
 enum FuzzTarget: String, CaseIterable {
-    case check, csv, package, explorer
+    case check, csv, package, explorer, lsp
 }
 
 let fuzzTarget: FuzzTarget = {
@@ -58,6 +59,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     case .csv: fail(CSVFuzzTarget.problems(Array(bytes)))
     case .package: fail(PackageFuzzTarget.problems(Array(bytes), base: fuzzPackageFiles))
     case .explorer: fail(ExplorerFuzzTarget.problems(Array(bytes), library: fuzzLibrary))
+    case .lsp: fail(LSPFuzzTarget.problems(Array(bytes), checker: fuzzChecker))
     }
     return 0
 }

@@ -8,9 +8,10 @@
 #   Tests/Fuzz/fuzz.sh build                  # only build; prints the binary's path
 #
 # TARGET is check (the claim reader), csv (the CSV reader and row decoders), package (the
-# package loader) or explorer (the explorer's update and render). See docs/security.md, "Fuzzing".
+# package loader), explorer (the explorer's update and render) or lsp (the language server's
+# framing, dispatch and features). See docs/security.md, "Fuzzing".
 #
-# CrossingsCore and CrossingsUI are compiled as modules (globs, so renamed or added files are
+# CrossingsCore, CrossingsUI and CrossingsLSP are compiled as modules (globs, so renamed or added files are
 # followed) with -sanitize=fuzzer,address, then linked with Tests/Fuzz/*.swift; each step is
 # redone only when its sources are newer. FUZZ_SWIFTFLAGS (default -O) and FUZZ_SANITIZE
 # (default fuzzer,address) choose another build, kept apart under .build/fuzz/.
@@ -20,9 +21,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-target="${1:?usage: Tests/Fuzz/fuzz.sh check|csv|package|explorer|build [SECONDS|FILE…] [libFuzzer flags]}"
+target="${1:?usage: Tests/Fuzz/fuzz.sh check|csv|package|explorer|lsp|build [SECONDS|FILE…] [libFuzzer flags]}"
 shift
-case "$target" in check|csv|package|explorer|build) ;; *) echo "fuzz: no target '$target' (check, csv, package, explorer)" >&2; exit 2 ;; esac
+case "$target" in check|csv|package|explorer|lsp|build) ;; *) echo "fuzz: no target '$target' (check, csv, package, explorer, lsp)" >&2; exit 2 ;; esac
 
 swiftflags="${FUZZ_SWIFTFLAGS:--O}"
 sanitize="${FUZZ_SANITIZE:-fuzzer,address}"
@@ -54,11 +55,12 @@ compile_module() {  # NAME FOLDER
     flock 9
     if stale "$build/libCrossingsCore.a" Sources/CrossingsCore; then compile_module CrossingsCore Sources/CrossingsCore; fi
     if stale "$build/libCrossingsUI.a" Sources/CrossingsUI "$build/libCrossingsCore.a"; then compile_module CrossingsUI Sources/CrossingsUI; fi
-    if stale "$binary" Tests/Fuzz/*.swift "$0" "$build/libCrossingsCore.a" "$build/libCrossingsUI.a"; then
+    if stale "$build/libCrossingsLSP.a" Sources/CrossingsLSP "$build/libCrossingsCore.a"; then compile_module CrossingsLSP Sources/CrossingsLSP; fi
+    if stale "$binary" Tests/Fuzz/*.swift "$0" "$build/libCrossingsCore.a" "$build/libCrossingsUI.a" "$build/libCrossingsLSP.a"; then
         echo "fuzz: linking $binary" >&2
         rm -f "$binary"
         swiftc $swiftflags -sanitize="$sanitize" -parse-as-library -swift-version 6 -module-name CrossingsFuzz -I "$build" \
-            Tests/Fuzz/*.swift -L "$build" -lCrossingsUI -lCrossingsCore -o "$binary" 2>&1 | quiet >&2
+            Tests/Fuzz/*.swift -L "$build" -lCrossingsLSP -lCrossingsUI -lCrossingsCore -o "$binary" 2>&1 | quiet >&2
         [ -x "$binary" ] || { echo "fuzz: linking failed" >&2; exit 2; }
     fi
 ) 9>"$out/build.lock"

@@ -98,12 +98,17 @@ extension Checker {
 
     /// Count claims with the document's ratio and event-date claims put in among them, in order.
     func withComparisons(_ counts: [Claim], in sentences: [Sentence], asOf: CalendarDay?) -> [Claim] {
-        // Cheap way out for drafts with nothing to compare and no event named.
-        let events = EventReader(data, asOf: asOf)
-        let ratios = RatioReader(data, asOf: asOf)
+        var previousMain: Claim?
+        return withComparisons(counts, in: sentences, events: EventReader(data, asOf: asOf), ratios: RatioReader(data, asOf: asOf),
+                               previous: &previousMain)
+    }
+
+    /// The same for a run of a document's sentences (IncrementalChecker reads a paragraph at a time):
+    /// `previousMain` is the last sentence's main count before the run, and after it.
+    func withComparisons(_ counts: [Claim], in sentences: some Collection<Sentence>, events: EventReader, ratios: RatioReader,
+                         previous previousMain: inout Claim?) -> [Claim] {
         var out: [Claim] = []
         var next = 0
-        var previousMain: Claim?
         for sentence in sentences {
             guard let first = sentence.tokens.first, let last = sentence.tokens.last else { continue }
             var own: [Claim] = []

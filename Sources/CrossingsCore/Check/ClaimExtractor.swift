@@ -108,7 +108,7 @@ public struct ClaimExtractor {
         DraftText.sentences(withoutControls(DraftText.unixLineBreaks(document)))
     }
 
-    struct Context {
+    struct Context: Hashable {
         var flow: Flow?
         var topic: Period?
         var lastMentioned: Period?

@@ -13,7 +13,7 @@ struct Crossings: ParsableCommand {
         Exit status: 0 success, 1 findings (validate), 2 usage or data errors.
         """,
         version: "0.1.0",
-        subcommands: [FiguresCommand.self, EventsCommand.self, SourcesCommand.self, CheckCommand.self, ValidateCommand.self, ImportCommand.self]
+        subcommands: [FiguresCommand.self, EventsCommand.self, SourcesCommand.self, CheckCommand.self, LSPCommand.self, ValidateCommand.self, ImportCommand.self]
     )
 
     @OptionGroup var data: DataOptions

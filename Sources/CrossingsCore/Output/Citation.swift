@@ -1,5 +1,4 @@
 import Foundation
-import CrossingsCore
 
 /// Sentence-ready lines for `y`: a number with who it comes from, in one line an
 /// editor can paste into copy. Strongest attribution first (the producer, then the
@@ -9,8 +8,8 @@ import CrossingsCore
 /// ```text
 /// 13,221 entries into Russia by citizens of North Korea in 2024 (FSB border service data via News1 Global, 2025; also Federal Statistics Service of Russia data (as credited) via online.ua, 9 February 2025).
 /// ```
-enum Citation {
-    static func periodPhrase(_ p: Period) -> String {
+public enum Citation {
+    public static func periodPhrase(_ p: Period) -> String {
         switch p {
         case .year(let y): "in \(y)"
         case .half(let y, let h): "in H\(h) \(y)"
@@ -21,23 +20,23 @@ enum Citation {
 
     /// The label of a breakdown's residual: the part the sources did not break out
     /// (not a category of the FSB's: it has no "purpose not stated").
-    static let residualLabel = "not broken out"
+    public static let residualLabel = "not broken out"
 
     /// How a derivation's kind is named on screen.
-    static func kindLabel(_ kind: Derivation.Kind) -> String {
+    public static func kindLabel(_ kind: Derivation.Kind) -> String {
         kind == .residual ? residualLabel : kind.rawValue
     }
 
     /// What a number counts and when: `entries into Russia by citizens of North Korea for study in Q3 2024`;
     /// the residual puts its period first (`… in Q3 2024 for which the sources give no breakdown by purpose`).
-    static func phrase(_ key: FigureKey, _ data: Dataset) -> String {
+    public static func phrase(_ key: FigureKey, _ data: Dataset) -> String {
         let period = periodPhrase(key.period)
         guard key.category == notStatedCategory, key.measure.isBreakdown else { return subject(key, data) + " " + period }
         let base = subject(key.with(measure: .total, category: ""), data)
         return base + " " + period + " for which the sources give no breakdown by " + (key.measure == .purpose ? "purpose" : "mode of transport")
     }
 
-    static func subject(_ key: FigureKey, _ data: Dataset) -> String {
+    public static func subject(_ key: FigureKey, _ data: Dataset) -> String {
         let flow = key.flow
         let base = flow.isEntry
             ? "entries into Russia by citizens of \(data.countryName(flow.citizens))"
@@ -55,7 +54,7 @@ enum Citation {
     }
 
     /// `about 13,000`, `more than 13,220`, `at least 1,000`, `about 6.62 million`, `20,000 to 50,000`.
-    static func words(_ v: ReportedValue) -> String {
+    public static func words(_ v: ReportedValue) -> String {
         if v.qualifier == .range { return formatCount(v.value) + " to " + formatCount(v.high ?? v.value) }
         let hedge = v.hedgeWords
         return (hedge.isEmpty ? "" : hedge + " ") + v.number(compact: false)
@@ -64,7 +63,7 @@ enum Citation {
     /// `FSB border service data`, `FSB border service data (presumed)`, `US officials`,
     /// `Peter Ward (estimate)`: a statistical producer's numbers are its data; any other
     /// producer is named as the source names it.
-    static func producerPhrase(_ producer: String) -> String {
+    public static func producerPhrase(_ producer: String) -> String {
         let name = producer.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return "figures of an unnamed producer" }
         guard Attribution.strength(name).tier == 0 else { return name }
@@ -76,14 +75,14 @@ enum Citation {
     }
 
     /// `News1 Global, 2025`, `NK News, 8 May 2025`, `newsrebeat.com, undated`.
-    static func outletAndDate(_ o: Observation, _ data: Dataset) -> String {
+    public static func outletAndDate(_ o: Observation, _ data: Dataset) -> String {
         guard let s = data.sourceByID[o.sourceID] else { return "an unknown source" }
         return s.outlet + ", " + (s.date.isEmpty ? "undated" : Attribution.dateInWords(s.date))
     }
 
     /// Who stands behind a value, strongest first:
     /// `FSB border service data via News1 Global, 2025; NK News, 8 May 2025; also US officials via The Korea Herald, 9 November 2024`.
-    static func attribution(_ obs: [Observation], _ data: Dataset) -> String {
+    public static func attribution(_ obs: [Observation], _ data: Dataset) -> String {
         let groups = data.citationOrder(obs)
         guard !groups.isEmpty else { return "no cited figures" }
         return groups.enumerated().map { i, g in
@@ -100,55 +99,39 @@ enum Citation {
         }.joined(separator: "; ")
     }
 
-    /// The shown value of a key, with its attribution (or its formula and the attribution of its parts).
-    static func line(_ f: ShownFigure, _ data: Dataset) -> String {
-        let phrase = self.phrase(f.key, data)
-        var text: String
-        if f.isDerived, let d = f.rows.first(where: { $0.status == .derived })?.derivation {
-            text = "\(formatCount(d.value)) \(phrase) (worked out by crossings as \(d.formula) = \(d.worked),"
-                + " printed by no source, from \(attribution(d.observations, data)))"
-        } else {
-            let obs = f.rows.first { $0.status == .reported && $0.value == f.value }?.observations ?? []
-            text = "\(words(f.value)) \(phrase) (\(attribution(obs, data)))"
-        }
-        for n in f.rows.first?.notes ?? [] { text += "; note: " + n }
-        if let q = f.partialQuarters {
-            text += "; this covers only \(q) of the \(f.key.period.quarterCount) quarters of \(f.key.period)"
-        }
-        if !f.agrees {
-            let others = f.rows.filter { $0.value != f.value || ($0.status == .derived) != f.isDerived }
-                .map { $0.value.display + ($0.status == .derived ? " derived" : "") }
-            if !others.isEmpty { text += "; sources disagree, other values: " + others.joined(separator: ", ") }
-            // Marked without a second value of its own (a part of a whole that its parts do not add up
-            // to): say why, in the resolver's words.
-            if let why = f.rows.first?.disputes.first { text += "; disputed: " + why }
-        }
-        return visible(text + ".")
-    }
-
     /// One observation as printed, with who it comes from.
-    static func line(_ o: Observation, _ data: Dataset) -> String {
+    public static func line(_ o: Observation, _ data: Dataset) -> String {
         let printed = o.printed.isEmpty ? "" : " (printed as “\(o.printed)”)"
         return visible("\(words(o.reported))\(printed) \(phrase(o.key, data)) (\(attribution([o], data))).")
     }
 
+    /// A row of a key's figures with the sources that print it, as a line to put under a sentence:
+    /// `13,221 entries into Russia by citizens of North Korea in 2024 (FSB border service data via News1 Global, 2025).`
+    public static func line(_ row: FigureRow, _ data: Dataset) -> String {
+        if row.status == .derived, let d = row.derivation {
+            return visible("\(formatCount(d.value)) \(phrase(row.key, data)) (worked out by crossings as \(d.formula) = \(d.worked),"
+                + " printed by no source, from \(attribution(d.observations, data))).")
+        }
+        return visible("\(words(row.value)) \(phrase(row.key, data)) (\(attribution(row.observations, data))).")
+    }
+
     /// An event with every source's date: `Summary (June 2024: NK News, 8 May 2025; …).`
-    static func line(_ e: Event, _ data: Dataset) -> String {
+    public static func line(_ e: Event, _ data: Dataset) -> String {
         let dates = e.dates.map { line(e, date: $0, data) }
         return visible("\(e.summary) (\(dates.joined(separator: "; "))).")
     }
 
     /// `June 2024 according to NK News, 8 May 2025`
-    static func line(_ e: Event, date d: EventDate, _ data: Dataset) -> String {
+    public static func line(_ e: Event, date d: EventDate, _ data: Dataset) -> String {
         guard let s = data.sourceByID[d.sourceID] else { return d.label }
         return "\(d.label) according to \(s.outlet), " + (s.date.isEmpty ? "undated" : Attribution.dateInWords(s.date))
     }
 
-    static func line(_ s: Source) -> String {
+    public static func line(_ s: Source) -> String {
         visible([s.outlet, s.title.isEmpty ? "" : "“\(s.title)”", s.date, s.url].filter { !$0.isEmpty }.joined(separator: ", ") + ".")
     }
 
-    static func uniquedIDs(_ ids: [String]) -> [String] {
+    public static func uniquedIDs(_ ids: [String]) -> [String] {
         var seen = Set<String>()
         return ids.filter { seen.insert($0).inserted }
     }

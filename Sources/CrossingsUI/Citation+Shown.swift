@@ -1,0 +1,32 @@
+import Foundation
+import CrossingsCore
+
+/// The citation of a figure as the explorer shows it (CrossingsCore's `Citation` has the rest,
+/// shared with the language server).
+extension Citation {
+    /// The shown value of a key, with its attribution (or its formula and the attribution of its parts).
+    static func line(_ f: ShownFigure, _ data: Dataset) -> String {
+        let phrase = self.phrase(f.key, data)
+        var text: String
+        if f.isDerived, let d = f.rows.first(where: { $0.status == .derived })?.derivation {
+            text = "\(formatCount(d.value)) \(phrase) (worked out by crossings as \(d.formula) = \(d.worked),"
+                + " printed by no source, from \(attribution(d.observations, data)))"
+        } else {
+            let obs = f.rows.first { $0.status == .reported && $0.value == f.value }?.observations ?? []
+            text = "\(words(f.value)) \(phrase) (\(attribution(obs, data)))"
+        }
+        for n in f.rows.first?.notes ?? [] { text += "; note: " + n }
+        if let q = f.partialQuarters {
+            text += "; this covers only \(q) of the \(f.key.period.quarterCount) quarters of \(f.key.period)"
+        }
+        if !f.agrees {
+            let others = f.rows.filter { $0.value != f.value || ($0.status == .derived) != f.isDerived }
+                .map { $0.value.display + ($0.status == .derived ? " derived" : "") }
+            if !others.isEmpty { text += "; sources disagree, other values: " + others.joined(separator: ", ") }
+            // Marked without a second value of its own (a part of a whole that its parts do not add up
+            // to): say why, in the resolver's words.
+            if let why = f.rows.first?.disputes.first { text += "; disputed: " + why }
+        }
+        return visible(text + ".")
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import CrossingsCore
+import CrossingsLSP
+import Foundation
+
+/// `crossings lsp`: the language server on stdin and stdout. All of it is CrossingsLSP's
+/// `LanguageServer`; this only moves bytes, so nothing but LSP messages ever reaches stdout.
+struct LSPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lsp",
+        abstract: "A language server (LSP 3.17 on stdin/stdout): check's verdicts in any editor, as you type.",
+        discussion: """
+        Started by an editor, not by hand. Diagnostics for every count of travellers in an open \
+        Markdown or text document, a hover with the dataset's figure and its sources, and quick \
+        fixes (use the sourced figure, insert a citation). Logs go to standard error. \
+        Exit status: 0 after shutdown and exit, 1 on exit without shutdown or end of input. See docs/editors.md.
+        """
+    )
+
+    @OptionGroup var data: DataOptions
+
+    func run() throws {
+        let dataset = try data.load()
+        // A client gone away is an EPIPE from write, not a signal that kills the server mid-message.
+        signal(SIGPIPE, SIG_IGN)
+        let server = LanguageServer(checker: Checker(dataset), send: { bytes in
+            var at = 0
+            while at < bytes.count {
+                let n = bytes[at...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
+                if n < 0 { if errno == EINTR { continue }; return }
+                at += n
+            }
+        }, log: { line in
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        })
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while server.exitCode == nil {
+            let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            server.receive(buffer[0..<n])
+        }
+        // End of input without exit: the client is gone; as `exit` without `shutdown`, status 1.
+        let status = server.exitCode ?? 1
+        if status != 0 { throw ExitCode(status) }
+    }
+}
