@@ -48,13 +48,33 @@ struct HostileInputTests {
     }
 
     @Test func aNamedPipeNobodyWritesToDoesNotHang() throws {
-        // Opened blocking, a FIFO with no writer waited for one forever; now it reads as an empty draft.
+        // Opened blocking, a FIFO with no writer waited for one forever; read as empty, it was a draft
+        // "with no counts" that was never read. Now it is given 5 s for a writer, then refused.
         let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-fifo-\(getpid())").path
         try #require(mkfifo(fifo, 0o600) == 0)
         defer { unlink(fifo) }
         let run = try Binary.run(["check", fifo])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("crossings: \(fifo): a named pipe nothing was written to within 5 s (not read)"))
+        #expect(!run.stdout.contains("No counts of travellers found"))
+    }
+
+    /// A named pipe whose writer starts a moment later is read as the draft it carries.
+    @Test func aNamedPipeWrittenAMomentLaterIsRead() throws {
+        let fifo = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-fifo-late-\(getpid())").path
+        try #require(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let writer = Thread {
+            usleep(500_000)
+            if let h = FileHandle(forWritingAtPath: fifo) {
+                h.write(Data("In 2024, 13,221 North Koreans entered Russia.\n".utf8))
+                try? h.close()
+            }
+        }
+        writer.start()
+        let run = try Binary.run(["check", "--format", "line", fifo])
         #expect(run.status == 0)
-        #expect(run.stdout.contains("No counts of travellers found"))
+        #expect(run.stdout.contains("\(fifo):1:10: note: supported: \"13,221\""))
     }
 
     /// Fifty bad rows: a command shows twenty errors and counts the rest; `validate` lists every one.

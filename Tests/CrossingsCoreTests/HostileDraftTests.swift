@@ -114,6 +114,9 @@ struct HostileDraftTests {
         ("In the fifth quarter of 2024, 5,000 North Koreans entered Russia.", "'fifth quarter of 2024' is no quarter or half of a year"),
         ("In 99999, 5,000 North Koreans entered Russia.", "'99999' is no year the data could hold (1900–2199)"),
         ("In the year 0, 5,000 North Koreans entered Russia.", "'0' is no year the data could hold (1900–2199)"),
+        ("In 2024-Q5555, 5,000 North Koreans entered Russia.", "'2024-Q5555' is no quarter (Q1–Q4) or half (H1, H2)"),
+        ("In 99999999999999999999, 5,000 North Koreans entered Russia.", "'99999999999999999999' is no year the data could hold (1900–2199)"),
+        ("In Q99999999999999999999 2024, 5,000 North Koreans entered Russia.", "'Q9999999999999999999…' is no quarter (Q1–Q4) or half (H1, H2)"),
     ])
     func aPeriodThatCannotBeIsSaid(text: String, problem: String) throws {
         let found = claims(text)

@@ -127,7 +127,7 @@ struct PackageInstallerTests {
         let failure = #expect(throws: PackageInstaller.Failure.self) {
             try PackageInstaller.install(newFiles, into: link, force: true) { _ in () }
         }
-        #expect(failure?.message == "\(link) exists and is not a folder; give another --into")
+        #expect(failure?.message == "\(link) is a symbolic link; give the folder itself (or another --into)")
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == elsewhere)
         #expect(snapshot(elsewhere) == before)
         #expect(Set(try FileManager.default.contentsOfDirectory(atPath: parent)) == ["pkg", "link"])

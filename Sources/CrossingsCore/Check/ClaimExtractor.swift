@@ -445,11 +445,14 @@ public struct ClaimExtractor {
         return ParsedNumber(value: total + current, end: k, scaled: total > 0)
     }
 
+    /// Text from the draft quoted in a message, kept short: a "quarter" of 1,000 digits is shown by its start.
+    static func short(_ text: String) -> String { text.count > 24 ? String(text.prefix(20)) + "…" : text }
+
     /// "q5", "h3", "q12": a letter q or h and digits, as a quarter or half is written.
     static func isQuarterOrHalfLike(_ word: String) -> Bool {
         guard let f = word.utf8.first, f == 0x71 || f == 0x68 else { return false }
         let rest = word.utf8.dropFirst()
-        return !rest.isEmpty && rest.count <= 3 && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        return !rest.isEmpty && rest.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// "out of 10,000," — a number that names the whole of what follows.
@@ -978,9 +981,9 @@ public struct ClaimExtractor {
             let word = w(k)
             // "In 99999, …", "in the year 0": a year by its place, but none the data could hold (1900–2199);
             // said as the period's problem, and the number is no count.
-            if k + 1 < t.count, t[k + 1].kind == .number, Int(t[k + 1].text) != nil, year(at: k + 1) == nil,
+            if k + 1 < t.count, t[k + 1].kind == .number, t[k + 1].text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), year(at: k + 1) == nil,
                (word == "year" || (k == 0 && ["in", "during", "since", "by", "until"].contains(word) && w(k + 2) == ",")) {
-                out.append(PeriodMention(start: k + 1, end: k + 2, kind: .unsupported("'\(t[k + 1].text)' is no year the data could hold (1900–2199)")))
+                out.append(PeriodMention(start: k + 1, end: k + 2, kind: .unsupported("'\(ClaimExtractor.short(t[k + 1].text))' is no year the data could hold (1900–2199)")))
                 k += 2; continue
             }
             // "the fifth quarter of 2024", "the third half": no such part of a year.
@@ -1020,12 +1023,12 @@ public struct ClaimExtractor {
             }
             // 2024-Q5, Q5 2024, H3: written like a quarter or half, but there is none such; never read as the year alone.
             if let y = year(at: k), w(k + 1) == "-", ClaimExtractor.isQuarterOrHalfLike(w(k + 2)) {
-                out.append(PeriodMention(start: k, end: k + 3, kind: .unsupported("'\(y)-\(t[k + 2].text)' is no quarter (Q1–Q4) or half (H1, H2)")))
+                out.append(PeriodMention(start: k, end: k + 3, kind: .unsupported("'\(y)-\(ClaimExtractor.short(t[k + 2].text))' is no quarter (Q1–Q4) or half (H1, H2)")))
                 k += 3; continue
             }
             if ClaimExtractor.isQuarterOrHalfLike(word), !(word.count == 2 && (word.first == "q" ? 1...4 : 1...2).contains(Int(word.dropFirst()) ?? 0)) {
                 let end = yearAfter(k + 1).map { $0.1 } ?? k + 1
-                out.append(PeriodMention(start: k, end: end, kind: .unsupported("'\(t[k..<end].map(\.text).joined(separator: " "))' is no quarter (Q1–Q4) or half (H1, H2)")))
+                out.append(PeriodMention(start: k, end: end, kind: .unsupported("'\(ClaimExtractor.short(t[k..<end].map(\.text).joined(separator: " ")))' is no quarter (Q1–Q4) or half (H1, H2)")))
                 k = end; continue
             }
             // Q3 2024, Q3 of 2024, H1 2023, Q3 alone

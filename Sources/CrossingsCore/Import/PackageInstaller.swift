@@ -59,6 +59,11 @@ public enum PackageInstaller {
             if errno == ENOENT { return .missing }
             throw Failure("\(target): \(errorText(errno))")
         }
+        if st.st_mode & S_IFMT == S_IFLNK {
+            // Not followed: the package would be written wherever the link points, and a link swapped
+            // mid-import could send it anywhere.
+            throw Failure("\(target) is a symbolic link; give the folder itself (or another --into)")
+        }
         guard st.st_mode & S_IFMT == S_IFDIR else {
             throw Failure("\(target) exists and is not a folder; give another --into")
         }

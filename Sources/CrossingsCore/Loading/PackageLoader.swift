@@ -232,7 +232,7 @@ struct Loader {
             }
             guard let bytes = opened else {
                 unreliable.insert(kind)
-                error(Location(file: descriptorPath, line: resource.line, column: 1),
+                error(Location(file: descriptorPath, line: resource.pathLine, column: resource.pathColumn),
                       "resource '\(clip(resource.name))' names \(clip(resource.path)), which does not exist")
                 continue
             }
