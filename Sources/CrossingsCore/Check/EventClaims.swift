@@ -104,6 +104,34 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
         return positions
     }
 
+    /// `match(_:present:)` with the sentence's words already looked up (EventReader): `firstIDs`
+    /// numbers each term's phrases' first words (-1: a wildcard), and `starts[id]` lists where that
+    /// word stands in the sentence, a possessive also as the word without its "'s" (`positions(_:)`).
+    func match(_ words: [String], firstIDs: [[Int]], starts: [[Int]]) -> [Int]? {
+        // A term none of whose phrases can start in the sentence cannot match: most aliases stop here.
+        for (term, ids) in zip(terms, firstIDs) where !term.negated {
+            if !ids.contains(where: { $0 < 0 || !starts[$0].isEmpty }) { return nil }
+        }
+        var positions: [Int] = []
+        for (term, ids) in zip(terms, firstIDs) {
+            var found: [Int] = []
+            for (phrase, id) in zip(term.phrases, ids) {
+                if id >= 0 {
+                    if !starts[id].isEmpty { found += EventAlias.occurrences(of: phrase, in: words, startingAt: starts[id]) }
+                } else {
+                    found += EventAlias.occurrences(of: phrase, in: words)
+                }
+            }
+            if term.negated {
+                if !found.isEmpty { return nil }
+            } else {
+                if found.isEmpty { return nil }
+                positions += found
+            }
+        }
+        return positions
+    }
+
     /// The words of a sentence, and each possessive also without its "'s" ("korea's" and "korea"):
     /// what `match` asks of a phrase's first word, without making "word's" for every alias.
     static func present(_ words: [String]) -> Set<String> {
@@ -364,43 +392,61 @@ struct EventReader {
     /// The document's date, for dates written without a year and "last year".
     var asOf: CalendarDay?
 
-    /// The events an alias of which may start with each word (`firstWords`), and those with a
-    /// wildcard first word ("arriv*"), asked in every sentence: a sentence is matched only against the
-    /// events one of its words can start (an alias none of whose terms can start is no match).
-    var byFirstWord: [String: [Int]] = [:]
-    var anyWord: [Int] = []
+    /// Every phrase's first word that is not a wildcard, numbered: a sentence's words are looked up
+    /// once each (`firstWordFilter` turns most away unhashed), and each alias then asks where its
+    /// phrases can start by number, an array index, instead of hashing its words in every sentence.
+    var firstWordIDs: [String: Int] = [:]
+    var firstWordFilter = WordSet()
+    /// For each event, alias, term and phrase: the number of the phrase's first word, or -1 for a
+    /// wildcard first word ("arriv*"), which can start anywhere.
+    var firstIDs: [[[[Int]]]] = []
 
     init(_ data: Dataset, asOf: CalendarDay? = nil) {
         events = data.events.filter { !$0.aliases.isEmpty }
         self.asOf = asOf
-        for (i, e) in events.enumerated() {
-            for alias in e.aliases {
-                for term in alias.terms where !term.negated {
-                    for p in term.phrases {
-                        guard let f = p.first else { continue }
-                        if f.draftEndsInStar { anyWord.append(i) } else { byFirstWord[f, default: []].append(i) }
+        for e in events {
+            firstIDs.append(e.aliases.map { alias in
+                alias.terms.map { term in
+                    term.phrases.map { p -> Int in
+                        guard let f = p.first, !f.draftEndsInStar else { return -1 }
+                        if let id = firstWordIDs[f] { return id }
+                        firstWordIDs[f] = firstWordIDs.count
+                        firstWordFilter.insert(f)
+                        return firstWordIDs.count - 1
                     }
                 }
-            }
+            })
         }
+    }
+
+    /// The number of a phrase's first word equal to `w`, if any.
+    @inline(__always) func firstWordID(_ w: String) -> Int? {
+        firstWordFilter.mayContain(w) ? firstWordIDs[w] : nil
     }
 
     func claims(in sentence: Sentence) -> [Claim] {
         guard !events.isEmpty else { return [] }
         let t = sentence.tokens
         let words = t.map(\.lower)
-        let positions = EventAlias.positions(words)
-        let present = EventAlias.Present.positions(positions)
-        var candidate = [Bool](repeating: false, count: events.count)
-        for i in anyWord { candidate[i] = true }
-        for w in positions.keys { if let list = byFirstWord[w] { for i in list { candidate[i] = true } } }
+        // Where each first word stands (`EventAlias.positions`, kept only for the words an alias starts with).
+        var starts = [[Int]](repeating: [], count: firstWordIDs.count)
+        for (i, w) in words.enumerated() {
+            if let id = firstWordID(w) { starts[id].append(i) }
+            if w.draftEndsInApostropheS, let id = firstWordID(String(w.dropLast(2))) { starts[id].append(i) }
+        }
         var named: [(Event, [Int])] = []
-        for (i, e) in events.enumerated() where candidate[i] {
-            var best: [Int]?
-            for alias in e.aliases {
-                if let p = alias.match(words, present: present) { best = (best ?? []) + p }
+        for i in events.indices {
+            // Only an event a phrase of whose terms to find can start here: an alias of nothing but
+            // terms to avoid is asked only of an event named by another alias.
+            let candidate = zip(events[i].aliases, firstIDs[i]).contains { alias, terms in
+                zip(alias.terms, terms).contains { term, ids in !term.negated && ids.contains { $0 < 0 || !starts[$0].isEmpty } }
             }
-            if let best { named.append((e, best)) }
+            guard candidate else { continue }
+            var best: [Int]?
+            for (a, alias) in events[i].aliases.enumerated() {
+                if let p = alias.match(words, firstIDs: firstIDs[i][a], starts: starts) { best = (best ?? []) + p }
+            }
+            if let best { named.append((events[i], best)) }
         }
         guard !named.isEmpty else { return [] }
         // "After reporting 295 in the first quarter of 2025, it ceased …": that quarter dates the report.

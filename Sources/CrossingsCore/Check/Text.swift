@@ -60,6 +60,8 @@ public enum DraftText {
         let document = unixLineBreaks(document)
         var out: [Sentence] = []
         var paragraph: [DraftChar] = []
+        // The UTF-8 bytes of the paragraph's characters that are not ASCII (`DraftChar.wideStart`).
+        var wide: [UInt8] = []
         var paragraphIndex = 0
         var inFence = false
         // A long paragraph is split as it grows; what is left (an unfinished sentence) is kept. The
@@ -69,16 +71,27 @@ public enum DraftText {
         var flushAt = flushStep
         func flush() {
             if !paragraph.isEmpty {
-                out += split(paragraph, paragraph: paragraphIndex, final: true).sentences
+                out += split(paragraph, wide: wide, paragraph: paragraphIndex, final: true).sentences
                 paragraphIndex += 1
             }
             paragraph.removeAll(keepingCapacity: paragraph.count <= 4 * flushStep)
+            wide.removeAll(keepingCapacity: wide.count <= 4 * flushStep)
             flushAt = flushStep
         }
         func flushFinished() {
-            let (done, consumed) = split(paragraph, paragraph: paragraphIndex, final: false)
+            let (done, consumed) = split(paragraph, wide: wide, paragraph: paragraphIndex, final: false)
             out += done
             if consumed > 0 { paragraph.removeSubrange(0..<consumed) }
+            // The bytes of the characters kept, moved to the front: the store stays as small as they are.
+            if !wide.isEmpty {
+                var kept: [UInt8] = []
+                for i in paragraph.indices where paragraph[i].ascii == 0xFF {
+                    let c = paragraph[i]
+                    paragraph[i].wideStart = UInt32(kept.count)
+                    kept += wide[Int(c.wideStart)..<Int(c.wideStart) + Int(c.wideCount)]
+                }
+                wide = kept
+            }
             flushAt = max(flushStep, 2 * paragraph.count)
         }
         var lineNumber = 0
@@ -87,8 +100,13 @@ public enum DraftText {
         var more = true
         // Line by line, without an array of every line first (a draft of a million short lines).
         while more {
-            // Bytes, not Characters: "\n" is found without working out grapheme clusters.
-            let lineEnd = rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
+            // Bytes, not Characters: "\n" is found without working out grapheme clusters (by memchr: the
+            // generic `firstIndex(of:)` took about a hundred instructions a byte).
+            let newline = rest.utf8.withContiguousStorageIfAvailable { b in
+                b.isEmpty ? nil : memchr(b.baseAddress!, 0x0A, b.count).map { UnsafeRawPointer(b.baseAddress!).distance(to: UnsafeRawPointer($0)) }
+            }
+            let lineEnd = newline.map { $0.map { rest.utf8.index(rest.startIndex, offsetBy: $0) } ?? rest.endIndex }
+                ?? rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
             var line = rest[..<lineEnd]
             if lineEnd == rest.endIndex { more = false } else { rest = rest[rest.utf8.index(after: lineEnd)...] }
             lineNumber += 1
@@ -110,41 +128,46 @@ public enum DraftText {
             previousLineEndsLongSentence = lead.utf8.count > 100 && last.map { ".!?\"”’')".contains($0) } == true
             var column = 0
             var run = 0  // letters and digits in a row, up to this one
-            if line.utf8.allSatisfy({ $0 < 0x80 }) {
-                // ASCII (most drafts): one Character a byte, without working out grapheme clusters.
-                for b in line.utf8 {
-                    column += 1
-                    let alphanumeric = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
-                    run = alphanumeric ? run + 1 : 0
-                    if run > longestRun { continue }
-                    paragraph.append(DraftChar(ascii: b, line: lineNumber, column: column))
-                    if paragraph.count >= flushAt { flushFinished() }
+            // The line's bytes in place: iterating a Substring's UTF-8 view cost several times more.
+            func read(_ bytes: UnsafeBufferPointer<UInt8>) {
+                var ascii = true
+                for b in bytes where b >= 0x80 { ascii = false; break }
+                if ascii {
+                    // ASCII (most drafts): one Character a byte, without working out grapheme clusters.
+                    for b in bytes {
+                        column += 1
+                        let alphanumeric = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+                        run = alphanumeric ? run + 1 : 0
+                        if run > longestRun { continue }
+                        paragraph.append(DraftChar(ascii: b, line: lineNumber, column: column))
+                        if paragraph.count >= flushAt { flushFinished() }
+                    }
+                    return
                 }
-            } else {
                 // Mostly ASCII (curly quotes, a dash): an ASCII byte followed by another (or the end) is a
                 // Character of its own, so only the rest is cut into grapheme clusters.
-                let utf8 = line.utf8
-                var at = line.startIndex
-                while at < line.endIndex {
-                    let b = utf8[at]
-                    let after = utf8.index(after: at)
-                    let c: Character
-                    if b < 0x80, after == line.endIndex || utf8[after] < 0x80 {
-                        c = Character(Unicode.Scalar(b))
-                        at = after
-                    } else {
-                        c = line[at]
-                        at = line.index(after: at)
-                    }
+                var o = 0
+                while o < bytes.count {
+                    let b = bytes[o]
                     column += 1
-                    var ch = DraftChar(c, line: lineNumber, column: column)
+                    var ch: DraftChar
+                    if b < 0x80, o + 1 == bytes.count || bytes[o + 1] < 0x80 {
+                        ch = DraftChar(ascii: b, line: lineNumber, column: column)
+                        o += 1
+                    } else {
+                        let at = line.utf8.index(line.startIndex, offsetBy: o)
+                        let after = line.index(after: at)
+                        ch = DraftChar(line[at], line: lineNumber, column: column, wide: &wide)
+                        o += line.utf8.distance(from: at, to: after)
+                    }
                     run = ch.isLetter || ch.isNumber ? run + 1 : 0
                     if run > longestRun { continue }
-                    if ch.isASCIIDigit { dropInvisibles(before: &ch, in: &paragraph) }
+                    if ch.isASCIIDigit { dropInvisibles(before: &ch, in: &paragraph, wide: wide) }
                     paragraph.append(ch)
                     if paragraph.count >= flushAt { flushFinished() }
                 }
             }
+            if line.utf8.withContiguousStorageIfAvailable(read) == nil { Array(line.utf8).withUnsafeBufferPointer(read) }
         }
         flush()
         return out
@@ -175,7 +198,7 @@ public enum DraftText {
     /// Before an ASCII digit: a run of zero-width characters after a digit, or after a digit and a
     /// "," or "." ("13\u{200B}221", "13,\u{200B}221", "13\u{2060},221"), is dropped, and the digit
     /// keeps which one it was. Columns stay: each character keeps its own.
-    static func dropInvisibles(before digit: inout DraftChar, in paragraph: inout [DraftChar]) {
+    static func dropInvisibles(before digit: inout DraftChar, in paragraph: inout [DraftChar], wide: [UInt8]) {
         var k = paragraph.count - 1
         var drop: [Int] = []        // characters wholly invisible
         var strip: [Int] = []       // a digit, "," or "." with a zero-width (non-)joiner attached
@@ -189,7 +212,7 @@ public enum DraftText {
                 if (c.ascii == 0x2C || c.ascii == 0x2E) && !sawSeparator { sawSeparator = true; k -= 1; continue }
                 return
             }
-            let scalars = c.char.unicodeScalars
+            let scalars = c.string(wide).unicodeScalars
             guard let invisible = scalars.first(where: { invisibleInNumbers.contains($0) }) else { return }
             let rest = scalars.filter { !invisibleInNumbers.contains($0) }
             found = invisible
@@ -202,7 +225,7 @@ public enum DraftText {
         // A number the zero-width characters stand inside: a digit before them.
         guard digitBefore, let found else { return }
         for i in strip {
-            let base = paragraph[i].char.unicodeScalars.first { !invisibleInNumbers.contains($0) }!
+            let base = paragraph[i].string(wide).unicodeScalars.first { !invisibleInNumbers.contains($0) }!
             paragraph[i] = DraftChar(ascii: UInt8(base.value), line: paragraph[i].line, column: paragraph[i].column)
         }
         for i in drop.sorted(by: >) { paragraph.remove(at: i) }
@@ -213,7 +236,7 @@ public enum DraftText {
     /// digit; a sentence too long to be one is cut (see `softSentenceTokens`). With `final` false the
     /// paragraph goes on after `chars`: the last, unfinished sentence is not returned, and `consumed`
     /// says where it starts.
-    static func split(_ chars: [DraftChar], paragraph: Int, final: Bool = true) -> (sentences: [Sentence], consumed: Int) {
+    static func split(_ chars: [DraftChar], wide: [UInt8], paragraph: Int, final: Bool = true) -> (sentences: [Sentence], consumed: Int) {
         var sentences: [Sentence] = []
         var start = 0
         var i = 0
@@ -223,7 +246,7 @@ public enum DraftText {
         var previousIsWord = false
         var numberRun = 0, uncounted = 0
         func cut(at end: Int) {
-            sentences.append(make(chars[start..<end], paragraph: paragraph))
+            sentences.append(make(chars[start..<end], wide: wide, paragraph: paragraph))
             start = end
             tokens = 0
             uncounted = 0
@@ -231,9 +254,9 @@ public enum DraftText {
         }
         scan: while i < chars.count {
             let c = chars[i]
-            if c.ascii == 0x2E || c.ascii == 0x21 || c.ascii == 0x3F || (c.ascii == 0xFF && (c.char == "." || c.char == "!" || c.char == "?")) {
+            if c.ascii == 0x2E || c.ascii == 0x21 || c.ascii == 0x3F || (c.ascii == 0xFF && c.has(.stop)) {
                 var j = i + 1
-                while j < chars.count, chars[j].isOneOf(closers, "\"'”’)]") { j += 1 }
+                while j < chars.count, chars[j].isOneOf(closers, .closer) { j += 1 }
                 if j >= chars.count && !final { break scan }  // the paragraph goes on: decide later
                 var endsHere = j >= chars.count
                 if !endsHere, chars[j].ascii == 0x20 {
@@ -242,7 +265,7 @@ public enum DraftText {
                     if k >= chars.count && !final { break scan }
                     endsHere = isSentenceStart(chars, from: j + 1)
                 }
-                if endsHere, !c.isASCII(0x2E) || !endsWithAbbreviation(chars, start: start, dot: i) {
+                if endsHere, !c.isDot || !endsWithAbbreviation(chars, wide: wide, start: start, dot: i) {
                     cut(at: min(j, chars.count))
                     i = j
                     continue
@@ -264,7 +287,7 @@ public enum DraftText {
             if i > start, tokens >= softSentenceTokens || length >= hardSentenceCharacters {
                 let previous = chars[i - 1]
                 let lineBreak = isSpace && c.column == 0
-                let afterClause = isSpace && previous.isOneOf(clauseEnds, ",;:)—–")
+                let afterClause = isSpace && previous.isOneOf(clauseEnds, .clauseEnd)
                 let hard = tokens >= hardSentenceTokens || length >= hardSentenceCharacters
                 // Between two tokens with no space between them ("1,1,1,…"), but never inside a word or number.
                 let betweenTokens = hard && !isSpace && !(isWord && previousIsWord)
@@ -288,17 +311,17 @@ public enum DraftText {
         while k < chars.count, chars[k].ascii == 0x20 { k += 1 }
         guard k < chars.count else { return true }
         let c = chars[k]
-        return c.isUppercase || c.isNumber || c.isOneOf(sentenceOpeners, "\"'“‘([*#-")
+        return c.isUppercase || c.isNumber || c.isOneOf(sentenceOpeners, .opener)
     }
 
-    static func endsWithAbbreviation(_ chars: [DraftChar], start: Int, dot: Int) -> Bool {
+    static func endsWithAbbreviation(_ chars: [DraftChar], wide: [UInt8], start: Int, dot: Int) -> Bool {
         var k = dot - 1
         var word = ""
         // No abbreviation is longer than five characters: a longer word is not walked (or a megabyte
         // of letters before every full stop would make this quadratic).
-        while k >= start, chars[k].isLetter || chars[k].isASCII(0x2E) {
+        while k >= start, chars[k].isLetter || chars[k].isDot {
             if word.count >= 6 { return false }
-            word = String(chars[k].char) + word; k -= 1
+            word = chars[k].string(wide) + word; k -= 1
         }
         let w = word.lowercased()
         if abbreviations.contains(w) { return true }
@@ -307,7 +330,7 @@ public enum DraftText {
     }
 
     /// The text of characters: their bytes, without making a String of each Character.
-    static func text(_ chars: ArraySlice<DraftChar>) -> String {
+    static func text(_ chars: ArraySlice<DraftChar>, wide: [UInt8]) -> String {
         var ascii = true
         for c in chars where c.ascii == 0xFF { ascii = false; break }
         if ascii {
@@ -319,25 +342,27 @@ public enum DraftText {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(chars.count + 8)
-        for c in chars { if c.ascii != 0xFF { bytes.append(c.ascii) } else { bytes.append(contentsOf: c.char.utf8) } }
+        for c in chars { if c.ascii != 0xFF { bytes.append(c.ascii) } else { bytes.append(contentsOf: wide[c.wideBytes]) } }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func make(_ chars: ArraySlice<DraftChar>, paragraph: Int) -> Sentence {
+    static func make(_ chars: ArraySlice<DraftChar>, wide: [UInt8], paragraph: Int) -> Sentence {
         var trimmed = chars
         while let f = trimmed.first, f.ascii == 0x20 || f.ascii == 0x09 { trimmed = trimmed.dropFirst() }
         while let l = trimmed.last, l.ascii == 0x20 || l.ascii == 0x09 { trimmed = trimmed.dropLast() }
         let arr = Array(trimmed)
-        let text = text(arr[...])
+        let text = text(arr[...], wide: wide)
         let first = arr.first { $0.column > 0 } ?? DraftChar(ascii: 0x20, line: 0, column: 0)
-        return Sentence(text: text, tokens: tokenize(arr), line: first.line, column: first.column, paragraph: paragraph)
+        return Sentence(text: text, tokens: tokenize(arr, wide: wide), line: first.line, column: first.column, paragraph: paragraph)
     }
 
     static let groupSpaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
 
     /// Words, numbers (with their thousands separators and decimals) and punctuation.
     static func tokenize(_ chars: [(Character, Int, Int)]) -> [Token] {
-        tokenize(chars.map { DraftChar($0.0, line: $0.1, column: $0.2) })
+        var wide: [UInt8] = []
+        let draftChars = chars.map { DraftChar($0.0, line: $0.1, column: $0.2, wide: &wide) }
+        return tokenize(draftChars, wide: wide)
     }
 
     static let urlStarts: [[UInt8]] = [Array("http://".utf8), Array("https://".utf8), Array("www.".utf8)]
@@ -358,13 +383,13 @@ public enum DraftText {
     }
 
     /// Words, numbers (with their thousands separators and decimals) and punctuation.
-    static func tokenize(_ chars: [DraftChar]) -> [Token] {
+    static func tokenize(_ chars: [DraftChar], wide: [UInt8]) -> [Token] {
         var tokens: [Token] = []
         var i = 0
         func token(_ kind: Token.Kind, _ from: Int, _ to: Int) {
             // A grouped number of megabytes ("1,000,000,…") keeps its first `longestRun` characters, as a run does.
             let slice = chars[from..<(kind == .number ? min(to, from + longestRun) : to)]
-            let text = text(slice)
+            let text = text(slice, wide: wide)
             let endCol = chars[to - 1].line == chars[from].line ? chars[to - 1].column + 1 : chars[from].column + text.count
             var lower: String
             if text.utf8.allSatisfy({ $0 < 0x80 }) {
@@ -387,7 +412,7 @@ public enum DraftText {
             while k + n < chars.count, chars[k + n].isASCIIDigit { n += 1 }
             return n
         }
-        func isGroupSpace(_ c: DraftChar) -> Bool { c.ascii == 0x20 || (c.ascii == 0xFF && groupSpaces.contains(c.char)) }
+        func isGroupSpace(_ c: DraftChar) -> Bool { c.ascii == 0x20 || (c.ascii == 0xFF && c.has(.groupSpace)) }
         while i < chars.count {
             let c = chars[i]
             if c.isWhitespace { i += 1; continue }
@@ -425,7 +450,7 @@ public enum DraftText {
                     let d = chars[i]
                     if d.isLetter || d.isNumber { i += 1; continue }
                     // Inner apostrophes, hyphens and dots keep a word whole (Korea's, DPRK-Russia, U.N.).
-                    if (d.ascii == 0x27 || d.ascii == 0x2D || d.ascii == 0x2E || (d.ascii == 0xFF && d.char == "’")),
+                    if (d.ascii == 0x27 || d.ascii == 0x2D || d.ascii == 0x2E || (d.ascii == 0xFF && d.has(.rightQuote))),
                        i + 1 < chars.count, chars[i + 1].isLetter,
                        d.ascii != 0x2E || (i - start == 1) {
                         i += 1
@@ -446,39 +471,94 @@ public enum DraftText {
 /// A character of a paragraph with its line and column (column 0: the space standing for a line
 /// break). `ascii` is its byte when it is one ASCII scalar, else 0xFF: most of a draft is ASCII, and
 /// asking a Character its class or comparing it costs far more than a byte.
+///
+/// Trivially copyable: a character that is not ASCII keeps its UTF-8 bytes in the paragraph's store
+/// (`wide`, passed beside the characters) and the classes the splitter asks, worked out once from
+/// the Character when it is read. A `Character` held here made every copy of every character of a
+/// paragraph (appending, cutting, slicing into sentences) retain and release it.
 struct DraftChar {
-    var char: Character
     var line: Int
     var column: Int
+    /// Where the bytes of a character that is not ASCII are in the store, and how many.
+    var wideStart: UInt32 = 0
+    var wideCount: UInt32 = 0
     var ascii: UInt8
+    /// What a character that is not ASCII is (for ASCII, `ascii` answers).
+    var classes: Classes = []
     /// A zero-width character dropped just before this digit (inside a number).
     var invisible: Unicode.Scalar?
 
+    struct Classes: OptionSet {
+        var rawValue: UInt16
+        static let whitespace = Classes(rawValue: 1 << 0)
+        static let letter = Classes(rawValue: 1 << 1)
+        static let number = Classes(rawValue: 1 << 2)
+        static let uppercase = Classes(rawValue: 1 << 3)
+        /// "." "!" or "?" (a Character equal to one, as String compares).
+        static let stop = Classes(rawValue: 1 << 4)
+        static let dot = Classes(rawValue: 1 << 5)
+        /// In `"'”’)]`, `,;:)—–`, `"'“‘([*#-`: what may follow a full stop, end a clause, open a sentence.
+        static let closer = Classes(rawValue: 1 << 6)
+        static let clauseEnd = Classes(rawValue: 1 << 7)
+        static let opener = Classes(rawValue: 1 << 8)
+        /// A space that may stand between thousands (`DraftText.groupSpaces`).
+        static let groupSpace = Classes(rawValue: 1 << 9)
+        /// "’", an apostrophe inside a word.
+        static let rightQuote = Classes(rawValue: 1 << 10)
+    }
+
     @inline(__always) init(ascii: UInt8, line: Int, column: Int) {
-        self.char = Character(Unicode.Scalar(ascii))
         self.line = line
         self.column = column
         self.ascii = ascii
     }
 
-    @inline(__always) init(_ char: Character, line: Int, column: Int) {
-        self.char = char
-        self.line = line
-        self.column = column
+    /// A character as read: its bytes go to `wide` when it is not ASCII, with its classes.
+    init(_ char: Character, line: Int, column: Int, wide: inout [UInt8]) {
         let utf8 = char.utf8
-        self.ascii = utf8.count == 1 ? utf8.first! : 0xFF
+        if utf8.count == 1 {
+            self.init(ascii: utf8.first!, line: line, column: column)
+            return
+        }
+        self.init(ascii: 0xFF, line: line, column: column)
+        wideStart = UInt32(wide.count)
+        wideCount = UInt32(utf8.count)
+        wide.append(contentsOf: utf8)
+        var c: Classes = []
+        if char.draftIsWhitespace { c.insert(.whitespace) }
+        if char.draftIsLetter { c.insert(.letter) }
+        if char.draftIsNumber { c.insert(.number) }
+        if char.draftIsUppercase { c.insert(.uppercase) }
+        if char == "." || char == "!" || char == "?" { c.insert(.stop) }
+        if char == "." { c.insert(.dot) }
+        if "\"'”’)]".contains(char) { c.insert(.closer) }
+        if ",;:)—–".contains(char) { c.insert(.clauseEnd) }
+        if "\"'“‘([*#-".contains(char) { c.insert(.opener) }
+        if DraftText.groupSpaces.contains(char) { c.insert(.groupSpace) }
+        if char == "’" { c.insert(.rightQuote) }
+        classes = c
     }
 
-    @inline(__always) var isWhitespace: Bool { ascii != 0xFF ? ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) : char.draftIsWhitespace }
-    @inline(__always) var isLetter: Bool { ascii != 0xFF ? (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A : char.draftIsLetter }
-    @inline(__always) var isNumber: Bool { ascii != 0xFF ? ascii >= 0x30 && ascii <= 0x39 : char.draftIsNumber }
-    @inline(__always) var isUppercase: Bool { ascii != 0xFF ? ascii >= 0x41 && ascii <= 0x5A : char.draftIsUppercase }
+    /// The bytes of a character that is not ASCII, in the paragraph's store.
+    @inline(__always) var wideBytes: Range<Int> { Int(wideStart)..<Int(wideStart) + Int(wideCount) }
+
+    /// The character as a String.
+    func string(_ wide: [UInt8]) -> String {
+        ascii != 0xFF ? String(Unicode.Scalar(ascii)) : String(decoding: wide[wideBytes], as: UTF8.self)
+    }
+
+    @inline(__always) func has(_ c: Classes) -> Bool { classes.contains(c) }
+
+    @inline(__always) var isWhitespace: Bool { ascii != 0xFF ? ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) : has(.whitespace) }
+    @inline(__always) var isLetter: Bool { ascii != 0xFF ? (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A : has(.letter) }
+    @inline(__always) var isNumber: Bool { ascii != 0xFF ? ascii >= 0x30 && ascii <= 0x39 : has(.number) }
+    @inline(__always) var isUppercase: Bool { ascii != 0xFF ? ascii >= 0x41 && ascii <= 0x5A : has(.uppercase) }
     @inline(__always) var isASCIIDigit: Bool { ascii >= 0x30 && ascii <= 0x39 }
-    /// Equal to this ASCII character (a Character that is not ASCII can still be: U+037E is ";").
-    @inline(__always) func isASCII(_ a: UInt8) -> Bool { ascii == a || (ascii == 0xFF && char == Character(Unicode.Scalar(a))) }
-    /// In `set`: `ascii` its ASCII members, for an ASCII character.
-    @inline(__always) func isOneOf(_ ascii: [UInt8], _ set: String) -> Bool {
-        self.ascii != 0xFF ? ascii.contains(self.ascii) : set.contains(char)
+    /// Equal to "." (a Character that is not ASCII can equal an ASCII one: U+037E is ";").
+    @inline(__always) var isDot: Bool { ascii == 0x2E || (ascii == 0xFF && has(.dot)) }
+    /// In a set: `ascii` its ASCII members, `other` the class of the rest.
+    @inline(__always) func isOneOf(_ ascii: [UInt8], _ other: Classes) -> Bool {
+        self.ascii != 0xFF ? ascii.contains(self.ascii) : has(other)
     }
 }
 
