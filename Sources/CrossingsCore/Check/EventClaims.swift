@@ -104,20 +104,28 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
         return positions
     }
 
+    /// Where the numbered first words of phrases (EventReader) stand in one sentence: `at[id]`, a
+    /// possessive also as the word without its "'s" (as `positions(_:)`), and `hit[id]` whether it does.
+    struct Starts {
+        var hit: [Bool]
+        var at: [Int: [Int]] = [:]
+        /// Whether a phrase whose first word is numbered `id` (-1: a wildcard) can start in the sentence.
+        @inline(__always) func canStart(_ id: Int) -> Bool { id < 0 || hit[id] }
+    }
+
     /// `match(_:present:)` with the sentence's words already looked up (EventReader): `firstIDs`
-    /// numbers each term's phrases' first words (-1: a wildcard), and `starts[id]` lists where that
-    /// word stands in the sentence, a possessive also as the word without its "'s" (`positions(_:)`).
-    func match(_ words: [String], firstIDs: [[Int]], starts: [[Int]]) -> [Int]? {
+    /// numbers each term's phrases' first words (-1: a wildcard).
+    func match(_ words: [String], firstIDs: [[Int]], starts: Starts) -> [Int]? {
         // A term none of whose phrases can start in the sentence cannot match: most aliases stop here.
         for (term, ids) in zip(terms, firstIDs) where !term.negated {
-            if !ids.contains(where: { $0 < 0 || !starts[$0].isEmpty }) { return nil }
+            if !ids.contains(where: starts.canStart) { return nil }
         }
         var positions: [Int] = []
         for (term, ids) in zip(terms, firstIDs) {
             var found: [Int] = []
             for (phrase, id) in zip(term.phrases, ids) {
                 if id >= 0 {
-                    if !starts[id].isEmpty { found += EventAlias.occurrences(of: phrase, in: words, startingAt: starts[id]) }
+                    if let at = starts.at[id] { found += EventAlias.occurrences(of: phrase, in: words, startingAt: at) }
                 } else {
                     found += EventAlias.occurrences(of: phrase, in: words)
                 }
@@ -400,6 +408,9 @@ struct EventReader {
     /// For each event, alias, term and phrase: the number of the phrase's first word, or -1 for a
     /// wildcard first word ("arriv*"), which can start anywhere.
     var firstIDs: [[[[Int]]]] = []
+    /// For each event, the numbers of the first words of the phrases of its terms to find (not to
+    /// avoid): the event can be named only where one of them stands (-1, a wildcard: anywhere).
+    var startIDs: [[Int]] = []
 
     init(_ data: Dataset, asOf: CalendarDay? = nil) {
         events = data.events.filter { !$0.aliases.isEmpty }
@@ -416,6 +427,9 @@ struct EventReader {
                     }
                 }
             })
+            startIDs.append(zip(e.aliases, firstIDs.last!).flatMap { alias, terms in
+                zip(alias.terms, terms).flatMap { term, ids in term.negated ? [] : ids }
+            })
         }
     }
 
@@ -429,19 +443,16 @@ struct EventReader {
         let t = sentence.tokens
         let words = t.map(\.lower)
         // Where each first word stands (`EventAlias.positions`, kept only for the words an alias starts with).
-        var starts = [[Int]](repeating: [], count: firstWordIDs.count)
+        var starts = EventAlias.Starts(hit: [Bool](repeating: false, count: firstWordIDs.count))
         for (i, w) in words.enumerated() {
-            if let id = firstWordID(w) { starts[id].append(i) }
-            if w.draftEndsInApostropheS, let id = firstWordID(String(w.dropLast(2))) { starts[id].append(i) }
+            if let id = firstWordID(w) { starts.hit[id] = true; starts.at[id, default: []].append(i) }
+            if w.draftEndsInApostropheS, let id = firstWordID(String(w.dropLast(2))) { starts.hit[id] = true; starts.at[id, default: []].append(i) }
         }
         var named: [(Event, [Int])] = []
         for i in events.indices {
             // Only an event a phrase of whose terms to find can start here: an alias of nothing but
             // terms to avoid is asked only of an event named by another alias.
-            let candidate = zip(events[i].aliases, firstIDs[i]).contains { alias, terms in
-                zip(alias.terms, terms).contains { term, ids in !term.negated && ids.contains { $0 < 0 || !starts[$0].isEmpty } }
-            }
-            guard candidate else { continue }
+            guard startIDs[i].contains(where: starts.canStart) else { continue }
             var best: [Int]?
             for (a, alias) in events[i].aliases.enumerated() {
                 if let p = alias.match(words, firstIDs: firstIDs[i][a], starts: starts) { best = (best ?? []) + p }

@@ -58,42 +58,8 @@ public enum DraftText {
     /// is cut into sentences as it is read, so a megabyte with no blank line is never held twice.
     public static func sentences(_ document: String) -> [Sentence] {
         let document = unixLineBreaks(document)
-        var out: [Sentence] = []
-        var paragraph: [DraftChar] = []
-        // The UTF-8 bytes of the paragraph's characters that are not ASCII (`DraftChar.wideStart`).
-        var wide: [UInt8] = []
-        var paragraphIndex = 0
+        var reader = ParagraphReader()
         var inFence = false
-        // A long paragraph is split as it grows; what is left (an unfinished sentence) is kept. The
-        // threshold doubles with what is left, so a sentence that cannot be cut is rescanned a
-        // bounded number of times (linear in all).
-        let flushStep = 16_384
-        var flushAt = flushStep
-        func flush() {
-            if !paragraph.isEmpty {
-                out += split(paragraph, wide: wide, paragraph: paragraphIndex, final: true).sentences
-                paragraphIndex += 1
-            }
-            paragraph.removeAll(keepingCapacity: paragraph.count <= 4 * flushStep)
-            wide.removeAll(keepingCapacity: wide.count <= 4 * flushStep)
-            flushAt = flushStep
-        }
-        func flushFinished() {
-            let (done, consumed) = split(paragraph, wide: wide, paragraph: paragraphIndex, final: false)
-            out += done
-            if consumed > 0 { paragraph.removeSubrange(0..<consumed) }
-            // The bytes of the characters kept, moved to the front: the store stays as small as they are.
-            if !wide.isEmpty {
-                var kept: [UInt8] = []
-                for i in paragraph.indices where paragraph[i].ascii == 0xFF {
-                    let c = paragraph[i]
-                    paragraph[i].wideStart = UInt32(kept.count)
-                    kept += wide[Int(c.wideStart)..<Int(c.wideStart) + Int(c.wideCount)]
-                }
-                wide = kept
-            }
-            flushAt = max(flushStep, 2 * paragraph.count)
-        }
         var lineNumber = 0
         var previousLineEndsLongSentence = false
         var rest = document[...]
@@ -115,62 +81,122 @@ public enum DraftText {
             let lead = line.drop { $0 == " " || $0 == "\t" }
             if lead.hasPrefix("```") || lead.hasPrefix("~~~") {
                 inFence.toggle()
-                flush()
+                reader.flush()
                 continue
             }
             if inFence { continue }
-            if lead.allSatisfy(\.draftIsWhitespace) { flush(); continue }
+            if lead.allSatisfy(\.draftIsWhitespace) { reader.flush(); continue }
             // A file that is not hard-wrapped (a line of over 100 characters ending a sentence) has a
             // paragraph per line, as the stored articles do (¶N is the Nth non-empty line).
-            if previousLineEndsLongSentence { flush() }
-            if !paragraph.isEmpty { paragraph.append(DraftChar(ascii: 0x20, line: lineNumber, column: 0)) }
+            if previousLineEndsLongSentence { reader.flush() }
             let last = line.last { $0 != " " && $0 != "\t" }
             previousLineEndsLongSentence = lead.utf8.count > 100 && last.map { ".!?\"”’')".contains($0) } == true
+            // The line's bytes in place: iterating a Substring's UTF-8 view cost several times more.
+            let n = lineNumber
+            if line.utf8.withContiguousStorageIfAvailable({ reader.read($0, of: line, line: n) }) == nil {
+                Array(line.utf8).withUnsafeBufferPointer { reader.read($0, of: line, line: n) }
+            }
+        }
+        reader.flush()
+        return reader.out
+    }
+
+    /// A paragraph read a line at a time and cut into sentences as it grows. A struct with mutating
+    /// methods, not local functions sharing local variables: those variables were boxed, and every
+    /// access to the paragraph checked for exclusivity at run time (a fifth of the splitter).
+    struct ParagraphReader {
+        var out: [Sentence] = []
+        var paragraph: [DraftChar] = []
+        /// The UTF-8 bytes of the paragraph's characters that are not ASCII (`DraftChar.wideStart`).
+        var wide: [UInt8] = []
+        var paragraphIndex = 0
+        // A long paragraph is split as it grows; what is left (an unfinished sentence) is kept. The
+        // threshold doubles with what is left, so a sentence that cannot be cut is rescanned a
+        // bounded number of times (linear in all).
+        static let flushStep = 16_384
+        var flushAt = flushStep
+        /// The classes of the characters that are not ASCII met so far (`DraftChar.Classes`): asking a
+        /// Character took thousands of instructions, a lookup about a hundred. Emptied when it grows
+        /// past `classCacheLimit` (a draft of every character there is).
+        var classCache: [Character: DraftChar.Classes] = [:]
+        static let classCacheLimit = 4_096
+
+        mutating func flush() {
+            if !paragraph.isEmpty {
+                out += split(paragraph, wide: wide, paragraph: paragraphIndex, final: true).sentences
+                paragraphIndex += 1
+            }
+            paragraph.removeAll(keepingCapacity: paragraph.count <= 4 * Self.flushStep)
+            wide.removeAll(keepingCapacity: wide.count <= 4 * Self.flushStep)
+            flushAt = Self.flushStep
+        }
+
+        mutating func flushFinished() {
+            let (done, consumed) = split(paragraph, wide: wide, paragraph: paragraphIndex, final: false)
+            out += done
+            if consumed > 0 { paragraph.removeSubrange(0..<consumed) }
+            // The bytes of the characters kept, moved to the front: the store stays as small as they are.
+            if !wide.isEmpty {
+                var kept: [UInt8] = []
+                for i in paragraph.indices where paragraph[i].ascii == 0xFF {
+                    let c = paragraph[i]
+                    paragraph[i].wideStart = UInt32(kept.count)
+                    kept += wide[c.wideBytes]
+                }
+                wide = kept
+            }
+            flushAt = max(Self.flushStep, 2 * paragraph.count)
+        }
+
+        /// Adds one line (not blank, outside a fence) to the paragraph: `bytes` are `text`'s UTF-8.
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, of text: Substring, line lineNumber: Int) {
+            if !paragraph.isEmpty { paragraph.append(DraftChar(ascii: 0x20, line: lineNumber, column: 0)) }
             var column = 0
             var run = 0  // letters and digits in a row, up to this one
-            // The line's bytes in place: iterating a Substring's UTF-8 view cost several times more.
-            func read(_ bytes: UnsafeBufferPointer<UInt8>) {
-                var ascii = true
-                for b in bytes where b >= 0x80 { ascii = false; break }
-                if ascii {
-                    // ASCII (most drafts): one Character a byte, without working out grapheme clusters.
-                    for b in bytes {
-                        column += 1
-                        let alphanumeric = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
-                        run = alphanumeric ? run + 1 : 0
-                        if run > longestRun { continue }
-                        paragraph.append(DraftChar(ascii: b, line: lineNumber, column: column))
-                        if paragraph.count >= flushAt { flushFinished() }
-                    }
-                    return
-                }
-                // Mostly ASCII (curly quotes, a dash): an ASCII byte followed by another (or the end) is a
-                // Character of its own, so only the rest is cut into grapheme clusters.
-                var o = 0
-                while o < bytes.count {
-                    let b = bytes[o]
+            var ascii = true
+            for b in bytes where b >= 0x80 { ascii = false; break }
+            if ascii {
+                // ASCII (most drafts): one Character a byte, without working out grapheme clusters.
+                for b in bytes {
                     column += 1
-                    var ch: DraftChar
-                    if b < 0x80, o + 1 == bytes.count || bytes[o + 1] < 0x80 {
-                        ch = DraftChar(ascii: b, line: lineNumber, column: column)
-                        o += 1
-                    } else {
-                        let at = line.utf8.index(line.startIndex, offsetBy: o)
-                        let after = line.index(after: at)
-                        ch = DraftChar(line[at], line: lineNumber, column: column, wide: &wide)
-                        o += line.utf8.distance(from: at, to: after)
-                    }
-                    run = ch.isLetter || ch.isNumber ? run + 1 : 0
+                    let alphanumeric = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
+                    run = alphanumeric ? run + 1 : 0
                     if run > longestRun { continue }
-                    if ch.isASCIIDigit { dropInvisibles(before: &ch, in: &paragraph, wide: wide) }
-                    paragraph.append(ch)
+                    paragraph.append(DraftChar(ascii: b, line: lineNumber, column: column))
                     if paragraph.count >= flushAt { flushFinished() }
                 }
+                return
             }
-            if line.utf8.withContiguousStorageIfAvailable(read) == nil { Array(line.utf8).withUnsafeBufferPointer(read) }
+            // Mostly ASCII (curly quotes, a dash): an ASCII byte followed by another (or the end) is a
+            // Character of its own, so only the rest is cut into grapheme clusters.
+            var o = 0
+            while o < bytes.count {
+                let b = bytes[o]
+                column += 1
+                var ch: DraftChar
+                if b < 0x80, o + 1 == bytes.count || bytes[o + 1] < 0x80 {
+                    ch = DraftChar(ascii: b, line: lineNumber, column: column)
+                    o += 1
+                } else {
+                    let at = text.utf8.index(text.startIndex, offsetBy: o)
+                    let after = text.index(after: at)
+                    let c = text[at]
+                    var classes = classCache[c]
+                    if classes == nil {
+                        if classCache.count >= Self.classCacheLimit { classCache.removeAll(keepingCapacity: true) }
+                        classes = DraftChar.Classes(of: c)
+                        classCache[c] = classes
+                    }
+                    ch = DraftChar(c, classes: classes!, line: lineNumber, column: column, wide: &wide)
+                    o += text.utf8.distance(from: at, to: after)
+                }
+                run = ch.isLetter || ch.isNumber ? run + 1 : 0
+                if run > longestRun { continue }
+                if ch.isASCIIDigit { dropInvisibles(before: &ch, in: &paragraph, wide: wide) }
+                paragraph.append(ch)
+                if paragraph.count >= flushAt { flushFinished() }
+            }
         }
-        flush()
-        return out
     }
 
     /// Line breaks as "\n" only: "\r\n" (Windows) and a lone "\r" (old Mac OS) are each one break.
@@ -490,6 +516,7 @@ struct DraftChar {
 
     struct Classes: OptionSet {
         var rawValue: UInt16
+        init(rawValue: UInt16) { self.rawValue = rawValue }
         static let whitespace = Classes(rawValue: 1 << 0)
         static let letter = Classes(rawValue: 1 << 1)
         static let number = Classes(rawValue: 1 << 2)
@@ -505,6 +532,23 @@ struct DraftChar {
         static let groupSpace = Classes(rawValue: 1 << 9)
         /// "’", an apostrophe inside a word.
         static let rightQuote = Classes(rawValue: 1 << 10)
+
+        /// What the splitter asks of a character, asked once.
+        init(of char: Character) {
+            var c: Classes = []
+            if char.draftIsWhitespace { c.insert(.whitespace) }
+            if char.draftIsLetter { c.insert(.letter) }
+            if char.draftIsNumber { c.insert(.number) }
+            if char.draftIsUppercase { c.insert(.uppercase) }
+            if char == "." || char == "!" || char == "?" { c.insert(.stop) }
+            if char == "." { c.insert(.dot) }
+            if "\"'”’)]".contains(char) { c.insert(.closer) }
+            if ",;:)—–".contains(char) { c.insert(.clauseEnd) }
+            if "\"'“‘([*#-".contains(char) { c.insert(.opener) }
+            if DraftText.groupSpaces.contains(char) { c.insert(.groupSpace) }
+            if char == "’" { c.insert(.rightQuote) }
+            self = c
+        }
     }
 
     @inline(__always) init(ascii: UInt8, line: Int, column: Int) {
@@ -515,6 +559,11 @@ struct DraftChar {
 
     /// A character as read: its bytes go to `wide` when it is not ASCII, with its classes.
     init(_ char: Character, line: Int, column: Int, wide: inout [UInt8]) {
+        self.init(char, classes: char.utf8.count == 1 ? [] : Classes(of: char), line: line, column: column, wide: &wide)
+    }
+
+    /// The same, with the classes of a character that is not ASCII already known (`Classes(of:)`).
+    init(_ char: Character, classes: Classes, line: Int, column: Int, wide: inout [UInt8]) {
         let utf8 = char.utf8
         if utf8.count == 1 {
             self.init(ascii: utf8.first!, line: line, column: column)
@@ -524,19 +573,7 @@ struct DraftChar {
         wideStart = UInt32(wide.count)
         wideCount = UInt32(utf8.count)
         wide.append(contentsOf: utf8)
-        var c: Classes = []
-        if char.draftIsWhitespace { c.insert(.whitespace) }
-        if char.draftIsLetter { c.insert(.letter) }
-        if char.draftIsNumber { c.insert(.number) }
-        if char.draftIsUppercase { c.insert(.uppercase) }
-        if char == "." || char == "!" || char == "?" { c.insert(.stop) }
-        if char == "." { c.insert(.dot) }
-        if "\"'”’)]".contains(char) { c.insert(.closer) }
-        if ",;:)—–".contains(char) { c.insert(.clauseEnd) }
-        if "\"'“‘([*#-".contains(char) { c.insert(.opener) }
-        if DraftText.groupSpaces.contains(char) { c.insert(.groupSpace) }
-        if char == "’" { c.insert(.rightQuote) }
-        classes = c
+        self.classes = classes
     }
 
     /// The bytes of a character that is not ASCII, in the paragraph's store.
