@@ -374,7 +374,7 @@ public struct ClaimExtractor {
         let tok = t[i]
         let largest = Double(ClaimExtractor.largestCount)
         if tok.kind == .number {
-            let digits = tok.text.filter { $0 != "," && !DraftText.groupSpaces.contains($0) }
+            let digits = DraftText.digits(of: tok.text)
             // No count of travellers has more than 13 digits: a longer run is too large (never converted).
             let long = digits.prefix { $0 != "." }.count > 16
             guard let parsed = long ? largest : Double(digits) else { return nil }  // "1.2.3": no number
@@ -917,13 +917,17 @@ public struct ClaimExtractor {
         var out: [PeriodMention] = []
         var k = 0
         func w(_ j: Int) -> String { j < t.count ? t[j].lower : "" }
-        func year(at j: Int) -> Int? {
+        func yearAt(_ j: Int) -> Int? {
             guard j < t.count, t[j].kind == .number, t[j].text.count == 4, let y = Int(t[j].text), (1900...2199).contains(y) else { return nil }
             if j > 0, ClaimExtractor.yearPrepositions.contains(t[j - 1].lower) { return y }
             // Not a year when it is itself a count ("2000 people").
             if numbers.contains(where: { $0.numberStart == j }) && countedNounAfter(NumberMention(start: j, numberStart: j, end: j + 1, value: y, high: nil, qualifier: .exact, scaled: false), tokens: t) { return nil }
             return y
         }
+        // Each number token's year, worked out once: `year(at:)` is asked of the same token by one
+        // pattern after another, and a number may ask for the noun after it.
+        let years: [Int?] = t.indices.map { t[$0].kind == .number ? yearAt($0) : nil }
+        func year(at j: Int) -> Int? { j < t.count ? years[j] : nil }
         /// "of 2024", "in 2024", "2024", "this year", "last year" after a quarter or half.
         func yearAfter(_ j: Int) -> (PeriodKind?, Int)? {
             var j = j

@@ -384,6 +384,14 @@ public enum DraftText {
 
     static let groupSpaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
 
+    /// A number token's text without its thousands separators (`,` and `groupSpaces`), as the
+    /// readers parse it. ASCII text (nearly every number) is filtered by bytes: filtering Characters
+    /// asked the set of spaces a hash of each digit.
+    static func digits(of text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.filter { $0 != "," && !groupSpaces.contains($0) } }
+        return String(decoding: text.utf8.filter { $0 != 0x2C && $0 != 0x20 }, as: UTF8.self)
+    }
+
     /// Words, numbers (with their thousands separators and decimals) and punctuation.
     static func tokenize(_ chars: [(Character, Int, Int)]) -> [Token] {
         var wide: [UInt8] = []
@@ -415,20 +423,28 @@ public enum DraftText {
         func token(_ kind: Token.Kind, _ from: Int, _ to: Int) {
             // A grouped number of megabytes ("1,000,000,…") keeps its first `longestRun` characters, as a run does.
             let slice = chars[from..<(kind == .number ? min(to, from + longestRun) : to)]
-            let text = text(slice, wide: wide)
-            let endCol = chars[to - 1].line == chars[from].line ? chars[to - 1].column + 1 : chars[from].column + text.count
+            var ascii = true
+            for c in slice where c.ascii == 0xFF { ascii = false; break }
+            let text: String
             var lower: String
-            if text.utf8.allSatisfy({ $0 < 0x80 }) {
-                // ASCII: lower-cased byte by byte, as lowercased() would.
-                lower = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            if ascii {
+                // ASCII: both made from the characters' bytes, lower-cased byte by byte as lowercased() would.
+                text = String(unsafeUninitializedCapacity: slice.count) { buffer in
                     var n = 0
-                    for b in text.utf8 { buffer[n] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b; n += 1 }
+                    for c in slice { buffer[n] = c.ascii; n += 1 }
+                    return n
+                }
+                lower = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                    var n = 0
+                    for c in slice { let b = c.ascii; buffer[n] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b; n += 1 }
                     return n
                 }
             } else {
+                text = DraftText.text(slice, wide: wide)
                 lower = text.lowercased()
                 if lower.unicodeScalars.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
             }
+            let endCol = chars[to - 1].line == chars[from].line ? chars[to - 1].column + 1 : chars[from].column + text.count
             var t = Token(kind: kind, text: text, lower: lower, line: chars[from].line, column: chars[from].column, endColumn: endCol)
             if kind == .number { t.ignoredInvisible = slice.lazy.compactMap(\.invisible).first }
             tokens.append(t)

@@ -8,7 +8,14 @@
 /// visible("Пхеньян 평양")        // unchanged
 /// ```
 public func visible(_ text: String) -> String {
-    // Most text has nothing to escape: handed back as it is, without a copy.
+    // Most text has nothing to escape: handed back as it is, without a copy. Printable ASCII is
+    // passed by bytes (a finding's line is mostly that); anything else is asked scalar by scalar.
+    var bytes = text
+    let printableASCII = bytes.withUTF8 { b in
+        for c in b where c < 0x20 || c >= 0x7F { return false }
+        return true
+    }
+    if printableASCII { return text }
     guard text.unicodeScalars.contains(where: { escapeForTerminal($0) != nil }) else { return text }
     var out = ""
     out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
