@@ -247,7 +247,7 @@ public struct ClaimExtractor {
             // "left North Korea", "returned to Russia": not the entries the data counts ("left for North Korea" is going there).
             let numberClause = clause(around: n, in: t)
             if flow != nil, numberClause.contains(where: { j in
-                vocabulary.exitWords.contains(t[j].lower) && !(j + 1 < t.count && t[j + 1].lower == "for")
+                vocabulary.exits.contains(t[j].lower) && !(j + 1 < t.count && t[j + 1].lower == "for")
             }) { flow = nil }
             // "13,221 North Koreans did not enter Russia": nothing is claimed to have happened.
             if let j = numberClause.first(where: { j in
@@ -388,7 +388,8 @@ public struct ClaimExtractor {
                 }
             }
             if long || !base.isFinite || base >= largest { return .tooLarge(end: i + 1, scaled: false) }
-            guard !digits.contains("."), let n = Int(exactly: base.rounded()) else { return nil }
+            // By bytes (`digits` is ASCII): `contains(".")` went through Foundation's string search.
+            guard !digits.utf8.contains(0x2E), let n = Int(exactly: base.rounded()) else { return nil }
             return ParsedNumber(value: n, end: i + 1, scaled: false)
         }
         // Words: "ten thousand", "a thousand", "three", "two million", "a dozen"; zero alone ("none", "no").
@@ -461,7 +462,7 @@ public struct ClaimExtractor {
         var j = k - 1
         while j >= 0, !clauseStops.contains(t[j].text) {
             let w = t[j].lower
-            if vocabulary.entryWords.contains(w) || vocabulary.exitWords.contains(w) || ["made", "recorded"].contains(w) { return true }
+            if vocabulary.entries.contains(w) || vocabulary.exits.contains(w) || ["made", "recorded"].contains(w) { return true }
             j -= 1
         }
         return false
@@ -626,7 +627,7 @@ public struct ClaimExtractor {
             let k = n.end
             let before = vocabulary.person(t, at: k) != nil || vocabulary.traveller(t, at: k) != nil || matchCategory(t, at: k) != nil
                 || vocabulary.adjective(t, at: k) != nil
-            return before && !vocabulary.unitsAfter.contains(t[min(k, t.count - 1)].lower)
+            return before && !vocabulary.units.contains(t[min(k, t.count - 1)].lower)
         }
         // Part of a compound or a date: COVID-19, 2025-02-09, 02.
         if first.kind == .number, first.text.count > 1, first.text.hasPrefix("0") { return false }
@@ -656,8 +657,8 @@ public struct ClaimExtractor {
         if let next {
             // "crossed into Russia 1,117 times in 2023": times that count trips, not a ratio (the ratio reader asks the same).
             if next.lower == "times", ClaimExtractor.timesCountTrips(t, vocabulary, number: n.numberStart, after: n.end + 1) { return true }
-            if vocabulary.unitsAfter.contains(next.lower) { return false }
-            if next.lower == "-" || next.lower == "–", let a = afterNext, vocabulary.unitsAfter.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
+            if vocabulary.units.contains(next.lower) { return false }
+            if next.lower == "-" || next.lower == "–", let a = afterNext, vocabulary.units.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
             if next.lower == "-", let a = afterNext, a.lower.hasPrefix("q") || a.lower.hasPrefix("h") { return false }
             if ClaimExtractor.months[next.lower] != nil { return false }
         }
@@ -674,11 +675,12 @@ public struct ClaimExtractor {
         }
         let counted = countedNounAfter(n, tokens: t)
         // A bare year: 1900-2199 written without separators ("in 2024 North Koreans…" is a year too).
-        if first.kind == .number, !first.text.contains(","), first.text.count == 4, (1900...2199).contains(n.value), n.high == nil,
+        // A number token's "," is one byte, looked for as one (`contains(",")` was Foundation's string search).
+        if first.kind == .number, !first.text.utf8.contains(0x2C), first.text.count == 4, (1900...2199).contains(n.value), n.high == nil,
            !counted || (n.start == n.numberStart && n.start > 0 && ClaimExtractor.yearPrepositions.contains(t[n.start - 1].lower)) {
             return false
         }
-        if first.kind == .number, first.text.count == 4, !first.text.contains(","), n.end < t.count, t[n.end].lower == "s" { return false }
+        if first.kind == .number, first.text.count == 4, !first.text.utf8.contains(0x2C), n.end < t.count, t[n.end].lower == "s" { return false }
         if counted { return true }
         // "out of 10,000, over a thousand …": the whole the next number is part of.
         if ClaimExtractor.isOutOf(n, t) { return true }
@@ -700,7 +702,7 @@ public struct ClaimExtractor {
             let w = t[k]
             if w.kind == .punct && w.text != "-" { return false }
             // A verb or a relative word ends the noun phrase: "two countries agreed that North Koreans …".
-            if vocabulary.entryWords.contains(w.lower) || vocabulary.exitWords.contains(w.lower)
+            if vocabulary.entries.contains(w.lower) || vocabulary.exits.contains(w.lower)
                 || ["that", "who", "which", "where", "when", "and", "or", "but", "as"].contains(w.lower) { return false }
             if vocabulary.traveller(t, at: k) != nil || vocabulary.person(t, at: k) != nil { return true }
             if w.kind == .number { return false }
@@ -742,7 +744,7 @@ public struct ClaimExtractor {
             found = (p.meaning.measure, p.meaning.category, n)
         }
         guard let (measure, category, n) = found else { return nil }
-        if k + n < t.count, vocabulary.notAfter.contains(t[k + n].lower) { return nil }
+        if k + n < t.count, vocabulary.notAfters.contains(t[k + n].lower) { return nil }
         return (measure, category, n)
     }
 
@@ -822,11 +824,11 @@ public struct ClaimExtractor {
                     j += 1
                 }
                 // Or one person: "not a single North Korean entered Russia by rail".
-                let verb = k + n < t.count && (vocabulary.entryWords.contains(t[k + n].lower) || vocabulary.exitWords.contains(t[k + n].lower)
+                let verb = k + n < t.count && (vocabulary.entries.contains(t[k + n].lower) || vocabulary.exits.contains(t[k + n].lower)
                                                || ["was", "is", "with"].contains(t[k + n].lower))
                 if noun || verb { out.append(Mention(index: k, code: p.meaning)); used.append(k..<k + n); k += n; continue }
             }
-            if let (_, n) = vocabulary.traveller(t, at: k), k + n < t.count, vocabulary.originWords.contains(t[k + n].lower) {
+            if let (_, n) = vocabulary.traveller(t, at: k), k + n < t.count, vocabulary.origins.contains(t[k + n].lower) {
                 var j = k + n + 1
                 if j < t.count, t[j].lower == "the" { j += 1 }
                 if let (c, m) = vocabulary.country(t, at: j) {
@@ -847,7 +849,7 @@ public struct ClaimExtractor {
             if let (c, n) = vocabulary.country(t, at: k) {
                 var j = k - 1
                 if j >= 0, t[j].lower == "the" { j -= 1 }
-                let origin = j >= 0 && t[j].lower != "of" && vocabulary.originWords.contains(t[j].lower)
+                let origin = j >= 0 && t[j].lower != "of" && vocabulary.origins.contains(t[j].lower)
                 out.append(Mention(index: k, code: c.meaning, origin: origin)); k += n; continue
             }
             k += 1

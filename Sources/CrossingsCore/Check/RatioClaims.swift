@@ -471,7 +471,7 @@ struct RatioReader {
                 k += 1
             }
         }
-        if measure == .estimate, words.contains(where: { vocabulary.entryWords.contains($0) || ["entering", "entries", "arriving", "arrivals"].contains($0) }) {
+        if measure == .estimate, words.contains(where: { vocabulary.entries.contains($0) || ["entering", "entries", "arriving", "arrivals"].contains($0) }) {
             measure = .total; category = ""
         }
         // The period: "from 2024 to 2025" after the comparison (the figure is the later); a date before the

@@ -87,6 +87,13 @@ public struct Vocabulary: Sendable {
     private(set) var travelWords = WordSet()
     /// First words of the people, adjective and traveller phrases (who travels).
     private(set) var mentionStarts = WordSet()
+    /// The first words of each table's phrases (hedges: their last words; markers: theirs), asked before
+    /// the table: most words start none, and the filter says so without hashing the word.
+    private(set) var peopleStarts = WordSet(), adjectiveStarts = WordSet(), travellerStarts = WordSet()
+    private(set) var categoryStarts = WordSet(), vagueStarts = WordSet(), namedPeriodStarts = WordSet()
+    private(set) var hedgeEnds = WordSet(), markerEnds = WordSet()
+    /// The one-word sets as asked of every word near a number (the same members, filtered first).
+    private(set) var entries = WordSet(), exits = WordSet(), units = WordSet(), origins = WordSet(), notAfters = WordSet()
 
     public static let empty = Vocabulary()
 
@@ -231,6 +238,19 @@ public struct Vocabulary: Sendable {
         travelWords = WordSet(entryWords.union(travellerWords).union(ClaimExtractor.statisticWords))
         mentionStarts = WordSet(Set(peopleByFirst.keys).union(adjectivesByFirst.keys).union(travellersByFirst.keys))
         countryStarts = WordSet(countriesByFirst.keys)
+        peopleStarts = WordSet(peopleByFirst.keys)
+        adjectiveStarts = WordSet(adjectivesByFirst.keys)
+        travellerStarts = WordSet(travellersByFirst.keys)
+        categoryStarts = WordSet(categoriesByFirst.keys)
+        vagueStarts = WordSet(vaguesByFirst.keys)
+        namedPeriodStarts = WordSet(periodsByFirst.keys)
+        hedgeEnds = WordSet(hedgesByLast.keys)
+        markerEnds = WordSet(markersBefore.compactMap(\.last))
+        entries = WordSet(entryWords)
+        exits = WordSet(exitWords)
+        units = WordSet(unitsAfter)
+        origins = WordSet(originWords)
+        notAfters = WordSet(notAfter)
     }
 
     // MARK: Matching
@@ -246,10 +266,18 @@ public struct Vocabulary: Sendable {
         return nil
     }
 
-    func person(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? { Vocabulary.match(peopleByFirst, t, at: k) }
-    func adjective(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? { Vocabulary.match(adjectivesByFirst, t, at: k) }
-    func traveller(_ t: [Token], at k: Int) -> (Phrase<Counted>, Int)? { Vocabulary.match(travellersByFirst, t, at: k) }
-    func category(_ t: [Token], at k: Int) -> (Phrase<Counted>, Int)? { Vocabulary.match(categoriesByFirst, t, at: k) }
+    func person(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? {
+        k < t.count && peopleStarts.mayContain(t[k].lower) ? Vocabulary.match(peopleByFirst, t, at: k) : nil
+    }
+    func adjective(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? {
+        k < t.count && adjectiveStarts.mayContain(t[k].lower) ? Vocabulary.match(adjectivesByFirst, t, at: k) : nil
+    }
+    func traveller(_ t: [Token], at k: Int) -> (Phrase<Counted>, Int)? {
+        k < t.count && travellerStarts.mayContain(t[k].lower) ? Vocabulary.match(travellersByFirst, t, at: k) : nil
+    }
+    func category(_ t: [Token], at k: Int) -> (Phrase<Counted>, Int)? {
+        k < t.count && categoryStarts.mayContain(t[k].lower) ? Vocabulary.match(categoriesByFirst, t, at: k) : nil
+    }
 
     /// A country at token k; "Korea's" matches "Korea".
     func country(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? {
@@ -270,7 +298,7 @@ public struct Vocabulary: Sendable {
 
     /// The hedge ending just before token k (the one next to the number wins: "only around 300" is about).
     func hedge(_ t: [Token], endingBefore k: Int) -> (Qualifier, Int)? {
-        guard k > 0, let candidates = hedgesByLast[t[k - 1].lower] else { return nil }
+        guard k > 0, hedgeEnds.mayContain(t[k - 1].lower), let candidates = hedgesByLast[t[k - 1].lower] else { return nil }
         for p in candidates where k >= p.words.count {
             let s = k - p.words.count
             if (0..<p.words.count).allSatisfy({ t[s + $0].lower == p.words[$0] }) { return (p.meaning, s) }
@@ -280,13 +308,19 @@ public struct Vocabulary: Sendable {
 
     /// Whether a marker ("resolution", "$", "no .") ends just before token k.
     func marker(_ t: [Token], endingBefore k: Int) -> Bool {
-        markersBefore.contains { m in
+        // A marker ends with the word before k: most words end none.
+        guard k > 0, k <= t.count, markerEnds.mayContain(t[k - 1].lower) else { return false }
+        return markersBefore.contains { m in
             k >= m.count && (0..<m.count).allSatisfy { t[k - m.count + $0].lower == m[$0] }
         }
     }
 
-    func vague(_ t: [Token], at k: Int) -> (Phrase<Int>, Int)? { Vocabulary.match(vaguesByFirst, t, at: k) }
-    func namedPeriod(_ t: [Token], at k: Int) -> (Phrase<Period>, Int)? { Vocabulary.match(periodsByFirst, t, at: k) }
+    func vague(_ t: [Token], at k: Int) -> (Phrase<Int>, Int)? {
+        k < t.count && vagueStarts.mayContain(t[k].lower) ? Vocabulary.match(vaguesByFirst, t, at: k) : nil
+    }
+    func namedPeriod(_ t: [Token], at k: Int) -> (Phrase<Period>, Int)? {
+        k < t.count && namedPeriodStarts.mayContain(t[k].lower) ? Vocabulary.match(periodsByFirst, t, at: k) : nil
+    }
 
     func isTravellerWord(_ w: String) -> Bool { travellerWords.contains(w) }
 }
