@@ -478,9 +478,12 @@ public struct ClaimExtractor {
         return tens + units
     }
 
+    /// The words of a rate's unit (`ratePerShortTime`), made once: a dictionary literal in the function was built at every number.
+    static let rateUnits = ["month": "month", "week": "week", "day": "day", "monthly": "month", "weekly": "week", "daily": "day"]
+
     /// "540 a month", "about 20 per day", "300 monthly": the unit, when the number is a rate over less than a quarter.
     static func ratePerShortTime(_ n: NumberMention, tokens t: [Token], before end: Int) -> String? {
-        let units = ["month": "month", "week": "week", "day": "day", "monthly": "month", "weekly": "week", "daily": "day"]
+        let units = ClaimExtractor.rateUnits
         var k = n.end
         let stop = min(end, n.end + 5)
         while k < stop, ![",", ";", ".", "(", ")"].contains(t[k].text) {
@@ -559,6 +562,11 @@ public struct ClaimExtractor {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
+    /// The month of a month's name or abbreviation, asked of many words by both readers: a filter first
+    /// (`WordSet`), so most words are not hashed.
+    static func month(_ w: String) -> Int? { monthWords.mayContain(w) ? months[w] : nil }
+    static let monthWords = WordSet(months.keys)
+
     /// Periods named relative to another, or to the article's date (matched in this order).
     static let relativePhrases: [([String], PeriodKind)] = [
         (["over", "the", "past", "year"], .pastYear), (["in", "the", "past", "year"], .pastYear),
@@ -660,13 +668,13 @@ public struct ClaimExtractor {
             if vocabulary.units.contains(next.lower) { return false }
             if next.lower == "-" || next.lower == "–", let a = afterNext, vocabulary.units.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
             if next.lower == "-", let a = afterNext, a.lower.hasPrefix("q") || a.lower.hasPrefix("h") { return false }
-            if ClaimExtractor.months[next.lower] != nil { return false }
+            if ClaimExtractor.month(next.lower) != nil { return false }
         }
         if n.numberStart > 0 {
             let prev = t[n.numberStart - 1]
             if vocabulary.marker(t, endingBefore: n.numberStart) { return false }
-            if ClaimExtractor.months[prev.lower] != nil { return false }
-            if prev.lower == "." && n.numberStart > 1 && ClaimExtractor.months[t[n.numberStart - 2].lower] != nil { return false }
+            if ClaimExtractor.month(prev.lower) != nil { return false }
+            if prev.lower == "." && n.numberStart > 1 && ClaimExtractor.month(t[n.numberStart - 2].lower) != nil { return false }
             if prev.lower == "q" || prev.lower == "h" { return false }
         }
         if let next, next.lower == "of", let a = afterNext, a.lower == "the" || a.lower == "them" {
@@ -1034,7 +1042,7 @@ public struct ClaimExtractor {
                 out.append(m); k = m.end; continue
             }
             // A single month with a year: May 2025
-            if let month = ClaimExtractor.months[word], word != "may" || year(at: k + 1) != nil {
+            if let month = ClaimExtractor.month(word), word != "may" || year(at: k + 1) != nil {
                 var j = k + 1
                 if w(j) == "." { j += 1 }
                 if let y = year(at: j) {
@@ -1054,7 +1062,7 @@ public struct ClaimExtractor {
                 }
             }
             // "since September" (no year): up to the article's date.
-            if word == "since", let m = ClaimExtractor.months[w(k + 1)], year(at: k + 2) == nil {
+            if word == "since", let m = ClaimExtractor.month(w(k + 1)), year(at: k + 2) == nil {
                 out.append(PeriodMention(start: k, end: k + 2, kind: .sinceMonth(m))); k += 2; continue
             }
             // Relative periods.
@@ -1093,9 +1101,9 @@ public struct ClaimExtractor {
         var m1: Int?, m2: Int?
         // Most words are no month: only then are their parts looked at ("January-March").
         let parts = w(j).utf8.contains(0x2D) ? w(j).split(separator: "-").map(String.init) : []
-        if parts.count == 2, let a = ClaimExtractor.months[parts[0]], let b = ClaimExtractor.months[parts[1]] {
+        if parts.count == 2, let a = ClaimExtractor.month(parts[0]), let b = ClaimExtractor.month(parts[1]) {
             m1 = a; m2 = b; j += 1
-        } else if let a = ClaimExtractor.months[w(j)], ["to", "and", "-", "–", "through", "until"].contains(w(j + 1)), let b = ClaimExtractor.months[w(j + 2)] {
+        } else if let a = ClaimExtractor.month(w(j)), ["to", "and", "-", "–", "through", "until"].contains(w(j + 1)), let b = ClaimExtractor.month(w(j + 2)) {
             m1 = a; m2 = b; j += 3
         }
         guard let a = m1, let b = m2, a <= b else { return nil }

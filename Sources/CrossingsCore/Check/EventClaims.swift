@@ -257,7 +257,7 @@ struct DraftDate {
         }
         /// A month name at j (with its abbreviation's dot), and the token after it.
         func month(_ j: Int) -> (Int, Int)? {
-            guard let m = months[w(j)], w(j) != "may" || year(j + 1) != nil || dayNumber(j + 1) != nil else { return nil }
+            guard let m = ClaimExtractor.month(w(j)), w(j) != "may" || year(j + 1) != nil || dayNumber(j + 1) != nil else { return nil }
             return (m, w(j + 1) == "." ? j + 2 : j + 1)
         }
         /// The year of a month (and day) written without one: the latest not after the document's date.
@@ -270,7 +270,7 @@ struct DraftDate {
         func yearless(_ j: Int) -> Bool {
             guard asOf != nil, j < t.count, t[j].text.first?.isUppercase == true else { return false }
             let joins: Set<String> = ["and", "to", "through", "or", "-", "–"]
-            func dateWord(_ i: Int) -> Bool { months[w(i)] != nil || year(i) != nil }
+            func dateWord(_ i: Int) -> Bool { ClaimExtractor.month(w(i)) != nil || year(i) != nil }
             return w(j - 1) != "between" && !(joins.contains(w(j - 1)) && dateWord(j - 2))
                 && !(joins.contains(w(j + 1)) && dateWord(j + 2)) && year(j + 1) == nil
         }
@@ -304,10 +304,10 @@ struct DraftDate {
             case "mid", "middle": part = .midMonth; j = k + 1
             case "late", "end": part = .lateMonth; j = k + 1
             default:
-                if w(k).hasPrefix("mid-"), months[String(w(k).dropFirst(4))] != nil { part = .midMonth }
+                if w(k).hasPrefix("mid-"), ClaimExtractor.month(String(w(k).dropFirst(4))) != nil { part = .midMonth }
             }
             if j > k, w(j) == "of" { j += 1 }
-            if part == .midMonth, j == k, w(k).hasPrefix("mid-"), let m = months[String(w(k).dropFirst(4))], let y = year(k + 1) {
+            if part == .midMonth, j == k, w(k).hasPrefix("mid-"), let m = ClaimExtractor.month(String(w(k).dropFirst(4))), let y = year(k + 1) {
                 out.append(DraftDate(start: k, end: k + 2, date: "\(y)-\(two(m))", precision: .midMonth)); k += 2; continue
             }
             if let (m, after) = month(j) {

@@ -341,6 +341,22 @@ public enum DraftText {
     }
 
     static func endsWithAbbreviation(_ chars: [DraftChar], wide: [UInt8], start: Int, dot: Int) -> Bool {
+        // ASCII (nearly every full stop): the word before the dot is lower-cased from its bytes, with no
+        // String made a character at a time; any other character takes the general way below.
+        var n = 0
+        var j = dot - 1
+        while j >= start, chars[j].isLetter || chars[j].isDot, chars[j].ascii != 0xFF {
+            if n >= 6 { return false }
+            n += 1; j -= 1
+        }
+        if j < start || !(chars[j].isLetter || chars[j].isDot) {
+            let w = String(unsafeUninitializedCapacity: n) { buffer in
+                for i in 0..<n { let b = chars[j + 1 + i].ascii; buffer[i] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+                return n
+            }
+            if abbreviations.contains(w) { return true }
+            return n == 1 && chars[j + 1].isUppercase
+        }
         var k = dot - 1
         var word = ""
         // No abbreviation is longer than five characters: a longer word is not walked (or a megabyte
