@@ -249,7 +249,7 @@ public struct ClaimExtractor {
             // "left North Korea", "returned to Russia": not the entries the data counts ("left for North Korea" is going there).
             let numberClause = clause(around: n, in: t)
             if flow != nil, numberClause.contains(where: { j in
-                vocabulary.exitWords.contains(t[j].lower) && !(j + 1 < t.count && t[j + 1].lower == "for")
+                vocabulary.exits.contains(t[j].lower) && !(j + 1 < t.count && t[j + 1].lower == "for")
             }) { flow = nil }
             // "13,221 North Koreans did not enter Russia": nothing is claimed to have happened.
             if let j = numberClause.first(where: { j in
@@ -334,7 +334,7 @@ public struct ClaimExtractor {
         while i < t.count {
             // Most words start no number: only digits, the vocabulary's number words and phrases,
             // "a", "one" and hyphenated words ("twenty-one") are looked at.
-            if t[i].kind != .number, !vocabulary.numberStarts.contains(t[i].lower), !t[i].lower.utf8.contains(0x2D) { i += 1; continue }
+            if t[i].kind != .number, !vocabulary.numberStarts.contains(t[i].lower), !t[i].lower.draftHasHyphen { i += 1; continue }
             // "thousands", "tens of thousands", "hundreds": at least the lower bound.
             if let (p, n) = vocabulary.vague(t, at: i) {
                 // Up to twenty times the bound: "thousands" is 1,000 to 19,999, not five million.
@@ -376,7 +376,7 @@ public struct ClaimExtractor {
         let tok = t[i]
         let largest = Double(ClaimExtractor.largestCount)
         if tok.kind == .number {
-            let digits = tok.text.filter { $0 != "," && !DraftText.groupSpaces.contains($0) }
+            let digits = DraftText.digits(of: tok.text)
             // No count of travellers has more than 13 digits: a longer run is too large (never converted).
             let long = digits.prefix { $0 != "." }.count > 16
             guard let parsed = long ? largest : Double(digits) else { return nil }  // "1.2.3": no number
@@ -390,7 +390,8 @@ public struct ClaimExtractor {
                 }
             }
             if long || !base.isFinite || base >= largest { return .tooLarge(end: i + 1, scaled: false) }
-            guard !digits.contains("."), let n = Int(exactly: base.rounded()) else { return nil }
+            // By bytes (`digits` is ASCII): `contains(".")` went through Foundation's string search.
+            guard !digits.utf8.contains(0x2E), let n = Int(exactly: base.rounded()) else { return nil }
             return ParsedNumber(value: n, end: i + 1, scaled: false)
         }
         // Words: "ten thousand", "a thousand", "three", "two million", "a dozen"; zero alone ("none", "no").
@@ -473,7 +474,7 @@ public struct ClaimExtractor {
         var j = k - 1
         while j >= 0, !clauseStops.contains(t[j].text) {
             let w = t[j].lower
-            if vocabulary.entryWords.contains(w) || vocabulary.exitWords.contains(w) || ["made", "recorded"].contains(w) { return true }
+            if vocabulary.entries.contains(w) || vocabulary.exits.contains(w) || ["made", "recorded"].contains(w) { return true }
             j -= 1
         }
         return false
@@ -482,16 +483,19 @@ public struct ClaimExtractor {
     /// A number word above zero: "three", "twenty", and tens and units joined, "twenty-one".
     func wordValue(_ w: String) -> Int? {
         if let n = vocabulary.numbers[w] { return n > 0 ? n : nil }
-        guard w.utf8.contains(0x2D) else { return nil }
+        guard w.draftHasHyphen else { return nil }
         let parts = w.split(separator: "-").map(String.init)
         guard parts.count == 2, let tens = vocabulary.numbers[parts[0]], let units = vocabulary.numbers[parts[1]],
               tens >= 20, tens % 10 == 0, tens < 100, (1...9).contains(units) else { return nil }
         return tens + units
     }
 
+    /// The words of a rate's unit (`ratePerShortTime`), made once: a dictionary literal in the function was built at every number.
+    static let rateUnits = ["month": "month", "week": "week", "day": "day", "monthly": "month", "weekly": "week", "daily": "day"]
+
     /// "540 a month", "about 20 per day", "300 monthly": the unit, when the number is a rate over less than a quarter.
     static func ratePerShortTime(_ n: NumberMention, tokens t: [Token], before end: Int) -> String? {
-        let units = ["month": "month", "week": "week", "day": "day", "monthly": "month", "weekly": "week", "daily": "day"]
+        let units = ClaimExtractor.rateUnits
         var k = n.end
         let stop = min(end, n.end + 5)
         while k < stop, ![",", ";", ".", "(", ")"].contains(t[k].text) {
@@ -508,10 +512,15 @@ public struct ClaimExtractor {
     static func withoutControls(_ text: String) -> String {
         // Bytes, not scalars: C0 controls are one byte, C1 controls (U+0080…U+009F) are 0xC2 0x80…0x9F.
         var previous: UInt8 = 0
-        guard text.utf8.contains(where: { b in
-            defer { previous = b }
-            return (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F)
-        })
+        // Over the bytes in place: the generic `utf8.contains(where:)` took about 30 instructions a byte.
+        func hasControl(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            for b in bytes {
+                defer { previous = b }
+                if (b < 0x20 && b != 0x0A && b != 0x09 && b != 0x0D) || b == 0x7F || (previous == 0xC2 && b >= 0x80 && b <= 0x9F) { return true }
+            }
+            return false
+        }
+        guard text.utf8.withContiguousStorageIfAvailable(hasControl) ?? Array(text.utf8).withUnsafeBufferPointer(hasControl)
         else { return text }
         var out = String.UnicodeScalarView()
         var scalars = Array(text.unicodeScalars)[...]
@@ -570,6 +579,11 @@ public struct ClaimExtractor {
         "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
         "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
+    /// The month of a month's name or abbreviation, asked of many words by both readers: a filter first
+    /// (`WordSet`), so most words are not hashed.
+    static func month(_ w: String) -> Int? { monthWords.mayContain(w) ? months[w] : nil }
+    static let monthWords = WordSet(months.keys)
+
     /// Periods named relative to another, or to the article's date (matched in this order).
     static let relativePhrases: [([String], PeriodKind)] = [
         (["over", "the", "past", "year"], .pastYear), (["in", "the", "past", "year"], .pastYear),
@@ -638,7 +652,7 @@ public struct ClaimExtractor {
             let k = n.end
             let before = vocabulary.person(t, at: k) != nil || vocabulary.traveller(t, at: k) != nil || matchCategory(t, at: k) != nil
                 || vocabulary.adjective(t, at: k) != nil
-            return before && !vocabulary.unitsAfter.contains(t[min(k, t.count - 1)].lower)
+            return before && !vocabulary.units.contains(t[min(k, t.count - 1)].lower)
         }
         // Part of a compound or a date: COVID-19, 2025-02-09, 02.
         if first.kind == .number, first.text.count > 1, first.text.hasPrefix("0") { return false }
@@ -684,16 +698,16 @@ public struct ClaimExtractor {
         if let next {
             // "crossed into Russia 1,117 times in 2023": times that count trips, not a ratio (the ratio reader asks the same).
             if next.lower == "times", ClaimExtractor.timesCountTrips(t, vocabulary, number: n.numberStart, after: n.end + 1) { return true }
-            if vocabulary.unitsAfter.contains(next.lower) { return false }
-            if next.lower == "-" || next.lower == "–", let a = afterNext, vocabulary.unitsAfter.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
+            if vocabulary.units.contains(next.lower) { return false }
+            if next.lower == "-" || next.lower == "–", let a = afterNext, vocabulary.units.contains(a.lower) || a.lower.hasPrefix("year") || a.lower == "fold" { return false }
             if next.lower == "-", let a = afterNext, a.lower.hasPrefix("q") || a.lower.hasPrefix("h") { return false }
-            if ClaimExtractor.months[next.lower] != nil { return false }
+            if ClaimExtractor.month(next.lower) != nil { return false }
         }
         if n.numberStart > 0 {
             let prev = t[n.numberStart - 1]
             if vocabulary.marker(t, endingBefore: n.numberStart) { return false }
-            if ClaimExtractor.months[prev.lower] != nil { return false }
-            if prev.lower == "." && n.numberStart > 1 && ClaimExtractor.months[t[n.numberStart - 2].lower] != nil { return false }
+            if ClaimExtractor.month(prev.lower) != nil { return false }
+            if prev.lower == "." && n.numberStart > 1 && ClaimExtractor.month(t[n.numberStart - 2].lower) != nil { return false }
             if prev.lower == "q" || prev.lower == "h" { return false }
         }
         if let next, next.lower == "of", let a = afterNext, a.lower == "the" || a.lower == "them" {
@@ -702,11 +716,12 @@ public struct ClaimExtractor {
         }
         let counted = countedNounAfter(n, tokens: t)
         // A bare year: 1900-2199 written without separators ("in 2024 North Koreans…" is a year too).
-        if first.kind == .number, !first.text.contains(","), first.text.count == 4, (1900...2199).contains(n.value), n.high == nil,
+        // A number token's "," is one byte, looked for as one (`contains(",")` was Foundation's string search).
+        if first.kind == .number, !first.text.utf8.contains(0x2C), first.text.count == 4, (1900...2199).contains(n.value), n.high == nil,
            !counted || (n.start == n.numberStart && n.start > 0 && ClaimExtractor.yearPrepositions.contains(t[n.start - 1].lower)) {
             return false
         }
-        if first.kind == .number, first.text.count == 4, !first.text.contains(","), n.end < t.count, t[n.end].lower == "s" { return false }
+        if first.kind == .number, first.text.count == 4, !first.text.utf8.contains(0x2C), n.end < t.count, t[n.end].lower == "s" { return false }
         if counted { return true }
         // "out of 10,000, over a thousand …": the whole the next number is part of.
         if ClaimExtractor.isOutOf(n, t) { return true }
@@ -728,7 +743,7 @@ public struct ClaimExtractor {
             let w = t[k]
             if w.kind == .punct && w.text != "-" { return false }
             // A verb or a relative word ends the noun phrase: "two countries agreed that North Koreans …".
-            if vocabulary.entryWords.contains(w.lower) || vocabulary.exitWords.contains(w.lower)
+            if vocabulary.entries.contains(w.lower) || vocabulary.exits.contains(w.lower)
                 || ["that", "who", "which", "where", "when", "and", "or", "but", "as"].contains(w.lower) { return false }
             if vocabulary.traveller(t, at: k) != nil || vocabulary.person(t, at: k) != nil { return true }
             if w.kind == .number { return false }
@@ -770,7 +785,7 @@ public struct ClaimExtractor {
             found = (p.meaning.measure, p.meaning.category, n)
         }
         guard let (measure, category, n) = found else { return nil }
-        if k + n < t.count, vocabulary.notAfter.contains(t[k + n].lower) { return nil }
+        if k + n < t.count, vocabulary.notAfters.contains(t[k + n].lower) { return nil }
         return (measure, category, n)
     }
 
@@ -850,11 +865,11 @@ public struct ClaimExtractor {
                     j += 1
                 }
                 // Or one person: "not a single North Korean entered Russia by rail".
-                let verb = k + n < t.count && (vocabulary.entryWords.contains(t[k + n].lower) || vocabulary.exitWords.contains(t[k + n].lower)
+                let verb = k + n < t.count && (vocabulary.entries.contains(t[k + n].lower) || vocabulary.exits.contains(t[k + n].lower)
                                                || ["was", "is", "with"].contains(t[k + n].lower))
                 if noun || verb { out.append(Mention(index: k, code: p.meaning)); used.append(k..<k + n); k += n; continue }
             }
-            if let (_, n) = vocabulary.traveller(t, at: k), k + n < t.count, vocabulary.originWords.contains(t[k + n].lower) {
+            if let (_, n) = vocabulary.traveller(t, at: k), k + n < t.count, vocabulary.origins.contains(t[k + n].lower) {
                 var j = k + n + 1
                 if j < t.count, t[j].lower == "the" { j += 1 }
                 if let (c, m) = vocabulary.country(t, at: j) {
@@ -875,7 +890,7 @@ public struct ClaimExtractor {
             if let (c, n) = vocabulary.country(t, at: k) {
                 var j = k - 1
                 if j >= 0, t[j].lower == "the" { j -= 1 }
-                let origin = j >= 0 && t[j].lower != "of" && vocabulary.originWords.contains(t[j].lower)
+                let origin = j >= 0 && t[j].lower != "of" && vocabulary.origins.contains(t[j].lower)
                 out.append(Mention(index: k, code: c.meaning, origin: origin)); k += n; continue
             }
             k += 1
@@ -945,13 +960,17 @@ public struct ClaimExtractor {
         var out: [PeriodMention] = []
         var k = 0
         func w(_ j: Int) -> String { j < t.count ? t[j].lower : "" }
-        func year(at j: Int) -> Int? {
+        func yearAt(_ j: Int) -> Int? {
             guard j < t.count, t[j].kind == .number, t[j].text.count == 4, let y = Int(t[j].text), (1900...2199).contains(y) else { return nil }
             if j > 0, ClaimExtractor.yearPrepositions.contains(t[j - 1].lower) { return y }
             // Not a year when it is itself a count ("2000 people").
             if numbers.contains(where: { $0.numberStart == j }) && countedNounAfter(NumberMention(start: j, numberStart: j, end: j + 1, value: y, high: nil, qualifier: .exact, scaled: false), tokens: t) { return nil }
             return y
         }
+        // Each number token's year, worked out once: `year(at:)` is asked of the same token by one
+        // pattern after another, and a number may ask for the noun after it.
+        let years: [Int?] = t.indices.map { t[$0].kind == .number ? yearAt($0) : nil }
+        func year(at j: Int) -> Int? { j < t.count ? years[j] : nil }
         /// "of 2024", "in 2024", "2024", "this year", "last year" after a quarter or half.
         func yearAfter(_ j: Int) -> (PeriodKind?, Int)? {
             var j = j
@@ -996,7 +1015,7 @@ public struct ClaimExtractor {
             // Most words start no period: only numbers, the words below that can, "q…"/"h…" (Q3, H1),
             // hyphenated words ("january-march") and the vocabulary's named periods are looked at.
             if t[k].kind != .number, !vocabulary.periodStarts.contains(word),
-               word.utf8.first != 0x71, word.utf8.first != 0x68, !word.utf8.contains(0x2D) {
+               word.utf8.first != 0x71, word.utf8.first != 0x68, !word.draftHasHyphen {
                 k += 1; continue
             }
             // Ranges of years: "between 2010 and 2019", "from 2010 to 2019", "2010-2019", "2010–2019".
@@ -1080,7 +1099,7 @@ public struct ClaimExtractor {
                 out.append(m); k = m.end; continue
             }
             // A single month with a year: May 2025
-            if let month = ClaimExtractor.months[word], word != "may" || year(at: k + 1) != nil {
+            if let month = ClaimExtractor.month(word), word != "may" || year(at: k + 1) != nil {
                 var j = k + 1
                 if w(j) == "." { j += 1 }
                 if let y = year(at: j) {
@@ -1100,7 +1119,7 @@ public struct ClaimExtractor {
                 }
             }
             // "since September" (no year): up to the article's date.
-            if word == "since", let m = ClaimExtractor.months[w(k + 1)], year(at: k + 2) == nil {
+            if word == "since", let m = ClaimExtractor.month(w(k + 1)), year(at: k + 2) == nil {
                 out.append(PeriodMention(start: k, end: k + 2, kind: .sinceMonth(m))); k += 2; continue
             }
             // Relative periods.
@@ -1138,10 +1157,10 @@ public struct ClaimExtractor {
         if ["from", "between"].contains(w(j)) { j += 1 }
         var m1: Int?, m2: Int?
         // Most words are no month: only then are their parts looked at ("January-March").
-        let parts = w(j).utf8.contains(0x2D) ? w(j).split(separator: "-").map(String.init) : []
-        if parts.count == 2, let a = ClaimExtractor.months[parts[0]], let b = ClaimExtractor.months[parts[1]] {
+        let parts = w(j).draftHasHyphen ? w(j).split(separator: "-").map(String.init) : []
+        if parts.count == 2, let a = ClaimExtractor.month(parts[0]), let b = ClaimExtractor.month(parts[1]) {
             m1 = a; m2 = b; j += 1
-        } else if let a = ClaimExtractor.months[w(j)], ["to", "and", "-", "–", "through", "until"].contains(w(j + 1)), let b = ClaimExtractor.months[w(j + 2)] {
+        } else if let a = ClaimExtractor.month(w(j)), ["to", "and", "-", "–", "through", "until"].contains(w(j + 1)), let b = ClaimExtractor.month(w(j + 2)) {
             m1 = a; m2 = b; j += 3
         }
         guard let a = m1, let b = m2, a <= b else { return nil }

@@ -104,6 +104,42 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
         return positions
     }
 
+    /// Where the numbered first words of phrases (EventReader) stand in one sentence: `at[id]`, a
+    /// possessive also as the word without its "'s" (as `positions(_:)`), and `hit[id]` whether it does.
+    struct Starts {
+        var hit: [Bool]
+        var at: [Int: [Int]] = [:]
+        /// Whether a phrase whose first word is numbered `id` (-1: a wildcard) can start in the sentence.
+        @inline(__always) func canStart(_ id: Int) -> Bool { id < 0 || hit[id] }
+    }
+
+    /// `match(_:present:)` with the sentence's words already looked up (EventReader): `firstIDs`
+    /// numbers each term's phrases' first words (-1: a wildcard).
+    func match(_ words: [String], firstIDs: [[Int]], starts: Starts) -> [Int]? {
+        // A term none of whose phrases can start in the sentence cannot match: most aliases stop here.
+        for (term, ids) in zip(terms, firstIDs) where !term.negated {
+            if !ids.contains(where: starts.canStart) { return nil }
+        }
+        var positions: [Int] = []
+        for (term, ids) in zip(terms, firstIDs) {
+            var found: [Int] = []
+            for (phrase, id) in zip(term.phrases, ids) {
+                if id >= 0 {
+                    if let at = starts.at[id] { found += EventAlias.occurrences(of: phrase, in: words, startingAt: at) }
+                } else {
+                    found += EventAlias.occurrences(of: phrase, in: words)
+                }
+            }
+            if term.negated {
+                if !found.isEmpty { return nil }
+            } else {
+                if found.isEmpty { return nil }
+                positions += found
+            }
+        }
+        return positions
+    }
+
     /// The words of a sentence, and each possessive also without its "'s" ("korea's" and "korea"):
     /// what `match` asks of a phrase's first word, without making "word's" for every alias.
     static func present(_ words: [String]) -> Set<String> {
@@ -221,7 +257,7 @@ struct DraftDate {
         }
         /// A month name at j (with its abbreviation's dot), and the token after it.
         func month(_ j: Int) -> (Int, Int)? {
-            guard let m = months[w(j)], w(j) != "may" || year(j + 1) != nil || dayNumber(j + 1) != nil else { return nil }
+            guard let m = ClaimExtractor.month(w(j)), w(j) != "may" || year(j + 1) != nil || dayNumber(j + 1) != nil else { return nil }
             return (m, w(j + 1) == "." ? j + 2 : j + 1)
         }
         /// The year of a month (and day) written without one: the latest not after the document's date.
@@ -234,7 +270,7 @@ struct DraftDate {
         func yearless(_ j: Int) -> Bool {
             guard asOf != nil, j < t.count, t[j].text.first?.isUppercase == true else { return false }
             let joins: Set<String> = ["and", "to", "through", "or", "-", "–"]
-            func dateWord(_ i: Int) -> Bool { months[w(i)] != nil || year(i) != nil }
+            func dateWord(_ i: Int) -> Bool { ClaimExtractor.month(w(i)) != nil || year(i) != nil }
             return w(j - 1) != "between" && !(joins.contains(w(j - 1)) && dateWord(j - 2))
                 && !(joins.contains(w(j + 1)) && dateWord(j + 2)) && year(j + 1) == nil
         }
@@ -268,10 +304,10 @@ struct DraftDate {
             case "mid", "middle": part = .midMonth; j = k + 1
             case "late", "end": part = .lateMonth; j = k + 1
             default:
-                if w(k).hasPrefix("mid-"), months[String(w(k).dropFirst(4))] != nil { part = .midMonth }
+                if w(k).hasPrefix("mid-"), ClaimExtractor.month(String(w(k).dropFirst(4))) != nil { part = .midMonth }
             }
             if j > k, w(j) == "of" { j += 1 }
-            if part == .midMonth, j == k, w(k).hasPrefix("mid-"), let m = months[String(w(k).dropFirst(4))], let y = year(k + 1) {
+            if part == .midMonth, j == k, w(k).hasPrefix("mid-"), let m = ClaimExtractor.month(String(w(k).dropFirst(4))), let y = year(k + 1) {
                 out.append(DraftDate(start: k, end: k + 2, date: "\(y)-\(two(m))", precision: .midMonth)); k += 2; continue
             }
             if let (m, after) = month(j) {
@@ -364,43 +400,64 @@ struct EventReader {
     /// The document's date, for dates written without a year and "last year".
     var asOf: CalendarDay?
 
-    /// The events an alias of which may start with each word (`firstWords`), and those with a
-    /// wildcard first word ("arriv*"), asked in every sentence: a sentence is matched only against the
-    /// events one of its words can start (an alias none of whose terms can start is no match).
-    var byFirstWord: [String: [Int]] = [:]
-    var anyWord: [Int] = []
+    /// Every phrase's first word that is not a wildcard, numbered: a sentence's words are looked up
+    /// once each (`firstWordFilter` turns most away unhashed), and each alias then asks where its
+    /// phrases can start by number, an array index, instead of hashing its words in every sentence.
+    var firstWordIDs: [String: Int] = [:]
+    var firstWordFilter = WordSet()
+    /// For each event, alias, term and phrase: the number of the phrase's first word, or -1 for a
+    /// wildcard first word ("arriv*"), which can start anywhere.
+    var firstIDs: [[[[Int]]]] = []
+    /// For each event, the numbers of the first words of the phrases of its terms to find (not to
+    /// avoid): the event can be named only where one of them stands (-1, a wildcard: anywhere).
+    var startIDs: [[Int]] = []
 
     init(_ data: Dataset, asOf: CalendarDay? = nil) {
         events = data.events.filter { !$0.aliases.isEmpty }
         self.asOf = asOf
-        for (i, e) in events.enumerated() {
-            for alias in e.aliases {
-                for term in alias.terms where !term.negated {
-                    for p in term.phrases {
-                        guard let f = p.first else { continue }
-                        if f.draftEndsInStar { anyWord.append(i) } else { byFirstWord[f, default: []].append(i) }
+        for e in events {
+            firstIDs.append(e.aliases.map { alias in
+                alias.terms.map { term in
+                    term.phrases.map { p -> Int in
+                        guard let f = p.first, !f.draftEndsInStar else { return -1 }
+                        if let id = firstWordIDs[f] { return id }
+                        firstWordIDs[f] = firstWordIDs.count
+                        firstWordFilter.insert(f)
+                        return firstWordIDs.count - 1
                     }
                 }
-            }
+            })
+            startIDs.append(zip(e.aliases, firstIDs.last!).flatMap { alias, terms in
+                zip(alias.terms, terms).flatMap { term, ids in term.negated ? [] : ids }
+            })
         }
+    }
+
+    /// The number of a phrase's first word equal to `w`, if any.
+    @inline(__always) func firstWordID(_ w: String) -> Int? {
+        firstWordFilter.mayContain(w) ? firstWordIDs[w] : nil
     }
 
     func claims(in sentence: Sentence) -> [Claim] {
         guard !events.isEmpty else { return [] }
         let t = sentence.tokens
         let words = t.map(\.lower)
-        let positions = EventAlias.positions(words)
-        let present = EventAlias.Present.positions(positions)
-        var candidate = [Bool](repeating: false, count: events.count)
-        for i in anyWord { candidate[i] = true }
-        for w in positions.keys { if let list = byFirstWord[w] { for i in list { candidate[i] = true } } }
+        // Where each first word stands (`EventAlias.positions`, kept only for the words an alias starts with).
+        var starts = EventAlias.Starts(hit: [Bool](repeating: false, count: firstWordIDs.count))
+        for (i, w) in words.enumerated() {
+            if let id = firstWordID(w) { starts.hit[id] = true; starts.at[id, default: []].append(i) }
+            if w.draftEndsInApostropheS, let id = firstWordID(String(w.dropLast(2))) { starts.hit[id] = true; starts.at[id, default: []].append(i) }
+        }
         var named: [(Event, [Int])] = []
-        for (i, e) in events.enumerated() where candidate[i] {
+        for i in events.indices {
+            // Only an event a phrase of whose terms to find can start here: an alias of nothing but
+            // terms to avoid is asked only of an event named by another alias.
+            guard startIDs[i].contains(where: starts.canStart) else { continue }
             var best: [Int]?
-            for alias in e.aliases {
-                if let p = alias.match(words, present: present) { best = (best ?? []) + p }
+            for (a, alias) in events[i].aliases.enumerated() {
+                if let p = alias.match(words, firstIDs: firstIDs[i][a], starts: starts) { best = (best ?? []) + p }
             }
-            if let best { named.append((e, best)) }
+            if let best { named.append((events[i], best)) }
         }
         guard !named.isEmpty else { return [] }
         // "After reporting 295 in the first quarter of 2025, it ceased …": that quarter dates the report.

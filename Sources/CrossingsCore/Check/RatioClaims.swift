@@ -203,7 +203,7 @@ struct RatioReader {
         guard k < t.count else { return nil }
         let tok = t[k]
         if tok.kind == .number {
-            let text = tok.text.filter { $0 != "," && !DraftText.groupSpaces.contains($0) }
+            let text = DraftText.digits(of: tok.text)
             let parts = text.split(separator: ".", omittingEmptySubsequences: false)
             guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 9 else { return nil }
             let fraction = parts.count == 2 ? parts[1] : ""
@@ -471,7 +471,7 @@ struct RatioReader {
                 k += 1
             }
         }
-        if measure == .estimate, words.contains(where: { vocabulary.entryWords.contains($0) || ["entering", "entries", "arriving", "arrivals"].contains($0) }) {
+        if measure == .estimate, words.contains(where: { vocabulary.entries.contains($0) || ["entering", "entries", "arriving", "arrivals"].contains($0) }) {
             measure = .total; category = ""
         }
         // The period: "from 2024 to 2025" after the comparison (the figure is the later); a date before the

@@ -61,37 +61,21 @@ public enum DraftText {
     /// is cut into sentences as it is read, so a megabyte with no blank line is never held twice.
     public static func sentences(_ document: String) -> [Sentence] {
         let document = unixLineBreaks(document)
-        var out: [Sentence] = []
-        var paragraph: [DraftChar] = []
-        var paragraphIndex = 0
+        var reader = ParagraphReader()
         var inFence = false
-        // A long paragraph is split as it grows; what is left (an unfinished sentence) is kept. The
-        // threshold doubles with what is left, so a sentence that cannot be cut is rescanned a
-        // bounded number of times (linear in all).
-        let flushStep = 16_384
-        var flushAt = flushStep
-        func flush() {
-            if !paragraph.isEmpty {
-                out += split(paragraph, paragraph: paragraphIndex, final: true).sentences
-                paragraphIndex += 1
-            }
-            paragraph.removeAll(keepingCapacity: paragraph.count <= 4 * flushStep)
-            flushAt = flushStep
-        }
-        func flushFinished() {
-            let (done, consumed) = split(paragraph, paragraph: paragraphIndex, final: false)
-            out += done
-            if consumed > 0 { paragraph.removeSubrange(0..<consumed) }
-            flushAt = max(flushStep, 2 * paragraph.count)
-        }
         var lineNumber = 0
         var previousLineEndsLongSentence = false
         var rest = document[...]
         var more = true
         // Line by line, without an array of every line first (a draft of a million short lines).
         while more {
-            // Bytes, not Characters: "\n" is found without working out grapheme clusters.
-            let lineEnd = rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
+            // Bytes, not Characters: "\n" is found without working out grapheme clusters (by memchr: the
+            // generic `firstIndex(of:)` took about a hundred instructions a byte).
+            let newline = rest.utf8.withContiguousStorageIfAvailable { b in
+                b.isEmpty ? nil : memchr(b.baseAddress!, 0x0A, b.count).map { UnsafeRawPointer(b.baseAddress!).distance(to: UnsafeRawPointer($0)) }
+            }
+            let lineEnd = newline.map { $0.map { rest.utf8.index(rest.startIndex, offsetBy: $0) } ?? rest.endIndex }
+                ?? rest.utf8.firstIndex(of: 0x0A) ?? rest.endIndex
             var line = rest[..<lineEnd]
             if lineEnd == rest.endIndex { more = false } else { rest = rest[rest.utf8.index(after: lineEnd)...] }
             lineNumber += 1
@@ -100,22 +84,83 @@ public enum DraftText {
             let lead = line.drop { $0 == " " || $0 == "\t" }
             if lead.hasPrefix("```") || lead.hasPrefix("~~~") {
                 inFence.toggle()
-                flush()
+                reader.flush()
                 continue
             }
             if inFence { continue }
-            if lead.allSatisfy(\.draftIsWhitespace) { flush(); continue }
+            if lead.allSatisfy(\.draftIsWhitespace) { reader.flush(); continue }
             // A file that is not hard-wrapped (a line of over 100 characters ending a sentence) has a
             // paragraph per line, as the stored articles do (¶N is the Nth non-empty line).
-            if previousLineEndsLongSentence { flush() }
-            if !paragraph.isEmpty { paragraph.append(DraftChar(ascii: 0x20, line: lineNumber, column: 0)) }
+            if previousLineEndsLongSentence { reader.flush() }
             let last = line.last { $0 != " " && $0 != "\t" }
             previousLineEndsLongSentence = lead.utf8.count > 100 && last.map { ".!?\"”’')".contains($0) } == true
+            // The line's bytes in place: iterating a Substring's UTF-8 view cost several times more.
+            let n = lineNumber
+            if line.utf8.withContiguousStorageIfAvailable({ reader.read($0, of: line, line: n) }) == nil {
+                Array(line.utf8).withUnsafeBufferPointer { reader.read($0, of: line, line: n) }
+            }
+        }
+        reader.flush()
+        return reader.out
+    }
+
+    /// A paragraph read a line at a time and cut into sentences as it grows. A struct with mutating
+    /// methods, not local functions sharing local variables: those variables were boxed, and every
+    /// access to the paragraph checked for exclusivity at run time (a fifth of the splitter).
+    struct ParagraphReader {
+        var out: [Sentence] = []
+        var paragraph: [DraftChar] = []
+        /// The UTF-8 bytes of the paragraph's characters that are not ASCII (`DraftChar.wideStart`).
+        var wide: [UInt8] = []
+        var paragraphIndex = 0
+        // A long paragraph is split as it grows; what is left (an unfinished sentence) is kept. The
+        // threshold doubles with what is left, so a sentence that cannot be cut is rescanned a
+        // bounded number of times (linear in all).
+        static let flushStep = 16_384
+        var flushAt = flushStep
+        /// The classes of the characters that are not ASCII met so far (`DraftChar.Classes`): asking a
+        /// Character took thousands of instructions, a lookup about a hundred. Emptied when it grows
+        /// past `classCacheLimit` (a draft of every character there is).
+        var classCache: [Character: DraftChar.Classes] = [:]
+        static let classCacheLimit = 4_096
+
+        mutating func flush() {
+            if !paragraph.isEmpty {
+                out += split(paragraph, wide: wide, paragraph: paragraphIndex, final: true).sentences
+                paragraphIndex += 1
+            }
+            paragraph.removeAll(keepingCapacity: paragraph.count <= 4 * Self.flushStep)
+            wide.removeAll(keepingCapacity: wide.count <= 4 * Self.flushStep)
+            flushAt = Self.flushStep
+        }
+
+        mutating func flushFinished() {
+            let (done, consumed) = split(paragraph, wide: wide, paragraph: paragraphIndex, final: false)
+            out += done
+            if consumed > 0 { paragraph.removeSubrange(0..<consumed) }
+            // The bytes of the characters kept, moved to the front: the store stays as small as they are.
+            if !wide.isEmpty {
+                var kept: [UInt8] = []
+                for i in paragraph.indices where paragraph[i].ascii == 0xFF {
+                    let c = paragraph[i]
+                    paragraph[i].wideStart = UInt32(kept.count)
+                    kept += wide[c.wideBytes]
+                }
+                wide = kept
+            }
+            flushAt = max(Self.flushStep, 2 * paragraph.count)
+        }
+
+        /// Adds one line (not blank, outside a fence) to the paragraph: `bytes` are `text`'s UTF-8.
+        mutating func read(_ bytes: UnsafeBufferPointer<UInt8>, of text: Substring, line lineNumber: Int) {
+            if !paragraph.isEmpty { paragraph.append(DraftChar(ascii: 0x20, line: lineNumber, column: 0)) }
             var column = 0
             var run = 0  // letters and digits in a row, up to this one
-            if line.utf8.allSatisfy({ $0 < 0x80 }) {
+            var ascii = true
+            for b in bytes where b >= 0x80 { ascii = false; break }
+            if ascii {
                 // ASCII (most drafts): one Character a byte, without working out grapheme clusters.
-                for b in line.utf8 {
+                for b in bytes {
                     column += 1
                     let alphanumeric = (b >= 0x30 && b <= 0x39) || ((b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A)
                     run = alphanumeric ? run + 1 : 0
@@ -123,34 +168,38 @@ public enum DraftText {
                     paragraph.append(DraftChar(ascii: b, line: lineNumber, column: column))
                     if paragraph.count >= flushAt { flushFinished() }
                 }
-            } else {
-                // Mostly ASCII (curly quotes, a dash): an ASCII byte followed by another (or the end) is a
-                // Character of its own, so only the rest is cut into grapheme clusters.
-                let utf8 = line.utf8
-                var at = line.startIndex
-                while at < line.endIndex {
-                    let b = utf8[at]
-                    let after = utf8.index(after: at)
-                    let c: Character
-                    if b < 0x80, after == line.endIndex || utf8[after] < 0x80 {
-                        c = Character(Unicode.Scalar(b))
-                        at = after
-                    } else {
-                        c = line[at]
-                        at = line.index(after: at)
+                return
+            }
+            // Mostly ASCII (curly quotes, a dash): an ASCII byte followed by another (or the end) is a
+            // Character of its own, so only the rest is cut into grapheme clusters.
+            var o = 0
+            while o < bytes.count {
+                let b = bytes[o]
+                column += 1
+                var ch: DraftChar
+                if b < 0x80, o + 1 == bytes.count || bytes[o + 1] < 0x80 {
+                    ch = DraftChar(ascii: b, line: lineNumber, column: column)
+                    o += 1
+                } else {
+                    let at = text.utf8.index(text.startIndex, offsetBy: o)
+                    let after = text.index(after: at)
+                    let c = text[at]
+                    var classes = classCache[c]
+                    if classes == nil {
+                        if classCache.count >= Self.classCacheLimit { classCache.removeAll(keepingCapacity: true) }
+                        classes = DraftChar.Classes(of: c)
+                        classCache[c] = classes
                     }
-                    column += 1
-                    var ch = DraftChar(c, line: lineNumber, column: column)
-                    run = ch.isLetter || ch.isNumber ? run + 1 : 0
-                    if run > longestRun { continue }
-                    if ch.isASCIIDigit { dropInvisibles(before: &ch, in: &paragraph) }
-                    paragraph.append(ch)
-                    if paragraph.count >= flushAt { flushFinished() }
+                    ch = DraftChar(c, classes: classes!, line: lineNumber, column: column, wide: &wide)
+                    o += text.utf8.distance(from: at, to: after)
                 }
+                run = ch.isLetter || ch.isNumber ? run + 1 : 0
+                if run > longestRun { continue }
+                if ch.isASCIIDigit { dropInvisibles(before: &ch, in: &paragraph, wide: wide) }
+                paragraph.append(ch)
+                if paragraph.count >= flushAt { flushFinished() }
             }
         }
-        flush()
-        return out
     }
 
     /// Line breaks as "\n" only: "\r\n" (Windows) and a lone "\r" (old Mac OS) are each one break.
@@ -178,7 +227,7 @@ public enum DraftText {
     /// Before an ASCII digit: a run of zero-width characters after a digit, or after a digit and a
     /// "," or "." ("13\u{200B}221", "13,\u{200B}221", "13\u{2060},221"), is dropped, and the digit
     /// keeps which one it was. Columns stay: each character keeps its own.
-    static func dropInvisibles(before digit: inout DraftChar, in paragraph: inout [DraftChar]) {
+    static func dropInvisibles(before digit: inout DraftChar, in paragraph: inout [DraftChar], wide: [UInt8]) {
         var k = paragraph.count - 1
         var drop: [Int] = []        // characters wholly invisible
         var strip: [Int] = []       // a digit, "," or "." with a zero-width (non-)joiner attached
@@ -192,7 +241,7 @@ public enum DraftText {
                 if (c.ascii == 0x2C || c.ascii == 0x2E) && !sawSeparator { sawSeparator = true; k -= 1; continue }
                 return
             }
-            let scalars = c.char.unicodeScalars
+            let scalars = c.string(wide).unicodeScalars
             guard let invisible = scalars.first(where: { invisibleInNumbers.contains($0) }) else { return }
             let rest = scalars.filter { !invisibleInNumbers.contains($0) }
             found = invisible
@@ -205,7 +254,7 @@ public enum DraftText {
         // A number the zero-width characters stand inside: a digit before them.
         guard digitBefore, let found else { return }
         for i in strip {
-            let base = paragraph[i].char.unicodeScalars.first { !invisibleInNumbers.contains($0) }!
+            let base = paragraph[i].string(wide).unicodeScalars.first { !invisibleInNumbers.contains($0) }!
             paragraph[i] = DraftChar(ascii: UInt8(base.value), line: paragraph[i].line, column: paragraph[i].column)
         }
         for i in drop.sorted(by: >) { paragraph.remove(at: i) }
@@ -216,7 +265,7 @@ public enum DraftText {
     /// digit; a sentence too long to be one is cut (see `softSentenceTokens`). With `final` false the
     /// paragraph goes on after `chars`: the last, unfinished sentence is not returned, and `consumed`
     /// says where it starts.
-    static func split(_ chars: [DraftChar], paragraph: Int, final: Bool = true) -> (sentences: [Sentence], consumed: Int) {
+    static func split(_ chars: [DraftChar], wide: [UInt8], paragraph: Int, final: Bool = true) -> (sentences: [Sentence], consumed: Int) {
         var sentences: [Sentence] = []
         var start = 0
         var i = 0
@@ -226,7 +275,7 @@ public enum DraftText {
         var previousIsWord = false
         var numberRun = 0, uncounted = 0
         func cut(at end: Int, forced: Bool = false) {
-            var sentence = make(chars[start..<end], paragraph: paragraph)
+            var sentence = make(chars[start..<end], wide: wide, paragraph: paragraph)
             sentence.cut = forced
             sentences.append(sentence)
             start = end
@@ -236,9 +285,9 @@ public enum DraftText {
         }
         scan: while i < chars.count {
             let c = chars[i]
-            if c.ascii == 0x2E || c.ascii == 0x21 || c.ascii == 0x3F || (c.ascii == 0xFF && (c.char == "." || c.char == "!" || c.char == "?")) {
+            if c.ascii == 0x2E || c.ascii == 0x21 || c.ascii == 0x3F || (c.ascii == 0xFF && c.has(.stop)) {
                 var j = i + 1
-                while j < chars.count, chars[j].isOneOf(closers, "\"'”’)]") { j += 1 }
+                while j < chars.count, chars[j].isOneOf(closers, .closer) { j += 1 }
                 if j >= chars.count && !final { break scan }  // the paragraph goes on: decide later
                 var endsHere = j >= chars.count
                 if !endsHere, chars[j].ascii == 0x20 {
@@ -247,7 +296,7 @@ public enum DraftText {
                     if k >= chars.count && !final { break scan }
                     endsHere = isSentenceStart(chars, from: j + 1)
                 }
-                if endsHere, !c.isASCII(0x2E) || !endsWithAbbreviation(chars, start: start, dot: i) {
+                if endsHere, !c.isDot || !endsWithAbbreviation(chars, wide: wide, start: start, dot: i) {
                     cut(at: min(j, chars.count))
                     i = j
                     continue
@@ -269,7 +318,7 @@ public enum DraftText {
             if i > start, tokens >= softSentenceTokens || length >= hardSentenceCharacters {
                 let previous = chars[i - 1]
                 let lineBreak = isSpace && c.column == 0
-                let afterClause = isSpace && previous.isOneOf(clauseEnds, ",;:)—–")
+                let afterClause = isSpace && previous.isOneOf(clauseEnds, .clauseEnd)
                 let hard = tokens >= hardSentenceTokens || length >= hardSentenceCharacters
                 // Between two tokens with no space between them ("1,1,1,…"), but never inside a word or number.
                 let betweenTokens = hard && !isSpace && !(isWord && previousIsWord)
@@ -293,17 +342,33 @@ public enum DraftText {
         while k < chars.count, chars[k].ascii == 0x20 { k += 1 }
         guard k < chars.count else { return true }
         let c = chars[k]
-        return c.isUppercase || c.isNumber || c.isOneOf(sentenceOpeners, "\"'“‘([*#-")
+        return c.isUppercase || c.isNumber || c.isOneOf(sentenceOpeners, .opener)
     }
 
-    static func endsWithAbbreviation(_ chars: [DraftChar], start: Int, dot: Int) -> Bool {
+    static func endsWithAbbreviation(_ chars: [DraftChar], wide: [UInt8], start: Int, dot: Int) -> Bool {
+        // ASCII (nearly every full stop): the word before the dot is lower-cased from its bytes, with no
+        // String made a character at a time; any other character takes the general way below.
+        var n = 0
+        var j = dot - 1
+        while j >= start, chars[j].isLetter || chars[j].isDot, chars[j].ascii != 0xFF {
+            if n >= 6 { return false }
+            n += 1; j -= 1
+        }
+        if j < start || !(chars[j].isLetter || chars[j].isDot) {
+            let w = String(unsafeUninitializedCapacity: n) { buffer in
+                for i in 0..<n { let b = chars[j + 1 + i].ascii; buffer[i] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b }
+                return n
+            }
+            if abbreviations.contains(w) { return true }
+            return n == 1 && chars[j + 1].isUppercase
+        }
         var k = dot - 1
         var word = ""
         // No abbreviation is longer than five characters: a longer word is not walked (or a megabyte
         // of letters before every full stop would make this quadratic).
-        while k >= start, chars[k].isLetter || chars[k].isASCII(0x2E) {
+        while k >= start, chars[k].isLetter || chars[k].isDot {
             if word.count >= 6 { return false }
-            word = String(chars[k].char) + word; k -= 1
+            word = chars[k].string(wide) + word; k -= 1
         }
         let w = word.lowercased()
         if abbreviations.contains(w) { return true }
@@ -312,7 +377,7 @@ public enum DraftText {
     }
 
     /// The text of characters: their bytes, without making a String of each Character.
-    static func text(_ chars: ArraySlice<DraftChar>) -> String {
+    static func text(_ chars: ArraySlice<DraftChar>, wide: [UInt8]) -> String {
         var ascii = true
         for c in chars where c.ascii == 0xFF { ascii = false; break }
         if ascii {
@@ -324,25 +389,35 @@ public enum DraftText {
         }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(chars.count + 8)
-        for c in chars { if c.ascii != 0xFF { bytes.append(c.ascii) } else { bytes.append(contentsOf: c.char.utf8) } }
+        for c in chars { if c.ascii != 0xFF { bytes.append(c.ascii) } else { bytes.append(contentsOf: wide[c.wideBytes]) } }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static func make(_ chars: ArraySlice<DraftChar>, paragraph: Int) -> Sentence {
+    static func make(_ chars: ArraySlice<DraftChar>, wide: [UInt8], paragraph: Int) -> Sentence {
         var trimmed = chars
         while let f = trimmed.first, f.ascii == 0x20 || f.ascii == 0x09 { trimmed = trimmed.dropFirst() }
         while let l = trimmed.last, l.ascii == 0x20 || l.ascii == 0x09 { trimmed = trimmed.dropLast() }
         let arr = Array(trimmed)
-        let text = text(arr[...])
+        let text = text(arr[...], wide: wide)
         let first = arr.first { $0.column > 0 } ?? DraftChar(ascii: 0x20, line: 0, column: 0)
-        return Sentence(text: text, tokens: tokenize(arr), line: first.line, column: first.column, paragraph: paragraph)
+        return Sentence(text: text, tokens: tokenize(arr, wide: wide), line: first.line, column: first.column, paragraph: paragraph)
     }
 
     static let groupSpaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
 
+    /// A number token's text without its thousands separators (`,` and `groupSpaces`), as the
+    /// readers parse it. ASCII text (nearly every number) is filtered by bytes: filtering Characters
+    /// asked the set of spaces a hash of each digit.
+    static func digits(of text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.filter { $0 != "," && !groupSpaces.contains($0) } }
+        return String(decoding: text.utf8.filter { $0 != 0x2C && $0 != 0x20 }, as: UTF8.self)
+    }
+
     /// Words, numbers (with their thousands separators and decimals) and punctuation.
     static func tokenize(_ chars: [(Character, Int, Int)]) -> [Token] {
-        tokenize(chars.map { DraftChar($0.0, line: $0.1, column: $0.2) })
+        var wide: [UInt8] = []
+        let draftChars = chars.map { DraftChar($0.0, line: $0.1, column: $0.2, wide: &wide) }
+        return tokenize(draftChars, wide: wide)
     }
 
     static let urlStarts: [[UInt8]] = [Array("http://".utf8), Array("https://".utf8), Array("www.".utf8)]
@@ -363,26 +438,34 @@ public enum DraftText {
     }
 
     /// Words, numbers (with their thousands separators and decimals) and punctuation.
-    static func tokenize(_ chars: [DraftChar]) -> [Token] {
+    static func tokenize(_ chars: [DraftChar], wide: [UInt8]) -> [Token] {
         var tokens: [Token] = []
         var i = 0
         func token(_ kind: Token.Kind, _ from: Int, _ to: Int) {
             // A grouped number of megabytes ("1,000,000,…") keeps its first `longestRun` characters, as a run does.
             let slice = chars[from..<(kind == .number ? min(to, from + longestRun) : to)]
-            let text = text(slice)
-            let endCol = chars[to - 1].line == chars[from].line ? chars[to - 1].column + 1 : chars[from].column + text.count
+            var ascii = true
+            for c in slice where c.ascii == 0xFF { ascii = false; break }
+            let text: String
             var lower: String
-            if text.utf8.allSatisfy({ $0 < 0x80 }) {
-                // ASCII: lower-cased byte by byte, as lowercased() would.
-                lower = String(unsafeUninitializedCapacity: text.utf8.count) { buffer in
+            if ascii {
+                // ASCII: both made from the characters' bytes, lower-cased byte by byte as lowercased() would.
+                text = String(unsafeUninitializedCapacity: slice.count) { buffer in
                     var n = 0
-                    for b in text.utf8 { buffer[n] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b; n += 1 }
+                    for c in slice { buffer[n] = c.ascii; n += 1 }
+                    return n
+                }
+                lower = String(unsafeUninitializedCapacity: slice.count) { buffer in
+                    var n = 0
+                    for c in slice { let b = c.ascii; buffer[n] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b; n += 1 }
                     return n
                 }
             } else {
+                text = DraftText.text(slice, wide: wide)
                 lower = text.lowercased()
                 if lower.unicodeScalars.contains("’") { lower = lower.replacingOccurrences(of: "’", with: "'") }
             }
+            let endCol = chars[to - 1].line == chars[from].line ? chars[to - 1].column + 1 : chars[from].column + text.count
             var t = Token(kind: kind, text: text, lower: lower, line: chars[from].line, column: chars[from].column, endColumn: endCol)
             if kind == .number { t.ignoredInvisible = slice.lazy.compactMap(\.invisible).first }
             tokens.append(t)
@@ -392,7 +475,7 @@ public enum DraftText {
             while k + n < chars.count, chars[k + n].isASCIIDigit { n += 1 }
             return n
         }
-        func isGroupSpace(_ c: DraftChar) -> Bool { c.ascii == 0x20 || (c.ascii == 0xFF && groupSpaces.contains(c.char)) }
+        func isGroupSpace(_ c: DraftChar) -> Bool { c.ascii == 0x20 || (c.ascii == 0xFF && c.has(.groupSpace)) }
         while i < chars.count {
             let c = chars[i]
             if c.isWhitespace { i += 1; continue }
@@ -430,7 +513,7 @@ public enum DraftText {
                     let d = chars[i]
                     if d.isLetter || d.isNumber { i += 1; continue }
                     // Inner apostrophes, hyphens and dots keep a word whole (Korea's, DPRK-Russia, U.N.).
-                    if (d.ascii == 0x27 || d.ascii == 0x2D || d.ascii == 0x2E || (d.ascii == 0xFF && d.char == "’")),
+                    if (d.ascii == 0x27 || d.ascii == 0x2D || d.ascii == 0x2E || (d.ascii == 0xFF && d.has(.rightQuote))),
                        i + 1 < chars.count, chars[i + 1].isLetter,
                        d.ascii != 0x2E || (i - start == 1) {
                         i += 1
@@ -451,43 +534,115 @@ public enum DraftText {
 /// A character of a paragraph with its line and column (column 0: the space standing for a line
 /// break). `ascii` is its byte when it is one ASCII scalar, else 0xFF: most of a draft is ASCII, and
 /// asking a Character its class or comparing it costs far more than a byte.
+///
+/// Trivially copyable: a character that is not ASCII keeps its UTF-8 bytes in the paragraph's store
+/// (`wide`, passed beside the characters) and the classes the splitter asks, worked out once from
+/// the Character when it is read. A `Character` held here made every copy of every character of a
+/// paragraph (appending, cutting, slicing into sentences) retain and release it.
 struct DraftChar {
-    var char: Character
     var line: Int
     var column: Int
+    /// Where the bytes of a character that is not ASCII are in the store, and how many.
+    var wideStart: UInt32 = 0
+    var wideCount: UInt32 = 0
     var ascii: UInt8
+    /// What a character that is not ASCII is (for ASCII, `ascii` answers).
+    var classes: Classes = []
     /// A zero-width character dropped just before this digit (inside a number).
     var invisible: Unicode.Scalar?
 
+    struct Classes: OptionSet {
+        var rawValue: UInt16
+        init(rawValue: UInt16) { self.rawValue = rawValue }
+        static let whitespace = Classes(rawValue: 1 << 0)
+        static let letter = Classes(rawValue: 1 << 1)
+        static let number = Classes(rawValue: 1 << 2)
+        static let uppercase = Classes(rawValue: 1 << 3)
+        /// "." "!" or "?" (a Character equal to one, as String compares).
+        static let stop = Classes(rawValue: 1 << 4)
+        static let dot = Classes(rawValue: 1 << 5)
+        /// In `"'”’)]`, `,;:)—–`, `"'“‘([*#-`: what may follow a full stop, end a clause, open a sentence.
+        static let closer = Classes(rawValue: 1 << 6)
+        static let clauseEnd = Classes(rawValue: 1 << 7)
+        static let opener = Classes(rawValue: 1 << 8)
+        /// A space that may stand between thousands (`DraftText.groupSpaces`).
+        static let groupSpace = Classes(rawValue: 1 << 9)
+        /// "’", an apostrophe inside a word.
+        static let rightQuote = Classes(rawValue: 1 << 10)
+
+        /// What the splitter asks of a character, asked once.
+        init(of char: Character) {
+            var c: Classes = []
+            if char.draftIsWhitespace { c.insert(.whitespace) }
+            if char.draftIsLetter { c.insert(.letter) }
+            if char.draftIsNumber { c.insert(.number) }
+            if char.draftIsUppercase { c.insert(.uppercase) }
+            if char == "." || char == "!" || char == "?" { c.insert(.stop) }
+            if char == "." { c.insert(.dot) }
+            if "\"'”’)]".contains(char) { c.insert(.closer) }
+            if ",;:)—–".contains(char) { c.insert(.clauseEnd) }
+            if "\"'“‘([*#-".contains(char) { c.insert(.opener) }
+            if DraftText.groupSpaces.contains(char) { c.insert(.groupSpace) }
+            if char == "’" { c.insert(.rightQuote) }
+            self = c
+        }
+    }
+
     @inline(__always) init(ascii: UInt8, line: Int, column: Int) {
-        self.char = Character(Unicode.Scalar(ascii))
         self.line = line
         self.column = column
         self.ascii = ascii
     }
 
-    @inline(__always) init(_ char: Character, line: Int, column: Int) {
-        self.char = char
-        self.line = line
-        self.column = column
-        let utf8 = char.utf8
-        self.ascii = utf8.count == 1 ? utf8.first! : 0xFF
+    /// A character as read: its bytes go to `wide` when it is not ASCII, with its classes.
+    init(_ char: Character, line: Int, column: Int, wide: inout [UInt8]) {
+        self.init(char, classes: char.utf8.count == 1 ? [] : Classes(of: char), line: line, column: column, wide: &wide)
     }
 
-    @inline(__always) var isWhitespace: Bool { ascii != 0xFF ? ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) : char.draftIsWhitespace }
-    @inline(__always) var isLetter: Bool { ascii != 0xFF ? (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A : char.draftIsLetter }
-    @inline(__always) var isNumber: Bool { ascii != 0xFF ? ascii >= 0x30 && ascii <= 0x39 : char.draftIsNumber }
-    @inline(__always) var isUppercase: Bool { ascii != 0xFF ? ascii >= 0x41 && ascii <= 0x5A : char.draftIsUppercase }
+    /// The same, with the classes of a character that is not ASCII already known (`Classes(of:)`).
+    init(_ char: Character, classes: Classes, line: Int, column: Int, wide: inout [UInt8]) {
+        let utf8 = char.utf8
+        if utf8.count == 1 {
+            self.init(ascii: utf8.first!, line: line, column: column)
+            return
+        }
+        self.init(ascii: 0xFF, line: line, column: column)
+        wideStart = UInt32(wide.count)
+        wideCount = UInt32(utf8.count)
+        wide.append(contentsOf: utf8)
+        self.classes = classes
+    }
+
+    /// The bytes of a character that is not ASCII, in the paragraph's store.
+    @inline(__always) var wideBytes: Range<Int> { Int(wideStart)..<Int(wideStart) + Int(wideCount) }
+
+    /// The character as a String.
+    func string(_ wide: [UInt8]) -> String {
+        ascii != 0xFF ? String(Unicode.Scalar(ascii)) : String(decoding: wide[wideBytes], as: UTF8.self)
+    }
+
+    @inline(__always) func has(_ c: Classes) -> Bool { classes.contains(c) }
+
+    @inline(__always) var isWhitespace: Bool { ascii != 0xFF ? ascii == 0x20 || (ascii >= 0x09 && ascii <= 0x0D) : has(.whitespace) }
+    @inline(__always) var isLetter: Bool { ascii != 0xFF ? (ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A : has(.letter) }
+    @inline(__always) var isNumber: Bool { ascii != 0xFF ? ascii >= 0x30 && ascii <= 0x39 : has(.number) }
+    @inline(__always) var isUppercase: Bool { ascii != 0xFF ? ascii >= 0x41 && ascii <= 0x5A : has(.uppercase) }
     @inline(__always) var isASCIIDigit: Bool { ascii >= 0x30 && ascii <= 0x39 }
-    /// Equal to this ASCII character (a Character that is not ASCII can still be: U+037E is ";").
-    @inline(__always) func isASCII(_ a: UInt8) -> Bool { ascii == a || (ascii == 0xFF && char == Character(Unicode.Scalar(a))) }
-    /// In `set`: `ascii` its ASCII members, for an ASCII character.
-    @inline(__always) func isOneOf(_ ascii: [UInt8], _ set: String) -> Bool {
-        self.ascii != 0xFF ? ascii.contains(self.ascii) : set.contains(char)
+    /// Equal to "." (a Character that is not ASCII can equal an ASCII one: U+037E is ";").
+    @inline(__always) var isDot: Bool { ascii == 0x2E || (ascii == 0xFF && has(.dot)) }
+    /// In a set: `ascii` its ASCII members, `other` the class of the rest.
+    @inline(__always) func isOneOf(_ ascii: [UInt8], _ other: Classes) -> Bool {
+        self.ascii != 0xFF ? ascii.contains(self.ascii) : has(other)
     }
 }
 
 extension String {
+    /// `utf8.contains(0x2D)` ("-"), asked of most words by the number and period readers: over the
+    /// bytes in place, where the generic `contains` cost a couple of hundred instructions a word.
+    @inline(__always) var draftHasHyphen: Bool {
+        utf8.withContiguousStorageIfAvailable { b in b.contains(0x2D) } ?? utf8.contains(0x2D)
+    }
+
     /// `hasSuffix("'s")`, by bytes: a possessive is asked of every word (the country and event
     /// readers), and the standard library compares Characters. When the byte before "'" is not ASCII
     /// a grapheme cluster could hold the "'", so that rare case is left to `hasSuffix`.

@@ -87,6 +87,13 @@ public struct Vocabulary: Sendable {
     private(set) var travelWords = WordSet()
     /// First words of the people, adjective and traveller phrases (who travels).
     private(set) var mentionStarts = WordSet()
+    /// The first words of each table's phrases (hedges: their last words; markers: theirs), asked before
+    /// the table: most words start none, and the filter says so without hashing the word.
+    private(set) var peopleStarts = WordSet(), adjectiveStarts = WordSet(), travellerStarts = WordSet()
+    private(set) var categoryStarts = WordSet(), vagueStarts = WordSet(), namedPeriodStarts = WordSet()
+    private(set) var hedgeEnds = WordSet(), markerEnds = WordSet()
+    /// The one-word sets as asked of every word near a number (the same members, filtered first).
+    private(set) var entries = WordSet(), exits = WordSet(), units = WordSet(), origins = WordSet(), notAfters = WordSet()
 
     public static let empty = Vocabulary()
 
@@ -231,6 +238,19 @@ public struct Vocabulary: Sendable {
         travelWords = WordSet(entryWords.union(travellerWords).union(ClaimExtractor.statisticWords))
         mentionStarts = WordSet(Set(peopleByFirst.keys).union(adjectivesByFirst.keys).union(travellersByFirst.keys))
         countryStarts = WordSet(countriesByFirst.keys)
+        peopleStarts = WordSet(peopleByFirst.keys)
+        adjectiveStarts = WordSet(adjectivesByFirst.keys)
+        travellerStarts = WordSet(travellersByFirst.keys)
+        categoryStarts = WordSet(categoriesByFirst.keys)
+        vagueStarts = WordSet(vaguesByFirst.keys)
+        namedPeriodStarts = WordSet(periodsByFirst.keys)
+        hedgeEnds = WordSet(hedgesByLast.keys)
+        markerEnds = WordSet(markersBefore.compactMap(\.last))
+        entries = WordSet(entryWords)
+        exits = WordSet(exitWords)
+        units = WordSet(unitsAfter)
+        origins = WordSet(originWords)
+        notAfters = WordSet(notAfter)
     }
 
     // MARK: Matching
@@ -246,10 +266,18 @@ public struct Vocabulary: Sendable {
         return nil
     }
 
-    func person(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? { Vocabulary.match(peopleByFirst, t, at: k) }
-    func adjective(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? { Vocabulary.match(adjectivesByFirst, t, at: k) }
-    func traveller(_ t: [Token], at k: Int) -> (Phrase<Counted>, Int)? { Vocabulary.match(travellersByFirst, t, at: k) }
-    func category(_ t: [Token], at k: Int) -> (Phrase<Counted>, Int)? { Vocabulary.match(categoriesByFirst, t, at: k) }
+    func person(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? {
+        k < t.count && peopleStarts.mayContain(t[k].lower) ? Vocabulary.match(peopleByFirst, t, at: k) : nil
+    }
+    func adjective(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? {
+        k < t.count && adjectiveStarts.mayContain(t[k].lower) ? Vocabulary.match(adjectivesByFirst, t, at: k) : nil
+    }
+    func traveller(_ t: [Token], at k: Int) -> (Phrase<Counted>, Int)? {
+        k < t.count && travellerStarts.mayContain(t[k].lower) ? Vocabulary.match(travellersByFirst, t, at: k) : nil
+    }
+    func category(_ t: [Token], at k: Int) -> (Phrase<Counted>, Int)? {
+        k < t.count && categoryStarts.mayContain(t[k].lower) ? Vocabulary.match(categoriesByFirst, t, at: k) : nil
+    }
 
     /// A country at token k; "Korea's" matches "Korea".
     func country(_ t: [Token], at k: Int) -> (Phrase<String>, Int)? {
@@ -270,7 +298,7 @@ public struct Vocabulary: Sendable {
 
     /// The hedge ending just before token k (the one next to the number wins: "only around 300" is about).
     func hedge(_ t: [Token], endingBefore k: Int) -> (Qualifier, Int)? {
-        guard k > 0, let candidates = hedgesByLast[t[k - 1].lower] else { return nil }
+        guard k > 0, hedgeEnds.mayContain(t[k - 1].lower), let candidates = hedgesByLast[t[k - 1].lower] else { return nil }
         for p in candidates where k >= p.words.count {
             let s = k - p.words.count
             if (0..<p.words.count).allSatisfy({ t[s + $0].lower == p.words[$0] }) { return (p.meaning, s) }
@@ -280,13 +308,19 @@ public struct Vocabulary: Sendable {
 
     /// Whether a marker ("resolution", "$", "no .") ends just before token k.
     func marker(_ t: [Token], endingBefore k: Int) -> Bool {
-        markersBefore.contains { m in
+        // A marker ends with the word before k: most words end none.
+        guard k > 0, k <= t.count, markerEnds.mayContain(t[k - 1].lower) else { return false }
+        return markersBefore.contains { m in
             k >= m.count && (0..<m.count).allSatisfy { t[k - m.count + $0].lower == m[$0] }
         }
     }
 
-    func vague(_ t: [Token], at k: Int) -> (Phrase<Int>, Int)? { Vocabulary.match(vaguesByFirst, t, at: k) }
-    func namedPeriod(_ t: [Token], at k: Int) -> (Phrase<Period>, Int)? { Vocabulary.match(periodsByFirst, t, at: k) }
+    func vague(_ t: [Token], at k: Int) -> (Phrase<Int>, Int)? {
+        k < t.count && vagueStarts.mayContain(t[k].lower) ? Vocabulary.match(vaguesByFirst, t, at: k) : nil
+    }
+    func namedPeriod(_ t: [Token], at k: Int) -> (Phrase<Period>, Int)? {
+        k < t.count && namedPeriodStarts.mayContain(t[k].lower) ? Vocabulary.match(periodsByFirst, t, at: k) : nil
+    }
 
     func isTravellerWord(_ w: String) -> Bool { travellerWords.contains(w) }
 }
@@ -323,14 +357,16 @@ extension Vocabulary {
 
 /// A set of lower-cased words asked about every word of a draft ("can this word start a number, a
 /// period, a nationality?"). Most words are in none, and a `Set<String>` lookup hashes the whole
-/// word with SipHash to say so; a 256-bit filter of the members' FNV hashes answers most "no"s for
-/// a few instructions a byte, and only a word it passes is looked up. Answers are the set's: a word
+/// word with SipHash to say so; a 4096-bit filter of the members' FNV hashes answers most "no"s for
+/// a few instructions a byte, and only a word it passes is looked up. (At 256 bits a set of a hundred
+/// words, the travel words or the event aliases' first words, passed a third of all words or more.) Answers are the set's: a word
 /// that is not ASCII (which could equal a member canonically, with other bytes) always goes to the
 /// set; a member that is not ASCII is filed under its composed form (NFC, what `==` compares) when
 /// that is ASCII ("\u{212A}" is "K"), and under nothing otherwise (no ASCII word can equal it).
 struct WordSet: Sendable {
     private(set) var words: Set<String> = []
-    private var bits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    private var bits = [UInt64](repeating: 0, count: WordSet.slots / 64)
+    static let slots = 4096
 
     init() {}
 
@@ -338,7 +374,7 @@ struct WordSet: Sendable {
         for w in members { insert(w) }
     }
 
-    /// The filter slot of an ASCII word (0..<256), or nil for a word that is not ASCII.
+    /// The filter slot of an ASCII word (0..<`slots`), or nil for a word that is not ASCII.
     @inline(__always) static func slot(_ w: String) -> Int? {
         // The bytes in place (a small string is copied to the stack): iterating `utf8` cost more.
         if let s = w.utf8.withContiguousStorageIfAvailable({ slot(bytes: $0) }) { return s }
@@ -351,29 +387,17 @@ struct WordSet: Sendable {
             if b >= 0x80 { return nil }
             h = (h ^ UInt32(b)) &* 16_777_619
         }
-        return Int(truncatingIfNeeded: (h ^ (h >> 8)) & 255)
+        return Int(truncatingIfNeeded: (h ^ (h >> 16)) & UInt32(slots - 1))
     }
 
     @inline(__always) private func isSet(_ s: Int) -> Bool {
-        let bit = UInt64(1) << UInt64(s & 63)
-        switch s >> 6 {
-        case 0: return bits.0 & bit != 0
-        case 1: return bits.1 & bit != 0
-        case 2: return bits.2 & bit != 0
-        default: return bits.3 & bit != 0
-        }
+        bits[s >> 6] & (UInt64(1) << UInt64(s & 63)) != 0
     }
 
     mutating func insert(_ w: String) {
         words.insert(w)
         guard let s = WordSet.slot(w) ?? WordSet.slot(w.precomposedStringWithCanonicalMapping) else { return }
-        let bit = UInt64(1) << UInt64(s & 63)
-        switch s >> 6 {
-        case 0: bits.0 |= bit
-        case 1: bits.1 |= bit
-        case 2: bits.2 |= bit
-        default: bits.3 |= bit
-        }
+        bits[s >> 6] |= UInt64(1) << UInt64(s & 63)
     }
 
     /// False only when `w` is certainly not a member (no hashing of the String).
