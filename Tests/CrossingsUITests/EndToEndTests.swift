@@ -238,6 +238,23 @@ struct EndToEndTests {
         #expect(!t.screen.contains("200~"), "bracketed paste left on:\n\(t.screen)")
     }
 
+    @Test("a paste holding the paste's end marker stays text (no q run, nothing handed to the shell); a stray end marker is swallowed")
+    func pasteEndMarkerInjection() throws {
+        let t = try TmuxSession(width: 100, height: 30)
+        t.wait(for: "Period")
+        try t.keys("v")
+        t.wait(for: "check: _")
+        try t.paste("In 2024\u{1B}[201~q touch /tmp/crossings-injected\r")
+        t.wait(for: "check: In 2024q touch /tmp/crossings-injected_")
+        // A paste's end sent on its own (no paste open) is not Esc, 2, 0, 1, ~.
+        try t.run(["send-keys", "-t", "t", "-l", "\u{1B}[201~"])
+        try t.keys("x")
+        t.wait(for: "check: In 2024q touch /tmp/crossings-injectedx_")
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/crossings-injected"))
+        try t.keys("Escape", "q")
+        t.expectRestored(exit: 0)
+    }
+
     @Test("y copies the selected number; the line is printed on exit")
     func copyPrintedOnExit() throws {
         let t = try TmuxSession(width: 100, height: 30)

@@ -118,8 +118,12 @@ final class Terminal {
     /// The next key or paste, or nil after the read timeout. `resized` is set on KEY_RESIZE.
     func readInput(resized: inout Bool) -> Action? {
         guard let key = readKey(resized: &resized) else { return nil }
-        if key == .escape, let text = readPaste() { return .paste(text) }
-        return .key(key)
+        guard key == .escape else { return .key(key) }
+        switch readBracket() {
+        case .paste(let text): return .paste(text)
+        case .strayEnd: return nil
+        case .none: return .key(key)
+        }
     }
 
     /// One read: a wide character or a key code, nil at the timeout.
@@ -130,37 +134,57 @@ final class Terminal {
         return (status == KEY_CODE_YES, ch)
     }
 
-    /// After an Esc: the rest of `ESC [200~`, then the pasted text up to `ESC [201~`. Anything else
-    /// is put back, to be read as the keys it is (Esc, then `[` …).
-    private func readPaste() -> String? {
-        let opening: [wint_t] = [0x5B, 0x32, 0x30, 0x30, 0x7E]  // [200~
+    enum Bracket { case paste(String), strayEnd, none }
+
+    /// After an Esc: the rest of `ESC [200~` and the pasted text up to `ESC [201~`; or a paste's end
+    /// with no paste open (`ESC [201~` sent or pasted on its own), swallowed rather than run as Esc,
+    /// `2`, `0`, `1`, `~`. Anything else is put back, to be read as the keys it is (Esc, then `[` …).
+    private func readBracket() -> Bracket {
+        let start: [wint_t] = [0x5B, 0x32, 0x30]            // [20
         var got: [(code: Bool, value: wint_t)] = []
         // The rest of a sequence comes with its Esc; a person pressing Esc waits 5 ms more.
         wtimeout(window, 5)
         defer { wtimeout(window, Terminal.keyTimeout) }
-        while got.count < opening.count, let r = read() {
+        while got.count < 5, let r = read() {
             got.append(r)
-            if r.code || r.value != opening[got.count - 1] { break }
+            let n = got.count
+            let fits = !r.code && (n <= 3 ? r.value == start[n - 1] : n == 4 ? (r.value == 0x30 || r.value == 0x31) : r.value == 0x7E)
+            if !fits { break }
         }
-        guard got.count == opening.count, !got.last!.code, got.last!.value == opening.last! else {
-            // Put back in reverse: ncurses' input queue returns the last one pushed first.
-            for r in got.reversed() {
-                if r.code { ungetch(Int32(r.value)) } else { unget_wch(wchar_t(bitPattern: r.value)) }
-            }
-            return nil
+        let values = got.map(\.value)
+        if got.count == 5, !got.contains(where: \.code), values[4] == 0x7E {
+            return values[3] == 0x30 ? .paste(pastedText()) : .strayEnd
         }
-        // The pasted text, up to the closing `ESC [201~`. A terminal that never sends it (or a paste
-        // that stalls) ends the paste after half a second of silence; past the longest prompt the
-        // text is only scanned for the end, not kept.
+        // Put back in reverse: ncurses' input queue returns the last one pushed first.
+        for r in got.reversed() {
+            if r.code { ungetch(Int32(r.value)) } else { unget_wch(wchar_t(bitPattern: r.value)) }
+        }
+        return .none
+    }
+
+    /// The pasted text, up to the closing `ESC [201~`. A terminal that never sends it (or a paste that
+    /// stalls) ends the paste after half a second of silence; past the longest prompt the text is only
+    /// scanned for the end, not kept. A real end comes alone: text right behind an end (within 10 ms,
+    /// the same burst) is the rest of the same paste, whose text held `ESC [201~` — the injection
+    /// `x ESC[201~ q …` would otherwise quit the explorer and hand the rest to the shell.
+    private func pastedText() -> String {
         let closing: [wint_t] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
-        wtimeout(window, 500)
         var text: [Unicode.Scalar] = []
         var tail: [wint_t] = []
-        while let r = read() {
+        var wait: Int32 = 500
+        while true {
+            wtimeout(window, wait)
+            guard let r = read() else { break }
             if r.code { continue }  // a key sequence inside the paste: not text
             tail.append(r.value)
             if tail.count > closing.count { tail.removeFirst() }
-            if tail == closing { text.removeLast(min(text.count, closing.count - 1)); break }
+            if tail == closing {
+                text.removeLast(min(text.count, closing.count - 1))
+                tail.removeAll()
+                wait = 10
+                continue
+            }
+            wait = 500
             if text.count < Terminal.pasteLimit, let scalar = Unicode.Scalar(UInt32(r.value)) { text.append(scalar) }
         }
         var out = ""
