@@ -30,17 +30,19 @@ struct DescriptorLayout {
         }
         /// Calls `member` at each key of an object (with `i` at its value, which `member` must pass over).
         var duplicates: [DuplicateKey] = []
-        func object(_ member: (ArraySlice<UInt8>) -> Void) {
+        func object(_ member: (String) -> Void) {
             i += 1  // {
             spaces()
             if i < b.count, b[i] == UInt8(ascii: "}") { i += 1; return }
-            var seen: [ArraySlice<UInt8>: Int] = [:]
+            var seen: [String: Int] = [:]
             while ok {
                 spaces()
                 let at = i
-                guard let key = string() else { return }
+                guard let raw = string() else { return }
+                // Compared as JSON reads them: "pat\u0068" is "path" to the parser, so a second one is a duplicate.
+                let key = DescriptorLayout.decoded(raw)
                 if let first = seen[key] {
-                    if duplicates.count < 100 { duplicates.append(DuplicateKey(key: String(decoding: key, as: UTF8.self), offset: at, firstOffset: first)) }
+                    if duplicates.count < 100 { duplicates.append(DuplicateKey(key: key, offset: at, firstOffset: first)) }
                 } else {
                     seen[key] = at
                 }
@@ -90,15 +92,15 @@ struct DescriptorLayout {
         if i < b.count, b[i] == 0xEF, i + 2 < b.count, b[i + 1] == 0xBB, b[i + 2] == 0xBF { i += 3; spaces() }
         guard i < b.count, b[i] == UInt8(ascii: "{") else { return }
         object { key in
-            guard key.elementsEqual("resources".utf8), i < b.count, b[i] == UInt8(ascii: "[") else { value(); return }
+            guard key == "resources", i < b.count, b[i] == UInt8(ascii: "[") else { value(); return }
             found = []  // a key given twice: the last one counts, as in the parsed object
             array {
                 guard i < b.count, b[i] == UInt8(ascii: "{") else { found.append(Place(start: i)); value(); return }
                 var place = Place(start: i)
                 object { member in
-                    if member.elementsEqual("name".utf8) { place.name = i }
-                    if member.elementsEqual("path".utf8) { place.path = i }
-                    if member.elementsEqual("schema".utf8) { place.schema = i }
+                    if member == "name" { place.name = i }
+                    if member == "path" { place.path = i }
+                    if member == "schema" { place.schema = i }
                     value()
                 }
                 place.end = i
@@ -107,6 +109,40 @@ struct DescriptorLayout {
         }
         resources = found
         duplicateKeys = duplicates
+    }
+
+    /// A JSON string's text from its raw bytes between the quotes: escapes (`\n`, `\"`, `\u0068`, a
+    /// surrogate pair) decoded as a parser does; a broken escape is kept as written.
+    static func decoded(_ raw: ArraySlice<UInt8>) -> String {
+        guard raw.contains(UInt8(ascii: "\\")) else { return String(decoding: raw, as: UTF8.self) }
+        var out = String.UnicodeScalarView()
+        var bytes: [UInt8] = []
+        func flush() { out.append(contentsOf: String(decoding: bytes, as: UTF8.self).unicodeScalars); bytes.removeAll() }
+        var i = raw.startIndex
+        func hex4(_ at: Int) -> UInt32? {
+            guard at + 4 <= raw.endIndex, let v = UInt32(String(decoding: raw[at..<(at + 4)], as: UTF8.self), radix: 16) else { return nil }
+            return v
+        }
+        while i < raw.endIndex {
+            let c = raw[i]
+            guard c == UInt8(ascii: "\\"), i + 1 < raw.endIndex else { bytes.append(c); i += 1; continue }
+            let e = raw[i + 1]
+            let simple: [UInt8: UInt8] = [0x22: 0x22, 0x5C: 0x5C, 0x2F: 0x2F, 0x62: 0x08, 0x66: 0x0C, 0x6E: 0x0A, 0x72: 0x0D, 0x74: 0x09]
+            if let v = simple[e] { bytes.append(v); i += 2; continue }
+            if e == UInt8(ascii: "u"), let u = hex4(i + 2) {
+                flush()
+                if (0xD800...0xDBFF).contains(u), i + 11 < raw.endIndex, raw[i + 6] == UInt8(ascii: "\\"), raw[i + 7] == UInt8(ascii: "u"),
+                   let low = hex4(i + 8), (0xDC00...0xDFFF).contains(low),
+                   let scalar = Unicode.Scalar(0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00)) {
+                    out.append(scalar); i += 12; continue
+                }
+                out.append(Unicode.Scalar(u) ?? "\u{FFFD}")
+                i += 6; continue
+            }
+            bytes.append(c); i += 1
+        }
+        flush()
+        return String(out)
     }
 
     /// Line and column (1-based, columns in characters) of each offset, in one pass over the text.
