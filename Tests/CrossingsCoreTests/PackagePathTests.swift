@@ -25,6 +25,30 @@ struct PackagePathTests {
         return dir
     }
 
+    /// The open itself is checked, not only the path before it: a file that became a symlink after it
+    /// was resolved is refused (no symlink followed in its last part), and where the system says which
+    /// file a descriptor is, one outside the folder is refused even when reached by a plain path.
+    @Test func theOpenedFileIsCheckedNotOnlyThePath() throws {
+        let dir = try writePackage()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let outside = dir + "-outside.csv"
+        try "code,name\nZZ,SECRET\n".write(toFile: outside, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        let real = try #require(realpath(dir, nil).map { p in defer { free(p) }; return String(cString: p) })
+        // Swapped for a symlink between the check and the open.
+        try FileManager.default.removeItem(atPath: dir + "/countries.csv")
+        try FileManager.default.createSymbolicLink(atPath: dir + "/countries.csv", withDestinationPath: outside)
+        let swapped = #expect(throws: FileRefusal.self) { try FileBytes.regularFile(real + "/countries.csv", inside: real) }
+        #expect(swapped?.reason.contains("became a symbolic link") == true)
+        // A plain path that is not inside: refused where /proc/self/fd tells.
+        if FileManager.default.fileExists(atPath: "/proc/self/fd") {
+            let foreign = #expect(throws: FileRefusal.self) { try FileBytes.regularFile(outside, inside: real) }
+            #expect(foreign?.reason.contains("lies outside the package folder") == true)
+        }
+        // The package's own file reads.
+        #expect(try FileBytes.regularFile(real + "/sources.csv", inside: real)?.count ?? 0 > 0)
+    }
+
     /// Where `"path"`'s value starts in the descriptor written by `writePackage` ("LINE:COLUMN").
     func pathPosition(_ path: String) -> String {
         let descriptor = MiniPackage.descriptor.replacingOccurrences(of: "\"path\": \"observations.csv\"", with: "\"path\": \"\(path)\"")

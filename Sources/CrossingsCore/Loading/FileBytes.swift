@@ -30,8 +30,18 @@ public final class FileBytes: @unchecked Sendable {
     /// Maps a regular file read-only: nil when it does not exist; `FileRefusal` when it is
     /// anything else (a FIFO, a device, a socket, a directory) or cannot be read. Never blocks:
     /// the file is stat'ed before it is opened, opened with O_NONBLOCK, and fstat'ed again.
-    public static func regularFile(_ path: String) throws -> FileBytes? {
-        guard let opened = try openRegular(path) else { return nil }
+    ///
+    /// With `inside`, the file opened must lie in that folder (a path with every symlink resolved):
+    /// it is opened without following a symlink in its last part, and where the system says which
+    /// file a descriptor is (Linux: /proc/self/fd), that file is checked too. A package's file is
+    /// resolved and checked first, and this closes the gap between the check and the open, in which
+    /// someone who can write to the folder could swap the file for a symlink to another.
+    public static func regularFile(_ path: String, inside: String? = nil) throws -> FileBytes? {
+        guard let opened = try openRegular(path, noFollow: inside != nil) else { return nil }
+        if let inside, let actual = openedPath(opened.fd), !(actual == inside || actual.hasPrefix(inside == "/" ? "/" : inside + "/")) {
+            close(opened.fd)
+            throw FileRefusal(reason: "lies outside the package folder once symlinks are followed (it changed while it was opened); a package may name only its own files")
+        }
         defer { close(opened.fd) }
         guard let bytes = FileBytes(fd: opened.fd, size: opened.size) else {
             throw FileRefusal(reason: "cannot be mapped (\(String(cString: strerror(errno))))")
@@ -39,16 +49,27 @@ public final class FileBytes: @unchecked Sendable {
         return bytes
     }
 
-    private static func openRegular(_ path: String) throws -> (fd: Int32, size: Int)? {
+    /// The path of the file an open descriptor is, where the system says (nil elsewhere).
+    static func openedPath(_ fd: Int32) -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/fd/\(fd)", &buffer, Int(PATH_MAX))
+        guard n > 0 else { return nil }
+        return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    private static func openRegular(_ path: String, noFollow: Bool = false) throws -> (fd: Int32, size: Int)? {
         var st = stat()
         if stat(path, &st) != 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw FileRefusal(reason: "cannot be read (\(String(cString: strerror(errno))))")
         }
         if let kind = FileBytes.kindName(st.st_mode) { throw FileRefusal(reason: "is \(kind), not a regular file") }
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (noFollow ? O_NOFOLLOW : 0))
         guard fd >= 0 else {
             if errno == ENOENT || errno == ENOTDIR { return nil }
+            if noFollow && errno == ELOOP {
+                throw FileRefusal(reason: "became a symbolic link while it was opened; a package may name only its own files")
+            }
             throw FileRefusal(reason: "cannot be read (\(String(cString: strerror(errno))))")
         }
         guard fstat(fd, &st) == 0 else {

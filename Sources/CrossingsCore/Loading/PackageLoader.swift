@@ -61,7 +61,7 @@ public enum PackageLoader {
             guard let realDir, real.hasPrefix(realDir == "/" ? "/" : realDir + "/") else {
                 throw FileRefusal(reason: "lies outside the package folder once symlinks are followed; a package may name only its own files")
             }
-            return try FileBytes.regularFile(real)
+            return try FileBytes.regularFile(real, inside: realDir)
         }
         loader.progress = progress
         loader.size = { name in
