@@ -117,9 +117,11 @@ public struct RussiaInOutImporter {
         default: return .failure(Reason(text: "unknown Type '\(type)' (expected In or Out)"))
         }
         let digits = valueText.replacingOccurrences(of: ",", with: "")
-        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), digits.count <= 15, let value = Int(digits),
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = digits.count <= Loader.countDigits ? Int(digits) : nil,
               valueText.range(of: #"^\d{1,3}(,\d{3})*$|^\d+$"#, options: .regularExpression) != nil else {
-            return .failure(Reason(text: "Value '\(valueText)' is not a count"))
+            let tooLarge = digits.count > Loader.countDigits && digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 })
+            return .failure(Reason(text: tooLarge ? "Value '\(clip(valueText))' is too large to be a count (a trillion or more)"
+                                                  : "Value '\(clip(valueText))' is not a count"))
         }
         let parts = date.split(separator: "/").map { Int($0) }
         guard parts.count == 3, let m = parts[0], let d = parts[1], let y = parts[2], (1900...2199).contains(y),

@@ -382,7 +382,7 @@ struct RowCache {
             if isShort { shortMeasures[shortKey!] = measure } else { measures[measureBytes] = measure }
         }
         // Value: plain digits.
-        guard e[5] - s[5] <= 15 else { return false }
+        guard e[5] - s[5] <= Loader.countDigits else { return false }
         var value: Int64 = 0
         for k in s[5]..<e[5] {
             let c = buf[k]

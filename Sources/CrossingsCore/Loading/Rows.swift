@@ -15,6 +15,10 @@ extension Loader {
         return v
     }
 
+    /// The most digits a count has: 999,999,999,999 — a trillion or more is no count of travellers
+    /// (the world has about eight billion people), for the data as for a draft (`ClaimExtractor.largestCount`).
+    static let countDigits = 12
+
     mutating func count(_ row: Row, _ name: String, required isRequired: Bool) -> Int?? {
         let v = row.raw(name)
         if v.isEmpty {
@@ -25,12 +29,13 @@ extension Loader {
             error(row.at(name), "'\(clip(name))' is \(clip(v)): counts cannot be negative")
             return nil
         }
-        if v.count > 15, v.allSatisfy(\.isASCIIDigit) {
-            // Plain digits, so "write plain digits" would be no help: say what is wrong with it.
-            error(row.at(name), "'\(clip(name))' is '\(clip(v))', \(v.count) digits: too large to be a count (at most 15 digits)")
+        if v.count > Loader.countDigits, v.allSatisfy(\.isASCIIDigit) {
+            // Plain digits, so "write plain digits" would be no help: say what is wrong with it. The
+            // same bound as `crossings check`: a trillion or more is no count of travellers.
+            error(row.at(name), "'\(clip(name))' is '\(clip(v))', \(v.count) digits: too large to be a count (at most \(Loader.countDigits) digits, below a trillion)")
             return nil
         }
-        guard v.allSatisfy(\.isASCIIDigit), v.count <= 15, let n = Int(v) else {
+        guard v.allSatisfy(\.isASCIIDigit), v.count <= Loader.countDigits, let n = Int(v) else {
             error(row.at(name), "'\(clip(name))' is '\(clip(v))', not a whole number (write plain digits: 13221)")
             return nil
         }
