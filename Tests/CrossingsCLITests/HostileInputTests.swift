@@ -95,6 +95,18 @@ struct HostileInputTests {
         #expect(validate.stdout.split(separator: "\n").filter { $0.contains(": error: '2024-Q5' is not a period") }.count == 50)
     }
 
+    /// At most 10,000 claims are judged in one run (each finding holds its figures and sources: 80,000
+    /// "It tripled." took 600 MB a megabyte); the rest are counted, said, and the run exits 2.
+    @Test func claimsPastTheLimitAreCountedNotJudged() throws {
+        let text = "In 2024, 13,221 North Koreans entered Russia. " + String(repeating: "It tripled. ", count: 10_500)
+        let path = try tempFile(Array(text.utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let run = try Binary.run(["check", "--format", "line", path])
+        #expect(run.status == 2)
+        #expect(run.stdout.split(separator: "\n").count == 10_000)
+        #expect(run.stderr.contains("crossings: \(path): 501 more claims not checked: one run checks at most 10,000 claims (those above); split the draft"))
+    }
+
     /// Too large to be a count: a finding, exit 1, and the number shown by its start, never echoed whole.
     @Test func aHundredThousandDigitsAreANumberTooLargeToBeACount() throws {
         let run = try Binary.run(["check", "--format", "line", "--text", "In 2024, " + String(repeating: "9", count: 100_000) + " North Koreans entered Russia."])

@@ -10,7 +10,7 @@ struct CheckCommand: ParsableCommand {
         Reads plain text or Markdown. Each count of travellers becomes a claim (whose travel, \
         which way, when, what for), judged supported, contradicted, disputed or unverifiable. \
         Exit status: 0 nothing contradicted, 1 something contradicted, 2 an error (a file that cannot \
-        be read, is not UTF-8 or is over 16 MB). See docs/check.md.
+        be read, is not UTF-8 or is over 16 MB, or more than 10,000 claims in one run). See docs/check.md.
         """
     )
 
@@ -53,13 +53,16 @@ struct CheckCommand: ParsableCommand {
         }
         var all: [(String, Finding)] = []
         var dates: [(String, DocumentDate)] = []
+        var unchecked: [(String, Int)] = []
         for (path, body) in inputs {
             // The document's own date, where --as-of gives none; said in the output when used.
             let inspected: (date: DocumentDate?, problem: String?) = day == nil ? DocumentDate.inspect(body) : (nil, nil)
             let found = inspected.date
             if let found { dates.append((path, found)) }
             if let problem = inspected.problem { printError(visible("crossings: \(path): \(problem)")) }
-            for f in checker.check(document: body, asOf: day ?? found?.day) { all.append((path, f)) }
+            let result = checker.check(document: body, asOf: day ?? found?.day, limit: Checker.claimLimit - all.count)
+            for f in result.findings { all.append((path, f)) }
+            if result.unchecked > 0 { unchecked.append((path, result.unchecked)) }
         }
         if format == .human {
             for (path, d) in dates { print(visible("\(path): dated \(d.day.description) by \(d.how) (for 'last year', 'this year', 'currently')")) }
@@ -71,6 +74,11 @@ struct CheckCommand: ParsableCommand {
         case .line: print(CheckOutput.line(all), terminator: "")
         case .json: print(CheckOutput.json(all, dates: dates), terminator: "")
         }
+        // Claims past the limit are said, with an error status: the draft was not wholly checked.
+        for (path, n) in unchecked {
+            printError(visible("crossings: \(path): \(formatCount(n)) more claim\(n == 1 ? "" : "s") not checked: one run checks at most \(formatCount(Checker.claimLimit)) claims (those above); split the draft"))
+        }
+        if !unchecked.isEmpty { throw ExitCode(2) }
         let failing: Set<Finding.Verdict> = switch failOn {
         case .contradicted: [.contradicted]
         case .disputed: [.contradicted, .disputed]
