@@ -7,13 +7,15 @@ import CrossingsCore
 /// laid out, with its length said, as the Check page does with a long typed sentence.
 ///
 /// ```swift
-/// clipped(String(repeating: "a", count: 5_000))  // 2,000 a's + "… (5,000 characters in all)"
+/// clipped(String(repeating: "a", count: 5_000))  // 1,000 a's + "… (5,000 characters in all)"
 /// clipped("No more North Koreans")            // unchanged, not copied
 /// ```
 enum Clip {
-    /// Characters of a data field shown (a title, a note, printed wording, a summary): about 30
-    /// lines at 80 columns, more than a screen.
-    static let field = 2_000
+    /// Characters of a data field shown (a title, a note, printed wording, a summary): about 16
+    /// lines at 80 columns, so the field and its length fit on an 80×24 screen (the list scrolls
+    /// by whole items: the end of a taller one, where the length is, would never show). The
+    /// longest field of the bundled package has 642.
+    static let field = 1_000
     /// Characters of a line `y` copies (and prints on exit).
     static let copy = 4_000
     /// Characters a single cut line (`fit`, `Screen.put`) looks at past its width in cells: only
