@@ -29,4 +29,21 @@ extension Citation {
         }
         return visible(text + ".")
     }
+
+    /// A source's line as `y` copies it, its outlet, title and URL clipped (`clipped`): a 3 MB
+    /// title leaves the date and URL in the line, and the line bounded.
+    static func shownLine(_ s: Source) -> String {
+        var short = s
+        short.outlet = clipped(s.outlet)
+        short.title = clipped(s.title)
+        short.url = clipped(s.url)
+        return line(short)
+    }
+
+    /// An event's line as `y` copies it, its summary clipped.
+    static func shownLine(_ e: Event, _ data: Dataset) -> String {
+        var short = e
+        short.summary = clipped(e.summary)
+        return line(short, data)
+    }
 }

@@ -73,13 +73,29 @@ struct Item {
     init(_ content: Content, search: String = "", selectable: Bool = true, open: Page? = nil,
          cite: FigureKey? = nil, copy: String? = nil, quarter: Period? = nil, citeOther: FigureKey? = nil,
          copyFigure: ShownFigure? = nil) {
-        self.content = content
+        self.content = Item.clipping(content)
         self.search = search.lowercased()
         self.selectable = selectable
         self.open = open
         self.cite = cite
         if copy != nil || quarter != nil || citeOther != nil || copyFigure != nil {
             extras = Extras(copy: copy, quarter: quarter, citeOther: citeOther, copyFigure: copyFigure, copyObservation: nil)
+        }
+    }
+
+    /// The content with its data text clipped (`clipped`): every page's lines come through here,
+    /// so a 3 MB title or note is laid out by its first `Clip.field` characters and its length,
+    /// never whole on each key. Rows (`.count`, `.event`, `.source`…) are one line, cut by `fit`
+    /// and `Screen.put`, which look only at what a line can show.
+    static func clipping(_ content: Content) -> Content {
+        switch content {
+        case .heading(let text): .heading(clipped(text))
+        case .field(let label, let value): .field(label, clipped(value))
+        case .paragraph(let text): .paragraph(clipped(text))
+        case .line(let spans): .line(spans.map { Span(clipped($0.text), $0.role) })
+        case .alternative(let value, let difference, let who, let agrees):
+            .alternative(value: value, difference: difference, who: clipped(who), agrees: agrees)
+        default: content
         }
     }
 

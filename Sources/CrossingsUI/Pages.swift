@@ -271,13 +271,13 @@ extension Library {
         }.map { e in
             let haystack = ([e.id, e.summary] + e.tags + e.dates.flatMap { [$0.label, $0.date, $0.printed, $0.sourceID, data.sourceByID[$0.sourceID]?.outlet ?? ""] })
                 .joined(separator: " ")
-            return Item(.event(e), search: haystack, open: .event(e.id), copy: Citation.line(e, data), quarter: e.date?.quarter)
+            return Item(.event(e), search: haystack, open: .event(e.id), copy: Citation.shownLine(e, data), quarter: e.date?.quarter)
         }
     }
 
     func eventItems(_ id: String) -> [Item] {
         guard let e = event(id) else { return [Item(.paragraph("No event '\(id)'."), selectable: false)] }
-        let copy = Citation.line(e, data)
+        let copy = Citation.shownLine(e, data)
         var items: [Item] = []
         items.append(Item(.heading((e.date?.label ?? "date not known") + (e.datesDisagree ? "  (sources give different dates)" : "")),
                           search: e.date?.label ?? "", selectable: false))
@@ -290,7 +290,7 @@ extension Library {
         items.append(.heading(e.datesDisagree ? "Dates by source: sources DISAGREE (Enter: the source)" : "Dates by source (Enter: the source)"))
         for d in e.dates {
             let s = data.sourceByID[d.sourceID]
-            let lineCopy = visible("\(e.summary) (\(Citation.line(e, date: d, data))).")
+            let lineCopy = visible("\(clipped(e.summary)) (\(Citation.line(e, date: d, data))).")
             func add(_ label: String, _ value: String) {
                 guard !value.isEmpty else { return }
                 items.append(Item(.field(label, value), search: "\(label) \(value) \(d.sourceID)", open: .source(d.sourceID), copy: lineCopy, quarter: d.quarter))
@@ -322,7 +322,7 @@ extension Library {
             let events = data.events.filter { $0.dates.contains { $0.sourceID == s.id } }.count
             return Item(.source(s, figures: figures[s.id] ?? 0, events: events),
                         search: "\(s.id) \(s.kind.rawValue) \(s.outlet) \(s.title) \(s.date) \(s.creditedAgency) \(s.chain.joined(separator: " "))",
-                        open: .source(s.id), copy: Citation.line(s))
+                        open: .source(s.id), copy: Citation.shownLine(s))
         }
     }
 
@@ -330,7 +330,7 @@ extension Library {
     /// and the events it dates.
     func sourceItems(_ id: String, facets: Facets) -> Items {
         guard let s = source(id) else { return Items([Item(.paragraph("No source '\(id)'."), selectable: false)]) }
-        let copy = Citation.line(s)
+        let copy = Citation.shownLine(s)
         var items: [Item] = []
         items.append(Item(.heading(s.outlet), search: s.outlet, selectable: false))
         func add(_ label: String, _ value: String) {
@@ -363,7 +363,7 @@ extension Library {
         for e in events {
             for d in e.dates where d.sourceID == s.id {
                 tail.append(Item(.line([Span(d.locator, .dim), Span("  \(d.label)  ", .header), Span(e.summary)]),
-                                 search: "\(d.locator) \(d.label) \(e.summary)", open: .event(e.id), copy: Citation.line(e, data), quarter: d.quarter))
+                                 search: "\(d.locator) \(d.label) \(e.summary)", open: .event(e.id), copy: Citation.shownLine(e, data), quarter: d.quarter))
             }
         }
         return Items(head: items, run: run, tail: tail)

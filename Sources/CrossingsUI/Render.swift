@@ -148,12 +148,10 @@ func crumbs(_ s: State) -> [String] {
 func drawCrumbs(_ s: State, _ screen: inout Screen) {
     let text = crumbs(s).joined(separator: " › ")
     let w = screen.width - 1
-    var shown = visible(text)
-    if cells(shown) > w {
-        // Keep the end of the path: where you are matters most.
-        while cells(shown) > w - 1, !shown.isEmpty { shown.removeFirst() }
-        shown = "…" + shown
-    }
+    // Keep the end of the path: where you are matters most. Measured from the end, a cell at a
+    // time: dropping the first character until the rest fitted was quadratic in a long id.
+    let whole = tail(text, w)
+    let shown = whole == visible(text) ? whole : "…" + tail(text, w - 1)
     screen.put(shown, x: 1, y: 1, style: Style(.crumb))
 }
 
@@ -421,7 +419,7 @@ func itemLines(_ item: Item, width: Int, scale: Int) -> [[Span]] {
         let c = SourceColumns(width: width)
         var spans = [Span(pad(src.id, c.id), .header)]
         if c.wide { spans += [Span(pad(src.kind.rawValue, 9), .dim), Span(pad(src.date.isEmpty ? "?" : src.date, 11), .dim)] }
-        spans += [Span(pad(String(figures), 4, right: true)), Span(pad(String(events), 3, right: true)), Span("  " + src.outlet)]
+        spans += [Span(pad(String(figures), 4, right: true)), Span(pad(String(events), 3, right: true)), Span("  " + lineStart(src.outlet, width: width).text)]
         return [spans]
     }
 }

@@ -97,7 +97,9 @@ public struct Screen: Hashable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var col = x
-        for ch in visible(text) {
+        // Only the start of a long text can show: a 3 MB title is not escaped whole per line drawn.
+        let start = lineStart(text, width: end - x).text
+        for ch in visible(start) {
             let w = Screen.width(of: ch)
             if w == 0 {
                 // A combining mark joins the character before it.
@@ -178,8 +180,12 @@ func cells(_ text: String) -> Int {
 /// Cuts text to at most `width` cells, ending with `…` when cut.
 func fit(_ text: String, _ width: Int) -> String {
     guard width > 0 else { return "" }
-    let safe = visible(text)
-    if cells(safe) <= width { return safe }
+    // A long text is cut to what a line can show first: measuring and escaping all of a 3 MB
+    // field for one line of it was most of a frame.
+    let (start, cut) = lineStart(text, width: width)
+    LayoutMeter.count(start)
+    let safe = visible(start)
+    if !cut, cells(safe) <= width { return safe }
     var out = ""
     var used = 0
     for ch in safe {
@@ -218,6 +224,7 @@ func tail(_ text: String, _ width: Int) -> String {
 /// Splits text into lines of at most `width` cells, at spaces where it can.
 func wrap(_ text: String, _ width: Int) -> [String] {
     guard width > 0 else { return [] }
+    LayoutMeter.count(text)
     let safe = visible(text)
     var lines: [String] = []
     var line = ""
@@ -250,5 +257,6 @@ func wrap(_ text: String, _ width: Int) -> [String] {
         used = ww
     }
     if !line.isEmpty || lines.isEmpty { lines.append(line) }
+    LayoutMeter.count("", lines: lines.count)
     return lines
 }

@@ -535,10 +535,12 @@ extension State {
 
     mutating func copy() {
         let item = selectedItem
-        guard let line = item?.copy ?? item?.copyFigure.map({ Citation.line($0, library.data) })
+        guard let whole = item?.copy ?? item?.copyFigure.map({ Citation.line($0, library.data) })
             ?? item?.copyObservation.map({ Citation.line($0, library.data) }) else {
             message = "nothing to copy on this line"; return
         }
+        // A bounded line: a 3 MB title in a citation is copied (and printed on exit) by its start and length.
+        let line = clipped(whole, limit: Clip.copy)
         copied.append(line)
         message = "copied: " + line
     }
