@@ -107,6 +107,16 @@ struct HostileInputTests {
         #expect(run.stderr.contains("crossings: \(path): 501 more claims not checked: one run checks at most 10,000 claims (those above); split the draft"))
     }
 
+    /// `--data` that is a file, a device or empty is said to be no folder, by name (an empty name as '').
+    @Test func dataThatIsNoFolderIsSaidSo() throws {
+        let device = try Binary.run(["validate", "--data", "/dev/null"])
+        #expect(device.status == 1)
+        #expect(device.stdout.contains("/dev/null:1:1: error: not a folder: a data package is a folder that holds datapackage.json"))
+        let empty = try Binary.run(["validate", "--data", ""])
+        #expect(empty.status == 1)
+        #expect(empty.stdout.contains("'':1:1: error: an empty name is no folder"))
+    }
+
     /// Too large to be a count: a finding, exit 1, and the number shown by its start, never echoed whole.
     @Test func aHundredThousandDigitsAreANumberTooLargeToBeACount() throws {
         let run = try Binary.run(["check", "--format", "line", "--text", "In 2024, " + String(repeating: "9", count: 100_000) + " North Koreans entered Russia."])

@@ -58,6 +58,7 @@ public enum PackageLoader {
                 // Missing (or a dangling symlink): say so, as for any missing file.
                 return nil
             }
+            if real == realDir { throw FileRefusal(reason: "is the package folder itself, not a file in it") }
             guard let realDir, real.hasPrefix(realDir == "/" ? "/" : realDir + "/") else {
                 throw FileRefusal(reason: "lies outside the package folder once symlinks are followed; a package may name only its own files")
             }

@@ -90,9 +90,11 @@ struct DataOptions: ParsableArguments {
     private static func loadPackage(directory data: String?, progress: (@Sendable (LoadProgress) -> Void)?) throws -> Dataset {
         if let data {
             var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue else {
-                throw LoadFailure([Diagnostic(location: Location(file: data, line: 1, column: 1), severity: .error,
-                                              message: "no such folder: a data package is a folder that holds datapackage.json")])
+            let exists = !data.isEmpty && FileManager.default.fileExists(atPath: data, isDirectory: &isDir)
+            guard exists, isDir.boolValue else {
+                let what = data.isEmpty ? "an empty name is no folder" : exists ? "not a folder" : "no such folder"
+                throw LoadFailure([Diagnostic(location: Location(file: data.isEmpty ? "''" : data, line: 1, column: 1), severity: .error,
+                                              message: "\(what): a data package is a folder that holds datapackage.json")])
             }
             if let progress { return try PackageLoader.load(directory: data, progress: progress) }
             let meter = ProgressMeter(label: "loading \(visible(data))")
