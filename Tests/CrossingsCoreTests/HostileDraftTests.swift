@@ -153,6 +153,7 @@ struct HostileDraftTests {
         ("In the 1990's, 5,000 North Koreans entered Russia.", "'the 1990's' is a decade; the data has quarters, halves and years"),
         ("From 2010 to 2020s, 5,000 North Koreans entered Russia.", "'2020s' is a decade; the data has quarters, halves and years"),
         ("In 2024/25, 5,000 North Koreans entered Russia.", "'2024/25' spans two years; the data has quarters, halves and years"),
+        ("In 2024/2025, 5,000 North Koreans entered Russia.", "'2024/2025' spans two years; the data has quarters, halves and years"),
         ("In Q4-Q1 2024, 5,000 North Koreans entered Russia.", "'Q4-Q1 2024' is not a quarter, half or year"),
         ("In Q1 – Q3 2024, 5,000 North Koreans entered Russia.", "'Q1 – Q3 2024' is not a quarter, half or year"),
         ("In Q2-H1 2024, 5,000 North Koreans entered Russia.", "'Q2-H1 2024' is not a quarter, half or year"),

@@ -1095,8 +1095,10 @@ public struct ClaimExtractor {
                 k = e; continue
             }
             // "2024/25", "2024/2025": a season or fiscal year across two years, which the data does not count by.
-            if year(at: k) != nil, k + 2 < t.count, t[k + 1].text == "/", touching(k, k + 1), touching(k + 1, k + 2), allDigits(k + 2),
-               [2, 4].contains(t[k + 2].text.utf8.count) {
+            // (The next year, and no third part: "2025/02/09" is a day.)
+            if let y = year(at: k), k + 2 < t.count, t[k + 1].text == "/", touching(k, k + 1), touching(k + 1, k + 2), allDigits(k + 2),
+               let next = Int(t[k + 2].text), t[k + 2].text.utf8.count == 2 ? next == (y + 1) % 100 : t[k + 2].text.utf8.count == 4 && next == y + 1,
+               !(k + 3 < t.count && t[k + 3].text == "/" && touching(k + 2, k + 3)) {
                 out.append(PeriodMention(start: k, end: k + 3, kind: .unsupported("'\(printed(k, k + 3))' spans two years; the data has quarters, halves and years")))
                 k += 3; continue
             }
