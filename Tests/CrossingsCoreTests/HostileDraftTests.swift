@@ -126,6 +126,120 @@ struct HostileDraftTests {
         #expect(claim.periodProblem == problem)
     }
 
+    /// Thousands written with a Swiss apostrophe, an underscore, a middle dot or the Arabic thousands
+    /// separator are one number; where the mark makes no group of three, neither piece is a count.
+    @Test(arguments: ["13’221", "13'221", "13_221", "13·221", "13\u{066C}221", "13'221'000"])
+    func groupMarksBetweenThousandsAreOneNumber(number: String) throws {
+        let found = claims("In 2024, \(number) North Koreans entered Russia.")
+        #expect(found.map(\.printed) == [number])
+        let expected = number.hasSuffix("000") ? 13_221_000 : 13_221
+        #expect(found.first?.value.value == expected)
+        if number == "13'221" {
+            let finding = try #require(checker.check(document: "In 2024, \(number) North Koreans entered Russia.").first)
+            #expect(finding.verdict == .supported)
+        }
+    }
+
+    @Test(arguments: ["13'2210", "13_22", "13221’221", "13·2", "1\u{066C}2\u{066C}3"])
+    func aGroupMarkThatMakesNoGroupLeavesNoPieceOfTheNumber(number: String) {
+        let found = claims("In 2024, \(number) North Koreans entered Russia.")
+        #expect(found.isEmpty, "\(number): \(found.map(\.printed))")
+    }
+
+    /// A decade, a season across two years, a span of quarters, an impossible ordinal quarter and a range
+    /// written backwards: a period problem, never the year alone or one end of the range.
+    @Test(arguments: [
+        ("In the 2020s, 5,000 North Koreans entered Russia.", "'the 2020s' is a decade; the data has quarters, halves and years"),
+        ("In the 1990's, 5,000 North Koreans entered Russia.", "'the 1990's' is a decade; the data has quarters, halves and years"),
+        ("From 2010 to 2020s, 5,000 North Koreans entered Russia.", "'2020s' is a decade; the data has quarters, halves and years"),
+        ("In 2024/25, 5,000 North Koreans entered Russia.", "'2024/25' spans two years; the data has quarters, halves and years"),
+        ("In 2024/2025, 5,000 North Koreans entered Russia.", "'2024/2025' spans two years; the data has quarters, halves and years"),
+        ("In Q4-Q1 2024, 5,000 North Koreans entered Russia.", "'Q4-Q1 2024' is not a quarter, half or year"),
+        ("In Q1 – Q3 2024, 5,000 North Koreans entered Russia.", "'Q1 – Q3 2024' is not a quarter, half or year"),
+        ("In Q2-H1 2024, 5,000 North Koreans entered Russia.", "'Q2-H1 2024' is not a quarter, half or year"),
+        ("In the 5th quarter of 2024, 5,000 North Koreans entered Russia.", "'5th quarter of 2024' is no quarter or half of a year"),
+        ("In the 3rd half of 2024, 5,000 North Koreans entered Russia.", "'3rd half of 2024' is no quarter or half of a year"),
+        ("In the 99999999999999999999th quarter of 2024, 5,000 North Koreans entered Russia.", "'99999999999999999999…' is no quarter or half of a year"),
+        ("In 2024-Q3..2023-Q1, 5,000 North Koreans entered Russia.",
+         "'2024-Q3..2023-Q1' is no period the data has (a range runs from an earlier period to a later one)"),
+        ("In 2024…2023-Q5, 5,000 North Koreans entered Russia.",
+         "'2024…2023-Q5' is no period the data has (a range runs from an earlier period to a later one)"),
+    ])
+    func anImpossiblePeriodFormIsSaid(text: String, problem: String) throws {
+        let found = claims(text)
+        #expect(found.map(\.printed) == ["5,000"])
+        let claim = try #require(found.first)
+        #expect(claim.period == nil)
+        #expect(claim.periodProblem == problem)
+    }
+
+    /// A span of quarters that is one half or year, an ordinal in digits and a range in the data's own
+    /// notation are read as what they are.
+    @Test(arguments: [
+        ("In Q1-Q2 2024, 5,000 North Koreans entered Russia.", "2024-H1"),
+        ("In Q3 to Q4 2024, 5,000 North Koreans entered Russia.", "2024-H2"),
+        ("In Q1-Q4 2024, 5,000 North Koreans entered Russia.", "2024"),
+        ("In the 4th quarter of 2024, 5,000 North Koreans entered Russia.", "2024-Q4"),
+        ("In the 2nd half of 2023, 5,000 North Koreans entered Russia.", "2023-H2"),
+        ("In 2020..2022, 5,000 North Koreans entered Russia.", "2020..2022"),
+    ])
+    func aSpanOrOrdinalInDigitsIsItsPeriod(text: String, expected: String) throws {
+        let claim = try #require(claims(text).first)
+        #expect(claims(text).map(\.printed) == ["5,000"])
+        #expect(claim.period == period(expected))
+    }
+
+    /// A decimal in words is read whole, or not at all: "zero point five million" is never five million.
+    @Test func aDecimalInWordsIsReadWhole() {
+        let half: [Int] = claims("In 2024, zero point five million North Koreans entered Russia.").map { $0.value.value }
+        #expect(half == [500_000])
+        let more: [Int] = claims("In 2024, one point two five million North Koreans entered Russia.").map { $0.value.value }
+        #expect(more == [1_250_000])
+        #expect(claims("In 2024, two point five North Koreans entered Russia.").isEmpty)
+        #expect(claims("In 2024, zero point zero zero zero zero zero zero zero one million North Koreans entered Russia.").isEmpty)
+    }
+
+    /// A range whose upper (or lower) end is a trillion or more is one mention, too large to be a count.
+    @Test(arguments: ["10,000 to 99999999999999999999", "10,000-99999999999999999999", "99999999999999999999 to 10,000"])
+    func aRangeToATrillionIsOneMentionTooLarge(range: String) throws {
+        let text = "In 2024, \(range) North Koreans entered Russia."
+        let found = claims(text)
+        #expect(found.count == 1)
+        #expect(found.allSatisfy { $0.tooLarge })
+        #expect(found.first?.printed.hasPrefix(String(range.prefix(6))) == true)
+        let findings = checker.check(document: text)
+        #expect(findings.count == 1)
+        #expect(findings.first?.message.hasPrefix("number too large to be a count") == true)
+    }
+
+    /// The second number of "2024/25" or of a margin ("± 5") is no count.
+    @Test(arguments: ["13,221 ± 5", "13,221 +/- 5", "13,221 +- 5", "13,221±5", "13,221 plus or minus 5"])
+    func aMarginIsNoCount(number: String) {
+        let found = claims("In 2024, \(number) North Koreans entered Russia.")
+        #expect(found.map(\.printed) == ["13,221"])
+    }
+
+    @Test func aSeasonAcrossTwoYearsIsNoCount() {
+        let found = claims("In 2024/25, 13,221 North Koreans entered Russia.")
+        #expect(found.map(\.printed) == ["13,221"])
+        #expect(found.first?.period == nil)
+        #expect(claims("In 2024, 13,221 North Koreans entered Russia, 3/4 of them by rail.").allSatisfy { !["3", "4"].contains($0.printed) })
+    }
+
+    /// A vocabulary number or vague word of a trillion or more would be an ordinary count: refused.
+    @Test func aVocabularyNumberOfATrillionIsRefused() throws {
+        for row in ["number,umpteen,9999999999999,\n", "vague,zillions,1000000000000,\n"] {
+            do {
+                _ = try Vocabulary(csv: "role,phrase,meaning,note\n" + row, file: "v.csv")
+                Issue.record("\(row) was accepted")
+            } catch let failure as LoadFailure {
+                #expect(failure.diagnostics.first?.message.contains("less than a trillion") == true, "\(failure.diagnostics)")
+            }
+        }
+        #expect((try? Vocabulary(csv: "role,phrase,meaning,note\nnumber,umpteen,999999999999,\n", file: "v.csv")) != nil)
+        #expect((try? Vocabulary(csv: "role,phrase,meaning,note\nscale,trillion,1000000000000,\n", file: "v.csv")) != nil)
+    }
+
     @Test func digitsOnlyAreNoClaim() {
         var random = SplitMix64(seed: 10)
         let digits = String((0..<100_000).map { _ in Character(String(random.next() % 10)) })

@@ -41,6 +41,8 @@ public struct ClaimExtractor {
         var end: Int
         var scaled: Bool
         var tooLarge = false
+        /// Read, but no whole number ("zero point five", "two point five"): no count, and its words are no other number.
+        var notACount = false
         static func tooLarge(end: Int, scaled: Bool) -> ParsedNumber {
             ParsedNumber(value: ClaimExtractor.largestCount, end: end, scaled: scaled, tooLarge: true)
         }
@@ -345,16 +347,26 @@ public struct ClaimExtractor {
                 out.append(mention); i += n; continue
             }
             guard let number = parseNumber(t, at: i) else { i += 1; continue }
+            if number.notACount { i = number.end; continue }
             var mention = NumberMention(start: i, numberStart: i, end: number.end, value: number.value, high: nil, qualifier: .exact,
                                         scaled: number.scaled, tooLarge: number.tooLarge)
             // A range: 20,000-50,000, 20,000 to 50,000 (a second number too large to be a count is its own mention).
             let between = i > 0 && t[i - 1].lower == "between"
             let end = number.end
-            if !number.tooLarge, end + 1 < t.count, ["-", "–", "—", "to"].contains(t[end].lower) || (between && t[end].lower == "and"),
-               let high = parseNumber(t, at: end + 1), !high.tooLarge, high.value > number.value {
+            let joined = end + 1 < t.count && (["-", "–", "—", "to"].contains(t[end].lower) || (between && t[end].lower == "and"))
+            let high = joined ? parseNumber(t, at: end + 1).flatMap { $0.notACount ? nil : $0 } : nil
+            if !number.tooLarge, let high, !high.tooLarge, high.value > number.value {
                 mention.high = high.value
                 mention.end = high.end
                 mention.qualifier = .range
+                if between { mention.start = i - 1 }
+            } else if let high, number.tooLarge || high.tooLarge {
+                // "10,000 to 99999999999999999999": a range with an end of a trillion or more is one mention, too
+                // large to be a count; neither end is read alone as an exact count.
+                mention.end = high.end
+                mention.value = ClaimExtractor.largestCount
+                mention.tooLarge = true
+                mention.scaled = number.scaled || high.scaled
                 if between { mention.start = i - 1 }
             }
             // The hedge just before it.
@@ -394,6 +406,7 @@ public struct ClaimExtractor {
             guard !digits.utf8.contains(0x2E), let n = Int(exactly: base.rounded()) else { return nil }
             return ParsedNumber(value: n, end: i + 1, scaled: false)
         }
+        if let decimal = decimalInWords(t, at: i) { return decimal }
         // Words: "ten thousand", "a thousand", "three", "two million", "a dozen"; zero alone ("none", "no").
         if let (p, length) = Vocabulary.match(vocabulary.numberPhrasesByFirst, t, at: i) { return ParsedNumber(value: p.meaning, end: i + length, scaled: false) }
         if vocabulary.numbers[tok.lower] == 0 { return ParsedNumber(value: 0, end: i + 1, scaled: false) }
@@ -444,6 +457,49 @@ public struct ClaimExtractor {
         guard sawNumber, k > i else { return nil }
         if tooLarge || total + current >= limit { return .tooLarge(end: k, scaled: true) }
         return ParsedNumber(value: total + current, end: k, scaled: total > 0)
+    }
+
+    /// The words of a digit after "point" ("zero point five"): "no" and "none" are zero only as counts.
+    static let zeroDigitWords: Set<String> = ["zero", "nought", "naught", "oh", "o"]
+
+    /// "zero point five million", "one point two million": a decimal in words, read whole ("point" and the
+    /// digits after it, then a scale word). Whole only with a scale that makes it so; else no count
+    /// (`notACount`), so "zero point five million" is never "five million". Nil where no "point" follows.
+    func decimalInWords(_ t: [Token], at i: Int) -> ParsedNumber? {
+        guard t[i].kind == .word else { return nil }
+        // The whole part: "zero", or number words up to "point".
+        var j = i
+        while j < t.count, j < i + 8, t[j].kind == .word, t[j].lower != "point" { j += 1 }
+        guard j > i, j + 1 < t.count, t[j].lower == "point" else { return nil }
+        var whole = 0
+        if j == i + 1, ClaimExtractor.zeroDigitWords.contains(t[i].lower) {
+            whole = 0
+        } else {
+            let part = Array(t[i..<j])
+            guard let p = parseNumber(part, at: 0), p.end == part.count, !p.tooLarge, !p.notACount else { return nil }
+            whole = p.value
+        }
+        var k = j + 1
+        var fraction = ""
+        while k < t.count, fraction.count < 12 {
+            let w = t[k].lower
+            if ClaimExtractor.zeroDigitWords.contains(w) { fraction += "0" }
+            else if let d = vocabulary.numbers[w], (1...9).contains(d) { fraction += String(d) }
+            else { break }
+            k += 1
+        }
+        guard !fraction.isEmpty, let f = Double("0." + fraction) else { return nil }
+        var value = Double(whole) + f
+        var scaled = false
+        if k < t.count, t[k].lower != "hundred", t[k].lower.utf8.count > 2, let s = vocabulary.scales[t[k].lower], s >= 1000 {
+            value *= Double(s); scaled = true; k += 1
+        }
+        if value >= Double(ClaimExtractor.largestCount) { return .tooLarge(end: k, scaled: scaled) }
+        let rounded = value.rounded()
+        guard scaled, abs(value - rounded) < 1e-6 * max(1, value), let n = Int(exactly: rounded) else {
+            return ParsedNumber(value: 0, end: k, scaled: scaled, notACount: true)
+        }
+        return ParsedNumber(value: n, end: k, scaled: true)
     }
 
     /// Text from the draft quoted in a message, kept short: a "quarter" of 1,000 digits is shown by its start.
@@ -688,6 +744,21 @@ public struct ClaimExtractor {
         while k >= 0, k > n.numberStart - 9, touching(k, k + 1) {
             if markedDigit(k) { return false }
             k -= 1
+        }
+        // A group mark, or a slash, between this number and another with no space: "13'2210" (no thousands
+        // group), "2024/25" (two years), "3/4". Neither piece is a count the draft states.
+        func joiner(_ k: Int) -> Bool {
+            t[k].kind == .punct && (t[k].text == "/" || t[k].text.count == 1 && DraftText.groupMarks.contains(t[k].text.first!))
+        }
+        if n.end + 1 < t.count, joiner(n.end), touching(n.end - 1, n.end), touching(n.end, n.end + 1), t[n.end + 1].kind == .number { return false }
+        if n.numberStart >= 2, joiner(n.numberStart - 1), touching(n.numberStart - 2, n.numberStart - 1), touching(n.numberStart - 1, n.numberStart),
+           t[n.numberStart - 2].kind == .number { return false }
+        // A margin: "13,221 ± 5", "+/- 5", "+- 5", "plus or minus 5" — the 5 is no count.
+        if n.numberStart >= 1 {
+            var sign = "", k = n.numberStart - 1
+            while k >= 0, k >= n.numberStart - 3, t[k].kind == .punct { sign = t[k].text + sign; k -= 1 }
+            if ["±", "∓", "+/-", "+-", "-/+", "+/−", "+−"].contains(sign) { return false }
+            if n.numberStart >= 3, t[n.numberStart - 3].lower == "plus", t[n.numberStart - 2].lower == "or", t[n.numberStart - 1].lower == "minus" { return false }
         }
         // Letters stuck to it: "1e400", "3x" — not a count ("5.5K" and "1st" are read elsewhere).
         if let next, next.kind == .word, next.line == t[n.end - 1].line, next.column == t[n.end - 1].endColumn, n.high == nil,
@@ -996,8 +1067,88 @@ public struct ClaimExtractor {
             }
             return PeriodMention(start: start, end: e, kind: .unsupported("'\(t[start..<e].map(\.text).joined(separator: " "))' needs --as-of"))
         }
+        func touching(_ a: Int, _ b: Int) -> Bool { t[a].line == t[b].line && t[a].endColumn == t[b].column }
+        /// Tokens a to b as written: those that touch ("5th", "2020s") stay together.
+        func printed(_ a: Int, _ b: Int) -> String {
+            var s = ""
+            for j in a..<b { if j > a, !touching(j - 1, j) { s += " " }; s += t[j].text }
+            return ClaimExtractor.short(s)
+        }
+        func allDigits(_ j: Int) -> Bool { t[j].kind == .number && t[j].text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 } }
+        /// "2020s", "1990's": a decade; one past its "s".
+        func decade(at j: Int) -> Int? {
+            guard j + 1 < t.count, allDigits(j), t[j].text.utf8.count == 4, t[j].text.utf8.last == 0x30 else { return nil }
+            if t[j + 1].lower == "s", touching(j, j + 1) { return j + 2 }
+            if j + 2 < t.count, t[j + 1].lower == "'", t[j + 2].lower == "s", touching(j, j + 1), touching(j + 1, j + 2) { return j + 3 }
+            return nil
+        }
+        /// "q4", "h1": a letter and a number as a quarter or half is written, valid or not.
+        func quarterOrHalf(_ s: Substring) -> (Character, Int?)? {
+            guard ClaimExtractor.isQuarterOrHalfLike(String(s)) else { return nil }
+            return (s.first!, Int(s.dropFirst()))
+        }
         while k < t.count {
             let word = w(k)
+            // "the 2020s": a decade, which the data does not count by; never the year it starts with.
+            if let e = decade(at: k) ?? (word == "the" ? decade(at: k + 1) : nil) {
+                out.append(PeriodMention(start: k, end: e, kind: .unsupported("'\(printed(k, e))' is a decade; the data has quarters, halves and years")))
+                k = e; continue
+            }
+            // "2024/25", "2024/2025": a season or fiscal year across two years, which the data does not count by.
+            // (The next year, and no third part: "2025/02/09" is a day.)
+            if let y = year(at: k), k + 2 < t.count, t[k + 1].text == "/", touching(k, k + 1), touching(k + 1, k + 2), allDigits(k + 2),
+               let next = Int(t[k + 2].text), t[k + 2].text.utf8.count == 2 ? next == (y + 1) % 100 : t[k + 2].text.utf8.count == 4 && next == y + 1,
+               !(k + 3 < t.count && t[k + 3].text == "/" && touching(k + 2, k + 3)) {
+                out.append(PeriodMention(start: k, end: k + 3, kind: .unsupported("'\(printed(k, k + 3))' spans two years; the data has quarters, halves and years")))
+                k += 3; continue
+            }
+            // "Q4-Q1 2024", "Q1 to Q2 2024": a span of quarters or halves. One quarter, half or year when it is
+            // one ("Q1-Q2" is H1); else no period the data has — never the year alone.
+            do {
+                var span: (Substring, Substring, Int)?
+                let parts = word.draftHasHyphen ? word.split(separator: "-", omittingEmptySubsequences: false) : []
+                if parts.count == 2, quarterOrHalf(parts[0]) != nil, quarterOrHalf(parts[1]) != nil {
+                    span = (parts[0], parts[1], k + 1)
+                } else if quarterOrHalf(word[...]) != nil, ["-", "–", "—", "to", "through"].contains(w(k + 1)), quarterOrHalf(w(k + 2)[...]) != nil {
+                    span = (word[...], w(k + 2)[...], k + 3)
+                }
+                if let (a, b, spanEnd) = span, let (la, na) = quarterOrHalf(a), let (lb, nb) = quarterOrHalf(b) {
+                    let after = yearAfter(spanEnd)
+                    let end = after.map { $0.1 } ?? spanEnd
+                    var part: PeriodPart?
+                    var wholeYear = false
+                    if la == lb, let na, let nb, na <= nb, (1...(la == "q" ? 4 : 2)).contains(na), (1...(la == "q" ? 4 : 2)).contains(nb) {
+                        if na == nb { part = la == "q" ? .quarter(na) : .half(na) }
+                        else if la == "q", na == 1, nb == 2 { part = .half(1) }
+                        else if la == "q", na == 3, nb == 4 { part = .half(2) }
+                        else if (la == "q" && na == 1 && nb == 4) || (la == "h" && na == 1 && nb == 2) { wholeYear = true }
+                    }
+                    if let part {
+                        let m: PeriodMention
+                        switch part {
+                        case .quarter(let q): m = withYear({ .quarter($0, q) }, after, relative: .quarterOfContextYear(q), start: k, end: spanEnd)
+                        case .half(let h): m = withYear({ .half($0, h) }, after, relative: .halfOfContextYear(h), start: k, end: spanEnd)
+                        }
+                        out.append(m); k = m.end; continue
+                    }
+                    if wholeYear, let (kind, e) = after, case .absolute(.year(let y))? = kind {
+                        out.append(PeriodMention(start: k, end: e, kind: .absolute(.year(y)))); k = e; continue
+                    }
+                    out.append(PeriodMention(start: k, end: end, kind: .unsupported("'\(printed(k, end))' is not a quarter, half or year")))
+                    k = end; continue
+                }
+            }
+            // "the 5th quarter": an ordinal in digits is a number and its suffix, read as one word.
+            var ordinalWord = word, o = 0
+            if k + 1 < t.count, allDigits(k), ["st", "nd", "rd", "th"].contains(w(k + 1)), touching(k, k + 1) {
+                ordinalWord = word + w(k + 1); o = 1
+                let n = t[k].text.utf8.count <= 4 ? Int(t[k].text) : nil
+                if w(k + 2) == "quarter" && !(1...4).contains(n ?? 0) || w(k + 2) == "half" && !(1...2).contains(n ?? 0) {
+                    let end = yearAfter(k + 3).map { $0.1 } ?? k + 3
+                    out.append(PeriodMention(start: k, end: end, kind: .unsupported("'\(printed(k, end))' is no quarter or half of a year")))
+                    k = end; continue
+                }
+            }
             // "In 99999, …", "in the year 0": a year by its place, but none the data could hold (1900–2199);
             // said as the period's problem, and the number is no count.
             if k + 1 < t.count, t[k + 1].kind == .number, t[k + 1].text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), year(at: k + 1) == nil,
@@ -1025,7 +1176,9 @@ public struct ClaimExtractor {
                 if let a = year(at: j), ["and", "to", "through", "-", "–"].contains(w(j + 1)), let b = year(at: j + 2), a != b,
                    j > k || ["-", "–"].contains(w(j + 1)),
                    // "2010-20190" or "2010-2019-2020" is no range of years.
-                   j + 3 >= t.count || !["-", "–"].contains(w(j + 3)) {
+                   j + 3 >= t.count || !["-", "–"].contains(w(j + 3)),
+                   // "from 2010 to 2020s": the decade is no year.
+                   decade(at: j + 2) == nil {
                     // Written backwards ("between 2019 and 2010"), it is the same stretch of years.
                     out.append(PeriodMention(start: k, end: j + 3, kind: .absolute(.range(.year(min(a, b)), .year(max(a, b))))))
                     k = j + 3; continue
@@ -1059,22 +1212,22 @@ public struct ClaimExtractor {
                 out.append(m); k = m.end; continue
             }
             // first quarter (of 2025), second half (of 2023), first six months of 2023
-            if let ord = ClaimExtractor.ordinals[word] {
-                if w(k + 1) == "quarter" {
-                    if ord == 4 && word == "last" && yearAfter(k + 2) == nil {
-                        out.append(PeriodMention(start: k, end: k + 2, kind: .previousQuarter)); k += 2; continue
+            if let ord = ClaimExtractor.ordinals[ordinalWord] {
+                if w(k + o + 1) == "quarter" {
+                    if ord == 4 && word == "last" && yearAfter(k + o + 2) == nil {
+                        out.append(PeriodMention(start: k, end: k + o + 2, kind: .previousQuarter)); k += o + 2; continue
                     }
-                    let m = withYear({ .quarter($0, ord) }, yearAfter(k + 2), relative: .quarterOfContextYear(ord), start: k, end: k + 2)
+                    let m = withYear({ .quarter($0, ord) }, yearAfter(k + o + 2), relative: .quarterOfContextYear(ord), start: k, end: k + o + 2)
                     out.append(m); k = m.end; continue
                 }
-                if w(k + 1) == "half", ord <= 2 || word == "last" || word == "second" {
+                if w(k + o + 1) == "half", ord <= 2 || word == "last" || word == "second" {
                     let h = word == "last" ? 2 : ord
-                    let m = withYear({ .half($0, h) }, yearAfter(k + 2), relative: .halfOfContextYear(h), start: k, end: k + 2)
+                    let m = withYear({ .half($0, h) }, yearAfter(k + o + 2), relative: .halfOfContextYear(h), start: k, end: k + o + 2)
                     out.append(m); k = m.end; continue
                 }
                 // "… in the first quarter of 2024 to 1,696 in the second": the part named before, again.
                 if k > 0, t[k - 1].lower == "the", ord <= 4,
-                   k + 1 >= t.count || t[k + 1].kind == .punct || ["and", "or", "to", "with", "while", "when", "as"].contains(w(k + 1)),
+                   k + o + 1 >= t.count || t[k + o + 1].kind == .punct || ["and", "or", "to", "with", "while", "when", "as"].contains(w(k + o + 1)),
                    let previous = out.last {
                     var kind: PeriodKind?
                     switch previous.kind {
@@ -1084,13 +1237,13 @@ public struct ClaimExtractor {
                     case .halfOfContextYear where ord <= 2: kind = .halfOfContextYear(ord)
                     default: kind = nil
                     }
-                    if let kind { out.append(PeriodMention(start: k, end: k + 1, kind: kind)); k += 1; continue }
+                    if let kind { out.append(PeriodMention(start: k, end: k + o + 1, kind: kind)); k += o + 1; continue }
                 }
-                if ["six", "three"].contains(w(k + 1)), w(k + 2) == "months" {
-                    let isHalf = w(k + 1) == "six"
-                    let n = (word == "first") ? 1 : (isHalf ? 2 : 4)
-                    let m = withYear({ isHalf ? .half($0, n) : .quarter($0, n) }, yearAfter(k + 3),
-                                     relative: isHalf ? .halfOfContextYear(n) : .quarterOfContextYear(n), start: k, end: k + 3)
+                if ["six", "three"].contains(w(k + o + 1)), w(k + o + 2) == "months" {
+                    let isHalf = w(k + o + 1) == "six"
+                    let n = ord == 1 ? 1 : (isHalf ? 2 : 4)
+                    let m = withYear({ isHalf ? .half($0, n) : .quarter($0, n) }, yearAfter(k + o + 3),
+                                     relative: isHalf ? .halfOfContextYear(n) : .quarterOfContextYear(n), start: k, end: k + o + 3)
                     out.append(m); k = m.end; continue
                 }
             }
@@ -1148,7 +1301,24 @@ public struct ClaimExtractor {
             }
             k += 1
         }
-        return out
+        // "2023-Q1..2024-Q3", "2024-Q3..2023-Q1": two periods joined by ".." (or "…") are one range, read as the
+        // data writes it, or no period at all; never the second alone.
+        var merged: [PeriodMention] = []
+        for m in out {
+            if let previous = merged.last, previous.end < m.start {
+                let gap = previous.end..<m.start
+                let dots = gap.count == 2 && t[gap.lowerBound].text == "." && t[gap.lowerBound + 1].text == "."
+                    || gap.count == 1 && t[gap.lowerBound].text == "…"
+                if dots, touching(previous.end - 1, gap.lowerBound), touching(gap.upperBound - 1, m.start), gap.dropFirst().allSatisfy({ touching($0 - 1, $0) }) {
+                    var kind = PeriodKind.unsupported("'\(printed(previous.start, m.end))' is no period the data has (a range runs from an earlier period to a later one)")
+                    if case .absolute(let a) = previous.kind, case .absolute(let b) = m.kind, let r = try? Period(parsing: "\(a)..\(b)") { kind = .absolute(r) }
+                    merged[merged.count - 1] = PeriodMention(start: previous.start, end: m.end, kind: kind)
+                    continue
+                }
+            }
+            merged.append(m)
+        }
+        return merged
     }
 
     func monthRange(_ t: [Token], at k: Int, yearAt: (Int) -> Int?) -> PeriodMention? {

@@ -404,13 +404,17 @@ public enum DraftText {
     }
 
     static let groupSpaces: Set<Character> = [" ", "\u{00A0}", "\u{202F}", "\u{2009}"]
+    /// Marks written between thousands in some places: the Swiss apostrophe ("13'221", "13’221"), an
+    /// underscore ("13_221"), a middle dot ("13·221") and the Arabic thousands separator ("13٬221").
+    /// Between digits, with three digits after, they group as a space does; elsewhere they are punctuation.
+    static let groupMarks: Set<Character> = ["'", "’", "_", "\u{00B7}", "\u{066C}"]
 
-    /// A number token's text without its thousands separators (`,` and `groupSpaces`), as the
+    /// A number token's text without its thousands separators (`,`, `groupSpaces` and `groupMarks`), as the
     /// readers parse it. ASCII text (nearly every number) is filtered by bytes: filtering Characters
     /// asked the set of spaces a hash of each digit.
     static func digits(of text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.filter { $0 != "," && !groupSpaces.contains($0) } }
-        return String(decoding: text.utf8.filter { $0 != 0x2C && $0 != 0x20 }, as: UTF8.self)
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.filter { $0 != "," && !groupSpaces.contains($0) && !groupMarks.contains($0) } }
+        return String(decoding: text.utf8.filter { $0 != 0x2C && $0 != 0x20 && $0 != 0x27 && $0 != 0x5F }, as: UTF8.self)
     }
 
     /// Words, numbers (with their thousands separators and decimals) and punctuation.
@@ -476,6 +480,7 @@ public enum DraftText {
             return n
         }
         func isGroupSpace(_ c: DraftChar) -> Bool { c.ascii == 0x20 || (c.ascii == 0xFF && c.has(.groupSpace)) }
+        func isGroupMark(_ c: DraftChar) -> Bool { c.ascii == 0x27 || c.ascii == 0x5F || (c.ascii == 0xFF && c.has(.groupMark)) }
         while i < chars.count {
             let c = chars[i]
             if c.isWhitespace { i += 1; continue }
@@ -490,10 +495,10 @@ public enum DraftText {
                 let start = i
                 var first = digits(at: i)
                 i += first
-                // Thousands groups: ",ddd" or a space-like separator then exactly three digits.
+                // Thousands groups: ",ddd" or a space-like separator or a group mark ("13'221") then exactly three digits.
                 while i + 1 < chars.count {
                     let sep = chars[i]
-                    if (sep.ascii == 0x2C || (isGroupSpace(sep) && first <= 3)) && digits(at: i + 1) == 3
+                    if (sep.ascii == 0x2C || ((isGroupSpace(sep) || isGroupMark(sep)) && first <= 3)) && digits(at: i + 1) == 3
                         && !(i + 4 < chars.count && chars[i + 4].isNumber) {
                         if isGroupSpace(sep) && chars[i + 1].isNumber && first == 4 { break }
                         i += 4
@@ -569,6 +574,8 @@ struct DraftChar {
         static let groupSpace = Classes(rawValue: 1 << 9)
         /// "’", an apostrophe inside a word.
         static let rightQuote = Classes(rawValue: 1 << 10)
+        /// A mark that may stand between thousands (`DraftText.groupMarks`).
+        static let groupMark = Classes(rawValue: 1 << 11)
 
         /// What the splitter asks of a character, asked once.
         init(of char: Character) {
@@ -584,6 +591,7 @@ struct DraftChar {
             if "\"'“‘([*#-".contains(char) { c.insert(.opener) }
             if DraftText.groupSpaces.contains(char) { c.insert(.groupSpace) }
             if char == "’" { c.insert(.rightQuote) }
+            if DraftText.groupMarks.contains(char) { c.insert(.groupMark) }
             self = c
         }
     }

@@ -161,6 +161,10 @@ public struct Vocabulary: Sendable {
             guard !meaning.isEmpty, meaning.count <= (r == .scale ? 16 : 13), meaning.allSatisfy(\.isASCIIDigit), let n = Int(meaning) else {
                 return Problem(field: "meaning", message: "a \(role) means a whole number in plain digits, not '\(meaning)'")
             }
+            // A number or vague word of a trillion or more would be read as an ordinary count; only a scale may be that large.
+            if r != .scale && n >= ClaimExtractor.largestCount {
+                return Problem(field: "meaning", message: "a \(role) means less than a trillion (1000000000000, more than a count of travellers can be), not \(n)")
+            }
             // A trillion and a quadrillion are scales only so that "1 trillion" is read whole, as too large to be a count.
             if r == .scale && !([100, 1_000, 1_000_000, 1_000_000_000, 1_000_000_000_000, 1_000_000_000_000_000] as [Int]).contains(n) {
                 return Problem(field: "meaning", message: "a scale is a power of a thousand from 1000 to 1000000000000000, or 100, not \(n)")
