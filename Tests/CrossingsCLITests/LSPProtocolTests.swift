@@ -8,7 +8,11 @@ import Testing
 /// incremental sync, driven in-process (LanguageServer) and over pipes (the built `crossings lsp`).
 @Suite("LSP protocol")
 struct LSPProtocolTests {
-    nonisolated(unsafe) static let checker = Checker(try! PackageLoader.load(files: BundledData.files, origin: "data"))
+    /// Loaded once; read only. Each use gets its own `Checker`: a checker keeps a memo of its
+    /// judgements (a mutable dictionary), and Swift Testing runs these tests in parallel — one shared
+    /// checker crashed a run (two tests writing its memo at once).
+    nonisolated(unsafe) static let data = try! PackageLoader.load(files: BundledData.files, origin: "data")
+    static var checker: Checker { Checker(data) }
 
     /// A client in the same process: what it sends is what the server receives, byte for byte.
     final class Client {
@@ -291,11 +295,19 @@ struct LSPProtocolTests {
             process.standardInput = input
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
-            output.fileHandleForReading.readabilityHandler = { [unowned self] h in
+            // Weak, and taken off in deinit: the pipe's end-of-file can call it after this object is gone
+            // (an unowned capture crashed a run: "read an unowned reference … already destroyed").
+            output.fileHandleForReading.readabilityHandler = { [weak self] h in
                 let d = h.availableData
-                lock.lock(); buffer += d; lock.unlock()
+                guard let self else { return }
+                self.lock.lock(); self.buffer += d; self.lock.unlock()
             }
             try process.run()
+        }
+
+        deinit {
+            output.fileHandleForReading.readabilityHandler = nil
+            if process.isRunning { process.terminate() }
         }
 
         func write(_ bytes: [UInt8]) { input.fileHandleForWriting.write(Data(bytes)) }
