@@ -23,6 +23,26 @@ struct CitationTests {
         }
     }
 
+    /// A citation line pasted under a sentence (`y`, or the language server's "Insert citation") is
+    /// read by the checker as what it says: its own figure first, supported, and nothing it adds is
+    /// an error or a warning ("and 1 other outlet" was a claim of 1; the parts a note adds up,
+    /// "153 + 213 + 365 + 382", were four contradicted counts).
+    @Test func aCitationLineClaimsOnlyItsOwnFigure() throws {
+        let checker = Checker(library.data)
+        var checked = 0
+        for k in library.data.keys where k.measure == .total && k.flow.citizens == "KP" {
+            guard let figure = library.figure(k), !figure.isDerived, figure.agrees, figure.value.isPrecise else { continue }
+            let text = Citation.line(figure, library.data)
+            let findings = checker.check(document: text)
+            #expect(findings.first?.claim.key == k, "\(text)")
+            #expect(findings.first?.verdict == .supported, "\(text)")
+            #expect(!findings.contains { $0.verdict == .contradicted || $0.verdict == .disputed },
+                    "\(text): \(findings.map { "\($0.claim.printed) \($0.verdict)" })")
+            checked += 1
+        }
+        #expect(checked >= 10)
+    }
+
     @Test func theFSBProducerComesBeforeOneOnlyAsCredited() throws {
         // 13,221 for 2024: several outlets cite the FSB border service; online.ua credits "the Federal Statistics
         // Service of Russia" and two Korean papers "the Federal State Statistics Service" (online.ua is first in the file).

@@ -729,6 +729,10 @@ public struct ClaimExtractor {
         // A control character inside it (shown as U+FFFD): the number is broken, not read.
         if let next, next.text == "\u{FFFD}", next.column == t[n.end - 1].endColumn { return false }
         if n.numberStart > 0, t[n.numberStart - 1].text == "\u{FFFD}", t[n.numberStart - 1].endColumn == first.column { return false }
+        // A summand: "153 + 213 + 365 + 382" (as a citation's note adds parts up) — arithmetic, not counts.
+        // "13,221+" (a plus stuck to the number, nothing after it) is no sum.
+        if let next, next.text == "+", n.end + 1 < t.count, t[n.end + 1].kind == .number { return false }
+        if n.numberStart >= 2, t[n.numberStart - 1].text == "+", t[n.numberStart - 2].kind == .number { return false }
         // A digit with a combining mark stuck to it ("1\u{301}3,2\u{301}21"): the number is broken, and
         // neither piece ("3", "21") is read as a count, which would be a number the draft does not show.
         func markedDigit(_ k: Int) -> Bool {
