@@ -225,6 +225,18 @@ struct LSPProtocolTests {
         #expect(after.contains { $0["method"] as? String == "window/logMessage" })
     }
 
+    @Test("a combining mark after a space belongs to the space's Character: the range starts after it, in every encoding",
+          arguments: [("utf-16", 10, 16), ("utf-8", 11, 17), ("utf-32", 10, 16)])
+    func combiningMark(_ encoding: String, _ start: Int, _ end: Int) {
+        let client = Client()
+        client.initialize(["capabilities": ["general": ["positionEncodings": [encoding]]]])
+        let ds = client.open("In 2024, \u{301}13,221 North Korean citizens entered Russia.\n")
+        #expect(Self.spans(ds).map { [$0[1], $0[2]] } == [[start, end]])
+        // "Insert citation" and the hit tests use the same arithmetic: a hover on the number's first digit finds it.
+        let hover = client.request("textDocument/hover", ["textDocument": ["uri": "file:///draft.md"], "position": ["line": 0, "character": start]])
+        #expect(hover?["result"] is [String: Any])
+    }
+
     @Test("utf-8 offered: positions count bytes; severity options hide supported and make unverifiable an error")
     func negotiation() {
         let client = Client()
