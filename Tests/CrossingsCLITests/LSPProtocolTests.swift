@@ -237,6 +237,27 @@ struct LSPProtocolTests {
         #expect(hover?["result"] is [String: Any])
     }
 
+    @Test("a header of megabytes without a blank line, read 64 KB at a time, is one ParseError; the next message is answered")
+    func hugeHeader() {
+        let client = Client()
+        client.initialize()
+        _ = client.received()
+        let junk = Array("X-Junk: ".utf8) + [UInt8](repeating: 0x61, count: 1_000_000) + Array("\r\n".utf8)
+        var at = 0
+        while at < junk.count { client.raw(Array(junk[at..<min(junk.count, at + 65_536)])); at += 65_536 }
+        #expect(client.request("shutdown")?["result"] is NSNull)
+        // request() read the output: count the errors over again from a fresh client.
+        let again = Client()
+        again.initialize()
+        _ = again.received()
+        at = 0
+        while at < junk.count { again.raw(Array(junk[at..<min(junk.count, at + 65_536)])); at += 65_536 }
+        again.raw(Client.framed(["jsonrpc": "2.0", "id": 9, "method": "shutdown"]))
+        let out = again.received()
+        #expect(out.filter { Self.errorCode($0) == -32700 }.count == 1, "\(out.count) messages")
+        #expect(out.contains { $0["id"] as? Int == 9 && $0["result"] is NSNull })
+    }
+
     @Test("utf-8 offered: positions count bytes; severity options hide supported and make unverifiable an error")
     func negotiation() {
         let client = Client()
