@@ -237,6 +237,51 @@ struct LSPProtocolTests {
         #expect(hover?["result"] is [String: Any])
     }
 
+    @Test("true and false are not numbers: not ids, not cancellations, not positions, not severities")
+    func booleansAreNotNumbers() {
+        let client = Client()
+        client.initialize()
+        _ = client.open(Self.draft)
+        let hover: [String: Any] = ["textDocument": ["uri": "file:///draft.md"], "position": ["line": 2, "character": 10]]
+        client.raw(Client.framed(["jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": hover])
+            + Client.framed(["jsonrpc": "2.0", "method": "$/cancelRequest", "params": ["id": true]]))
+        let answers = client.received()
+        #expect(answers.count == 1 && answers.first?["result"] is [String: Any] && answers.first?["id"] as? Int == 1, "\(answers)")
+        client.send(["jsonrpc": "2.0", "id": true, "method": "textDocument/hover", "params": hover])
+        let boolID = client.received()
+        #expect(boolID.count == 1 && Self.errorCode(boolID.first) == -32600 && boolID.first?["id"] is NSNull, "\(boolID)")
+        let badPosition = client.request("textDocument/hover", ["textDocument": ["uri": "file:///draft.md"], "position": ["line": false, "character": true]])
+        #expect(Self.errorCode(badPosition) == -32602, "\(String(describing: badPosition))")
+
+        let configured = Client()
+        configured.initialize(["capabilities": [String: Any](), "initializationOptions": ["severity": ["supported": true]]])
+        let logged = configured.received()
+        _ = logged
+        #expect(Self.spans(configured.open(Self.draft)) == [[0, 9, 15, 4, "supported"], [2, 9, 15, 1, "contradicted"]])
+    }
+
+    @Test("a boolean severity and wrong-shaped options are said in the log")
+    func wrongShapedOptions() {
+        for options: [String: Any] in [["severity": ["supported": true]], ["severity": ["x"]], ["asOf": 5]] {
+            let client = Client()
+            client.send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [String: Any](), "initializationOptions": options]])
+            let out = client.received()
+            #expect(out.contains { $0["method"] as? String == "window/logMessage" }, "\(options)")
+        }
+    }
+
+    @Test("one change that is not an object is left out and said; the others are applied")
+    func malformedChangeItem() {
+        let client = Client()
+        client.initialize()
+        #expect(Self.spans(client.open(Self.draft)).count == 2)
+        client.notify("textDocument/didChange", ["textDocument": ["uri": "file:///draft.md", "version": 2],
+                                                 "contentChanges": [["text": "In 2024, 20,000 North Koreans entered Russia.\n"], 5]])
+        let after = client.received()
+        #expect(Self.spans(client.diagnostics(after)) == [[0, 9, 15, 1, "contradicted"]])
+        #expect(after.contains { $0["method"] as? String == "window/logMessage" })
+    }
+
     @Test("a header of megabytes without a blank line, read 64 KB at a time, is one ParseError; the next message is answered")
     func hugeHeader() {
         let client = Client()
