@@ -430,4 +430,44 @@ struct LSPProtocolTests {
         while case .message? = reader.next() { n += 1 }
         #expect(n == 3)
     }
+
+    @Test("over a file: edits already written are applied together and the document checked once", .enabled(if: Binary.available))
+    func burstOfEdits() throws {
+        // Full-text changes of over 64 KB each: without draining what is readable, each read was checked and published.
+        let filler = String(repeating: "Nothing to count here at all.\n", count: 3_000)
+        var input = Client.framed(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [String: Any]()]])
+            + Client.framed(["jsonrpc": "2.0", "method": "initialized", "params": [String: Any]()])
+            + Client.framed(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": ["uri": "file:///a.md", "languageId": "markdown", "version": 1, "text": Self.draft]]])
+        for v in 2...6 {
+            input += Client.framed(["jsonrpc": "2.0", "method": "textDocument/didChange", "params": ["textDocument": ["uri": "file:///a.md", "version": v],
+                                                                                                     "contentChanges": [["text": filler + Self.draft]]]])
+        }
+        // No exit: read with the rest, it would end the server before the read's diagnostics are published.
+        input += Client.framed(["jsonrpc": "2.0", "id": 2, "method": "shutdown"])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-lsp-burst-\(getpid()).bin")
+        try Data(input).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = try #require(Binary.url)
+        process.arguments = ["lsp"]
+        process.standardInput = try FileHandle(forReadingFrom: file)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let bytes = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)  // end of input without exit
+        var reader = MessageReader()
+        reader.append(Array(bytes))
+        var published: [[String: Any]] = []
+        while case .message(let body)? = reader.next() {
+            if let m = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any], m["method"] as? String == "textDocument/publishDiagnostics" {
+                published.append(m["params"] as! [String: Any])
+            }
+        }
+        #expect(published.count == 1 && published.first?["version"] as? Int == 6, "\(published.map { $0["version"] ?? "" })")
+        let lines = filler.split(separator: "\n").count
+        #expect(Self.spans(published.last?["diagnostics"] as? [[String: Any]] ?? []) == [[lines, 9, 15, 4, "supported"], [lines + 2, 9, 15, 1, "contradicted"]])
+    }
 }
