@@ -234,7 +234,9 @@ public final class LanguageServer {
                 } else if let n = Self.integer(value), (1...4).contains(n) {
                     options.severity[verdict] = n
                 } else {
-                    logMessage("initializationOptions.severity.\(name): '\(value)' is not error, warning, information, hint or none", warning: true)
+                    // NSNumber prints true as 1: say what the client wrote.
+                    let shown = Self.isBoolean(value) ? ((value as? Bool) == true ? "true" : "false") : "\(value)"
+                    logMessage("initializationOptions.severity.\(name): '\(shown)' is not error, warning, information, hint or none", warning: true)
                 }
             }
         }

@@ -254,9 +254,11 @@ struct LSPProtocolTests {
         #expect(Self.errorCode(badPosition) == -32602, "\(String(describing: badPosition))")
 
         let configured = Client()
-        configured.initialize(["capabilities": [String: Any](), "initializationOptions": ["severity": ["supported": true]]])
-        let logged = configured.received()
-        _ = logged
+        configured.send(["jsonrpc": "2.0", "id": 1, "method": "initialize",
+                         "params": ["capabilities": [String: Any](), "initializationOptions": ["severity": ["supported": true]]]])
+        configured.notify("initialized")
+        let logged = configured.received().compactMap { ($0["params"] as? [String: Any])?["message"] as? String }
+        #expect(logged.contains { $0.contains("severity.supported: 'true'") }, "\(logged)")
         #expect(Self.spans(configured.open(Self.draft)) == [[0, 9, 15, 4, "supported"], [2, 9, 15, 1, "contradicted"]])
     }
 
