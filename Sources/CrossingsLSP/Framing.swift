@@ -32,6 +32,9 @@ public struct MessageReader: Sendable {
     private var start = 0
     /// Bytes of a refused body still to skip.
     private var skipping = 0
+    /// A header block over `maxHeader` has been reported: the rest of it is dropped without another
+    /// error (one per read would be dozens for one header), up to the blank line that ends it.
+    private var droppingHeader = false
 
     public init() {}
 
@@ -55,15 +58,21 @@ public struct MessageReader: Sendable {
             if buffer.count - start > Self.maxHeader {
                 // Keep the tail: a `Content-Length:` may be arriving across the cut.
                 start = buffer.count - 32
+                if droppingHeader { return nil }
+                droppingHeader = true
                 return .error("a header of over \(Self.maxHeader) bytes without a blank line after it: dropped")
             }
             return nil
         }
         let header = buffer[start..<end.headerEnd]
         let bodyStart = end.bodyStart
+        let dropped = droppingHeader
+        droppingHeader = false
         switch Self.contentLength(header) {
         case .failure(let problem):
             start = bodyStart
+            // The end of a header already reported as too long: said once is enough.
+            if dropped { return next() }
             return .error(problem.text)
         case .success(let length):
             if length > Self.maxBody {

@@ -92,12 +92,29 @@ public final class LanguageServer {
 
     static func idKey(_ id: Any) -> String? {
         if let s = id as? String { return "s" + s }
-        // Foundation on Linux hands numbers back as NSNumber, which also casts to Bool: ask the type.
-        if type(of: id) == Bool.self { return nil }
-        if let i = id as? Int { return "n\(i)" }
-        if let d = id as? Double, let i = Int(exactly: d) { return "n\(i)" }
+        if let i = integer(id) { return "n\(i)" }
         return nil
     }
+
+    /// JSON `true` or `false`. JSONSerialization hands both numbers and booleans back as NSNumber,
+    /// and on Linux `type(of:)` is never `Bool` and `as? Int` takes `true` for 1: a boolean is the
+    /// NSNumber whose type is C `char` ("c"), which no JSON number is parsed into.
+    static func isBoolean(_ value: Any) -> Bool {
+        if type(of: value) == Bool.self { return true }
+        if let n = value as? NSNumber { return n.objCType.pointee == 0x63 }
+        return false
+    }
+
+    /// A JSON number that is a whole number (`3` or `3.0`), never `true` or `false`.
+    static func integer(_ value: Any?) -> Int? {
+        guard let value, !isBoolean(value) else { return nil }
+        if let i = value as? Int { return i }
+        if let d = value as? Double, let i = Int(exactly: d) { return i }
+        return nil
+    }
+
+    /// A request's params that do not say what the method needs (LSP InvalidParams).
+    struct InvalidParams: Error { var message: String }
 
     func handle(_ message: Any, cancelled: Set<String>) {
         guard let object = message as? [String: Any] else {
@@ -125,13 +142,19 @@ public final class LanguageServer {
         default: break
         }
         let p = params as? [String: Any] ?? [:]
-        switch method {
-        case "initialize": respond(id, initialize(p))
-        case "shutdown": phase = .shutDown; respond(id, NSNull())
-        case "textDocument/hover": respond(id, hover(p))
-        case "textDocument/codeAction": respond(id, codeActions(p))
-        case "textDocument/documentLink": respond(id, documentLinks(p))
-        default: respondError(id: id, .methodNotFound, "no method '\(visible(method))'")
+        do {
+            switch method {
+            case "initialize": respond(id, initialize(p))
+            case "shutdown": phase = .shutDown; respond(id, NSNull())
+            case "textDocument/hover": respond(id, try hover(p))
+            case "textDocument/codeAction": respond(id, try codeActions(p))
+            case "textDocument/documentLink": respond(id, documentLinks(p))
+            default: respondError(id: id, .methodNotFound, "no method '\(visible(method))'")
+            }
+        } catch let e as InvalidParams {
+            respondError(id: id, .invalidParams, e.message)
+        } catch {
+            respondError(id: id, .invalidParams, "\(error)")
         }
     }
 
@@ -175,7 +198,11 @@ public final class LanguageServer {
         let offered = general?["positionEncodings"] as? [String] ?? []
         // UTF-8 is what the text is held in, so the cheapest; UTF-16 is every client's default.
         encoding = offered.contains("utf-8") ? .utf8 : offered.contains("utf-32") ? .utf32 : .utf16
-        if let o = p["initializationOptions"] as? [String: Any] { configure(o) }
+        switch p["initializationOptions"] {
+        case nil, is NSNull: break
+        case let o as [String: Any]: configure(o)
+        default: logMessage("initializationOptions is not an object: ignored", warning: true)
+        }
         phase = .running
         return [
             "capabilities": [
@@ -192,6 +219,9 @@ public final class LanguageServer {
     /// `{"severity": {"supported": "none", "disputed": "error"}, "asOf": "2025-05-08"}`; what cannot
     /// be read is said in the client's log and left as it was.
     func configure(_ o: [String: Any]) {
+        if let given = o["severity"], !(given is NSNull), !(given is [String: Any]) {
+            logMessage("initializationOptions.severity is not an object of verdicts (supported, contradicted, disputed, unverifiable): ignored", warning: true)
+        }
         if let severities = o["severity"] as? [String: Any] {
             for (name, value) in severities {
                 guard let verdict = Finding.Verdict(rawValue: name) else {
@@ -201,15 +231,19 @@ public final class LanguageServer {
                 let named: [String: Int?] = ["error": 1, "warning": 2, "information": 3, "info": 3, "hint": 4, "none": nil]
                 if let s = value as? String, let level = named[s.lowercased()] {
                     options.severity[verdict] = level
-                } else if let n = value as? Int, (1...4).contains(n) {
+                } else if let n = Self.integer(value), (1...4).contains(n) {
                     options.severity[verdict] = n
                 } else {
-                    logMessage("initializationOptions.severity.\(name): '\(value)' is not error, warning, information, hint or none", warning: true)
+                    // NSNumber prints true as 1: say what the client wrote.
+                    let shown = Self.isBoolean(value) ? ((value as? Bool) == true ? "true" : "false") : "\(value)"
+                    logMessage("initializationOptions.severity.\(name): '\(shown)' is not error, warning, information, hint or none", warning: true)
                 }
             }
         }
         if let asOf = o["asOf"] as? String {
             if let day = CalendarDay(parsing: asOf) { options.asOf = day } else { logMessage("initializationOptions.asOf: '\(asOf)' is not a date (YYYY-MM-DD)", warning: true) }
+        } else if let given = o["asOf"], !(given is NSNull) {
+            logMessage("initializationOptions.asOf is not a date string (YYYY-MM-DD): ignored", warning: true)
         }
     }
 
@@ -221,14 +255,20 @@ public final class LanguageServer {
         guard let doc = p["textDocument"] as? [String: Any], let uri = doc["uri"] as? String, let text = doc["text"] as? String else {
             logMessage("didOpen without a textDocument uri and text", warning: true); return
         }
-        documents[uri] = Open(document: TextDocument(text: text, version: doc["version"] as? Int ?? 0), checker: IncrementalChecker(checker))
+        documents[uri] = Open(document: TextDocument(text: text, version: Self.integer(doc["version"]) ?? 0), checker: IncrementalChecker(checker))
         changed.append(uri)
     }
 
     func didChange(_ p: [String: Any]) {
         guard let uri = Self.uri(p), var open = documents[uri] else { logMessage("didChange for a document not open", warning: true); return }
-        for change in p["contentChanges"] as? [[String: Any]] ?? [] {
-            guard let text = change["text"] as? String else { continue }
+        // Each change stands alone: one that cannot be read is left out and said, the others applied.
+        let changes = p["contentChanges"] as? [Any]
+        if changes == nil { logMessage("didChange without a contentChanges array: nothing changed", warning: true) }
+        for (k, item) in (changes ?? []).enumerated() {
+            guard let change = item as? [String: Any], let text = change["text"] as? String else {
+                logMessage("didChange: contentChanges[\(k)] is not an object with a text: change left out", warning: true)
+                continue
+            }
             if let range = change["range"] {
                 // A range that cannot be read is not the whole document: the change is left out, and said.
                 guard let range = range as? [String: Any], let a = Self.position(range["start"]), let b = Self.position(range["end"]) else {
@@ -240,7 +280,7 @@ public final class LanguageServer {
                 open.document.text = text
             }
         }
-        if let v = (p["textDocument"] as? [String: Any])?["version"] as? Int { open.document.version = v }
+        if let v = Self.integer((p["textDocument"] as? [String: Any])?["version"]) { open.document.version = v }
         open.findings = nil
         documents[uri] = open
         changed.append(uri)
@@ -254,7 +294,7 @@ public final class LanguageServer {
     }
 
     static func position(_ any: Any?) -> Position? {
-        guard let o = any as? [String: Any], let l = o["line"] as? Int, let c = o["character"] as? Int, l >= 0, c >= 0 else { return nil }
+        guard let o = any as? [String: Any], let l = integer(o["line"]), let c = integer(o["character"]), l >= 0, c >= 0 else { return nil }
         return Position(line: l, character: c)
     }
 
@@ -306,16 +346,19 @@ public final class LanguageServer {
 
     // MARK: Hover, code actions, links
 
-    func hover(_ p: [String: Any]) -> Any {
-        guard let uri = Self.uri(p), let at = Self.position(p["position"]), let (found, open) = findings(uri) else { return NSNull() }
+    func hover(_ p: [String: Any]) throws(InvalidParams) -> Any {
+        guard let at = Self.position(p["position"]) else { throw InvalidParams(message: "hover: position is not a line and character (whole numbers from 0)") }
+        guard let uri = Self.uri(p), let (found, open) = findings(uri) else { return NSNull() }
         let lines = open.document.lines
         guard let f = found.first(where: { let (a, b) = span($0, lines); return a <= at && at <= b }) else { return NSNull() }
         return ["contents": ["kind": "markdown", "value": HoverText.markdown(f, checker.data)], "range": range(f, lines)]
     }
 
-    func codeActions(_ p: [String: Any]) -> Any {
-        guard let uri = Self.uri(p), let r = p["range"] as? [String: Any], let from = Self.position(r["start"]), let to = Self.position(r["end"]),
-              let (found, open) = findings(uri) else { return [Any]() }
+    func codeActions(_ p: [String: Any]) throws(InvalidParams) -> Any {
+        guard let r = p["range"] as? [String: Any], let from = Self.position(r["start"]), let to = Self.position(r["end"]) else {
+            throw InvalidParams(message: "codeAction: range is not two positions (line and character, whole numbers from 0)")
+        }
+        guard let uri = Self.uri(p), let (found, open) = findings(uri) else { return [Any]() }
         let lines = open.document.lines
         var actions: [[String: Any]] = []
         for (i, f) in found.enumerated() {

@@ -92,11 +92,13 @@ public struct TextDocument: Sendable {
         func position(line: Int, column: Int, _ encoding: PositionEncoding) -> Position {
             let k = line - 1
             guard k >= 0, k < starts.count else { return Position(line: max(0, starts.count - 1), character: 0) }
-            // ASCII up to the column (most drafts): one unit a character in every encoding.
+            // ASCII up to the column (most drafts): one unit a character in every encoding, provided
+            // the byte after it is ASCII too (or the line ends there): a combining mark after the
+            // last ASCII byte (U+0301 after a space) belongs to that Character, so the column ends after it.
             let start = starts[k], end = contentEnd(k), wanted = max(0, column - 1)
             var n = 0
             while n < wanted, start + n < end, bytes[start + n] < 0x80 { n += 1 }
-            if n == wanted || start + n == end { return Position(line: k, character: n) }
+            if start + n == end || (n == wanted && bytes[start + n] < 0x80) { return Position(line: k, character: n) }
             var units = 0
             for c in self.line(k).prefix(wanted) {
                 for s in c.unicodeScalars { units += encoding.units(s) }

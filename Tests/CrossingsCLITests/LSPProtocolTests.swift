@@ -229,6 +229,86 @@ struct LSPProtocolTests {
         #expect(after.contains { $0["method"] as? String == "window/logMessage" })
     }
 
+    @Test("a combining mark after a space belongs to the space's Character: the range starts after it, in every encoding",
+          arguments: [("utf-16", 10, 16), ("utf-8", 11, 17), ("utf-32", 10, 16)])
+    func combiningMark(_ encoding: String, _ start: Int, _ end: Int) {
+        let client = Client()
+        client.initialize(["capabilities": ["general": ["positionEncodings": [encoding]]]])
+        let ds = client.open("In 2024, \u{301}13,221 North Korean citizens entered Russia.\n")
+        #expect(Self.spans(ds).map { [$0[1], $0[2]] } == [[start, end]])
+        // "Insert citation" and the hit tests use the same arithmetic: a hover on the number's first digit finds it.
+        let hover = client.request("textDocument/hover", ["textDocument": ["uri": "file:///draft.md"], "position": ["line": 0, "character": start]])
+        #expect(hover?["result"] is [String: Any])
+    }
+
+    @Test("true and false are not numbers: not ids, not cancellations, not positions, not severities")
+    func booleansAreNotNumbers() {
+        let client = Client()
+        client.initialize()
+        _ = client.open(Self.draft)
+        let hover: [String: Any] = ["textDocument": ["uri": "file:///draft.md"], "position": ["line": 2, "character": 10]]
+        client.raw(Client.framed(["jsonrpc": "2.0", "id": 1, "method": "textDocument/hover", "params": hover])
+            + Client.framed(["jsonrpc": "2.0", "method": "$/cancelRequest", "params": ["id": true]]))
+        let answers = client.received()
+        #expect(answers.count == 1 && answers.first?["result"] is [String: Any] && answers.first?["id"] as? Int == 1, "\(answers)")
+        client.send(["jsonrpc": "2.0", "id": true, "method": "textDocument/hover", "params": hover])
+        let boolID = client.received()
+        #expect(boolID.count == 1 && Self.errorCode(boolID.first) == -32600 && boolID.first?["id"] is NSNull, "\(boolID)")
+        let badPosition = client.request("textDocument/hover", ["textDocument": ["uri": "file:///draft.md"], "position": ["line": false, "character": true]])
+        #expect(Self.errorCode(badPosition) == -32602, "\(String(describing: badPosition))")
+
+        let configured = Client()
+        configured.send(["jsonrpc": "2.0", "id": 1, "method": "initialize",
+                         "params": ["capabilities": [String: Any](), "initializationOptions": ["severity": ["supported": true]]]])
+        configured.notify("initialized")
+        let logged = configured.received().compactMap { ($0["params"] as? [String: Any])?["message"] as? String }
+        #expect(logged.contains { $0.contains("severity.supported: 'true'") }, "\(logged)")
+        #expect(Self.spans(configured.open(Self.draft)) == [[0, 9, 15, 4, "supported"], [2, 9, 15, 1, "contradicted"]])
+    }
+
+    @Test("a boolean severity and wrong-shaped options are said in the log")
+    func wrongShapedOptions() {
+        for options: [String: Any] in [["severity": ["supported": true]], ["severity": ["x"]], ["asOf": 5]] {
+            let client = Client()
+            client.send(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [String: Any](), "initializationOptions": options]])
+            let out = client.received()
+            #expect(out.contains { $0["method"] as? String == "window/logMessage" }, "\(options)")
+        }
+    }
+
+    @Test("one change that is not an object is left out and said; the others are applied")
+    func malformedChangeItem() {
+        let client = Client()
+        client.initialize()
+        #expect(Self.spans(client.open(Self.draft)).count == 2)
+        client.notify("textDocument/didChange", ["textDocument": ["uri": "file:///draft.md", "version": 2],
+                                                 "contentChanges": [["text": "In 2024, 20,000 North Koreans entered Russia.\n"], 5]])
+        let after = client.received()
+        #expect(Self.spans(client.diagnostics(after)) == [[0, 9, 15, 1, "contradicted"]])
+        #expect(after.contains { $0["method"] as? String == "window/logMessage" })
+    }
+
+    @Test("a header of megabytes without a blank line, read 64 KB at a time, is one ParseError; the next message is answered")
+    func hugeHeader() {
+        let client = Client()
+        client.initialize()
+        _ = client.received()
+        let junk = Array("X-Junk: ".utf8) + [UInt8](repeating: 0x61, count: 1_000_000) + Array("\r\n".utf8)
+        var at = 0
+        while at < junk.count { client.raw(Array(junk[at..<min(junk.count, at + 65_536)])); at += 65_536 }
+        #expect(client.request("shutdown")?["result"] is NSNull)
+        // request() read the output: count the errors over again from a fresh client.
+        let again = Client()
+        again.initialize()
+        _ = again.received()
+        at = 0
+        while at < junk.count { again.raw(Array(junk[at..<min(junk.count, at + 65_536)])); at += 65_536 }
+        again.raw(Client.framed(["jsonrpc": "2.0", "id": 9, "method": "shutdown"]))
+        let out = again.received()
+        #expect(out.filter { Self.errorCode($0) == -32700 }.count == 1, "\(out.count) messages")
+        #expect(out.contains { $0["id"] as? Int == 9 && $0["result"] is NSNull })
+    }
+
     @Test("utf-8 offered: positions count bytes; severity options hide supported and make unverifiable an error")
     func negotiation() {
         let client = Client()
@@ -363,5 +443,45 @@ struct LSPProtocolTests {
         var n = 0
         while case .message? = reader.next() { n += 1 }
         #expect(n == 3)
+    }
+
+    @Test("over a file: edits already written are applied together and the document checked once", .enabled(if: Binary.available))
+    func burstOfEdits() throws {
+        // Full-text changes of over 64 KB each: without draining what is readable, each read was checked and published.
+        let filler = String(repeating: "Nothing to count here at all.\n", count: 3_000)
+        var input = Client.framed(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [String: Any]()]])
+            + Client.framed(["jsonrpc": "2.0", "method": "initialized", "params": [String: Any]()])
+            + Client.framed(["jsonrpc": "2.0", "method": "textDocument/didOpen", "params": ["textDocument": ["uri": "file:///a.md", "languageId": "markdown", "version": 1, "text": Self.draft]]])
+        for v in 2...6 {
+            input += Client.framed(["jsonrpc": "2.0", "method": "textDocument/didChange", "params": ["textDocument": ["uri": "file:///a.md", "version": v],
+                                                                                                     "contentChanges": [["text": filler + Self.draft]]]])
+        }
+        // No exit: read with the rest, it would end the server before the read's diagnostics are published.
+        input += Client.framed(["jsonrpc": "2.0", "id": 2, "method": "shutdown"])
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-lsp-burst-\(getpid()).bin")
+        try Data(input).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = try #require(Binary.url)
+        process.arguments = ["lsp"]
+        process.standardInput = try FileHandle(forReadingFrom: file)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let bytes = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)  // end of input without exit
+        var reader = MessageReader()
+        reader.append(Array(bytes))
+        var published: [[String: Any]] = []
+        while case .message(let body)? = reader.next() {
+            if let m = try JSONSerialization.jsonObject(with: Data(body)) as? [String: Any], m["method"] as? String == "textDocument/publishDiagnostics" {
+                published.append(m["params"] as! [String: Any])
+            }
+        }
+        #expect(published.count == 1 && published.first?["version"] as? Int == 6, "\(published.map { $0["version"] ?? "" })")
+        let lines = filler.split(separator: "\n").count
+        #expect(Self.spans(published.last?["diagnostics"] as? [[String: Any]] ?? []) == [[lines, 9, 15, 4, "supported"], [lines + 2, 9, 15, 1, "contradicted"]])
     }
 }

@@ -38,7 +38,17 @@ struct LSPCommand: ParsableCommand {
             let n = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
             if n < 0 && errno == EINTR { continue }
             if n <= 0 { break }
-            server.receive(buffer[0..<n])
+            // Debounce: what the client has already written joins this read (up to 16 MB), so a burst of
+            // edits is applied together and the document checked once, not once per 64 KB read.
+            var pending = Array(buffer[0..<n])
+            var ready = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            while pending.count < 16 << 20, poll(&ready, 1, 0) > 0, ready.revents & Int16(POLLIN) != 0 {
+                let more = buffer.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+                if more < 0 && errno == EINTR { continue }
+                if more <= 0 { break }  // end of input: the next read says so
+                pending += buffer[0..<more]
+            }
+            server.receive(pending)
         }
         // End of input without exit: the client is gone; as `exit` without `shutdown`, status 1.
         let status = server.exitCode ?? 1
