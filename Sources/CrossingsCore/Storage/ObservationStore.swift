@@ -467,6 +467,33 @@ extension ObservationStore {
     }
 }
 
+extension ObservationStore {
+    /// Adds one row the fast path decoded (`RowCache.decode`): its key packed, its strings and profile parts
+    /// already interned, the rest of its id and locator as bytes for the arena.
+    mutating func appendDecoded(key: UInt64, value: Int64, qualifier: UInt8, printed: String?, producer: UInt32, source: UInt32,
+                                file: UInt32, line: Int32, idPrefix: UInt32, idRest: UnsafeBufferPointer<UInt8>,
+                                locatorPrefix: UInt32, locatorRest: UnsafeBufferPointer<UInt8>, note: String?) {
+        let row = Int32(keyColumn.count)
+        keyColumn.append(key)
+        valueColumn.append(value)
+        var flags = qualifier
+        if let printed { printedColumn[row] = printed } else { flags |= ObservationStore.printedIsFormatted }
+        flagColumn.append(flags)
+        let profile = Profile(source: source, producer: producer, file: file, idPrefix: idPrefix, locatorPrefix: locatorPrefix)
+        if let last = lastProfile, last.0 == profile { profileColumn.append(last.1) } else {
+            let index = intern(profile)
+            lastProfile = (profile, index)
+            profileColumn.append(index)
+        }
+        lineColumn.append(line)
+        arena.append(contentsOf: idRest)
+        idEnd.append(UInt32(arena.count))
+        arena.append(contentsOf: locatorRest)
+        locatorEnd.append(UInt32(arena.count))
+        if let note { noteColumn[row] = note }
+    }
+}
+
 /// Values stored once, each known by its position (flows, periods, categories, strings).
 struct Interned<Value: Hashable & Sendable>: Sendable {
     private(set) var values: [Value] = []
