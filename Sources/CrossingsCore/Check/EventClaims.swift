@@ -47,65 +47,30 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
         return out
     }
 
-    /// The token positions of the matched terms, when the sentence names the event this way.
-    /// `present`: the sentence's words, and each "…'s" also without its "'s" (`EventAlias.present(_:)`).
-    func match(_ words: [String], present: Set<String>? = nil) -> [Int]? {
-        match(words, present: present.map { .set($0) })
+    /// The token positions of the matched terms, when the sentence names the event this way: every
+    /// phrase tried at every word (EventReader asks `match(_:firstIDs:starts:)`, which looks only
+    /// where a phrase's first word stands).
+    func match(_ words: [String]) -> [Int]? {
+        Self.combine(terms) { term, _ in term.phrases.flatMap { EventAlias.occurrences(of: $0, in: words) } }
     }
 
-    /// What a sentence holds, for `match`: its words (`present(_:)`), or where each stands (`positions(_:)`),
-    /// which also tells `occurrences` where a phrase can start.
-    enum Present {
-        case set(Set<String>)
-        case positions([String: [Int]])
-
-        @inline(__always) func contains(_ w: String) -> Bool {
-            switch self {
-            case .set(let s): s.contains(w)
-            case .positions(let p): p[w] != nil
-            }
-        }
-    }
-
-    func match(_ words: [String], present: Present?) -> [Int]? {
-        // A term none of whose phrases' first words is in the sentence cannot match: most aliases stop here.
-        if let present {
-            for term in terms where !term.negated {
-                let possible = term.phrases.contains { p in
-                    guard let f = p.first else { return false }
-                    return f.draftEndsInStar || present.contains(f)
-                }
-                if !possible { return nil }
-            }
-        }
+    /// The terms' positions put together: nil when a wanted term is missing or an unwanted one is there.
+    private static func combine(_ terms: [Term], found: (Term, Int) -> [Int]) -> [Int]? {
         var positions: [Int] = []
-        for term in terms {
-            var found: [Int] = []
-            for phrase in term.phrases {
-                // A phrase whose first word the sentence lacks occurs nowhere in it.
-                if let present, let f = phrase.first, !f.draftEndsInStar {
-                    if case .positions(let p) = present {
-                        // Only where its first word stands, not at every word of the sentence.
-                        guard let starts = p[f] else { continue }
-                        found += EventAlias.occurrences(of: phrase, in: words, startingAt: starts)
-                        continue
-                    }
-                    if !present.contains(f) { continue }
-                }
-                found += EventAlias.occurrences(of: phrase, in: words)
-            }
+        for (i, term) in terms.enumerated() {
+            let at = found(term, i)
             if term.negated {
-                if !found.isEmpty { return nil }
+                if !at.isEmpty { return nil }
             } else {
-                if found.isEmpty { return nil }
-                positions += found
+                if at.isEmpty { return nil }
+                positions += at
             }
         }
         return positions
     }
 
     /// Where the numbered first words of phrases (EventReader) stand in one sentence: `at[id]`, a
-    /// possessive also as the word without its "'s" (as `positions(_:)`), and `hit[id]` whether it does.
+    /// possessive also as the word without its "'s", and `hit[id]` whether it does.
     struct Starts {
         var hit: [Bool]
         var at: [Int: [Int]] = [:]
@@ -113,50 +78,19 @@ public struct EventAlias: Hashable, Sendable, CustomStringConvertible {
         @inline(__always) func canStart(_ id: Int) -> Bool { id < 0 || hit[id] }
     }
 
-    /// `match(_:present:)` with the sentence's words already looked up (EventReader): `firstIDs`
+    /// `match(_:)` with the sentence's words already looked up (EventReader): `firstIDs`
     /// numbers each term's phrases' first words (-1: a wildcard).
     func match(_ words: [String], firstIDs: [[Int]], starts: Starts) -> [Int]? {
         // A term none of whose phrases can start in the sentence cannot match: most aliases stop here.
         for (term, ids) in zip(terms, firstIDs) where !term.negated {
             if !ids.contains(where: starts.canStart) { return nil }
         }
-        var positions: [Int] = []
-        for (term, ids) in zip(terms, firstIDs) {
-            var found: [Int] = []
-            for (phrase, id) in zip(term.phrases, ids) {
-                if id >= 0 {
-                    if let at = starts.at[id] { found += EventAlias.occurrences(of: phrase, in: words, startingAt: at) }
-                } else {
-                    found += EventAlias.occurrences(of: phrase, in: words)
-                }
-            }
-            if term.negated {
-                if !found.isEmpty { return nil }
-            } else {
-                if found.isEmpty { return nil }
-                positions += found
+        return Self.combine(terms) { term, i in
+            zip(term.phrases, firstIDs[i]).flatMap { phrase, id -> [Int] in
+                if id < 0 { return EventAlias.occurrences(of: phrase, in: words) }
+                return starts.at[id].map { EventAlias.occurrences(of: phrase, in: words, startingAt: $0) } ?? []
             }
         }
-        return positions
-    }
-
-    /// The words of a sentence, and each possessive also without its "'s" ("korea's" and "korea"):
-    /// what `match` asks of a phrase's first word, without making "word's" for every alias.
-    static func present(_ words: [String]) -> Set<String> {
-        var out = Set(words)
-        for w in words where w.draftEndsInApostropheS { out.insert(String(w.dropLast(2))) }
-        return out
-    }
-
-    /// Each word's positions, a possessive also under the word without its "'s": the keys are
-    /// `present(words)`, and a phrase whose first word is not a wildcard can start only at its positions.
-    static func positions(_ words: [String]) -> [String: [Int]] {
-        var out: [String: [Int]] = [:]
-        for (i, w) in words.enumerated() {
-            out[w, default: []].append(i)
-            if w.draftEndsInApostropheS { out[String(w.dropLast(2)), default: []].append(i) }
-        }
-        return out
     }
 
     /// `occurrences(of:in:)` for a phrase whose first word matches exactly at `starts` (ascending).
