@@ -403,8 +403,7 @@ extension Library {
     func checkItems(_ sentence: String) -> [Item] {
         // A pasted sentence may run to the prompt's 5,000 characters: its start is shown, not 70 lines of
         // it, and each key on this page does not wrap all of it again (the explorer fuzzer's timeout).
-        let total = sentence.count
-        let shown = total > 400 ? String(sentence.prefix(400)) + "… (\(formatCount(total)) characters in all)" : sentence
+        let shown = clipped(sentence, limit: 400)
         var items: [Item] = [.heading("Check"), Item(.paragraph("“\(shown)”"), search: sentence, selectable: false), .blank]
         let findings = Checker(resolver: resolver).check(document: sentence)
         guard !findings.isEmpty else {

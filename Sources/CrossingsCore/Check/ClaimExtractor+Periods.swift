@@ -47,7 +47,7 @@ extension ClaimExtractor {
     struct PeriodMention { var start: Int; var end: Int; var kind: PeriodKind }
 
     /// Text from the draft quoted in a message, kept short: a "quarter" of 1,000 digits is shown by its start.
-    static func short(_ text: String) -> String { text.count > 24 ? String(text.prefix(20)) + "…" : text }
+    static func short(_ text: String) -> String { text.count > 24 ? clip(text, 20) : text }
 
     /// "q5", "h3", "q12": a letter q or h and digits, as a quarter or half is written.
     static func isQuarterOrHalfLike(_ word: String) -> Bool {

@@ -217,7 +217,7 @@ public struct ClaimExtractor {
                 printed += t[j].text
             }
             // A too-large "number" may be 1,000 digits or 10,000 "hundred"s: shown by its start.
-            let shown = n.tooLarge && printed.count > 40 ? String(printed.prefix(30)) + "…" : printed
+            let shown = n.tooLarge && printed.count > 40 ? clip(printed, 30) : printed
             out.append(Claim(
                 sentence: sentence.text, line: first.line, column: first.column,
                 endColumn: last.line == first.line ? last.endColumn : first.column + printed.count,
