@@ -10,8 +10,8 @@
 /// let finding = checker.check(claim)
 /// finding.verdict   // .supported
 /// ```
-public struct Finding: Sendable {
-    public enum Verdict: String, Sendable, CaseIterable {
+public struct Finding: Hashable, Sendable {
+    public enum Verdict: String, Hashable, Sendable, CaseIterable {
         case supported, contradicted, disputed, unverifiable
 
         /// For editors' problem lists: contradicted is an error, disputed a warning, the rest notes.
