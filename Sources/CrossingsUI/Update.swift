@@ -81,6 +81,13 @@ extension State {
 
     mutating func apply(_ action: Action) {
         message = ""
+        // A page's own actions first (the page on screen, then the others: an action sent straight,
+        // by a test or the fuzzer, does what it did from any page).
+        let here = current.page.view
+        if here.perform(action, on: &self) { return }
+        for view in Registry.all where view.kind != here.kind {
+            if view.perform(action, on: &self) { return }
+        }
         switch action {
         case .key(let key): handle(key)
         case .resize(let newSize): size = newSize
@@ -98,8 +105,6 @@ extension State {
         case .open: open()
         case .back: back()
         case .cite: cite()
-        case .nextFlow: switchFlow(by: 1)
-        case .previousFlow: switchFlow(by: -1)
         case .cycleGranularity: cycleGranularity()
         case .show(let v):
             if view == v { stack = [stack.first ?? PageState(v.root)] }
@@ -129,7 +134,6 @@ extension State {
         case .facetNext: changeFacet(by: 1)
         case .facetPrevious: changeFacet(by: -1)
         case .facetsClear: facets = Facets()
-        case .countsOfQuarter: countsOfQuarter()
         case .copy: copy()
         case .startCheck:
             mode = .checking
@@ -158,28 +162,10 @@ extension State {
         case .pickerDirection: picker.exits.toggle()
         case .pickerClose: mode = .normal
         case .pickerSelect: pickerSelect()
-        case .compareReverse:
-            if compare == flow.reversed {
-                compareOff()
-            } else if library.spans[flow.reversed] == nil {
-                message = "no \(flow.reversed) counts in this data"
-            } else {
-                startComparing(flow.reversed)
-            }
-        case .compareOff: compareOff()
-        case .citeCompared:
-            guard let key = selectedItem?.citeOther else { message = "no second column: s puts a flow beside this one"; return }
-            guard selectedItem?.countRow?.compared != nil else { message = "no \(key.flow) figure for \(key.period)"; return }
-            push(.citations(key))
-        case .previousPeriod: shiftRanking(by: -1)
-        case .nextPeriod: shiftRanking(by: 1)
-        case .rankingDirection:
-            let period = library.rankingPeriod(ranking)
-            ranking.exits.toggle()
-            ranking.period = period
-            resetRankingSelection()
-            message = ranking.exits ? "trips from Russia (RU-XX)" : "entries into Russia (XX-RU)"
         case .quit: quit = true
+        case .nextFlow, .previousFlow, .compareReverse, .compareOff, .citeCompared, .countsOfQuarter,
+             .previousPeriod, .nextPeriod, .rankingDirection:
+            break // a view's own: its `perform` took it above
         }
     }
 
@@ -236,38 +222,6 @@ extension State {
         compare = nil
         selectCounts(period)
         message = "\(flow) alone"
-    }
-
-    // MARK: Ranking
-
-    mutating func shiftRanking(by steps: Int) {
-        guard let period = library.rankingPeriod(ranking) else { return }
-        let next = period.shifted(by: steps)
-        guard let span = library.quarterSpan(exits: ranking.exits),
-              next.lastQuarter >= span.lowerBound, next.firstQuarter <= span.upperBound else {
-            message = steps < 0 ? "no earlier period with data" : "no later period with data"
-            return
-        }
-        ranking.period = next
-        resetRankingSelection()
-    }
-
-    /// A new ranking starts at the top (the first page of the ranking view).
-    mutating func resetRankingSelection() {
-        var root = PageState(.ranking)
-        root.filter = stacks[.ranking]?.first?.filter ?? ""
-        stacks[.ranking] = [root]
-    }
-
-    /// Enter on a ranked country: its Counts, at the ranking's period.
-    mutating func openRanked(_ row: RankRow) {
-        let period = library.rankingPeriod(ranking)
-        flow = row.flow
-        if compare == flow { compare = nil }
-        if let period { granularity = period.granularity == .range ? granularity : period.granularity }
-        view = .counts
-        selectCounts(period)
-        message = "\(flow): \(library.data.describe(flow))"
     }
 
     /// A key, through the registry for the current mode and page.
@@ -362,7 +316,7 @@ extension State {
 
     mutating func cite() {
         guard let key = selectedItem?.cite else { message = "no number on this line"; return }
-        if case .citations(let k) = current.page, k == key { message = "these are its citations"; return }
+        if current.page == .citations(key) { message = "these are its citations"; return }
         push(.citations(key))
     }
 
@@ -432,22 +386,6 @@ extension State {
         default: .quarter
         }
         selectCounts(period)
-    }
-
-    mutating func countsOfQuarter() {
-        guard let quarter = selectedItem?.quarter else { message = "no date on this line"; return }
-        granularity = .quarter
-        view = .counts
-        var root = PageState(.counts)
-        root.filter = ""
-        stacks[.counts] = [root]
-        if let i = countsIndex(of: quarter) {
-            root.selected = i
-            stacks[.counts] = [root]
-        } else {
-            selectCounts(nil)
-            message = "no \(flow) counts for \(quarter)"
-        }
     }
 
     // MARK: Filter
