@@ -152,3 +152,73 @@ extension Library {
         }
     }
 }
+
+extension State {
+    // MARK: Counts
+
+    /// The row of the counts list (unfiltered) for a period, if any.
+    func countsIndex(of period: Period) -> Int? {
+        let items = items(.counts)
+        return items.firstIndex { $0.countRow?.period == period }
+    }
+
+    /// The selected period of the counts root, if any.
+    var countsPeriod: Period? {
+        guard let root = stacks[.counts]?.first else { return nil }
+        let items = pageItems(root)
+        guard items.indices.contains(root.selected), let r = items[root.selected].countRow else { return nil }
+        return r.period
+    }
+
+    /// Selects the row holding a period (or the one containing it) on the counts root.
+    mutating func selectCounts(_ period: Period?) {
+        var root = PageState(.counts)
+        root.filter = stacks[.counts]?.first?.filter ?? ""
+        let items = pageItems(root)
+        var index: Int?
+        if let period {
+            index = items.firstIndex { item in
+                guard let r = item.countRow else { return false }
+                return r.period.contains(period) || period.contains(r.period)
+            }
+        }
+        // With nothing to keep, the latest period with a figure.
+        if index == nil {
+            index = items.lastIndex { $0.countRow.map { $0.figure != nil || $0.compared != nil } ?? false }
+        }
+        root.selected = index ?? 0
+        root.top = max(0, root.selected - 3)
+        stacks[.counts] = [root]
+    }
+
+    mutating func switchFlow(by step: Int) {
+        let flows = library.flows
+        guard !flows.isEmpty else { return }
+        let period = countsPeriod
+        let i = flows.firstIndex(of: flow) ?? 0
+        flow = flows[(i + step + flows.count) % flows.count]
+        selectCounts(period)
+        message = "\(flow): \(library.data.describe(flow))"
+    }
+
+    mutating func cycleGranularity() {
+        if view == .ranking {
+            guard let period = library.rankingPeriod(ranking) else { return }
+            let next: Period.Granularity = switch period.granularity {
+            case .year: .quarter
+            case .quarter: .half
+            default: .year
+            }
+            ranking.period = period.converted(to: next)
+            resetRankingSelection()
+            return
+        }
+        let period = countsPeriod
+        granularity = switch granularity {
+        case .quarter: .half
+        case .half: .year
+        default: .quarter
+        }
+        selectCounts(period)
+    }
+}
