@@ -78,7 +78,30 @@ struct PageContext: Hashable {
 /// `Registry.all`.
 ///
 /// Requirements with a default (below) need writing only where a page differs: a simple page
-/// names its kind and scope, its crumb and its items.
+/// names its kind and scope, its crumb and its items. A new page, say the figures of one measure,
+/// is this file and the line `MeasureView(),` in `Registry.all`:
+///
+/// ```swift
+/// extension PageKind { static let measure = PageKind("measure") }
+/// extension Scope { public static let measure = Scope("Measure") }
+/// extension Page {
+///     public static func measure(_ key: FigureKey) -> Page { Page(.measure, .figure(key)) }
+/// }
+///
+/// struct MeasureView: PageView {
+///     var kind: PageKind { .measure }
+///     var scope: Scope { .measure }
+///     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] { ["measure"] }
+///     func items(_ page: Page, _ c: PageContext, _ library: Library) -> Items {
+///         guard let key = page.figure else { return Items([]) }
+///         return Items(library.breakdownItems(flow: key.flow, period: key.period, facets: c.facets))
+///     }
+/// }
+/// ```
+///
+/// Its scope comes after the others in the help and the keymap (`Scope.allCases` follows the
+/// registry), Enter works on it (`Commands.drill`), and lines elsewhere lead to it with
+/// `Item(..., open: .measure(key))`.
 protocol PageView: Sendable {
     var kind: PageKind { get }
     /// Which commands of the key registry apply on this page.
