@@ -153,9 +153,9 @@ extension Library {
     }
 }
 
+/// Counts' selection, kept on the same period when the flow, the periods or the facets change
+/// (the picker, the ranking and the filter menu use it too).
 extension State {
-    // MARK: Counts
-
     /// The row of the counts list (unfiltered) for a period, if any.
     func countsIndex(of period: Period) -> Int? {
         let items = items(.counts)
