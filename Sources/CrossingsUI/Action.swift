@@ -69,21 +69,21 @@ public enum Action: Hashable, Sendable {
     case quit
 }
 
-/// Where a command works.
-public enum Scope: String, CaseIterable, Sendable, Hashable {
-    case everywhere = "Everywhere"
-    case counts = "Counts"
-    case breakdown = "Breakdown"
-    case citations = "Citations"
-    case timeline = "Timeline"
-    case event = "Event"
-    case sources = "Sources"
-    case source = "Source"
-    case check = "Check"
-    case ranking = "Ranking"
-    case filter = "Typing a filter"
-    case checking = "Typing a sentence to check"
-    case picker = "Country picker"
-    case facets = "Filter menu"
-    case help = "Help"
+/// Where a command works: a page (each view file declares its own, `Scope.counts`) or a mode.
+public struct Scope: Hashable, Sendable, CaseIterable {
+    /// The title the help and docs/keymap.md give it.
+    public let rawValue: String
+    public init(_ title: String) { rawValue = title }
+
+    public static let everywhere = Scope("Everywhere")
+    public static let filter = Scope("Typing a filter")
+    public static let checking = Scope("Typing a sentence to check")
+    public static let picker = Scope("Country picker")
+    public static let facets = Scope("Filter menu")
+    public static let help = Scope("Help")
+
+    /// Everywhere, then the pages in registry order, then the modes: the help's and the keymap's order.
+    public static var allCases: [Scope] {
+        [.everywhere] + Registry.all.map(\.scope) + [.filter, .checking, .picker, .facets, .help]
+    }
 }

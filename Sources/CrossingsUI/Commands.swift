@@ -26,7 +26,8 @@ public struct Command: Hashable, Sendable {
 }
 
 public enum Commands {
-    static let drill: [Scope] = [.counts, .breakdown, .citations, .timeline, .event, .sources, .source, .check, .ranking]
+    /// Every page: from the view registry, so a new page can be drilled into without an edit here.
+    static var drill: [Scope] { Registry.all.map(\.scope) }
 
     /// Every command, in the order the help lists them.
     public static let all: [Command] = [

@@ -384,24 +384,18 @@ public final class Library {
     /// The items of a page, before the `/` filter.
     func items(_ page: Page, flow: Flow, compare: Flow? = nil, granularity: Period.Granularity, facets: Facets,
                ranking: RankingQuestion = RankingQuestion()) -> Items {
-        // Each page is keyed only by what it depends on: the flow and its periods for Counts alone,
-        // the second flow for Counts, the ranking for Ranking, facets where they narrow the list. A
-        // source page is one list whatever flow was on screen, not one copy per flow visited.
-        let none = Flow(citizens: "", destination: "")
-        var question = ItemsQuestion(page: page, flow: none, compare: nil, granularity: .quarter, facets: facets, ranking: RankingQuestion())
-        switch page {
-        case .counts:
-            question.flow = flow
-            question.granularity = granularity
-            question.compare = compare
-        case .ranking: question.ranking = ranking
-        case .citations, .event, .check: question.facets = Facets()
-        case .breakdown, .timeline, .sources, .source: break
-        }
+        // Each page is keyed only by what it depends on, as its view says (`PageView.itemsKey`): the
+        // flow and its periods for Counts, the ranking for Ranking, facets where they narrow the list.
+        let view = page.view
+        let context = PageContext(flow: flow, compare: compare, granularity: granularity, facets: facets, ranking: ranking)
+        let key = view.itemsKey(context)
+        let question = ItemsQuestion(page: page, flow: key.flow, compare: key.compare, granularity: key.granularity, facets: key.facets, ranking: key.ranking)
         if let cached = itemsCache[question] { return cached }
-        let built = buildItems(page, flow: flow, compare: question.compare, granularity: granularity, facets: facets, ranking: ranking)
-        itemsCache[question] = built
-        return built
+        var built = context
+        built.compare = key.compare
+        let items = view.items(page, built, self)
+        itemsCache[question] = items
+        return items
     }
 
     public func source(_ id: String) -> Source? { data.sourceByID[id] }

@@ -33,43 +33,6 @@ public enum TopView: Int, CaseIterable, Sendable, Hashable {
     }
 }
 
-/// One level of a drill-down.
-public enum Page: Hashable, Sendable {
-    /// The current flow's totals, period by period.
-    case counts
-    /// Purposes and modes of transport of one period.
-    case breakdown(Flow, Period)
-    /// Every observation (or formula and parts) behind one number.
-    case citations(FigureKey)
-    /// Events in date order.
-    case timeline
-    /// One event: its summary and every source's date.
-    case event(String)
-    /// Every source.
-    case sources
-    /// One source and all it backs.
-    case source(String)
-    /// The verdicts on a sentence typed after `v`.
-    case check(String)
-    /// Every country for one period, most crossings first.
-    case ranking
-
-    /// Which commands apply here.
-    var scope: Scope {
-        switch self {
-        case .counts: .counts
-        case .breakdown: .breakdown
-        case .citations: .citations
-        case .timeline: .timeline
-        case .event: .event
-        case .sources: .sources
-        case .source: .source
-        case .check: .check
-        case .ranking: .ranking
-        }
-    }
-}
-
 /// A page with its cursor, scroll position and filter.
 public struct PageState: Hashable, Sendable {
     public var page: Page

@@ -81,6 +81,13 @@ extension State {
 
     mutating func apply(_ action: Action) {
         message = ""
+        // A page's own actions first (the page on screen, then the others: an action sent straight,
+        // by a test or the fuzzer, does what it did from any page).
+        let here = current.page.view
+        if here.perform(action, on: &self) { return }
+        for view in Registry.all where view.kind != here.kind {
+            if view.perform(action, on: &self) { return }
+        }
         switch action {
         case .key(let key): handle(key)
         case .resize(let newSize): size = newSize
@@ -98,8 +105,6 @@ extension State {
         case .open: open()
         case .back: back()
         case .cite: cite()
-        case .nextFlow: switchFlow(by: 1)
-        case .previousFlow: switchFlow(by: -1)
         case .cycleGranularity: cycleGranularity()
         case .show(let v):
             if view == v { stack = [stack.first ?? PageState(v.root)] }
@@ -129,7 +134,6 @@ extension State {
         case .facetNext: changeFacet(by: 1)
         case .facetPrevious: changeFacet(by: -1)
         case .facetsClear: facets = Facets()
-        case .countsOfQuarter: countsOfQuarter()
         case .copy: copy()
         case .startCheck:
             mode = .checking
@@ -158,28 +162,10 @@ extension State {
         case .pickerDirection: picker.exits.toggle()
         case .pickerClose: mode = .normal
         case .pickerSelect: pickerSelect()
-        case .compareReverse:
-            if compare == flow.reversed {
-                compareOff()
-            } else if library.spans[flow.reversed] == nil {
-                message = "no \(flow.reversed) counts in this data"
-            } else {
-                startComparing(flow.reversed)
-            }
-        case .compareOff: compareOff()
-        case .citeCompared:
-            guard let key = selectedItem?.citeOther else { message = "no second column: s puts a flow beside this one"; return }
-            guard selectedItem?.countRow?.compared != nil else { message = "no \(key.flow) figure for \(key.period)"; return }
-            push(.citations(key))
-        case .previousPeriod: shiftRanking(by: -1)
-        case .nextPeriod: shiftRanking(by: 1)
-        case .rankingDirection:
-            let period = library.rankingPeriod(ranking)
-            ranking.exits.toggle()
-            ranking.period = period
-            resetRankingSelection()
-            message = ranking.exits ? "trips from Russia (RU-XX)" : "entries into Russia (XX-RU)"
         case .quit: quit = true
+        case .nextFlow, .previousFlow, .compareReverse, .compareOff, .citeCompared, .countsOfQuarter,
+             .previousPeriod, .nextPeriod, .rankingDirection:
+            break // a view's own: its `perform` took it above
         }
     }
 
@@ -238,38 +224,6 @@ extension State {
         message = "\(flow) alone"
     }
 
-    // MARK: Ranking
-
-    mutating func shiftRanking(by steps: Int) {
-        guard let period = library.rankingPeriod(ranking) else { return }
-        let next = period.shifted(by: steps)
-        guard let span = library.quarterSpan(exits: ranking.exits),
-              next.lastQuarter >= span.lowerBound, next.firstQuarter <= span.upperBound else {
-            message = steps < 0 ? "no earlier period with data" : "no later period with data"
-            return
-        }
-        ranking.period = next
-        resetRankingSelection()
-    }
-
-    /// A new ranking starts at the top (the first page of the ranking view).
-    mutating func resetRankingSelection() {
-        var root = PageState(.ranking)
-        root.filter = stacks[.ranking]?.first?.filter ?? ""
-        stacks[.ranking] = [root]
-    }
-
-    /// Enter on a ranked country: its Counts, at the ranking's period.
-    mutating func openRanked(_ row: RankRow) {
-        let period = library.rankingPeriod(ranking)
-        flow = row.flow
-        if compare == flow { compare = nil }
-        if let period { granularity = period.granularity == .range ? granularity : period.granularity }
-        view = .counts
-        selectCounts(period)
-        message = "\(flow): \(library.data.describe(flow))"
-    }
-
     /// A key, through the registry for the current mode and page.
     mutating func handle(_ key: Key) {
         switch mode {
@@ -292,193 +246,6 @@ extension State {
             } else {
                 message = "\(key.label) does nothing here; ? lists the keys"
             }
-        }
-    }
-
-    // MARK: Moving
-
-    func firstSelectable(from index: Int, step: Int) -> Int? {
-        let items = pageItems()
-        var i = index
-        while items.indices.contains(i) {
-            if items[i].selectable { return i }
-            i += step
-        }
-        return nil
-    }
-
-    mutating func select(_ index: Int) {
-        var p = current
-        p.selected = index
-        current = p
-    }
-
-    mutating func move(by step: Int) {
-        let from = current.selected
-        if let i = firstSelectable(from: from + step, step: step) { select(i) }
-    }
-
-    /// Moves a screenful of lines.
-    mutating func page(by direction: Int) {
-        let items = pageItems()
-        guard !items.isEmpty else { return }
-        let layout = Layout(self, size)
-        let width = layout.listWidth - 1
-        var budget = max(1, layout.listHeight - 1)
-        var i = current.selected
-        while budget > 0 {
-            let next = i + direction
-            guard items.indices.contains(next) else { break }
-            budget -= itemHeight(items[next], width: width)
-            i = next
-        }
-        select(firstSelectable(from: i, step: direction) ?? firstSelectable(from: i, step: -direction) ?? current.selected)
-    }
-
-    // MARK: Drilling
-
-    mutating func open() {
-        guard let item = selectedItem else { message = "nothing to open"; return }
-        if case .rank(let row) = item.content { openRanked(row); return }
-        guard let target = item.open else { message = "nothing behind this line"; return }
-        push(target)
-    }
-
-    mutating func push(_ page: Page) {
-        guard current.page != page else { return }
-        var s = stack
-        s.append(PageState(page))
-        stack = s
-        select(firstSelectable(from: 0, step: 1) ?? 0)
-    }
-
-    mutating func back() {
-        if !current.filter.isEmpty { clearFilter(); return }
-        var s = stack
-        guard s.count > 1 else { message = "at the top of \(view.title); q quits"; return }
-        s.removeLast()
-        stack = s
-    }
-
-    mutating func cite() {
-        guard let key = selectedItem?.cite else { message = "no number on this line"; return }
-        if case .citations(let k) = current.page, k == key { message = "these are its citations"; return }
-        push(.citations(key))
-    }
-
-    // MARK: Counts
-
-    /// The row of the counts list (unfiltered) for a period, if any.
-    func countsIndex(of period: Period) -> Int? {
-        let items = items(.counts)
-        return items.firstIndex { $0.countRow?.period == period }
-    }
-
-    /// The selected period of the counts root, if any.
-    var countsPeriod: Period? {
-        guard let root = stacks[.counts]?.first else { return nil }
-        let items = pageItems(root)
-        guard items.indices.contains(root.selected), let r = items[root.selected].countRow else { return nil }
-        return r.period
-    }
-
-    /// Selects the row holding a period (or the one containing it) on the counts root.
-    mutating func selectCounts(_ period: Period?) {
-        var root = PageState(.counts)
-        root.filter = stacks[.counts]?.first?.filter ?? ""
-        let items = pageItems(root)
-        var index: Int?
-        if let period {
-            index = items.firstIndex { item in
-                guard let r = item.countRow else { return false }
-                return r.period.contains(period) || period.contains(r.period)
-            }
-        }
-        // With nothing to keep, the latest period with a figure.
-        if index == nil {
-            index = items.lastIndex { $0.countRow.map { $0.figure != nil || $0.compared != nil } ?? false }
-        }
-        root.selected = index ?? 0
-        root.top = max(0, root.selected - 3)
-        stacks[.counts] = [root]
-    }
-
-    mutating func switchFlow(by step: Int) {
-        let flows = library.flows
-        guard !flows.isEmpty else { return }
-        let period = countsPeriod
-        let i = flows.firstIndex(of: flow) ?? 0
-        flow = flows[(i + step + flows.count) % flows.count]
-        selectCounts(period)
-        message = "\(flow): \(library.data.describe(flow))"
-    }
-
-    mutating func cycleGranularity() {
-        if view == .ranking {
-            guard let period = library.rankingPeriod(ranking) else { return }
-            let next: Period.Granularity = switch period.granularity {
-            case .year: .quarter
-            case .quarter: .half
-            default: .year
-            }
-            ranking.period = period.converted(to: next)
-            resetRankingSelection()
-            return
-        }
-        let period = countsPeriod
-        granularity = switch granularity {
-        case .quarter: .half
-        case .half: .year
-        default: .quarter
-        }
-        selectCounts(period)
-    }
-
-    mutating func countsOfQuarter() {
-        guard let quarter = selectedItem?.quarter else { message = "no date on this line"; return }
-        granularity = .quarter
-        view = .counts
-        var root = PageState(.counts)
-        root.filter = ""
-        stacks[.counts] = [root]
-        if let i = countsIndex(of: quarter) {
-            root.selected = i
-            stacks[.counts] = [root]
-        } else {
-            selectCounts(nil)
-            message = "no \(flow) counts for \(quarter)"
-        }
-    }
-
-    // MARK: Filter
-
-    mutating func setFilter(_ text: String) {
-        var p = current
-        p.filter = text
-        p.top = 0
-        current = p
-        select(firstSelectable(from: 0, step: 1) ?? 0)
-    }
-
-    mutating func clearFilter() {
-        let kept = selectedItem
-        let keptAt = pageItems().unfilteredPosition(current.selected)
-        var p = current
-        p.filter = ""
-        current = p
-        let all = pageItems()
-        if let kept, let i = all.firstIndex(search: kept.search, open: kept.open, unfilteredHint: keptAt) { select(i) }
-    }
-
-    mutating func step(match direction: Int) {
-        guard !current.filter.isEmpty else { message = "no filter: / starts one"; return }
-        let items = pageItems()
-        guard !items.isEmpty else { message = "no match for “\(current.filter)”"; return }
-        let n = items.count
-        var i = current.selected
-        for _ in 0..<n {
-            i = (i + direction + n) % n
-            if items[i].selectable { select(i); return }
         }
     }
 
@@ -578,44 +345,6 @@ extension State {
         p.top = scrolled(top: p.top, selected: p.selected, items: items, width: layout.listWidth - 1, height: layout.listHeight)
         current = p
     }
-}
-
-func firstSelectableIndex(_ items: Items, from index: Int, step: Int) -> Int? {
-    var i = index
-    while items.indices.contains(i) {
-        if items[i].selectable { return i }
-        i += step
-    }
-    return nil
-}
-
-/// The first item on screen, so that the selected one is fully visible, the
-/// heading just above it shows when there is room, and no space is wasted at the end.
-func scrolled(top: Int, selected: Int, items: Items, width: Int, height: Int) -> Int {
-    guard !items.isEmpty, height > 0 else { return 0 }
-    let sel = min(max(0, selected), items.count - 1)
-    // Every item takes a line at least, so none more than `height` above the selection can stay
-    // on screen: starting there measures a screen of items, not every one since the old top
-    // (`End` on a 675,000-line page). The loop below would drop them all the same.
-    var top = min(max(0, top, sel - height + 1), sel)
-    var heights: [Int: Int] = [:]
-    func h(_ i: Int) -> Int {
-        if let v = heights[i] { return v }
-        let v = itemHeight(items[i], width: width)
-        heights[i] = v
-        return v
-    }
-    var used = 0
-    for i in top...sel { used += h(i) }
-    while top < sel && used > height { used -= h(top); top += 1 }
-    // Show the headings just above the selection.
-    while top > 0 && !items[top - 1].selectable && used + h(top - 1) <= height { top -= 1; used += h(top) }
-    // Fill the screen when the list ends early.
-    var below = 0
-    var i = sel + 1
-    while i < items.count && used + below <= height { below += h(i); i += 1 }
-    while top > 0 && i >= items.count && used + below + h(top - 1) <= height { top -= 1; used += h(top) }
-    return top
 }
 
 /// How much a prompt holds. Every key redoes work in the length of what was typed (matching,

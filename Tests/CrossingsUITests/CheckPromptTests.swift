@@ -12,7 +12,7 @@ struct CheckPromptTests {
         let sentence = "In 2024, 20,000 North Koreans entered Russia and 9,985 Russians visited North Korea in 2025."
         let state = try run(["v"] + typed(sentence) + ["Enter"], size: size)
         #expect(state.mode == .normal)
-        guard case .check(let checked) = state.current.page else {
+        guard state.current.page.kind == .check, case .text(let checked) = state.current.page.subject else {
             Issue.record("expected the check page, got \(state.current.page)")
             return
         }
@@ -27,7 +27,7 @@ struct CheckPromptTests {
 
     @Test func enterOnAVerdictOpensTheCitationsOfItsFigure() throws {
         let state = try run(["v"] + typed("In 2024, 20,000 North Koreans entered Russia.") + ["Enter", "Enter"], size: size)
-        guard case .citations(let key) = state.current.page else {
+        guard state.current.page.kind == .citations, let key = state.current.page.figure else {
             Issue.record("expected citations, got \(state.current.page)")
             return
         }

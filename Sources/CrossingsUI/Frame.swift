@@ -1,0 +1,125 @@
+import CrossingsCore
+
+/// The smallest terminal the explorer draws in; below it, a notice.
+public let minimumSize = Size(width: 32, height: 8)
+
+/// Where things go on a screen of a given size.
+struct Layout {
+    var tooSmall: Bool
+    var chartTop = 2
+    var chartHeight = 0
+    var axis = false
+    var headerRow: Int?
+    var listTop = 2
+    var listHeight = 0
+    /// Cells for item text (column 0 holds the selection mark).
+    var listWidth = 0
+    /// On wide screens, a pane right of a list shows what is behind the selected line.
+    var preview: (x: Int, width: Int)?
+
+    init(_ s: State, _ size: Size) {
+        tooSmall = size.width < minimumSize.width || size.height < minimumSize.height
+        guard !tooSmall else { return }
+        let body = size.height - 4
+        listWidth = size.width - 1
+        let view = s.current.page.view
+        if view.hasPreview && size.width >= 110 {
+            listWidth = 64
+            preview = (listWidth + 3, size.width - listWidth - 3)
+        }
+        var y = 2
+        if view.hasChart {
+            chartHeight = body >= 30 ? 6 : body >= 16 ? 3 : body >= 8 ? 1 : 0
+            axis = chartHeight > 0 && body >= 12
+            chartTop = y
+            y += chartHeight + (axis ? 1 : 0)
+        }
+        if view.hasColumnHeader {
+            headerRow = y
+            y += 1
+        }
+        listTop = y
+        listHeight = max(0, size.height - 2 - y)
+    }
+}
+
+/// Draws a state: the whole frame, as a grid of cells.
+///
+/// ```swift
+/// let screen = render(state, Size(width: 80, height: 24))
+/// print(screen.text)
+/// ```
+public func render(_ s: State, _ size: Size) -> Screen {
+    var screen = Screen(size)
+    let layout = Layout(s, size)
+    if layout.tooSmall {
+        drawTooSmall(&screen)
+        return screen
+    }
+    drawTitle(s, &screen)
+    drawCrumbs(s, &screen)
+    drawPage(s, layout, &screen)
+    drawStatus(s, &screen)
+    drawFooter(s, &screen)
+    switch s.mode {
+    case .help: drawHelp(s, &screen)
+    case .facets: drawFacets(s, &screen)
+    case .picking: drawPicker(s, &screen)
+    default: break
+    }
+    return screen
+}
+
+func drawTooSmall(_ screen: inout Screen) {
+    let w = screen.width, h = screen.height
+    guard w > 0, h > 0 else { return }
+    let lines = w >= 24 ? ["Terminal too small", "\(w)x\(h); needs \(minimumSize)", "enlarge it, or q to quit"]
+        : ["Too small", "\(w)x\(h)", "q quits"]
+    let top = max(0, (h - lines.count) / 2)
+    for (i, line) in lines.enumerated() where top + i < h {
+        let text = fit(line, w)
+        screen.put(text, x: max(0, (w - cells(text)) / 2), y: top + i, style: Style(i == 0 ? .notice : .normal))
+    }
+}
+
+func drawTitle(_ s: State, _ screen: inout Screen) {
+    let w = screen.width
+    screen.fill(x: 0, y: 0, width: w, style: Style(.title))
+    var x = 0
+    let brand = " crossings "
+    func labels(_ short: Bool) -> [String] {
+        TopView.allCases.map { v in
+            let t = short ? v.shortTitle : v.title
+            return v == s.view ? "[\(v.rawValue) \(t)]" : " \(v.rawValue) \(t) "
+        }
+    }
+    let long = labels(false)
+    let tabs = long.map(cells).reduce(0, +) + cells(brand) <= w ? long : labels(true)
+    if w >= 50 { x += screen.put(brand, x: 0, y: 0, style: Style(.title)) }
+    for (v, label) in zip(TopView.allCases, tabs) {
+        x += screen.put(label, x: x, y: 0, style: Style(v == s.view ? .activeTab : .tab))
+    }
+    let origin = "\(s.library.data.origin): \(s.library.data.observations.count) figures "
+    if x + cells(origin) + 2 <= w { screen.put(origin, x: w - cells(origin), y: 0, style: Style(.title)) }
+}
+
+/// `KP-RU › 2024 › purpose › study › sources`
+func crumbs(_ s: State) -> [String] {
+    var out: [String] = []
+    var previous: Page?
+    for p in s.stack {
+        out += p.page.view.crumbs(p.page, after: previous, in: s)
+        previous = p.page
+    }
+    return out
+}
+
+func drawCrumbs(_ s: State, _ screen: inout Screen) {
+    let text = crumbs(s).joined(separator: " › ")
+    let w = screen.width - 1
+    // Keep the end of the path: where you are matters most. Measured from the end, a cell at a
+    // time: dropping the first character until the rest fitted was quadratic in a long id.
+    let whole = tail(text, w)
+    let shown = whole == visible(text) ? whole : "…" + tail(text, w - 1)
+    screen.put(shown, x: 1, y: 1, style: Style(.crumb))
+}

@@ -1,0 +1,91 @@
+import CrossingsCore
+
+// The list a page shows: its chart or other rows above, column titles, lines, scroll hints, and the
+// preview pane beside it. What each line and title says comes from the page's view (`Page.view`).
+
+func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
+    let all = s.items(s.current.page)
+    let items = visibleItems(all, filter: s.current.filter)
+    s.current.page.view.drawAboveList(s, all, layout, &screen)
+    if let row = layout.headerRow { drawHeader(s, row, width: layout.listWidth - 1, &screen) }
+    if let preview = layout.preview { drawPreview(s, items, layout, preview, &screen) }
+    guard !items.isEmpty else {
+        let note = s.current.filter.isEmpty ? "nothing to show here" : "no line matches “\(s.current.filter)”; Esc clears the filter"
+        screen.put(fit(note, layout.listWidth), x: 1, y: layout.listTop, style: Style(.dim))
+        return
+    }
+    let selected = min(max(0, s.current.selected), items.count - 1)
+    let top = scrolled(top: s.current.top, selected: selected, items: items, width: layout.listWidth - 1, height: layout.listHeight)
+    // Bars are scaled to the largest value on screen.
+    var shownItems: [Int] = []
+    var used = 0
+    var i = top
+    while i < items.count && used < layout.listHeight {
+        shownItems.append(i)
+        used += itemHeight(items[i], width: layout.listWidth - 1)
+        i += 1
+    }
+    var scale = 0
+    for j in shownItems {
+        switch items[j].content {
+        case .count(let r): scale = max(scale, r.figure?.value.value ?? 0, r.compared?.value.value ?? 0)
+        case .rank(let r): scale = max(scale, r.figure?.value.value ?? 0)
+        case .category(let r) where r.key.measure != .total: scale = max(scale, r.figure?.value.value ?? 0)
+        default: break
+        }
+    }
+    var y = layout.listTop
+    for j in shownItems {
+        // One column less than the list: the last one is for the ↑ ↓ hints, which must never
+        // sit on top of a number's last digit or sign.
+        let lines = itemLines(items[j], width: layout.listWidth - 1, scale: scale)
+        for (n, line) in lines.enumerated() where y < layout.listTop + layout.listHeight {
+            let isSelected = j == selected
+            if isSelected && n == 0 { screen.put("›", x: 0, y: y, style: Style(.key, selected: false)) }
+            screen.put(line, x: 1, y: y, selected: isSelected, limit: layout.listWidth - 1)
+            if isSelected { screen.select(row: y, from: 1) }
+            y += 1
+        }
+    }
+    // A scroll hint when there is more below or above.
+    if top > 0 { screen.put("↑", x: layout.listWidth, y: layout.listTop, style: Style(.dim)) }
+    if i < items.count { screen.put("↓", x: layout.listWidth, y: layout.listTop + layout.listHeight - 1, style: Style(.dim)) }
+}
+
+/// What is behind the selected line (its citations, the event, the source), beside the list.
+func drawPreview(_ s: State, _ items: Items, _ layout: Layout, _ pane: (x: Int, width: Int), _ screen: inout Screen) {
+    let bottom = layout.listTop + layout.listHeight
+    for y in 2..<bottom { screen.put("│", x: pane.x - 2, y: y, style: Style(.dim)) }
+    let selected = s.current.selected
+    guard items.indices.contains(selected) else { return }
+    let item = items[selected]
+    var target: Page?
+    var title = ""
+    // A number's citations; a line leading to a page that previews itself (an event, a source).
+    if let key = item.cite {
+        target = .citations(key)
+        title = CitationsView().previewTitle ?? ""
+    } else if let open = item.open, let previewTitle = open.view.previewTitle, open.kind != .citations {
+        target = open
+        title = previewTitle
+    }
+    guard let target else {
+        screen.put(fit("no figure on this line", pane.width), x: pane.x, y: 2, style: Style(.dim))
+        return
+    }
+    screen.put(fit(title, pane.width), x: pane.x, y: 2, style: Style(.dim))
+    var y = 3
+    for entry in s.items(target) {
+        for line in itemLines(entry, width: pane.width, scale: 0) {
+            guard y < bottom else { return }
+            screen.put(line, x: pane.x, y: y, limit: pane.width)
+            y += 1
+        }
+    }
+}
+
+/// The page's column titles, from its view.
+func drawHeader(_ s: State, _ y: Int, width w: Int, _ screen: inout Screen) {
+    guard let text = s.current.page.view.header(s, width: w) else { return }
+    screen.put(fit(text, w), x: 1, y: y, style: Style(.header))
+}

@@ -1,0 +1,88 @@
+import CrossingsCore
+
+extension PageKind { static let breakdown = PageKind("breakdown") }
+extension Scope { public static let breakdown = Scope("Breakdown") }
+extension Page {
+    /// Purposes and modes of transport of one period.
+    public static func breakdown(_ flow: Flow, _ period: Period) -> Page { Page(.breakdown, .period(flow, period)) }
+}
+
+/// Breakdown: one period's total, then its purposes, modes of transport and estimates.
+struct BreakdownView: PageView {
+    var kind: PageKind { .breakdown }
+    var scope: Scope { .breakdown }
+    var hasColumnHeader: Bool { true }
+    var hasPreview: Bool { true }
+
+    /// The period, and the flow only when it is not the one Counts shows.
+    func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
+        guard let (f, period) = page.period else { return [] }
+        return (f != s.flow ? [f.description] : []) + [period.description]
+    }
+
+    func header(_ s: State, width w: Int) -> String? {
+        let c = BreakdownColumns(width: w)
+        return pad("Category", c.label) + pad("Value", 11, right: true) + "  " + pad("Share", 7, right: true) + (c.src ? pad("Src", 4, right: true) : "")
+    }
+
+    func items(_ page: Page, _ c: PageContext, _ library: Library) -> Items {
+        guard let (f, p) = page.period else { return Items([]) }
+        return Items(library.breakdownItems(flow: f, period: p, facets: c.facets))
+    }
+}
+
+struct BreakdownColumns {
+    var label: Int
+    var src: Bool
+    init(width: Int) {
+        src = width >= 60
+        label = min(28, max(10, width - (src ? 40 : 30)))
+    }
+}
+
+func categoryLine(_ row: BreakdownRow, width: Int, scale: Int) -> [Span] {
+    let c = BreakdownColumns(width: width)
+    let isTotal = row.key.measure == .total
+    var spans = [Span(pad((isTotal ? "" : "  ") + row.label, c.label), isTotal ? .header : .normal)]
+    guard let f = row.figure else { return spans }
+    spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
+    spans.append(Span(f.slotMark, .derived))
+    spans.append(Span(f.agrees ? " " : "!", .warning))
+    let share = row.share.map { (row.shareApproximate ? "~" : "") + percent($0) } ?? ""
+    spans.append(Span(pad(share, 7, right: true), .dim))
+    if c.src { spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim)) }
+    let used = c.label + 13 + 7 + (c.src ? 4 : 0) + 2
+    if !isTotal, width - used > 0 {
+        spans.append(Span("  " + bar(f.value.value, scale: scale, width: width - used), f.isDerived ? .derivedBar : .bar))
+    }
+    return spans
+}
+
+extension Library {
+    func breakdownItems(flow: Flow, period: Period, facets: Facets) -> [Item] {
+        let totalKey = FigureKey(flow: flow, period: period, measure: .total)
+        let total = figure(totalKey, facets: facets)
+        var items: [Item] = []
+        items.append(categoryItem(BreakdownRow(key: totalKey, label: "Total", figure: total, share: nil, shareApproximate: false)))
+        let sections: [(Measure, String)] = [(.purpose, "Purpose of travel"), (.transport, "Mode of transport"),
+                                             (.estimate, "Estimates (not border counts)")]
+        for (measure, title) in sections where facets.measure == nil || facets.measure == measure || facets.measure == .total {
+            let rows = breakdown(flow: flow, period: period, measure: measure, facets: facets)
+            if measure == .estimate && rows.isEmpty { continue }
+            items.append(.blank)
+            items.append(.heading(title))
+            if rows.allSatisfy({ $0.figure == nil }) {
+                items.append(Item(.line([Span("  no figures by \(measure.rawValue) for \(period)", .dim)]), selectable: false))
+                continue
+            }
+            for row in rows { items.append(categoryItem(row)) }
+        }
+        return items
+    }
+
+    func categoryItem(_ row: BreakdownRow) -> Item {
+        Item(.category(row), search: "\(row.key.measure.rawValue) \(row.key.category) \(row.label) \(row.figure?.display ?? "")",
+             open: row.figure == nil ? nil : .citations(row.key), cite: row.figure == nil ? nil : row.key,
+             copyFigure: row.figure)
+    }
+}

@@ -1,0 +1,224 @@
+import CrossingsCore
+
+extension PageKind { static let counts = PageKind("counts") }
+extension Scope { public static let counts = Scope("Counts") }
+extension Page {
+    /// The current flow's totals, period by period.
+    public static let counts = Page(.counts)
+}
+
+/// Counts: the current flow's totals period by period (or two flows side by side), a chart above.
+struct CountsView: PageView {
+    var kind: PageKind { .counts }
+    var scope: Scope { .counts }
+    var hasColumnHeader: Bool { true }
+    var hasPreview: Bool { true }
+    var hasChart: Bool { true }
+
+    func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] { [s.flow.description] }
+
+    func header(_ s: State, width w: Int) -> String? {
+        if s.compare != nil {
+            let c = CompareColumns(width: w)
+            func side(_ flow: Flow) -> String {
+                pad(flow.description, 11, right: true) + "  " + (c.src ? pad("Src", 4, right: true) : "") + (c.bar > 0 ? String(repeating: " ", count: c.bar + 2) : "")
+            }
+            return pad("Period", 9) + side(s.flow) + " " + side(s.compare ?? s.flow)
+        }
+        let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
+        // The longest legend that fits; `?` lists every mark (< and <= too).
+        let legends = ["* derived ! disagree ~ about > over >= at least p part of period", "* derived ! disagree ~ about > over >= at least",
+                       "* derived ! disagree ~ about >= at least"]
+        if let legend = legends.first(where: { cells(head) + 3 + cells($0) <= w }) { return head + "   " + legend }
+        return head
+    }
+
+    /// The chart, or a note where no period has a figure.
+    func drawAboveList(_ s: State, _ all: Items, _ layout: Layout, _ screen: inout Screen) {
+        guard layout.chartHeight > 0 else { return }
+        drawChart(s, all, layout, &screen)
+        let empty = all.allSatisfy { $0.countRow.map { $0.figure == nil && $0.compared == nil } ?? true }
+        if empty {
+            let hint = "no \(s.flow) figures by \(s.granularity.rawValue) with these filters; t: halves or years, m: filters"
+            screen.put(fit(hint, screen.width - 2), x: 1, y: layout.chartTop, style: Style(.dim))
+        }
+    }
+
+    func items(_ page: Page, _ c: PageContext, _ library: Library) -> Items {
+        if let compare = c.compare { Items(library.comparedItems(flow: c.flow, compare: compare, granularity: c.granularity, facets: c.facets)) }
+        else { Items(library.countsItems(flow: c.flow, granularity: c.granularity, facets: c.facets)) }
+    }
+
+    /// The flow, its periods and the second flow, besides the facets.
+    func itemsKey(_ c: PageContext) -> PageContext {
+        var key = c.facetsOnly
+        key.flow = c.flow
+        key.granularity = c.granularity
+        key.compare = c.compare
+        return key
+    }
+
+    func perform(_ action: Action, on s: inout State) -> Bool {
+        switch action {
+        case .nextFlow: s.switchFlow(by: 1)
+        case .previousFlow: s.switchFlow(by: -1)
+        case .compareReverse:
+            if s.compare == s.flow.reversed {
+                s.compareOff()
+            } else if s.library.spans[s.flow.reversed] == nil {
+                s.message = "no \(s.flow.reversed) counts in this data"
+            } else {
+                s.startComparing(s.flow.reversed)
+            }
+        case .compareOff: s.compareOff()
+        case .citeCompared:
+            guard let key = s.selectedItem?.citeOther else { s.message = "no second column: s puts a flow beside this one"; return true }
+            guard s.selectedItem?.countRow?.compared != nil else { s.message = "no \(key.flow) figure for \(key.period)"; return true }
+            s.push(.citations(key))
+        default: return false
+        }
+        return true
+    }
+}
+
+/// `2024-Q3       5,263      1   +1  ██████`
+func countLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
+    var spans = [Span(pad(row.period.description, 9))]
+    guard let f = row.figure else { return spans }
+    spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
+    spans.append(Span(f.slotMark, .derived))
+    spans.append(Span(f.agrees ? " " : "!", .warning))
+    spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim))
+    spans.append(Span(pad(f.alternatives > 0 ? "+\(f.alternatives)" : "", 4, right: true), .dim))
+    let barWidth = width - 9 - 13 - 8 - 2
+    if barWidth > 0 { spans.append(Span("  " + bar(f.value.value, scale: scale, width: barWidth), f.isDerived ? .derivedBar : .bar)) }
+    return spans
+}
+
+/// Columns of the side-by-side table: per flow, the value, its marks, its sources and a bar.
+struct CompareColumns {
+    var src: Bool
+    var bar: Int
+    init(width: Int) {
+        src = width >= 60
+        let side = 13 + (src ? 4 : 0)
+        let free = width - 9 - side * 2 - 1
+        bar = free >= 8 ? (free - 4) / 2 : 0
+    }
+}
+
+/// `2024-Q3       5,263   1  ████        1,204   2  █`
+func comparedLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
+    let c = CompareColumns(width: width)
+    var spans = [Span(pad(row.period.description, 9))]
+    func side(_ f: ShownFigure?, last: Bool) {
+        guard let f else {
+            if !last { spans.append(Span(String(repeating: " ", count: 13 + (c.src ? 4 : 0) + (c.bar > 0 ? c.bar + 2 : 0)))) }
+            return
+        }
+        spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
+        spans.append(Span(f.slotMark, .derived))
+        spans.append(Span(f.agrees ? " " : "!", .warning))
+        if c.src { spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim)) }
+        if c.bar > 0 {
+            let b = bar(f.value.value, scale: scale, width: c.bar)
+            spans.append(Span("  " + (last ? b : pad(b, c.bar)), f.isDerived ? .derivedBar : .bar))
+        }
+    }
+    side(row.figure, last: false)
+    spans.append(Span(" "))
+    side(row.compared, last: true)
+    return spans
+}
+
+extension Library {
+    func countsItems(flow: Flow, granularity: Period.Granularity, facets: Facets) -> [Item] {
+        counts(flow: flow, granularity: granularity, facets: facets).map { row in
+            let key = FigureKey(flow: flow, period: row.period, measure: .total)
+            return Item(.count(row), search: "\(row.period) \(row.figure?.display ?? "")",
+                        open: .breakdown(flow, row.period), cite: key,
+                        copyFigure: row.figure)
+        }
+    }
+
+    /// Two flows side by side: Enter and `c` go to the first, `C` to the second.
+    func comparedItems(flow: Flow, compare: Flow, granularity: Period.Granularity, facets: Facets) -> [Item] {
+        compared(flow: flow, with: compare, granularity: granularity, facets: facets).map { row in
+            let key = FigureKey(flow: flow, period: row.period, measure: .total)
+            let other = FigureKey(flow: compare, period: row.period, measure: .total)
+            return Item(.count(row), search: "\(row.period) \(row.figure?.display ?? "") \(row.compared?.display ?? "")",
+                        open: .breakdown(flow, row.period), cite: row.figure == nil && row.compared != nil ? other : key,
+                        citeOther: other, copyFigure: row.figure ?? row.compared)
+        }
+    }
+}
+
+/// Counts' selection, kept on the same period when the flow, the periods or the facets change
+/// (the picker, the ranking and the filter menu use it too).
+extension State {
+    /// The row of the counts list (unfiltered) for a period, if any.
+    func countsIndex(of period: Period) -> Int? {
+        let items = items(.counts)
+        return items.firstIndex { $0.countRow?.period == period }
+    }
+
+    /// The selected period of the counts root, if any.
+    var countsPeriod: Period? {
+        guard let root = stacks[.counts]?.first else { return nil }
+        let items = pageItems(root)
+        guard items.indices.contains(root.selected), let r = items[root.selected].countRow else { return nil }
+        return r.period
+    }
+
+    /// Selects the row holding a period (or the one containing it) on the counts root.
+    mutating func selectCounts(_ period: Period?) {
+        var root = PageState(.counts)
+        root.filter = stacks[.counts]?.first?.filter ?? ""
+        let items = pageItems(root)
+        var index: Int?
+        if let period {
+            index = items.firstIndex { item in
+                guard let r = item.countRow else { return false }
+                return r.period.contains(period) || period.contains(r.period)
+            }
+        }
+        // With nothing to keep, the latest period with a figure.
+        if index == nil {
+            index = items.lastIndex { $0.countRow.map { $0.figure != nil || $0.compared != nil } ?? false }
+        }
+        root.selected = index ?? 0
+        root.top = max(0, root.selected - 3)
+        stacks[.counts] = [root]
+    }
+
+    mutating func switchFlow(by step: Int) {
+        let flows = library.flows
+        guard !flows.isEmpty else { return }
+        let period = countsPeriod
+        let i = flows.firstIndex(of: flow) ?? 0
+        flow = flows[(i + step + flows.count) % flows.count]
+        selectCounts(period)
+        message = "\(flow): \(library.data.describe(flow))"
+    }
+
+    mutating func cycleGranularity() {
+        if view == .ranking {
+            guard let period = library.rankingPeriod(ranking) else { return }
+            let next: Period.Granularity = switch period.granularity {
+            case .year: .quarter
+            case .quarter: .half
+            default: .year
+            }
+            ranking.period = period.converted(to: next)
+            resetRankingSelection()
+            return
+        }
+        let period = countsPeriod
+        granularity = switch granularity {
+        case .quarter: .half
+        case .half: .year
+        default: .quarter
+        }
+        selectCounts(period)
+    }
+}

@@ -1,0 +1,145 @@
+import CrossingsCore
+
+extension PageKind { static let ranking = PageKind("ranking") }
+extension Scope { public static let ranking = Scope("Ranking") }
+extension Page {
+    /// Every country for one period, most crossings first.
+    public static let ranking = Page(.ranking)
+}
+
+/// Ranking: every country for one period (the ranking question's), most crossings first.
+struct RankingView: PageView {
+    var kind: PageKind { .ranking }
+    var scope: Scope { .ranking }
+    var hasColumnHeader: Bool { true }
+    var hasPreview: Bool { true }
+
+    func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
+        ["ranking", (s.ranking.exits ? "trips from Russia " : "entries into Russia ") + (s.library.rankingPeriod(s.ranking)?.description ?? "")]
+    }
+
+    func header(_ s: State, width w: Int) -> String? {
+        let c = RankColumns(width: w)
+        let period = s.library.rankingPeriod(s.ranking)
+        var change = period.map { "on \($0.yearEarlier)" } ?? "change"
+        if cells(change) > c.change { change = "Y/Y" }
+        return pad("#", c.rank, right: true) + " " + pad(c.code < 5 ? "" : "Code", c.code) + pad("Country", c.name)
+            + pad(s.ranking.exits ? "Trips" : "Entries", c.value, right: true) + "  " + pad(change, c.change, right: true)
+    }
+
+    func items(_ page: Page, _ c: PageContext, _ library: Library) -> Items {
+        Items(library.rankingItems(c.ranking, granularity: c.granularity, facets: c.facets))
+    }
+
+    /// The ranking question, besides the facets.
+    func itemsKey(_ c: PageContext) -> PageContext {
+        var key = c.facetsOnly
+        key.ranking = c.ranking
+        return key
+    }
+
+    func perform(_ action: Action, on s: inout State) -> Bool {
+        switch action {
+        case .previousPeriod: s.shiftRanking(by: -1)
+        case .nextPeriod: s.shiftRanking(by: 1)
+        case .rankingDirection:
+            let period = s.library.rankingPeriod(s.ranking)
+            s.ranking.exits.toggle()
+            s.ranking.period = period
+            s.resetRankingSelection()
+            s.message = s.ranking.exits ? "trips from Russia (RU-XX)" : "entries into Russia (XX-RU)"
+        default: return false
+        }
+        return true
+    }
+}
+
+/// Columns of the ranking; narrower numbers and codes on small screens.
+struct RankColumns {
+    var rank: Int
+    var code: Int
+    var name: Int
+    var value: Int
+    var change: Int
+    var bar: Int
+    init(width: Int) {
+        let narrow = width < 60
+        rank = narrow ? 3 : 4
+        code = narrow ? 3 : 5
+        value = narrow ? 9 : 11
+        change = narrow ? 8 : 10
+        let fixed = rank + 1 + code + value + 2 + change
+        name = max(6, min(28, width - fixed - (narrow ? 0 : 8)))
+        let free = width - fixed - name
+        bar = free >= 6 ? free - 2 : 0
+    }
+}
+
+/// `   1 CN   China                  1,234,567*    +12.3%  ████`
+func rankLine(_ row: RankRow, width: Int, scale: Int) -> [Span] {
+    let c = RankColumns(width: width)
+    var spans = [Span(pad(row.rank.map(String.init) ?? "", c.rank, right: true) + " ", .dim), Span(pad(row.code, c.code), .header),
+                 Span(pad(row.name, c.name))]
+    guard let f = row.figure else { return spans }
+    spans.append(Span(number(f.value.compactDisplay, c.value), f.isDerived ? .derived : .normal))
+    spans.append(Span(f.slotMark, .derived))
+    spans.append(Span(f.agrees ? " " : "!", .warning))
+    let change = row.change?.display ?? (row.noChange != nil ? "n/a" : "")
+    let falling = row.change.map { $0.difference < 0 } ?? false
+    spans.append(Span(number(change, c.change), falling ? .warning : .dim))
+    if c.bar > 0 { spans.append(Span("  " + bar(f.value.value, scale: scale, width: c.bar), f.isDerived ? .derivedBar : .bar)) }
+    return spans
+}
+
+extension Library {
+    /// The period a ranking question means: its own, or the latest year with data.
+    func rankingPeriod(_ q: RankingQuestion) -> Period? {
+        q.period ?? latestYear(exits: q.exits)
+    }
+
+    func rankingItems(_ q: RankingQuestion, granularity: Period.Granularity, facets: Facets) -> [Item] {
+        guard let period = rankingPeriod(q) else {
+            return [Item(.paragraph("No country has a figure in this data package."), selectable: false)]
+        }
+        let rows = ranking(period: period, exits: q.exits, facets: facets)
+        return rows.map { row in
+            let key = FigureKey(flow: row.flow, period: period, measure: .total)
+            return Item(.rank(row), search: "\(row.code) \(row.name) \(row.flow) \(row.figure?.display ?? "")",
+                        open: .counts, cite: row.figure == nil ? nil : key,
+                        copyFigure: row.figure)
+        }
+    }
+}
+
+extension State {
+    mutating func shiftRanking(by steps: Int) {
+        guard let period = library.rankingPeriod(ranking) else { return }
+        let next = period.shifted(by: steps)
+        guard let span = library.quarterSpan(exits: ranking.exits),
+              next.lastQuarter >= span.lowerBound, next.firstQuarter <= span.upperBound else {
+            message = steps < 0 ? "no earlier period with data" : "no later period with data"
+            return
+        }
+        ranking.period = next
+        resetRankingSelection()
+    }
+
+    /// A new ranking starts at the top (the first page of the ranking view).
+    mutating func resetRankingSelection() {
+        var root = PageState(.ranking)
+        root.filter = stacks[.ranking]?.first?.filter ?? ""
+        stacks[.ranking] = [root]
+    }
+
+    /// Enter on a ranked country: its Counts, at the ranking's period.
+    mutating func openRanked(_ row: RankRow) {
+        let period = library.rankingPeriod(ranking)
+        flow = row.flow
+        if compare == flow { compare = nil }
+        if let period { granularity = period.granularity == .range ? granularity : period.granularity }
+        view = .counts
+        selectCounts(period)
+        message = "\(flow): \(library.data.describe(flow))"
+    }
+
+}

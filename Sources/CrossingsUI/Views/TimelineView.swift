@@ -1,0 +1,87 @@
+import CrossingsCore
+
+extension PageKind { static let timeline = PageKind("timeline") }
+extension Scope { public static let timeline = Scope("Timeline") }
+extension Page {
+    /// Events in date order.
+    public static let timeline = Page(.timeline)
+}
+
+/// Timeline: the events in date order, narrowed by the tag, source and year facets.
+struct TimelineView: PageView {
+    var kind: PageKind { .timeline }
+    var scope: Scope { .timeline }
+    var hasColumnHeader: Bool { true }
+    var hasPreview: Bool { true }
+
+    func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] { ["timeline"] }
+
+    func header(_ s: State, width w: Int) -> String? {
+        let c = TimelineColumns(width: w)
+        return pad("Date", c.date) + "   " + (c.tags > 0 ? pad("Tags", c.tags) + " " : "") + "Event"
+    }
+
+    func items(_ page: Page, _ c: PageContext, _ library: Library) -> Items {
+        Items(library.timelineItems(facets: c.facets))
+    }
+
+    func perform(_ action: Action, on s: inout State) -> Bool {
+        guard action == .countsOfQuarter else { return false }
+        s.countsOfQuarter()
+        return true
+    }
+}
+
+struct TimelineColumns {
+    var date: Int
+    var tags: Int
+    init(width: Int) {
+        date = width >= 70 ? 20 : 10
+        tags = width >= 90 ? 26 : width >= 70 ? 16 : 0
+    }
+}
+
+/// `2024-06-19   ! military,visit   Putin visits Pyongyang`
+func eventLine(_ e: Event, width: Int) -> [Span] {
+    let c = TimelineColumns(width: width)
+    let date = c.date >= 18 ? e.date?.label : e.date?.date
+    var spans = [Span(pad(date ?? "?", c.date), .header), Span(e.datesDisagree ? " ! " : "   ", .warning)]
+    if c.tags > 0 { spans.append(Span(pad(e.tags.joined(separator: ","), c.tags) + " ", .dim)) }
+    let used = c.date + 3 + (c.tags > 0 ? c.tags + 1 : 0)
+    spans.append(Span(fit(e.summary, width - used), e.tags.contains("data") ? .accent : .normal))
+    return spans
+}
+
+extension Library {
+    func timelineItems(facets: Facets) -> [Item] {
+        data.events.filter { e in
+            if let tag = facets.tag, !e.tags.contains(tag) { return false }
+            if let source = facets.source, !e.dates.contains(where: { $0.sourceID == source }) { return false }
+            if let d = e.date, !(facets.admits(year: d.start / 10000) || facets.admits(year: d.end / 10000)) { return false }
+            return true
+        }.map { e in
+            let haystack = ([e.id, e.summary] + e.tags + e.dates.flatMap { [$0.label, $0.date, $0.printed, $0.sourceID, data.sourceByID[$0.sourceID]?.outlet ?? ""] })
+                .joined(separator: " ")
+            return Item(.event(e), search: haystack, open: .event(e.id), copy: Citation.shownLine(e, data), quarter: e.date?.quarter)
+        }
+    }
+}
+
+extension State {
+    /// From an event (or a line of it), the counts of its quarter.
+    mutating func countsOfQuarter() {
+        guard let quarter = selectedItem?.quarter else { message = "no date on this line"; return }
+        granularity = .quarter
+        view = .counts
+        var root = PageState(.counts)
+        root.filter = ""
+        stacks[.counts] = [root]
+        if let i = countsIndex(of: quarter) {
+            root.selected = i
+            stacks[.counts] = [root]
+        } else {
+            selectCounts(nil)
+            message = "no \(flow) counts for \(quarter)"
+        }
+    }
+}
