@@ -63,11 +63,13 @@ func helpLines(_ s: State, width: Int) -> [[Span]] {
         }
     }
     lines.append([Span("Marks", .header)])
-    for (mark, meaning) in [("*", "derived: worked out by crossings, printed by no source"), ("!", "the values cannot all be true: sources disagree, parts do not add up, or it rests on such a value (c says why)"),
-                            ("p", "covers only part of its period (c says how much)"),
+    // The key that shows a number's citations, where the marks are explained (`c`).
+    let cite = Commands.keyLabel(for: .cite, in: .counts, limit: 1)
+    for (mark, meaning) in [("*", "derived: worked out by crossings, printed by no source"), ("!", "the values cannot all be true: sources disagree, parts do not add up, or it rests on such a value (\(cite) says why)"),
+                            ("p", "covers only part of its period (\(cite) says how much)"),
                             ("~  >  >=  <  <=", "about (or a round number), more than, at least, fewer than, at most, as the source hedged it"), ("·  blank", "no figure: a gap, never zero"),
                             ("Src", "how many sources stand behind the value (for a derived value: behind its parts)"),
-                            ("Alt  +N", "how many other values exist for the period: c lists them side by side")] {
+                            ("Alt  +N", "how many other values exist for the period: \(cite) lists them side by side")] {
         entry(mark, meaning, keyRole: .warning)
     }
     // The keys of the page you are on first, then the rest.
