@@ -22,11 +22,11 @@ struct FacetsOverlay: Overlay {
         return true
     }
 
-    /// `Filters — ←→ change, x clear, Esc close`
-    static var title: String {
+    /// `Filters — ←→ change, x clear, Esc close`; worked out once, as the registry is fixed (a frame costs less).
+    static let title: String = {
         let change = Commands.arrows(for: [.facetPrevious, .facetNext], in: .facets) + " " + (Commands.label(of: .facetNext, in: .facets) ?? "")
         return "Filters — " + [change, Commands.hint(.facetsClear, in: .facets, "clear"), Commands.hint(.closeFacets, in: .facets)].joined(separator: ", ")
-    }
+    }()
 }
 
 /// The facets of the filter menu, in menu order.

@@ -8,12 +8,21 @@ struct HelpOverlay: Overlay {
 
     func draw(_ s: State, _ screen: inout Screen) { drawHelp(s, &screen) }
 
-    /// `↑↓ scroll · any other key closes`
-    func footer(_ s: State) -> String? {
-        let scroll = Commands.arrows(for: [.moveUp, .moveDown], in: scope) + " scroll"
-        guard let other = Commands.fallback(in: scope) else { return scroll }
+    func footer(_ s: State) -> String? { Self.footer }
+
+    /// `↑↓ scroll · any other key closes`. The hints of the help are worked out once: the
+    /// registry is fixed, and the help is drawn (and measured) after every key while it is open.
+    static let footer: String = {
+        let scroll = Commands.arrows(for: [.moveUp, .moveDown], in: .help) + " scroll"
+        guard let other = Commands.fallback(in: .help) else { return scroll }
         return scroll + " · " + other.keys + " " + other.footer
-    }
+    }()
+
+    /// `Keys — ? or Esc closes`
+    static let title = "Keys — " + Commands.keyLabel(for: .toggleHelp, in: .help, limit: 2, separator: " or ") + " closes"
+
+    /// The key that shows a number's citations, where the marks are explained (`c`).
+    static let cite = Commands.keyLabel(for: .cite, in: .counts, limit: 1)
 
     func apply(_ action: Action, to s: inout State) -> Bool {
         switch action {
@@ -63,8 +72,7 @@ func helpLines(_ s: State, width: Int) -> [[Span]] {
         }
     }
     lines.append([Span("Marks", .header)])
-    // The key that shows a number's citations, where the marks are explained (`c`).
-    let cite = Commands.keyLabel(for: .cite, in: .counts, limit: 1)
+    let cite = HelpOverlay.cite
     for (mark, meaning) in [("*", "derived: worked out by crossings, printed by no source"), ("!", "the values cannot all be true: sources disagree, parts do not add up, or it rests on such a value (\(cite) says why)"),
                             ("p", "covers only part of its period (\(cite) says how much)"),
                             ("~  >  >=  <  <=", "about (or a round number), more than, at least, fewer than, at most, as the source hedged it"), ("·  blank", "no figure: a gap, never zero"),
@@ -86,9 +94,7 @@ func helpLines(_ s: State, width: Int) -> [[Span]] {
 
 func drawHelp(_ s: State, _ screen: inout Screen) {
     let box = HelpOverlay.box(Size(width: screen.width, height: screen.height))
-    // "Keys — ? or Esc closes"
-    let title = "Keys — " + Commands.keyLabel(for: .toggleHelp, in: .help, limit: 2, separator: " or ") + " closes"
-    let inner = drawBox(&screen, x: box.x, y: 0, width: box.width, height: box.height, title: title)
+    let inner = drawBox(&screen, x: box.x, y: 0, width: box.width, height: box.height, title: HelpOverlay.title)
     let lines = helpLines(s, width: inner.width)
     let maxScroll = max(0, lines.count - inner.height)
     let scroll = min(s.helpScroll, maxScroll)

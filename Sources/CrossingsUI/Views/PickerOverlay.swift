@@ -48,12 +48,17 @@ struct PickerOverlay: Overlay {
     /// `Countries — type a name or code, ↵ select, ←→ in/out, Esc close`, or for `s`
     /// `Beside KP-RU: pick a flow — ↵ select, ←→ in/out, Esc close`.
     static func title(_ s: State) -> String {
-        let direction = Commands.arrows(for: [.pickerDirection], in: .picker) + " " + (Commands.label(of: .pickerDirection, in: .picker) ?? "")
-        let keys = [Commands.hint(.pickerSelect, in: .picker), direction, Commands.hint(.pickerClose, in: .picker)].joined(separator: ", ")
-        if s.picker.purpose == .compare { return "Beside \(s.flow): pick a flow — " + keys }
-        let typing = Commands.fallback(in: .picker).map { $0.footer + ", " } ?? ""
-        return "Countries — " + typing + keys
+        s.picker.purpose == .compare ? "Beside \(s.flow): pick a flow — " + keys : "Countries — " + typing + keys
     }
+
+    /// `↵ select, ←→ in/out, Esc close`; worked out once, as the registry is fixed (a frame costs less).
+    private static let keys: String = {
+        let direction = Commands.arrows(for: [.pickerDirection], in: .picker) + " " + (Commands.label(of: .pickerDirection, in: .picker) ?? "")
+        return [Commands.hint(.pickerSelect, in: .picker), direction, Commands.hint(.pickerClose, in: .picker)].joined(separator: ", ")
+    }()
+
+    /// `type a name or code, `
+    private static let typing = Commands.fallback(in: .picker).map { $0.footer + ", " } ?? ""
 }
 
 /// Where the picker goes on a screen, and how many countries it lists.
