@@ -105,8 +105,12 @@ public enum Commands {
         Command("facet-previous", "Previous value of the facet", keys: [.left, .char("h")], scopes: [.facets], action: .facetPrevious),
         Command("facets-clear", "Clear every facet", keys: [.char("x")], scopes: [.facets], footer: "clear all", action: .facetsClear),
         Command("facets-close", "Close the menu", keys: [.escape, .char("m"), .char("q")], scopes: [.facets], footer: "close", action: .closeFacets),
-        Command("help-down", "Scroll the help down", keys: [.down, .char("j"), .pageDown, .char(" ")], scopes: [.help], action: .moveDown),
-        Command("help-up", "Scroll the help up", keys: [.up, .char("k"), .pageUp], scopes: [.help], action: .moveUp),
+        Command("help-down", "Scroll the help down a line", keys: [.down, .char("j")], scopes: [.help], action: .moveDown),
+        Command("help-up", "Scroll the help up a line", keys: [.up, .char("k")], scopes: [.help], action: .moveUp),
+        Command("help-page-down", "Down a screen", keys: [.pageDown, .char(" ")], scopes: [.help], action: .pageDown),
+        Command("help-page-up", "Up a screen", keys: [.pageUp], scopes: [.help], action: .pageUp),
+        Command("help-first", "The top of the list", keys: [.char("g"), .home], scopes: [.help], action: .first),
+        Command("help-last", "The end of the list", keys: [.char("G"), .end], scopes: [.help], action: .last),
         Command("help-close", "Close the help", keys: [.char("?"), .escape, .char("q")], scopes: [.help], action: .toggleHelp),
     ]
 
@@ -137,15 +141,109 @@ public enum Commands {
             let commands = all.filter { $0.scopes.contains(scope) }
             guard !commands.isEmpty else { continue }
             out += "\n## \(scope.rawValue)\n\n"
-            if scope == .filter { out += "Any other character is added to the filter.\n\n" }
-            if scope == .checking { out += "Any other character is added to the sentence.\n\n" }
-            if scope == .picker { out += "Any other character is added to the search (a country's name or code).\n\n" }
             out += "| Keys | Command | What it does |\n|---|---|---|\n"
             for c in commands {
                 let keys = c.keys.map { "`\($0.label == "`" ? "``" : $0.label)`" }.joined(separator: " ")
                 out += "| \(keys) | \(c.name) | \(c.help) |\n"
             }
+            if let f = fallback(in: scope) { out += "| \(f.keys) | \(f.name) | \(f.help) |\n" }
         }
         return out
+    }
+}
+
+// MARK: Keys no command binds
+
+/// What a key that no command binds does in a scope: typed into a prompt, or closing the help.
+///
+/// A registry entry like a command, so that key handling, the `?` list, the footer and
+/// docs/keymap.md say the same thing; a scope without one ignores such keys.
+public struct Fallback: Sendable {
+    public var name: String
+    public var scope: Scope
+    /// How the help and docs/keymap.md name the keys it takes ("any other character").
+    public var keys: String
+    public var help: String
+    /// Its short form in a footer or a box title ("closes", "type a name or code").
+    public var footer: String
+    /// The action for an unbound key; nil: the key does nothing.
+    public var action: @Sendable (Key) -> Action?
+
+    public init(_ name: String, _ help: String, keys: String, scope: Scope, footer: String, action: @escaping @Sendable (Key) -> Action?) {
+        self.name = name
+        self.help = help
+        self.keys = keys
+        self.scope = scope
+        self.footer = footer
+        self.action = action
+    }
+
+    /// A typed character as text for a prompt; other keys do nothing.
+    static func typing(_ text: @escaping @Sendable (String) -> Action) -> @Sendable (Key) -> Action? {
+        { key in if case .char(let c) = key { text(String(c)) } else { nil } }
+    }
+}
+
+extension Commands {
+    /// One per scope at most, in the order the help lists them.
+    public static let fallbacks: [Fallback] = [
+        Fallback("filter-type", "Added to the filter", keys: "any other character", scope: .filter, footer: "type to narrow",
+                 action: Fallback.typing { .filterType($0) }),
+        Fallback("check-type", "Added to the sentence", keys: "any other character", scope: .checking, footer: "type a sentence",
+                 action: Fallback.typing { .checkType($0) }),
+        Fallback("picker-type", "Added to the search (a country's name or code)", keys: "any other character", scope: .picker,
+                 footer: "type a name or code", action: Fallback.typing { .pickerType($0) }),
+        // Only closes: the key is not also run on the page below (a `j` meant for the help moves nothing).
+        Fallback("help-other", "Closes the help, and does nothing else", keys: "any other key", scope: .help, footer: "closes",
+                 action: { _ in .toggleHelp }),
+    ]
+
+    /// What a key no command binds does in a scope, if anything.
+    public static func fallback(in scope: Scope) -> Fallback? {
+        fallbacks.first { $0.scope == scope }
+    }
+
+    /// The action a key runs in a scope: its command's, else the scope's fallback's.
+    public static func action(for key: Key, in scope: Scope) -> Action? {
+        command(for: key, in: scope)?.action ?? fallback(in: scope)?.action(key)
+    }
+
+    // MARK: Hints
+
+    /// The keys that run `action` in `scope`, in registry order; a key another command takes first is left out.
+    ///
+    /// ```swift
+    /// Commands.keys(for: .toggleHelp, in: .help)   // [?, Esc, q]
+    /// ```
+    public static func keys(for action: Action, in scope: Scope) -> [Key] {
+        var out: [Key] = []
+        for c in all where c.action == action && (c.scopes.contains(scope) || c.applies(scope)) {
+            for k in c.keys where !out.contains(k) && command(for: k, in: scope)?.action == action { out.append(k) }
+        }
+        return out
+    }
+
+    /// The keys of an action written for a hint: `"? or Esc"` with `limit: 2, separator: " or "`.
+    public static func keyLabel(for action: Action, in scope: Scope, limit: Int = .max, short: Bool = true, separator: String = " ") -> String {
+        keys(for: action, in: scope).prefix(limit).map { short ? $0.short : $0.label }.joined(separator: separator)
+    }
+
+    /// The arrow keys of some actions as one glyph group, always in the order ←→↑↓: `"←→"`.
+    public static func arrows(for actions: [Action], in scope: Scope) -> String {
+        let keys = actions.flatMap { self.keys(for: $0, in: scope) }
+        return [Key.left, .right, .up, .down].filter(keys.contains).map(\.short).joined()
+    }
+
+    /// The footer label of the command that runs an action in a scope (`"select"`), if it has one.
+    public static func label(of action: Action, in scope: Scope) -> String? {
+        all.first { $0.action == action && $0.footer != nil && ($0.scopes.contains(scope) || $0.applies(scope)) }?.footer
+    }
+
+    /// An action's first key and what it does: `"? lists the keys"`, or with no text its footer label (`"↵ select"`).
+    /// Rebinding the key in the registry changes the hint; an unbound action gives the text alone.
+    public static func hint(_ action: Action, in scope: Scope, _ text: String? = nil, short: Bool = true) -> String {
+        let what = text ?? label(of: action, in: scope) ?? ""
+        let key = keyLabel(for: action, in: scope, limit: 1, short: short)
+        return key.isEmpty ? what : key + " " + what
     }
 }

@@ -61,12 +61,7 @@ public func render(_ s: State, _ size: Size) -> Screen {
     drawPage(s, layout, &screen)
     drawStatus(s, &screen)
     drawFooter(s, &screen)
-    switch s.mode {
-    case .help: drawHelp(s, &screen)
-    case .facets: drawFacets(s, &screen)
-    case .picking: drawPicker(s, &screen)
-    default: break
-    }
+    s.overlay?.draw(s, &screen)
     return screen
 }
 

@@ -1,0 +1,109 @@
+import CrossingsCore
+
+/// The `m` filter menu: one line per facet, ←→ change its value, x clears them all.
+struct FacetsOverlay: Overlay {
+    var mode: Mode { .facets }
+    var scope: Scope { .facets }
+
+    func draw(_ s: State, _ screen: inout Screen) { drawFacets(s, &screen) }
+
+    func apply(_ action: Action, to s: inout State) -> Bool {
+        let n = Facet.allCases.count
+        switch action {
+        case .openFacets: s.mode = .facets
+        case .closeFacets: s.mode = .normal
+        case .facetUp: s.facetCursor = (s.facetCursor + n - 1) % n
+        case .facetDown: s.facetCursor = (s.facetCursor + 1) % n
+        case .facetNext: s.changeFacet(by: 1)
+        case .facetPrevious: s.changeFacet(by: -1)
+        case .facetsClear: s.facets = Facets()
+        default: return false
+        }
+        return true
+    }
+
+    /// `Filters — ←→ change, x clear, Esc close`; worked out once, as the registry is fixed (a frame costs less).
+    static let title: String = {
+        let change = Commands.arrows(for: [.facetPrevious, .facetNext], in: .facets) + " " + (Commands.label(of: .facetNext, in: .facets) ?? "")
+        return "Filters — " + [change, Commands.hint(.facetsClear, in: .facets, "clear"), Commands.hint(.closeFacets, in: .facets)].joined(separator: ", ")
+    }()
+}
+
+/// The facets of the filter menu, in menu order.
+public enum Facet: Int, CaseIterable, Sendable {
+    case flow, fromYear, toYear, tag, source, measure, status
+
+    public var title: String {
+        switch self {
+        case .flow: "Flow"
+        case .fromYear: "From year"
+        case .toYear: "To year"
+        case .tag: "Tag"
+        case .source: "Source"
+        case .measure: "Measure"
+        case .status: "Values"
+        }
+    }
+}
+
+extension State {
+    /// The values a facet can take, as labels; index 0 is "any" (except for flow).
+    func facetOptions(_ facet: Facet) -> [String] {
+        switch facet {
+        case .flow: library.flows.map(\.description)
+        case .fromYear, .toYear: ["any"] + library.years.map(String.init)
+        case .tag: ["any"] + library.tags
+        case .source: ["any"] + library.data.sources.map(\.id)
+        case .measure: ["any", "purpose", "transport", "estimate"]
+        case .status: StatusFacet.allCases.map(\.rawValue)
+        }
+    }
+
+    func facetValue(_ facet: Facet) -> String {
+        switch facet {
+        case .flow: flow.description
+        case .fromYear: facets.fromYear.map(String.init) ?? "any"
+        case .toYear: facets.toYear.map(String.init) ?? "any"
+        case .tag: facets.tag ?? "any"
+        case .source: facets.source ?? "any"
+        case .measure: facets.measure?.rawValue ?? "any"
+        case .status: facets.status.rawValue
+        }
+    }
+
+    mutating func changeFacet(by step: Int) {
+        guard let facet = Facet(rawValue: facetCursor) else { return }
+        let options = facetOptions(facet)
+        guard !options.isEmpty else { return }
+        let i = options.firstIndex(of: facetValue(facet)) ?? 0
+        let value = options[(i + step + options.count) % options.count]
+        let period = countsPeriod
+        switch facet {
+        case .flow: if let f = library.flows.first(where: { $0.description == value }) { flow = f }
+        case .fromYear:
+            facets.fromYear = Int(value)
+            if let a = facets.fromYear, let b = facets.toYear, a > b { facets.toYear = a }
+        case .toYear:
+            facets.toYear = Int(value)
+            if let a = facets.fromYear, let b = facets.toYear, a > b { facets.fromYear = b }
+        case .tag: facets.tag = value == "any" ? nil : value
+        case .source: facets.source = value == "any" ? nil : value
+        case .measure: facets.measure = Measure(rawValue: value)
+        case .status: facets.status = StatusFacet(rawValue: value) ?? .all
+        }
+        if view == .counts && stack.count == 1 { selectCounts(period) }
+    }
+}
+
+func drawFacets(_ s: State, _ screen: inout Screen) {
+    let w = screen.width, h = screen.height
+    let boxW = min(w, 60), boxH = min(h, Facet.allCases.count + 4)
+    let inner = drawBox(&screen, x: (w - boxW) / 2, y: max(0, (h - boxH) / 2), width: boxW, height: boxH, title: FacetsOverlay.title)
+    for (n, facet) in Facet.allCases.enumerated() where n < inner.height {
+        let selected = n == s.facetCursor
+        let line = [Span(selected ? "› " : "  ", .key), Span(pad(facet.title, 11), .overlayTitle), Span("‹ " + s.facetValue(facet) + " ›", .overlay)]
+        screen.put(line, x: inner.x, y: inner.y + n, selected: selected, limit: inner.width)
+    }
+    let hint = "applies to: Counts, Breakdown, Timeline, Sources"
+    if Facet.allCases.count < inner.height { screen.put(fit(hint, inner.width), x: inner.x, y: inner.y + Facet.allCases.count + 1, style: Style(.overlay)) }
+}

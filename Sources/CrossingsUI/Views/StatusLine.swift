@@ -1,0 +1,45 @@
+/// The two bottom lines of every screen: the status line (what is shown, the filter, a message,
+/// or the prompt being typed) and the footer (the keys that work here, from the registry).
+
+func drawStatus(_ s: State, _ screen: inout Screen) {
+    let y = screen.height - 2
+    screen.fill(x: 0, y: y, width: screen.width, style: Style(.status))
+    if let prompt = s.overlay?.status(s) {
+        screen.put(fit(prompt, screen.width), x: 0, y: y, style: Style(.status))
+        return
+    }
+    var parts: [String] = []
+    if s.view == .counts {
+        if let other = s.compare {
+            parts.append("\(s.flow) vs \(other) by \(s.granularity.rawValue)")
+        } else {
+            parts.append("\(s.flow) by \(s.granularity.rawValue)")
+        }
+    }
+    if s.view == .ranking, case .ranking = s.current.page, let period = s.library.rankingPeriod(s.ranking) {
+        let n = s.library.ranking(period: period, exits: s.ranking.exits, facets: s.facets).filter { $0.figure != nil }.count
+        parts.append("\(s.ranking.exits ? "RU-XX trips" : "XX-RU entries") \(period) · \(n) countries")
+    }
+    if let filter = FilterPrompt.summary(s) { parts.append(filter) }
+    parts.append(s.facets.isEmpty ? "no filters" : s.facets.summary)
+    var text = " " + parts.joined(separator: " · ")
+    if !s.message.isEmpty { text += " │ " + s.message }
+    screen.put(fit(text, screen.width), x: 0, y: y, style: Style(.status))
+}
+
+func drawFooter(_ s: State, _ screen: inout Screen) {
+    let y = screen.height - 1
+    if let text = s.overlay?.footer(s) {
+        screen.put(text, x: 1, y: y, style: Style(.footer))
+        return
+    }
+    var x = 1
+    for c in Commands.footer(for: s.keyScope) {
+        guard let key = c.keys.first, let label = c.footer else { continue }
+        let need = cells(key.short) + 1 + cells(label)
+        guard x + need < screen.width else { break }
+        x += screen.put(key.short, x: x, y: y, style: Style(.key))
+        x += screen.put(" " + label, x: x, y: y, style: Style(.footer))
+        x += 2
+    }
+}
