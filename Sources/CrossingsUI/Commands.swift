@@ -246,4 +246,10 @@ extension Commands {
         let key = keyLabel(for: action, in: scope, limit: 1, short: short)
         return key.isEmpty ? what : key + " " + what
     }
+
+    /// The same with a colon, for a title or a list of choices: `"Enter: all of it"`, `"t: halves or years"`.
+    public static func keyed(_ action: Action, in scope: Scope, _ text: String, short: Bool = true) -> String {
+        let key = keyLabel(for: action, in: scope, limit: 1, short: short)
+        return key.isEmpty ? text : key + ": " + text
+    }
 }

@@ -10,7 +10,7 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
     if let row = layout.headerRow { drawHeader(s, row, width: layout.listWidth - 1, &screen) }
     if let preview = layout.preview { drawPreview(s, items, layout, preview, &screen) }
     guard !items.isEmpty else {
-        let note = s.current.filter.isEmpty ? "nothing to show here" : "no line matches “\(s.current.filter)”; Esc clears the filter"
+        let note = s.current.filter.isEmpty ? "nothing to show here" : "no line matches “\(s.current.filter)”; " + Commands.hint(.filterClear, in: .filter, "clears the filter", short: false)
         screen.put(fit(note, layout.listWidth), x: 1, y: layout.listTop, style: Style(.dim))
         return
     }
@@ -64,8 +64,8 @@ func drawPreview(_ s: State, _ items: Items, _ layout: Layout, _ pane: (x: Int, 
     // A number's citations; a line leading to a page that previews itself (an event, a source).
     if let key = item.cite {
         target = .citations(key)
-        title = CitationsView().previewTitle ?? ""
-    } else if let open = item.open, let previewTitle = open.view.previewTitle, open.kind != .citations {
+        title = CitationsView().previewTitle(on: s.current.page.scope) ?? ""
+    } else if let open = item.open, let previewTitle = open.view.previewTitle(on: s.current.page.scope), open.kind != .citations {
         target = open
         title = previewTitle
     }

@@ -113,8 +113,9 @@ protocol PageView: Sendable {
     var hasPreview: Bool { get }
     /// Layout: rows for a chart above the list (`drawAboveList` fills them).
     var hasChart: Bool { get }
-    /// The preview pane's title when a line of another page leads here (nil: not previewed).
-    var previewTitle: String? { get }
+    /// The preview pane's title when a line of a page of `scope` leads here (nil: not previewed);
+    /// its key hint from the registry, for that page.
+    func previewTitle(on scope: Scope) -> String?
 
     /// This page's part of the path in the second line (`KP-RU › 2024 › purpose`), knowing the page
     /// before it: a crumb need not repeat what its parent said.
@@ -138,7 +139,7 @@ extension PageView {
     var hasColumnHeader: Bool { false }
     var hasPreview: Bool { false }
     var hasChart: Bool { false }
-    var previewTitle: String? { nil }
+    func previewTitle(on scope: Scope) -> String? { nil }
     func header(_ s: State, width: Int) -> String? { nil }
     func drawAboveList(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Screen) {}
     func itemsKey(_ context: PageContext) -> PageContext { context.facetsOnly }
