@@ -21,6 +21,9 @@ let package = Package(
         .target(name: "CrossingsLSP", dependencies: ["CrossingsCore"]),
         // Pure UI state, update and rendering into a grid of cells (no ncurses).
         .target(name: "CrossingsUI", dependencies: ["CrossingsCore"]),
+        // The explorer's backend: the terminal (ncurses), signals, the loading thread and the
+        // rankings prepared ahead on a thread of their own. The only explorer code with threads or I/O.
+        .target(name: "CrossingsTerminal", dependencies: ["CrossingsCore", "CrossingsUI", "CNCursesW"]),
         // ncursesw, reached through a shim header (see docs/architecture.md).
         .systemLibrary(
             name: "CNCursesW",
@@ -42,14 +45,14 @@ let package = Package(
         .executableTarget(
             name: "crossings",
             dependencies: [
-                "CrossingsCore", "CrossingsUI", "CrossingsLSP", "CNCursesW", "BundledData",
+                "CrossingsCore", "CrossingsUI", "CrossingsTerminal", "CrossingsLSP", "BundledData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         // Times the explorer's first frame and key handling (see docs/explorer.md).
         .executableTarget(
             name: "crossings-bench",
-            dependencies: ["CrossingsCore", "CrossingsUI", "CrossingsLSP", "BundledData"]
+            dependencies: ["CrossingsCore", "CrossingsUI", "CrossingsTerminal", "CrossingsLSP", "BundledData"]
         ),
         // Writes a synthetic data package of N observations (docs/performance.md).
         .executableTarget(name: "crossings-generate", dependencies: ["CrossingsCore"]),
@@ -64,6 +67,10 @@ let package = Package(
             name: "CrossingsUITests",
             dependencies: ["CrossingsUI", "CrossingsCore", "BundledData"],
             exclude: ["Snapshots", "Fixtures"]
+        ),
+        .testTarget(
+            name: "CrossingsTerminalTests",
+            dependencies: ["CrossingsTerminal", "CrossingsUI", "CrossingsCore", "BundledData"]
         ),
         .testTarget(
             name: "CrossingsCLITests",

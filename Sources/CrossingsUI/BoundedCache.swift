@@ -16,25 +16,25 @@
 /// pages["x"] = Array(repeating: 0, count: 100)   // 800 bytes
 /// pages["y"] = Array(repeating: 0, count: 100)   // 1,600 > 1,000: "x" goes
 /// ```
-struct BoundedCache<Key: Hashable, Value> {
-    let capacity: Int
+public struct BoundedCache<Key: Hashable, Value> {
+    public let capacity: Int
     /// Bytes the entries may hold in all, as `cost` estimates them.
-    let budget: Int
+    public let budget: Int
     private let cost: (Value) -> Int
     private var entries: [Key: (value: Value, used: UInt64, bytes: Int)] = [:]
     private var clock: UInt64 = 0
     /// The estimated bytes of every entry kept.
-    private(set) var bytes = 0
+    public private(set) var bytes = 0
 
-    init(capacity: Int, budget: Int = .max, cost: @escaping (Value) -> Int = { _ in 0 }) {
+    public init(capacity: Int, budget: Int = .max, cost: @escaping (Value) -> Int = { _ in 0 }) {
         self.capacity = max(1, capacity)
         self.budget = max(0, budget)
         self.cost = cost
     }
 
-    var count: Int { entries.count }
+    public var count: Int { entries.count }
 
-    subscript(key: Key) -> Value? {
+    public subscript(key: Key) -> Value? {
         mutating get {
             guard let e = entries[key] else { return nil }
             clock &+= 1
@@ -54,7 +54,7 @@ struct BoundedCache<Key: Hashable, Value> {
     }
 
     /// Drops everything (e.g. when the explorer is told memory is short).
-    mutating func removeAll() {
+    public mutating func removeAll() {
         entries.removeAll()
         bytes = 0
     }

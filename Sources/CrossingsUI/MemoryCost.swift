@@ -3,7 +3,7 @@ import CrossingsCore
 /// Rough sizes in bytes of what the explorer's caches keep, for their budgets (issue 11), on
 /// the same terms as the resolver's (`MemoryEstimate`): inline sizes plus owned arrays and long
 /// strings, shared storage counted at every copy, so erring high.
-enum MemoryCost {
+public enum MemoryCost {
     static func string(_ s: String) -> Int { MemoryEstimate.string(s) }
     static func array<T>(_ a: [T]) -> Int { MemoryEstimate.array(a) }
 
@@ -18,7 +18,7 @@ enum MemoryCost {
         rows.reduce(array(rows)) { $0 + figure($1.figure) + figure($1.compared) }
     }
 
-    static func ranking(_ rows: [RankRow]) -> Int {
+    public static func ranking(_ rows: [RankRow]) -> Int {
         rows.reduce(array(rows)) { $0 + figure($1.figure) + string($1.name) + string($1.noChange ?? "") }
     }
 

@@ -12,6 +12,7 @@
 //   swift run -c release crossings-bench --lsp          # only `crossings lsp`: re-check after a one-word edit (goal ≤ 20 ms)
 import BundledData
 import CrossingsCore
+import CrossingsTerminal
 import CrossingsUI
 import Foundation
 
@@ -342,6 +343,8 @@ func benchPackage(_ directory: String) {
         }
         let t1 = now()
         let library = Library(data)
+        // As the explorer does: the shelf of rankings prepared ahead first, then the first screens.
+        let prefetch = RankingPrefetch(library)
         let t2 = now()
         library.warm()
         let t3 = now()
@@ -351,8 +354,8 @@ func benchPackage(_ directory: String) {
         var atFirstFrame = rusage()
         getrusage(RUSAGE_SELF.rawValue, &atFirstFrame)
         // As the explorer does: every other ranking is worked out on another thread meanwhile.
-        library.prepareRankings()
-        defer { library.stopPreparing() }
+        prefetch.start()
+        defer { prefetch.stop() }
         var times: [String: [UInt64]] = [:]
         var worst: (UInt64, String) = (0, "")
         var worstCPU: (UInt64, String) = (0, "")
@@ -565,12 +568,13 @@ func benchRandomWalk(_ directory: String, keys total: Int, seed: UInt64) {
     let size = Size(width: 120, height: 40)
     let data = loadOrExit(directory)
     let library = Library(data)
+    let prefetch = RankingPrefetch(library)
     library.warm()
     var state = State(library: library, size: size)
     var screen = render(state, size)
     let firstFrame = residentMB() ?? peakMB()
-    library.prepareRankings()
-    defer { library.stopPreparing() }
+    prefetch.start()
+    defer { prefetch.stop() }
     var random = SplitMix64(seed: seed)
     func pick<T>(_ list: [T]) -> T { list[Int(random.next() % UInt64(list.count))] }
     let countries = library.countries
@@ -692,21 +696,22 @@ func benchIdle(_ directory: String, seconds: Int) {
     let size = Size(width: 120, height: 40)
     let data = loadOrExit(directory)
     let library = Library(data)
+    let prefetch = RankingPrefetch(library)
     library.warm()
     let state = State(library: library, size: size)
     _ = render(state, size)
     print("crossings explorer left idle \(seconds) s on \(directory) (\(data.observations.count) observations)")
     print(String(repeating: "-", count: 90))
     print(String(format: "first frame: RSS %.1f MB, peak %.1f MB", residentMB() ?? 0, peakMB()))
-    library.prepareRankings()
+    prefetch.start()
     var highest = 0.0
     for s in 1...max(1, seconds) {
         sleep(1)
         let rss = residentMB() ?? 0
         highest = max(highest, rss)
-        print(String(format: "%4d s   RSS %8.1f MB   peak %8.1f MB   rankings prepared %d", s, rss, peakMB(), library.preparedRankings))
+        print(String(format: "%4d s   RSS %8.1f MB   peak %8.1f MB   rankings prepared %d", s, rss, peakMB(), prefetch.count))
     }
-    library.stopPreparing()
+    prefetch.stop()
     sleep(1)
     print(String(format: "stopped: RSS %.1f MB; highest sampled while idle %.1f MB", residentMB() ?? 0, highest))
 }

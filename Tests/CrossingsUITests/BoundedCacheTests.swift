@@ -87,27 +87,4 @@ struct ByteBudgetTests {
         // The estimate grows with the page: the budget sees a long page as long.
         #expect(MemoryCost.items(pages[0]) > MemoryCost.items(Array(pages[0].prefix(2))))
     }
-
-    @Test func rankingsArePreparedAheadOnlyUpToTheShelfsBudget() throws {
-        let data = try Fixture.dataset()
-        let unbounded = Library(data, shelfBudget: .max)
-        unbounded.prepareRankings()
-        let bounded = Library(data, shelfBudget: 1)
-        bounded.prepareRankings()
-        let deadline = Date().addingTimeInterval(60)
-        while !(unbounded.preparingFinished && bounded.preparingFinished) && Date() < deadline { usleep(10_000) }
-        #expect(bounded.preparingFinished)
-        // Full after one ranking, the thread stops instead of pushing out what it worked out.
-        #expect(bounded.preparedRankings == 1)
-        #expect(unbounded.preparedRankings > 1)
-    }
-
-    @Test func stoppingEndsThePreparingThread() throws {
-        let library = Library(try Fixture.dataset(), shelfBudget: .max)
-        library.prepareRankings()
-        library.stopPreparing()
-        let deadline = Date().addingTimeInterval(60)
-        while !library.preparingFinished && Date() < deadline { usleep(10_000) }
-        #expect(library.preparingFinished)
-    }
 }

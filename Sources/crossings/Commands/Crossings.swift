@@ -1,6 +1,7 @@
 import ArgumentParser
 import BundledData
 import CrossingsCore
+import CrossingsTerminal
 import Foundation
 
 struct Crossings: ParsableCommand {

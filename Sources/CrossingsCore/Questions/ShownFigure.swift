@@ -1,11 +1,10 @@
-import CrossingsCore
-
 /// The one value a table shows for a key, and what stands behind it.
 ///
 /// The rule: the reported consensus (one precise value every source agrees
 /// with), else the derived value, else the reported value most sources give.
 /// The other values for the key are counted as alternatives and are all on
-/// the citations page.
+/// the citations page. It lives beside the resolver so that the explorer, the
+/// ranking worked out ahead and the CLI all show the same value for a key.
 public struct ShownFigure: Hashable, Sendable {
     public var key: FigureKey
     /// The value shown; its `display` carries ~, >= or a range.
@@ -23,14 +22,27 @@ public struct ShownFigure: Hashable, Sendable {
     /// Quarters of data the shown value covers, when fewer than its period has (RU-KP 2021: 2 of 4).
     public var partialQuarters: Int? = nil
 
+    public init(key: FigureKey, value: ReportedValue, isDerived: Bool, rows: [FigureRow], agrees: Bool,
+                sourceCount: Int, alternatives: Int, partialQuarters: Int? = nil) {
+        self.key = key
+        self.value = value
+        self.isDerived = isDerived
+        self.rows = rows
+        self.agrees = agrees
+        self.sourceCount = sourceCount
+        self.alternatives = alternatives
+        self.partialQuarters = partialQuarters
+    }
+
     /// The one-cell mark after the value: `*` derived, `p` part of the period only.
     public var slotMark: String { isDerived ? "*" : partialQuarters != nil ? "p" : " " }
 
     /// `13,221`, `~5,500`, `~6.62 million`, `6,031*`
     public var display: String { value.display + (isDerived ? "*" : "") }
 
-    /// Picks the shown value among a key's rows; nil when there are none.
-    static func pick(_ key: FigureKey, rows: [FigureRow], resolver: Resolver, status: StatusFacet = .all) -> ShownFigure? {
+    /// Picks the shown value among a key's rows (`resolver.rows(for: key)`, maybe narrowed to a
+    /// source); nil when there are none, or none of the status asked for.
+    public static func pick(_ key: FigureKey, rows: [FigureRow], resolver: Resolver, status: StatusFacet = .all) -> ShownFigure? {
         // An erratum is shown on the citations page with its reason, never as the figure or an alternative.
         var rows = rows.filter { !$0.status.isSetAside }
         switch status {
@@ -70,26 +82,4 @@ public enum StatusFacet: String, CaseIterable, Sendable, Hashable {
     case all
     case reportedOnly = "reported only"
     case derivedOnly = "derived only"
-}
-
-/// One line of the Counts table: a period and its total, or a gap.
-public struct CountRow: Hashable, Sendable {
-    public var period: Period
-    /// Nil: no source gives a figure and none can be derived (a gap, never zero).
-    public var figure: ShownFigure?
-    /// Side by side: the second flow's value for the period (nil: a gap).
-    public var compared: ShownFigure? = nil
-    /// True when the row belongs to a side-by-side table (a second column, even if empty).
-    public var isPair = false
-}
-
-/// One line of a breakdown: a category of a measure (or the total, or the remainder).
-public struct BreakdownRow: Hashable, Sendable {
-    public var key: FigureKey
-    public var label: String
-    public var figure: ShownFigure?
-    /// Share of the period's total, in percent, when both values are known.
-    public var share: Double?
-    /// True when the share comes from an approximate value.
-    public var shareApproximate: Bool
 }

@@ -6,12 +6,12 @@ import Synchronization
 
 /// The full-screen explorer: a loop that reads keys, runs the pure `update`,
 /// and draws what `render` returns.
-enum Explorer {
+public enum Explorer {
     /// Loads the data package on a background thread (with a progress screen when that takes
     /// more than 200 ms; q and Ctrl-C still quit), then runs until `q` or a signal.
     /// Returns the exit status (0, or 128 + signal); rethrows the load's error once the
     /// terminal is restored. Lines copied with `y` are printed after the terminal is restored.
-    static func run(origin: String, load: @escaping @Sendable (@escaping @Sendable (LoadProgress) -> Void) throws -> Dataset) throws -> Int32 {
+    public static func run(origin: String, load: @escaping @Sendable (@escaping @Sendable (LoadProgress) -> Void) throws -> Dataset) throws -> Int32 {
         setlocale(LC_ALL, "")
         Signals.install()
         let job = LoadJob(origin: origin)
@@ -20,8 +20,10 @@ enum Explorer {
                 let dataset = try load { job.report($0) }
                 job.report(phase: "preparing the explorer")
                 let library = Library(dataset)
+                // The shelf first: what `warm` works out goes on it, and is not worked out again ahead.
+                let prefetch = RankingPrefetch(library)
                 library.warm()
-                job.finish(.success(LoadedData(dataset: dataset, library: library)))
+                job.finish(.success(LoadedData(dataset: dataset, library: library, prefetch: prefetch)))
             } catch {
                 job.finish(.failure(error))
             }
@@ -80,7 +82,7 @@ enum Explorer {
         }
         guard let terminal else { return 2 }
         terminal.invalidate()
-        return browse(loaded.library, terminal)
+        return browse(loaded.library, prefetch: loaded.prefetch, terminal)
     }
 
     /// ncurses does not know $TERM: wait for the load and print the overview instead.
@@ -97,11 +99,11 @@ enum Explorer {
     }
 
     /// The explorer proper, on a loaded package.
-    static func browse(_ library: Library, _ terminal: Terminal) -> Int32 {
+    static func browse(_ library: Library, prefetch: RankingPrefetch, _ terminal: Terminal) -> Int32 {
         var state = State(library: library, size: terminal.size)
         // Every other ranking is worked out on another thread meanwhile, so `[` and `]` find them ready.
-        library.prepareRankings()
-        defer { library.stopPreparing() }
+        prefetch.start()
+        defer { prefetch.stop() }
         var copiedSoFar = 0
         var dirty = true
         var status: Int32 = 0
@@ -161,10 +163,17 @@ enum Explorer {
     }
 }
 
-/// What the loading thread hands over: the dataset and the explorer's library, built there.
+/// What the loading thread hands over: the dataset, the explorer's library and the shelf of
+/// rankings to prepare ahead, built there.
 struct LoadedData {
     let dataset: Dataset
     let library: Library
+    let prefetch: RankingPrefetch
+}
+
+/// A line on standard error (the CLI has its own; this target does not see it).
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
 }
 
 /// A load on another thread: its latest progress, and its result once done. The library is
