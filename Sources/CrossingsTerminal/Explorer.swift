@@ -104,12 +104,36 @@ public enum Explorer {
         // Every other ranking is worked out on another thread meanwhile, so `[` and `]` find them ready.
         prefetch.start()
         defer { prefetch.stop() }
-        var copiedSoFar = 0
+        var copied: [String] = []
         var dirty = true
         var status: Int32 = 0
         // For the end-to-end tests only: a real Swift trap (an index out of range) after the first
         // frame, to show that a crash in update or render leaves the terminal restored.
         let trapForTests = ProcessInfo.processInfo.environment["CROSSINGS_TEST_TRAP"] == "after-first-frame"
+        /// One action through the pure `update`, and its effects performed here: the only place the
+        /// explorer reaches the clipboard, the checker's answer or the way out. False: quit.
+        func send(_ action: Action) -> Bool {
+            var pending = [action]
+            var keepGoing = true
+            while !pending.isEmpty {
+                let (next, effects) = update(state, pending.removeFirst())
+                state = next
+                for effect in effects {
+                    switch effect {
+                    case .copy(let line):
+                        copyToClipboard(line)
+                        copied.append(line)
+                    case .quit:
+                        keepGoing = false
+                    case .check:
+                        // Pure work on the dataset: a typed sentence is a few thousand characters at most.
+                        if let answer = library.answer(effect) { pending.append(answer) }
+                    }
+                }
+            }
+            dirty = true
+            return keepGoing
+        }
         while true {
             let sig = pendingQuit.load(ordering: .relaxed)
             if sig != 0 { status = 128 + sig; break }
@@ -117,8 +141,7 @@ public enum Explorer {
                 terminal.suspend()
                 Signals.stopUntilContinued()
                 terminal.resume()
-                state = update(state, .resize(terminal.size))
-                dirty = true
+                _ = send(.resize(terminal.size))
             }
             if dirty {
                 terminal.draw(render(state, state.size))
@@ -129,20 +152,13 @@ public enum Explorer {
             let input = terminal.readInput(resized: &resized)
             if resized {
                 terminal.invalidate()
-                state = update(state, .resize(terminal.size))
-                dirty = true
+                _ = send(.resize(terminal.size))
             }
             guard let input else { continue }
-            state = update(state, input)
-            dirty = true
-            if state.copied.count > copiedSoFar {
-                for line in state.copied[copiedSoFar...] { copyToClipboard(line) }
-                copiedSoFar = state.copied.count
-            }
-            if state.quit { break }
+            if !send(input) { break }
         }
         terminal.close()
-        for line in state.copied { print("Copied: \(line)") }
+        for line in copied { print("Copied: \(line)") }
         return status
     }
 

@@ -1,3 +1,5 @@
+import CrossingsCore
+
 /// What the user means. Keys become actions through the command registry;
 /// tests drive the explorer with either.
 public enum Action: Hashable, Sendable {
@@ -67,6 +69,8 @@ public enum Action: Hashable, Sendable {
     /// In the ranking: entries into Russia ⇄ trips from Russia.
     case rankingDirection
     case quit
+    /// The backend's answer to `Effect.check`: a sentence's verdicts.
+    case checked(String, [Finding])
 }
 
 /// Where a command works: a page (each view file declares its own, `Scope.counts`) or a mode.

@@ -43,20 +43,28 @@ public enum ExplorerFuzzTarget {
         var size = sizes[Int(first) % sizes.count]
         var state = State(library: library, size: size)
         var problems = frameProblems(render(state, size), size)
+        var quit = false
+        // As the backend runs it: a check answered at once; a quit ends the session.
+        func send(_ action: Action) {
+            guard !quit else { return }
+            let (next, effects) = advance(state, action)
+            state = next
+            quit = effects.contains(.quit)
+        }
         for b in input.dropFirst() {
-            if state.quit { break }
+            if quit { break }
             switch Int(b) {
             case 0..<keys.count:
-                state = update(state, .key(keys[Int(b)]))
+                send(.key(keys[Int(b)]))
             case keys.count..<(keys.count + sizes.count):
                 size = sizes[Int(b) - keys.count]
-                state = update(state, .resize(size))
+                send(.resize(size))
             default:
                 let text = hostile[Int(b) % hostile.count]
-                for c in text.prefix(64) { state = update(state, .key(.char(c))) }
+                for c in text.prefix(64) { send(.key(.char(c))) }
                 // The rest as a terminal's bracketed paste: into the open prompt, or ignored.
                 let rest = String(text.dropFirst(64))
-                if !rest.isEmpty { state = update(state, .paste(rest)) }
+                if !rest.isEmpty { send(.paste(rest)) }
             }
             problems += frameProblems(render(state, size), size)
             if !problems.isEmpty { break }

@@ -153,13 +153,14 @@ public final class Library {
 
     /// The items of a page, before the `/` filter.
     func items(_ page: Page, flow: Flow, compare: Flow? = nil, granularity: Period.Granularity, facets: Facets,
-               ranking: RankingQuestion = RankingQuestion()) -> Items {
+               ranking: RankingQuestion = RankingQuestion(), findings: [Finding]? = nil) -> Items {
         // Each page is keyed only by what it depends on, as its view says (`PageView.itemsKey`): the
         // flow and its periods for Counts, the ranking for Ranking, facets where they narrow the list.
         let view = page.view
-        let context = PageContext(flow: flow, compare: compare, granularity: granularity, facets: facets, ranking: ranking)
+        let context = PageContext(flow: flow, compare: compare, granularity: granularity, facets: facets, ranking: ranking, findings: findings)
         let key = view.itemsKey(context)
-        let question = ItemsQuestion(page: page, flow: key.flow, compare: key.compare, granularity: key.granularity, facets: key.facets, ranking: key.ranking)
+        let question = ItemsQuestion(page: page, flow: key.flow, compare: key.compare, granularity: key.granularity, facets: key.facets,
+                                     ranking: key.ranking, findings: key.findings)
         if let cached = itemsCache[question] { return cached }
         var built = context
         built.compare = key.compare

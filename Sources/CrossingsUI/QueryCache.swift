@@ -48,6 +48,7 @@ extension Library {
         var granularity: Period.Granularity
         var facets: Facets
         var ranking: RankingQuestion
+        var findings: [Finding]?
     }
 }
 

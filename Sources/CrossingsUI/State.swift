@@ -100,7 +100,7 @@ public struct RankingQuestion: Hashable, Sendable {
 /// state = update(state, .key(.down))
 /// let screen = render(state, state.size)
 /// ```
-public struct State {
+public struct State: Equatable {
     public let library: Library
     public var size: Size
     public var view: TopView = .counts
@@ -120,9 +120,11 @@ public struct State {
     public var checkText = ""
     /// A one-line note in the status line (what was copied, what a key could not do).
     public var message = ""
-    /// Every line copied with `y`, oldest first; the backend prints them on exit.
-    public var copied: [String] = []
-    public var quit = false
+    /// The verdicts on each sentence checked (`v`) whose page is open, as the backend answered `Effect.check`.
+    public var checks: [String: [Finding]] = [:]
+    /// Effects asked for by the action being applied; `update` hands them out and empties it, so a
+    /// state it returns never holds any.
+    var outbox: [Effect] = []
 
     public init(data: Dataset, size: Size) {
         self.init(library: Library(data), size: size)
@@ -153,4 +155,10 @@ public struct State {
             stack = s
         }
     }
+}
+
+/// States are compared whole in tests; their library by identity: two states are equal when they
+/// show one dataset (the same `Library`, whose caches only remember answers) the same way.
+extension Library: Equatable {
+    public static func == (a: Library, b: Library) -> Bool { a === b }
 }

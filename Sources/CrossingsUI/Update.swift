@@ -1,17 +1,22 @@
 import CrossingsCore
 
-/// The next state after an action. Pure: the same state and action give the
-/// same result, and nothing outside the state changes.
+/// The next state after an action, and what the backend is to do about it (copy a line, quit,
+/// check a sentence). Pure: the same state and action give the same result, and nothing outside
+/// the state changes; the effects are values (`Effect`), performed by the backend.
 ///
 /// ```swift
 /// var s = State(data: dataset, size: Size(width: 80, height: 24))
-/// for key in [Key.char("t"), .down, .enter] { s = update(s, .key(key)) }
+/// for key in [Key.char("t"), .down, .enter] { s = update(s, .key(key)).state }
+/// update(s, .key(.char("q"))).effects   // [.quit]
 /// ```
-public func update(_ state: State, _ action: Action) -> State {
+public func update(_ state: State, _ action: Action) -> (state: State, effects: [Effect]) {
     var s = state
+    s.outbox = []
     s.apply(action)
     s.normalize()
-    return s
+    let effects = s.outbox
+    s.outbox = []
+    return (s, effects)
 }
 
 extension State {
@@ -23,7 +28,8 @@ extension State {
 
     /// A page's items before the `/` filter.
     func items(_ page: Page) -> Items {
-        library.items(page, flow: flow, compare: compare, granularity: granularity, facets: facets, ranking: ranking)
+        library.items(page, flow: flow, compare: compare, granularity: granularity, facets: facets, ranking: ranking,
+                      findings: page.kind == .check ? page.text.flatMap { checks[$0] } : nil)
     }
 
     var selectedItem: Item? {
@@ -93,7 +99,8 @@ extension State {
         case .nextMatch: step(match: 1)
         case .previousMatch: step(match: -1)
         case .copy: copy()
-        case .quit: quit = true
+        case .quit: outbox.append(.quit)
+        case .checked(let sentence, let findings): checks[sentence] = findings
         case .nextFlow, .previousFlow, .compareReverse, .compareOff, .citeCompared, .countsOfQuarter,
              .previousPeriod, .nextPeriod, .rankingDirection:
             break // a view's own: its `perform` took it above
@@ -141,7 +148,7 @@ extension State {
         }
         // A bounded line: a 3 MB title in a citation is copied (and printed on exit) by its start and length.
         let line = clipped(whole, limit: Clip.copy)
-        copied.append(line)
+        outbox.append(.copy(line))
         message = "copied: " + line
     }
 
@@ -150,6 +157,11 @@ extension State {
     /// Keeps the selection on a selectable item and in view.
     mutating func normalize() {
         for v in TopView.allCases where (stacks[v] ?? []).isEmpty { stacks[v] = [PageState(v.root)] }
+        // Only the verdicts of check pages still open are kept.
+        if !checks.isEmpty {
+            let open = Set(stacks.values.joined().compactMap { $0.page.kind == .check ? $0.page.text : nil })
+            checks = checks.filter { open.contains($0.key) }
+        }
         overlay?.normalize(&self)
         let items = pageItems()
         var p = current

@@ -50,7 +50,7 @@ if arguments.first == "--show", arguments.count >= 2 {
     let size = Size(width: dims.first ?? 80, height: dims.last ?? 24)
     let data = try loadData(dataDirectory)
     var state = State(data: data, size: size)
-    for word in arguments.dropFirst(2) { for k in keys(word) { state = update(state, .key(k)) } }
+    for word in arguments.dropFirst(2) { for k in keys(word) { state = advance(state, .key(k)).state } }
     print(render(state, size).text)
     exit(0)
 }
@@ -128,7 +128,7 @@ for size in sizes {
     for i in 0..<total {
         let key = script[i % script.count]
         let a = now()
-        state = update(state, .key(key))
+        state = advance(state, .key(key)).state
         screen = render(state, size)
         let d = now() - a
         times.append(d)
@@ -362,7 +362,7 @@ func benchPackage(_ directory: String) {
         var cpu: [UInt64] = []
         func press(_ kind: String, _ key: Key) {
             let a = now(), c = cpuNow()
-            state = update(state, .key(key))
+            state = advance(state, .key(key)).state
             screen = render(state, size)
             let d = now() - a, dc = cpuNow() - c
             cpu.append(dc)
@@ -502,7 +502,7 @@ func benchSources(_ directory: String) {
     line("load + first frame", now() - t0)
     func press(_ what: String, _ words: [String]) {
         let a = now()
-        for w in words { for k in keys(w) { state = update(state, .key(k)); screen = render(state, size) } }
+        for w in words { for k in keys(w) { state = advance(state, .key(k)).state; screen = render(state, size) } }
         line(what, now() - a)
     }
     press("3: the Sources view (+ preview)", ["3"])
@@ -594,7 +594,7 @@ func benchRandomWalk(_ directory: String, keys total: Int, seed: UInt64) {
     func press(_ key: Key) {
         guard pressed < total else { return }
         let a = now()
-        state = update(state, .key(key))
+        state = advance(state, .key(key)).state
         screen = render(state, size)
         let d = now() - a
         interval.append(d); all.append(d)

@@ -39,10 +39,10 @@ struct CheckPromptTests {
 
     @Test func escapeCancelsAndKeysTypeRatherThanCommand() throws {
         // "q" and "?" are letters of the sentence while typing, not quit and help.
-        let typing = try run(["v", "q", "?", "j"], size: size)
+        let (typing, effects) = try session(["v", "q", "?", "j"], size: size)
         #expect(typing.mode == .checking)
         #expect(typing.checkText == "q?j")
-        #expect(!typing.quit)
+        #expect(effects.isEmpty)
         #expect(render(typing, size).text.contains("check: q?j_"))
         let cancelled = try run(["v", "q", "Esc"], size: size)
         #expect(cancelled.mode == .normal)
@@ -55,31 +55,32 @@ struct CheckPromptTests {
     /// sentence, their line breaks and control characters spaces; nothing in it runs as a key.
     @Test func aPasteOfSeveralLinesIsOneSentenceNotKeys() throws {
         var state = try run(["v"], size: size)
-        state = update(state, .paste("In 2024, 20,000 North Koreans\r\nentered Russia.\nq\n\u{1B}[2J?\t"))
+        let pasting = advance(state, .paste("In 2024, 20,000 North Koreans\r\nentered Russia.\nq\n\u{1B}[2J?\t"))
+        state = pasting.state
         #expect(state.mode == .checking)
-        #expect(!state.quit)
+        #expect(pasting.effects.isEmpty)
         #expect(state.checkText == "In 2024, 20,000 North Koreans entered Russia. q [2J?")
         #expect(render(state, size).text.contains("check: In 2024, 20,000 North Koreans entered Russia. q"))
-        state = update(state, .key(.enter))
+        state = advance(state, .key(.enter)).state
         #expect(state.current.page == .check("In 2024, 20,000 North Koreans entered Russia. q [2J?"))
         #expect(render(state, size).text.contains("CONTRADICTED  “20,000”  KP-RU 2024 total"))
     }
 
     /// Into the filter and the picker alike; with no prompt open a paste does nothing but say so.
     @Test func aPasteGoesToTheOpenPromptOrIsIgnored() throws {
-        let filtering = update(try run(["/"], size: size), .paste("2024\n"))
+        let filtering = advance(try run(["/"], size: size), .paste("2024\n")).state
         #expect(filtering.current.filter == "2024")
         #expect(filtering.mode == .filtering)
-        let picking = update(try run(["o"], size: size), .paste("Kazakh\nq"))
+        let picking = advance(try run(["o"], size: size), .paste("Kazakh\nq")).state
         #expect(picking.picker.query == "Kazakh q")
         let idle = try run([], size: size)
-        let pasted = update(idle, .paste("q"))
-        #expect(!pasted.quit)
+        let (pasted, effects) = advance(idle, .paste("q"))
+        #expect(effects.isEmpty)
         #expect(pasted.mode == .normal)
         #expect(pasted.current == idle.current)
         #expect(pasted.message.hasPrefix("paste ignored"))
         // A paste of megabytes costs what the prompt holds.
-        let huge = update(try run(["v"], size: size), .paste(String(repeating: "13,221 North Koreans\n", count: 100_000)))
+        let huge = advance(try run(["v"], size: size), .paste(String(repeating: "13,221 North Koreans\n", count: 100_000))).state
         #expect(huge.checkText.count == 5_000)
         #expect(huge.message == "typing stops at 5,000 characters")
     }
@@ -89,8 +90,8 @@ struct CheckPromptTests {
     /// fuzzer timed out typing over such a page: regression-timeout-pasted-commas-checked.bin).
     @Test func aVeryLongSentenceIsShownByItsStart() throws {
         let sentence = "In 2024, 13,221 North Koreans entered Russia" + String(repeating: ", and so on", count: 400) + "."
-        var state = update(try run(["v"], size: size), .paste(sentence))
-        state = update(state, .key(.enter))
+        var state = advance(try run(["v"], size: size), .paste(sentence)).state
+        state = advance(state, .key(.enter)).state
         #expect(state.current.page == .check(sentence))
         let items = state.pageItems()
         guard case .paragraph(let shown) = items[1].content else {

@@ -23,7 +23,7 @@ enum Countries {
     /// A state after pressing keys at a size, on the fixture.
     static func run(_ words: [String], size: Size) throws -> State {
         var state = State(data: try dataset(), size: size)
-        for k in keys(words) { state = update(state, .key(k)) }
+        for k in keys(words) { state = advance(state, .key(k)).state }
         return state
     }
 }
@@ -143,26 +143,26 @@ struct CountriesTests {
     func periods() throws {
         var s = try Countries.run(["4"], size: Size(width: 80, height: 24))
         #expect(s.library.rankingPeriod(s.ranking) == .year(2024))
-        s = update(s, .key(.char("]")))
+        s = advance(s, .key(.char("]"))).state
         #expect(s.library.rankingPeriod(s.ranking) == .year(2024))
         #expect(s.message.contains("no later period"))
-        s = update(s, .key(.char("[")))
+        s = advance(s, .key(.char("["))).state
         #expect(s.library.rankingPeriod(s.ranking) == .year(2023))
-        s = update(s, .key(.char("t")))
+        s = advance(s, .key(.char("t"))).state
         #expect(s.library.rankingPeriod(s.ranking) == .quarter(2023, 4))
-        s = update(s, .key(.char("t")))
+        s = advance(s, .key(.char("t"))).state
         #expect(s.library.rankingPeriod(s.ranking) == .half(2023, 2))
-        s = update(s, .key(.char("[")))
+        s = advance(s, .key(.char("["))).state
         #expect(s.library.rankingPeriod(s.ranking) == .half(2023, 1))
     }
 
     @Test("Enter on a ranked country opens its counts at the ranking's period; c cites its value")
     func openAndCite() throws {
         var s = try Countries.run(["4", "j", "j"], size: Size(width: 80, height: 24))
-        s = update(s, .key(.char("c")))
+        s = advance(s, .key(.char("c"))).state
         #expect(s.current.page == .citations(FigureKey(flow: try Flow(parsing: "KR-RU"), period: .year(2024), measure: .total)))
-        s = update(s, .key(.backspace))
-        s = update(s, .key(.enter))
+        s = advance(s, .key(.backspace)).state
+        s = advance(s, .key(.enter)).state
         #expect(s.view == .counts)
         #expect(s.flow == (try Flow(parsing: "KR-RU")))
         #expect(s.granularity == .year)
@@ -178,15 +178,15 @@ struct CountriesTests {
         #expect(row.period == .quarter(2024, 4))
         #expect(row.figure?.value.value == 80)
         #expect(row.compared?.value.value == 180)
-        s = update(s, .key(.char("C")))
+        s = advance(s, .key(.char("C"))).state
         #expect(s.current.page == .citations(FigureKey(flow: cn, period: .quarter(2024, 4), measure: .total)))
-        s = update(s, .key(.backspace))
-        s = update(s, .key(.char("x")))
+        s = advance(s, .key(.backspace)).state
+        s = advance(s, .key(.char("x"))).state
         #expect(s.compare == (try Flow(parsing: "RU-KP")))
-        s = update(s, .key(.char("x")))
+        s = advance(s, .key(.char("x"))).state
         #expect(s.compare == nil)
-        s = update(s, .key(.char("x")))
-        s = update(s, .key(.char("S")))
+        s = advance(s, .key(.char("x"))).state
+        s = advance(s, .key(.char("S"))).state
         #expect(s.compare == nil)
     }
 
@@ -216,9 +216,8 @@ struct CountriesTests {
                      Size(width: 5, height: 2)]
         var state = State(data: try Countries.dataset(), size: sizes[0])
         for step in 0..<2000 {
-            if step % 89 == 0 { state = update(state, .resize(sizes[Int(generator.next() % UInt64(sizes.count))])) }
-            state = update(state, .key(keys[Int(generator.next() % UInt64(keys.count))]))
-            if state.quit { state.quit = false }
+            if step % 89 == 0 { state = advance(state, .resize(sizes[Int(generator.next() % UInt64(sizes.count))])).state }
+            state = advance(state, .key(keys[Int(generator.next() % UInt64(keys.count))])).state
             #expect(render(state, state.size).cells.count == state.size.width * state.size.height)
         }
     }

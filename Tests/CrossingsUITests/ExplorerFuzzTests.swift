@@ -33,8 +33,8 @@ struct ExplorerFuzzTests {
         let library = Library(try Fixture.dataset())
         for size in [Size(width: 1, height: 1), Size(width: 2, height: 3), Size(width: 10, height: 5), Size(width: 80, height: 24)] {
             var state = State(library: library, size: size)
-            state = update(state, .key(.char("v")))
-            state = update(state, .checkType(sentence))
+            state = advance(state, .key(.char("v"))).state
+            state = advance(state, .checkType(sentence)).state
             #expect(state.checkText == sentence)
             let started = Date()
             let screen = render(state, size)
@@ -50,14 +50,14 @@ struct ExplorerFuzzTests {
     @Test func pastesAreCutToThePromptsLimit() throws {
         let library = Library(try Fixture.dataset())
         let size = Size(width: 80, height: 24)
-        var state = update(update(State(library: library, size: size), .key(.char("v"))), .checkType(String(repeating: "y", count: 6_000)))
+        var state = advance(advance(State(library: library, size: size), .key(.char("v"))).state, .checkType(String(repeating: "y", count: 6_000))).state
         #expect(state.checkText.count == 5_000)
         #expect(render(state, size).text.contains("typing stops at 5,000 characters"))
-        state = update(update(State(library: library, size: size), .key(.char("o"))), .pickerType(String(repeating: "1,", count: 10_000)))
+        state = advance(advance(State(library: library, size: size), .key(.char("o"))).state, .pickerType(String(repeating: "1,", count: 10_000))).state
         #expect(state.picker.query.count == 100)
-        state = update(state, .pickerType("x"))
+        state = advance(state, .pickerType("x")).state
         #expect(state.picker.query.count == 100)
-        state = update(update(State(library: library, size: size), .key(.char("/"))), .filterType(String(repeating: "z", count: 600)))
+        state = advance(advance(State(library: library, size: size), .key(.char("/"))).state, .filterType(String(repeating: "z", count: 600))).state
         #expect(state.current.filter.count == 500)
     }
 

@@ -11,9 +11,9 @@ import Testing
         let library = Library(try Fixture.dataset())
         let id = try largest(library)
         var state = State(library: library, size: size)
-        for k in keys(["3"]) { state = update(state, .key(k)) }
+        for k in keys(["3"]) { state = advance(state, .key(k)).state }
         let row = try #require(state.pageItems().firstIndex { $0.open == .source(id) })
-        while state.current.selected < row { state = update(state, .key(.down)) }
+        while state.current.selected < row { state = advance(state, .key(.down)).state }
         return (library, id, state)
     }
 
@@ -71,7 +71,7 @@ import Testing
         let (library, id, start) = try Self.onLargestSource(Size(width: 120, height: 40))
         var state = start
         for k in keys(["Enter", "End", "PgUp", "Up", "Home", "PgDn", "y"]) {
-            state = update(state, .key(k))
+            state = advance(state, .key(k)).state
             _ = render(state, state.size)
         }
         let run = try #require(Self.page(library, id).run)
@@ -80,7 +80,7 @@ import Testing
         #expect(run.itemsMade > 0)
         // Enter on a figure still opens its citations.
         let figure = try #require(state.selectedItem)
-        for k in keys(["Enter"]) { state = update(state, .key(k)) }
+        for k in keys(["Enter"]) { state = advance(state, .key(k)).state }
         #expect(figure.cite != nil)
         #expect(state.current.page == figure.open)
     }
@@ -126,9 +126,9 @@ import Testing
     @Test func clearingTheFilterKeepsTheSelectedFigure() throws {
         let (_, _, start) = try Self.onLargestSource(Size(width: 120, height: 40))
         var state = start
-        for k in keys(["Enter", "/", "2", "0", "1", "9", "Enter", "n", "n"]) { state = update(state, .key(k)) }
+        for k in keys(["Enter", "/", "2", "0", "1", "9", "Enter", "n", "n"]) { state = advance(state, .key(k)).state }
         let kept = try #require(state.selectedItem)
-        for k in keys(["Esc"]) { state = update(state, .key(k)) }
+        for k in keys(["Esc"]) { state = advance(state, .key(k)).state }
         #expect(state.current.filter.isEmpty)
         let selected = try #require(state.selectedItem)
         #expect(selected.search == kept.search)
@@ -140,7 +140,7 @@ import Testing
         let (_, _, start) = try Self.onLargestSource(Size(width: 80, height: 24))
         var state = start
         for k in keys(["Enter", "End", "/", "z", "z", "q", "Esc"]) {
-            state = update(state, .key(k))
+            state = advance(state, .key(k)).state
             _ = render(state, state.size)
         }
         #expect(state.current.filter.isEmpty)

@@ -28,11 +28,18 @@ import Testing
         return Library(data)
     }
 
+    /// `y`: the line it asks the backend to copy.
+    static func copy(_ state: inout State) -> String? {
+        let (next, effects) = advance(state, .key(.char("y")))
+        state = next
+        return copiedLines(effects).last
+    }
+
     /// Presses a key and draws the frame, checking how much text the two laid out.
     static func press(_ key: Key, _ state: inout State, sourceLocation: SourceLocation = #_sourceLocation) -> Screen {
         let meter = LayoutMeter()
         let screen = LayoutMeter.$current.withValue(meter) {
-            state = update(state, .key(key))
+            state = advance(state, .key(key)).state
             return render(state, size)
         }
         #expect(meter.bytes < budget, "key \(key) laid out \(meter.bytes) bytes of text", sourceLocation: sourceLocation)
@@ -70,9 +77,8 @@ import Testing
         while state.selectedItem?.cite == nil, steps < 40 {
             if case .field("Title", _) = state.selectedItem?.content {
                 // `y` on the source copies its line: the title clipped, its date after it.
-                _ = Self.press(.char("y"), &state)
                 copiedTitle = true
-                let line = try #require(state.copied.last)
+                let line = try #require(Self.copy(&state))
                 #expect(line.count <= Clip.copy + 40)
                 #expect(line.contains("(\(formatCount(Self.longTitle.count)) characters in all)”, 2025-05-08."))
             }
@@ -105,8 +111,7 @@ import Testing
         }
         #expect(sawCitedTitle)
         #expect(state.selectedItem?.open == .source(Self.sourceID))
-        _ = Self.press(.char("y"), &state)
-        #expect((state.copied.last?.count ?? .max) <= Clip.copy + 40)
+        #expect((Self.copy(&state)?.count ?? .max) <= Clip.copy + 40)
         // And back out, still cheap.
         for k in [Key.backspace, .backspace, .char("2"), .char("1")] { _ = Self.press(k, &state) }
     }

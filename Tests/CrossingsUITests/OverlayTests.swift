@@ -57,15 +57,17 @@ struct OverlayTests {
         let before = try run([], size: size)
         // `1`..`4`, `/`, `o`, `t` mean something on Counts; in the help they only close it.
         for key in ["2", "/", "o", "t", "x", "Tab", "Enter", "Left"] {
-            let state = try run(["?", key], size: size)
+            let (state, effects) = press(["?", key], on: before)
             #expect(state.mode == .normal, "\(key) should close the help")
-            #expect(state.view == before.view && state.current == before.current && state.granularity == before.granularity, "\(key) was run")
+            // The whole state is as before the help opened: nothing ran, nothing was asked of the backend.
+            #expect(state == before, "\(key) was run")
+            #expect(effects.isEmpty)
         }
         // The help's own closing keys: q closes the help, never quits.
         for key in ["?", "Esc", "q"] {
-            let state = try run(["?", key], size: size)
-            #expect(state.mode == .normal)
-            #expect(!state.quit)
+            let (state, effects) = press(["?", key], on: before)
+            #expect(state == before)
+            #expect(effects.isEmpty)
         }
         // The fallback is a registry entry, which handle reads.
         #expect(Commands.action(for: .char("2"), in: .help) == .toggleHelp)
@@ -88,7 +90,7 @@ struct OverlayTests {
         #expect(HelpOverlay().footer(open) == "↑↓ scroll · any other key closes")
         let unbound = try run(["z"], size: size)
         #expect(unbound.message == "z does nothing here; ? lists the keys")
-        let pasted = update(try run([], size: size), .paste("text"))
+        let pasted = advance(try run([], size: size), .paste("text")).state
         #expect(pasted.message == "paste ignored: paste after v (check a sentence), / (filter) or o (pick a country)")
     }
 

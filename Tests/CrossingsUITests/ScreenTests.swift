@@ -53,13 +53,13 @@ struct ScreenTests {
         let data = try PackageLoader.load(files: files, origin: "data")
         for size in [Size(width: 80, height: 24), Size(width: 40, height: 12)] {
             var state = State(data: data, size: size)
-            state = update(state, .key(.char("2")))
-            state = update(state, .key(.char("/")))
-            for c in "air" { state = update(state, .key(.char(c))) }
-            state = update(state, .key(.enter))
+            state = advance(state, .key(.char("2"))).state
+            state = advance(state, .key(.char("/"))).state
+            for c in "air" { state = advance(state, .key(.char(c))).state }
+            state = advance(state, .key(.enter)).state
             let screen = render(state, size)
             #expect(screen.text.contains("평양") || size.width < 60)
-            state = update(state, .key(.enter))
+            state = advance(state, .key(.enter)).state
             let detail = render(state, size)
             #expect(detail.text.contains("\\e[2J"))
             #expect(detail.text.contains("\\u{202E}"))
@@ -88,10 +88,9 @@ struct RobustnessTests {
         var state = State(library: library, size: sizes[0])
         for step in 0..<3000 {
             if step % 97 == 0 {
-                state = update(state, .resize(sizes[Int(generator.next() % UInt64(sizes.count))]))
+                state = advance(state, .resize(sizes[Int(generator.next() % UInt64(sizes.count))])).state
             }
-            state = update(state, .key(keys[Int(generator.next() % UInt64(keys.count))]))
-            if state.quit { state.quit = false }
+            state = advance(state, .key(keys[Int(generator.next() % UInt64(keys.count))])).state
             let screen = render(state, state.size)
             #expect(screen.cells.count == state.size.width * state.size.height)
         }

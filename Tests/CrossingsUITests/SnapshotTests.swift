@@ -73,9 +73,9 @@ struct SnapshotTests {
     func resizeBack() throws {
         var state = try run(["k", "k", "Enter"], size: Size(width: 80, height: 24))
         let before = render(state, state.size).text
-        state = update(state, .resize(Size(width: 12, height: 4)))
+        state = advance(state, .resize(Size(width: 12, height: 4))).state
         #expect(render(state, state.size).text.contains("small"))
-        state = update(state, .resize(Size(width: 80, height: 24)))
+        state = advance(state, .resize(Size(width: 80, height: 24))).state
         #expect(render(state, state.size).text == before)
     }
 }

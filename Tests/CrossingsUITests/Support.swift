@@ -21,9 +21,36 @@ func keys(_ words: [String]) -> [Key] { words.flatMap(Key.keys) }
 
 /// A state after pressing keys at a size.
 func run(_ words: [String], size: Size) throws -> State {
+    try session(words, size: size).state
+}
+
+/// The same, with every effect the keys asked the backend for (a check is answered at once, as the backend does).
+func session(_ words: [String], size: Size) throws -> (state: State, effects: [Effect]) {
     var state = State(data: try Fixture.dataset(), size: size)
-    for k in keys(words) { state = update(state, .key(k)) }
-    return state
+    var effects: [Effect] = []
+    for k in keys(words) {
+        let step = advance(state, .key(k))
+        state = step.state
+        effects += step.effects
+    }
+    return (state, effects)
+}
+
+/// Keys pressed on a state, with the effects they asked for.
+func press(_ words: [String], on start: State) -> (state: State, effects: [Effect]) {
+    var state = start
+    var effects: [Effect] = []
+    for k in keys(words) {
+        let step = advance(state, .key(k))
+        state = step.state
+        effects += step.effects
+    }
+    return (state, effects)
+}
+
+/// The lines a list of effects copies.
+func copiedLines(_ effects: [Effect]) -> [String] {
+    effects.compactMap { if case .copy(let line) = $0 { line } else { nil } }
 }
 
 /// Compares text with a golden file under Snapshots/. A missing golden is

@@ -123,7 +123,7 @@ struct ViewTests {
         // `]` belongs to the ranking; sent straight from Counts it steps the ranking's period as before.
         let counts = try run([], size: small)
         let before = counts.library.rankingPeriod(counts.ranking)
-        let after = update(counts, .previousPeriod)
+        let after = advance(counts, .previousPeriod).state
         #expect(after.library.rankingPeriod(after.ranking) == before?.shifted(by: -1))
         #expect(after.current.page == .counts)
     }

@@ -20,6 +20,8 @@ struct CheckPrompt: Overlay {
                 s.message = "nothing to check"
             } else {
                 s.stack = s.stack + [PageState(.check(sentence))]
+                // The verdicts are the backend's to work out (`Effect.check`); it answers with `.checked`.
+                if s.checks[sentence] == nil { s.outbox.append(.check(sentence)) }
             }
         default: return false
         }

@@ -15,25 +15,30 @@ struct CheckView: PageView {
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] { ["check"] }
 
     func items(_ page: Page, _ c: PageContext, _ library: Library) -> Items {
-        Items(library.checkItems(page.text ?? ""))
+        Items(library.checkItems(page.text ?? "", findings: c.findings))
     }
 
-    /// Nothing but the sentence: facets do not change a verdict.
+    /// Nothing but the sentence and its verdicts: facets do not change a verdict.
     func itemsKey(_ c: PageContext) -> PageContext {
         var key = c.facetsOnly
         key.facets = Facets()
+        key.findings = c.findings
         return key
     }
 }
 
 extension Library {
     /// The verdicts on one typed sentence: each claim, why, and the figures behind it (Enter opens their citations).
-    func checkItems(_ sentence: String) -> [Item] {
+    /// The checker does not run here: the verdicts are the backend's answer to `Effect.check` (nil: not yet).
+    func checkItems(_ sentence: String, findings: [Finding]?) -> [Item] {
         // A pasted sentence may run to the prompt's 5,000 characters: its start is shown, not 70 lines of
         // it, and each key on this page does not wrap all of it again (the explorer fuzzer's timeout).
         let shown = clipped(sentence, limit: 400)
         var items: [Item] = [.heading("Check"), Item(.paragraph("“\(shown)”"), search: sentence, selectable: false), .blank]
-        let findings = Checker(resolver: resolver).check(document: sentence)
+        guard let findings else {
+            items.append(Item(.paragraph("Checking…"), selectable: false))
+            return items
+        }
         guard !findings.isEmpty else {
             items.append(Item(.paragraph("No count of travellers in this sentence. A claim is a number with whose travel, which way and when, "
                                          + "e.g. “In 2024, 13,221 North Koreans entered Russia.”"), selectable: false))

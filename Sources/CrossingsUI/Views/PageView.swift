@@ -66,6 +66,8 @@ struct PageContext: Hashable {
     var granularity: Period.Granularity
     var facets: Facets
     var ranking: RankingQuestion
+    /// A check page's verdicts, once the backend has answered (`Effect.check`); nil on other pages.
+    var findings: [Finding]? = nil
 
     /// Only the facets: what most pages depend on.
     var facetsOnly: PageContext {
