@@ -22,7 +22,7 @@ struct DataOptions: ParsableArguments {
     /// the command's own output; the rest are counted, and `validate` lists every one.
     static func report(_ failure: LoadFailure, directory: String?) -> ExitCode {
         let shown = failure.diagnostics.prefix(shownErrors)
-        printError(shown.map { visible($0.description) }.joined(separator: "\n"))
+        printDiagnostics(shown)
         // The command that shows the same package's findings: a bare `crossings validate` checks the bundled one.
         let validate = directory.map { "crossings validate \(visible(shellQuoted($0)))" } ?? "crossings validate"
         let more = failure.diagnostics.count - shown.count
