@@ -25,11 +25,12 @@ struct EventsCommand: ParsableCommand {
         for t in tag where !PackageLoader.knownTags.contains(t) {
             throw ValidationError("--tag: unknown tag '\(t)' (tags: \(PackageLoader.knownTags.sorted().joined(separator: ", ")))")
         }
+        _ = try period.parsed()
     }
 
     func run() throws {
         let dataset = try data.load()
-        let fromP = period.from, toP = period.to
+        let (fromP, toP) = try period.parsed()
         let events = dataset.events.filter { e in
             if !tag.isEmpty && !tag.contains(where: e.tags.contains) { return false }
             guard let d = e.date else { return false }

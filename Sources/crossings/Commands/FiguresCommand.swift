@@ -46,7 +46,8 @@ struct FiguresCommand: ParsableCommand {
         for f in flow {
             do { _ = try Flow(parsing: f) } catch { throw ValidationError("--flow: \(error)") }
         }
-        if let a = period.from, let b = period.to, a.firstQuarter > b.lastQuarter {
+        let (a, b) = try period.parsed()
+        if let a, let b, a.firstQuarter > b.lastQuarter {
             throw ValidationError("--from \(a) is after --to \(b)")
         }
     }
@@ -57,10 +58,11 @@ struct FiguresCommand: ParsableCommand {
         for f in flows where !dataset.flows.contains(f) {
             printError("crossings: no figures for flow \(f) in \(dataset.origin) (flows: \(dataset.flows.map(\.description).joined(separator: ", ")))")
         }
+        let range = try period.parsed()
         let query = FigureQuery(
             flows: flows.isEmpty ? nil : flows,
-            from: period.from,
-            to: period.to,
+            from: range.from,
+            to: range.to,
             granularity: by.map { Period.Granularity(rawValue: $0.rawValue)! },
             measures: measure.isEmpty ? nil : Set(measure.map(\.measure))
         )

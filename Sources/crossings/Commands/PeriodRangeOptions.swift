@@ -8,23 +8,20 @@ protocol PeriodRangeHelp {
     static var to: String { get }
 }
 
-/// `--from PERIOD --to PERIOD`, shared by the commands that select a stretch of time. Both are
-/// checked once, when the command line is read, and an error names the flag ("--from: …").
+/// `--from PERIOD --to PERIOD`, shared by the commands that select a stretch of time. Parsed in
+/// one place, an error naming the flag ("--from: …"). A command checks the range in its own
+/// `validate()` through `parsed()`, after its other options: ArgumentParser would check a group's
+/// own `validate()` first, and the error said for `--flow X --from Y` would change.
 struct PeriodRangeOptions<Help: PeriodRangeHelp>: ParsableArguments {
     @Option(name: .customLong("from"), help: ArgumentHelp(Help.from, valueName: "PERIOD"))
     var fromText: String?
     @Option(name: .customLong("to"), help: ArgumentHelp(Help.to, valueName: "PERIOD"))
     var toText: String?
 
-    func validate() throws {
-        _ = try Self.period(fromText, flag: "--from")
-        _ = try Self.period(toText, flag: "--to")
+    /// Both periods (nil where not given), or a `ValidationError` naming the flag.
+    func parsed() throws -> (from: Period?, to: Period?) {
+        (try Self.period(fromText, flag: "--from"), try Self.period(toText, flag: "--to"))
     }
-
-    /// The first period, nil when not given. Already validated: it does not throw after parsing.
-    var from: Period? { try? Self.period(fromText, flag: "--from") }
-    /// The last period (inclusive), nil when not given.
-    var to: Period? { try? Self.period(toText, flag: "--to") }
 
     /// Parses a period option, naming the flag in the error.
     static func period(_ text: String?, flag: String) throws -> Period? {
