@@ -7,8 +7,7 @@ import Foundation
 extension ClaimExtractor.PeriodScanner {
     /// "Q4-Q1 2024", "Q1 to Q2 2024": a span of quarters or halves. One quarter, half or year when it is
     /// one ("Q1-Q2" is H1); else no period the data has — never the year alone.
-    func quarterSpan(at k: Int) -> PeriodMention? {
-        let word = w(k)
+    func quarterSpan(at k: Int, word: String) -> PeriodMention? {
         var span: (Substring, Substring, Int)?
         let parts = word.draftHasHyphen ? word.split(separator: "-", omittingEmptySubsequences: false) : []
         if parts.count == 2, quarterOrHalf(parts[0]) != nil, quarterOrHalf(parts[1]) != nil {

@@ -6,8 +6,10 @@ import Foundation
 
 extension ClaimExtractor {
     /// One sentence's tokens, read for periods. Each pattern is a method that, at token `k`, returns
-    /// the period it reads there (with the tokens it takes) or nil.
-    struct PeriodScanner {
+    /// the period it reads there (with the tokens it takes) or nil. A class, not a struct: its
+    /// patterns are asked of every token, and a copy of a struct that holds the vocabulary is dozens
+    /// of retains (twice the reader's time in a debug build).
+    final class PeriodScanner {
         let t: [Token]
         /// Each number token's year, or nil (`ClaimExtractor.years(_:numbers:)`).
         let years: [Int?]
@@ -30,16 +32,18 @@ extension ClaimExtractor {
         /// The period that starts at token `k`, trying the patterns in order; `previous` is the
         /// period read last in the sentence ("… in the first quarter of 2024 to 1,696 in the second").
         func mention(at k: Int, previous: PeriodMention?) -> PeriodMention? {
+            // Every token passes the patterns up to `mayStartPeriod`: they are given its word, not each a copy.
+            let word = t[k].lower
             // Written like a period, but none the data has: said so, and never read as the year alone.
-            if let m = decade(at: k) { return m }
+            if let m = decade(at: k, word: word) { return m }
             if let m = season(at: k) { return m }
-            if let m = quarterSpan(at: k) { return m }
+            if let m = quarterSpan(at: k, word: word) { return m }
             if let m = impossibleNumberedPart(at: k) { return m }
-            if let m = impossibleYear(at: k) { return m }
-            if let m = impossibleNamedPart(at: k) { return m }
+            if let m = impossibleYear(at: k, word: word) { return m }
+            if let m = impossibleNamedPart(at: k, word: word) { return m }
             // Most words start no period: only numbers, the words that can, "q…"/"h…" (Q3, H1),
             // hyphenated words ("january-march") and the vocabulary's named periods are looked at.
-            guard mayStartPeriod(at: k) else { return nil }
+            guard mayStartPeriod(at: k, word: word) else { return nil }
             if let m = yearRange(at: k) { return m }
             if let m = day(at: k) { return m }
             if let m = yearDashPart(at: k) { return m }
@@ -58,9 +62,8 @@ extension ClaimExtractor {
             return nil
         }
 
-        func mayStartPeriod(at k: Int) -> Bool {
-            let word = w(k)
-            return t[k].kind == .number || vocabulary.periodStarts.contains(word)
+        func mayStartPeriod(at k: Int, word: String) -> Bool {
+            t[k].kind == .number || vocabulary.periodStarts.contains(word)
                 || word.utf8.first == 0x71 || word.utf8.first == 0x68 || word.draftHasHyphen
         }
 
@@ -118,10 +121,12 @@ extension ClaimExtractor {
         /// The ordinal at k as one word, and how many tokens past the first it takes: "5th" is a
         /// number and its suffix ("5", "th"), read as one word; any other word is itself.
         func ordinalWord(at k: Int) -> (word: String, extra: Int) {
-            if k + 1 < t.count, allDigits(k), ["st", "nd", "rd", "th"].contains(w(k + 1)), touching(k, k + 1) {
-                return (w(k) + w(k + 1), 1)
-            }
-            return (w(k), 0)
+            hasOrdinalSuffix(at: k) ? (w(k) + w(k + 1), 1) : (w(k), 0)
+        }
+
+        /// "5th", "21st": digits and a suffix that touches them.
+        func hasOrdinalSuffix(at k: Int) -> Bool {
+            k + 1 < t.count && allDigits(k) && ["st", "nd", "rd", "th"].contains(w(k + 1)) && touching(k, k + 1)
         }
 
         // MARK: Ranges written with dots

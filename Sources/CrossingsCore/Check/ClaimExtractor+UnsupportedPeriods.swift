@@ -14,8 +14,8 @@ extension ClaimExtractor.PeriodScanner {
     }
 
     /// "the 2020s": a decade, which the data does not count by; never the year it starts with.
-    func decade(at k: Int) -> PeriodMention? {
-        guard let e = decadeEnd(at: k) ?? (w(k) == "the" ? decadeEnd(at: k + 1) : nil) else { return nil }
+    func decade(at k: Int, word: String) -> PeriodMention? {
+        guard let e = decadeEnd(at: k) ?? (word == "the" ? decadeEnd(at: k + 1) : nil) else { return nil }
         return PeriodMention(start: k, end: e, kind: .unsupported("'\(printed(k, e))' is a decade; the data has quarters, halves and years"))
     }
 
@@ -30,7 +30,7 @@ extension ClaimExtractor.PeriodScanner {
 
     /// "the 5th quarter", "the 3rd half": an ordinal in digits that is no part of a year.
     func impossibleNumberedPart(at k: Int) -> PeriodMention? {
-        guard ordinalWord(at: k).extra == 1 else { return nil }
+        guard hasOrdinalSuffix(at: k) else { return nil }
         let n = t[k].text.utf8.count <= 4 ? Int(t[k].text) : nil
         guard w(k + 2) == "quarter" && !(1...4).contains(n ?? 0) || w(k + 2) == "half" && !(1...2).contains(n ?? 0) else { return nil }
         let end = yearAfter(k + 3).map { $0.1 } ?? k + 3
@@ -39,16 +39,14 @@ extension ClaimExtractor.PeriodScanner {
 
     /// "In 99999, …", "in the year 0": a year by its place, but none the data could hold (1900–2199);
     /// said as the period's problem, and the number is no count.
-    func impossibleYear(at k: Int) -> PeriodMention? {
-        let word = w(k)
+    func impossibleYear(at k: Int, word: String) -> PeriodMention? {
         guard k + 1 < t.count, t[k + 1].kind == .number, t[k + 1].text.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), year(at: k + 1) == nil,
               word == "year" || (k == 0 && ["in", "during", "since", "by", "until"].contains(word) && w(k + 2) == ",") else { return nil }
         return PeriodMention(start: k + 1, end: k + 2, kind: .unsupported("'\(ClaimExtractor.short(t[k + 1].text))' is no year the data could hold (1900–2199)"))
     }
 
     /// "the fifth quarter of 2024", "the third half": no such part of a year.
-    func impossibleNamedPart(at k: Int) -> PeriodMention? {
-        let word = w(k)
+    func impossibleNamedPart(at k: Int, word: String) -> PeriodMention? {
         guard ["fifth", "5th", "sixth", "6th", "seventh", "7th", "eighth", "8th"].contains(word) && w(k + 1) == "quarter"
             || ["third", "3rd", "fourth", "4th"].contains(word) && w(k + 1) == "half" else { return nil }
         let end = yearAfter(k + 2).map { $0.1 } ?? k + 2
