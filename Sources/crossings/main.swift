@@ -17,6 +17,6 @@ do {
         Crossings.exit(withError: error)  // --help, --version: print and exit 0
     }
     let message = Crossings.fullMessage(for: error)
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+    printError(message)
     Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
 }

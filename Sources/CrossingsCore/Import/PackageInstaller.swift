@@ -317,16 +317,15 @@ public enum PackageInstaller {
     /// Reads a whole input file, refusing anything but a regular file (a FIFO would block),
     /// with a one-line reason naming it.
     public static func readInput(_ path: String) throws(Failure) -> [UInt8] {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw Failure("\(path): cannot read the file (\(errorText(errno)))") }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { throw Failure("\(path): cannot read the file (\(errorText(errno)))") }
-        guard st.st_mode & S_IFMT == S_IFREG else {
-            throw Failure("\(path): cannot read the file (\(st.st_mode & S_IFMT == S_IFDIR ? "it is a folder" : "not a regular file"))")
+        let opened: OpenedFile
+        do { opened = try OpenedFile.open(path) } catch { throw Failure("\(path): cannot read the file (\(errorText(error.code)))") }
+        defer { opened.close() }
+        let fd = opened.fd
+        guard opened.kind == .regular else {
+            throw Failure("\(path): cannot read the file (\(opened.kind == .directory ? "it is a folder" : "not a regular file"))")
         }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(Int(st.st_size))
+        bytes.reserveCapacity(opened.size)
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }

@@ -58,41 +58,26 @@ public final class FileBytes: @unchecked Sendable {
     }
 
     private static func openRegular(_ path: String, noFollow: Bool = false) throws -> (fd: Int32, size: Int)? {
+        // Stat'ed before the open too: a FIFO or a device named by a package is not even opened.
         var st = stat()
         if stat(path, &st) != 0 {
             if errno == ENOENT || errno == ENOTDIR { return nil }
             throw FileRefusal(reason: "cannot be read (\(String(cString: strerror(errno))))")
         }
-        if let kind = FileBytes.kindName(st.st_mode) { throw FileRefusal(reason: "is \(kind), not a regular file") }
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (noFollow ? O_NOFOLLOW : 0))
-        guard fd >= 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return nil }
-            if noFollow && errno == ELOOP {
+        if let kind = OpenedFile.Kind(mode: st.st_mode).name { throw FileRefusal(reason: "is \(kind), not a regular file") }
+        let opened: OpenedFile
+        do { opened = try OpenedFile.open(path, noFollow: noFollow) } catch {
+            if error.isMissing { return nil }
+            if noFollow && error.code == ELOOP {
                 throw FileRefusal(reason: "became a symbolic link while it was opened; a package may name only its own files")
             }
-            throw FileRefusal(reason: "cannot be read (\(String(cString: strerror(errno))))")
+            throw FileRefusal(reason: "cannot be read (\(error.reason))")
         }
-        guard fstat(fd, &st) == 0 else {
-            close(fd)
-            throw FileRefusal(reason: "cannot be read (\(String(cString: strerror(errno))))")
-        }
-        if let kind = FileBytes.kindName(st.st_mode) {
-            close(fd)
+        if let kind = opened.kind.name {
+            opened.close()
             throw FileRefusal(reason: "is \(kind), not a regular file")
         }
-        return (fd, Int(st.st_size))
-    }
-
-    /// What a file that is not a regular one is, for messages; nil for a regular file.
-    static func kindName(_ mode: mode_t) -> String? {
-        switch mode & S_IFMT {
-        case S_IFREG: return nil
-        case S_IFDIR: return "a directory"
-        case S_IFIFO: return "a named pipe (FIFO)"
-        case S_IFCHR, S_IFBLK: return "a device"
-        case S_IFSOCK: return "a socket"
-        default: return "a special file"
-        }
+        return (opened.fd, opened.size)
     }
 
     /// Maps `size` bytes of an open regular file (an empty file maps to an empty buffer).

@@ -27,24 +27,18 @@ enum DraftInput {
             // Opened without waiting (a named pipe nobody writes to would block the open for ever); a
             // named pipe is then given `fifoWait` for its writer to start, and refused after that rather
             // than read as an empty draft ("No counts of travellers found" for a draft never read).
-            let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-            guard fd >= 0 else { throw Refused(message: "\(name): cannot read the file") }
-            var st = stat()
-            if fstat(fd, &st) == 0, st.st_mode & S_IFMT == S_IFDIR {
-                close(fd)
+            let opened: OpenedFile
+            do { opened = try OpenedFile.open(path) } catch { throw Refused(message: "\(name): cannot read the file") }
+            if opened.kind == .directory {
+                opened.close()
                 throw Refused(message: "\(name): is a directory, not a draft")
             }
-            if st.st_mode & S_IFMT == S_IFIFO {
-                var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-                var ready: Int32
-                repeat { ready = poll(&p, 1, Int32(fifoWait * 1000)) } while ready < 0 && errno == EINTR
-                if ready == 0 {
-                    close(fd)
-                    throw Refused(message: "\(name): a named pipe nothing was written to within \(fifoWait) s (not read); write the draft into it first, or give the file itself")
-                }
+            if opened.kind == .namedPipe, !opened.waitForInput(seconds: fifoWait) {
+                opened.close()
+                throw Refused(message: "\(name): a named pipe nothing was written to within \(fifoWait) s (not read); write the draft into it first, or give the file itself")
             }
-            _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-            handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+            opened.makeBlocking()
+            handle = FileHandle(fileDescriptor: opened.fd, closeOnDealloc: true)
         }
         defer { if path != "-" { try? handle.close() } }
         var data = Data()

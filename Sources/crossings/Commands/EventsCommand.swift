@@ -10,27 +10,27 @@ struct EventsCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Only events with this tag (repeatable): \(PackageLoader.knownTags.sorted().joined(separator: ", ")).", valueName: "TAG"))
     var tag: [String] = []
-    @Option(help: ArgumentHelp("Only events from this period on: 2024, 2024-H2, 2024-Q3.", valueName: "PERIOD"))
-    var from: String?
-    @Option(help: ArgumentHelp("Only events up to the end of this period.", valueName: "PERIOD"))
-    var to: String?
+    @OptionGroup var period: PeriodRangeOptions<PeriodHelp>
     @Option(help: ArgumentHelp("Only events whose summary, tags, dates or sources contain TEXT (any case).", valueName: "TEXT"))
     var search: String?
-    @Option(help: "Output format.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: FormatOptions
     @OptionGroup var data: DataOptions
+
+    enum PeriodHelp: PeriodRangeHelp {
+        static let from = "Only events from this period on: 2024, 2024-H2, 2024-Q3."
+        static let to = "Only events up to the end of this period."
+    }
 
     func validate() throws {
         for t in tag where !PackageLoader.knownTags.contains(t) {
             throw ValidationError("--tag: unknown tag '\(t)' (tags: \(PackageLoader.knownTags.sorted().joined(separator: ", ")))")
         }
-        _ = try parsePeriod(from, flag: "--from")
-        _ = try parsePeriod(to, flag: "--to")
+        _ = try period.parsed()
     }
 
     func run() throws {
         let dataset = try data.load()
-        let fromP = try parsePeriod(from, flag: "--from"), toP = try parsePeriod(to, flag: "--to")
+        let (fromP, toP) = try period.parsed()
         let events = dataset.events.filter { e in
             if !tag.isEmpty && !tag.contains(where: e.tags.contains) { return false }
             guard let d = e.date else { return false }
@@ -39,7 +39,7 @@ struct EventsCommand: ParsableCommand {
             if let search, !search.isEmpty, !EventOutput.haystack(e, dataset).contains(search.lowercased()) { return false }
             return true
         }
-        switch format {
+        switch output.format {
         case .table: print(EventOutput.table(events), terminator: "")
         case .csv: print(EventOutput.csv(events), terminator: "")
         case .json: print(EventOutput.json(events), terminator: "")
@@ -79,7 +79,7 @@ enum EventOutput {
         var out = CSVWriter.line(["id", "date", "precision", "tags", "summary", "dates_disagree", "sources"])
         for e in events {
             out += CSVWriter.line([e.id, e.date?.date ?? "", e.date?.precision.rawValue ?? "", e.tags.joined(separator: ";"),
-                                   e.summary, e.datesDisagree ? "yes" : "no", uniquedStrings(e.dates.map(\.sourceID)).joined(separator: ";")])
+                                   e.summary, e.datesDisagree ? "yes" : "no", uniqued(e.dates.map(\.sourceID)).joined(separator: ";")])
         }
         return out
     }
@@ -96,9 +96,4 @@ enum EventOutput {
             ]
         }])
     }
-}
-
-func uniquedStrings(_ items: [String]) -> [String] {
-    var seen = Set<String>()
-    return items.filter { seen.insert($0).inserted }
 }

@@ -18,17 +18,18 @@ struct FiguresCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("Only this flow: KP-RU (North Koreans entering Russia), RU-KP (Russians to North Korea), XX-RU, RU-XX.", valueName: "FLOW"))
     var flow: [String] = []
-    @Option(help: ArgumentHelp("First period: 2023, 2023-H1 or 2023-Q3.", valueName: "PERIOD"))
-    var from: String?
-    @Option(help: ArgumentHelp("Last period (inclusive).", valueName: "PERIOD"))
-    var to: String?
+    @OptionGroup var period: PeriodRangeOptions<PeriodHelp>
     @Option(help: ArgumentHelp("List every quarter, half or year in the range, derived where no source reports it.", valueName: "quarter|half|year"))
     var by: Granularity?
     @Option(help: ArgumentHelp("Only this measure (repeatable).", valueName: "total|purpose|transport|estimate|annual-average"))
     var measure: [MeasureOption] = []
-    @Option(help: "Output format.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: FormatOptions
     @OptionGroup var data: DataOptions
+
+    enum PeriodHelp: PeriodRangeHelp {
+        static let from = "First period: 2023, 2023-H1 or 2023-Q3."
+        static let to = "Last period (inclusive)."
+    }
 
     enum Granularity: String, ExpressibleByArgument, CaseIterable { case quarter, half, year }
 
@@ -45,7 +46,7 @@ struct FiguresCommand: ParsableCommand {
         for f in flow {
             do { _ = try Flow(parsing: f) } catch { throw ValidationError("--flow: \(error)") }
         }
-        let a = try parsePeriod(from, flag: "--from"), b = try parsePeriod(to, flag: "--to")
+        let (a, b) = try period.parsed()
         if let a, let b, a.firstQuarter > b.lastQuarter {
             throw ValidationError("--from \(a) is after --to \(b)")
         }
@@ -57,14 +58,16 @@ struct FiguresCommand: ParsableCommand {
         for f in flows where !dataset.flows.contains(f) {
             printError("crossings: no figures for flow \(f) in \(dataset.origin) (flows: \(dataset.flows.map(\.description).joined(separator: ", ")))")
         }
+        let range = try period.parsed()
         let query = FigureQuery(
             flows: flows.isEmpty ? nil : flows,
-            from: try parsePeriod(from, flag: "--from"),
-            to: try parsePeriod(to, flag: "--to"),
+            from: range.from,
+            to: range.to,
             granularity: by.map { Period.Granularity(rawValue: $0.rawValue)! },
             measures: measure.isEmpty ? nil : Set(measure.map(\.measure))
         )
         let resolver = Resolver(dataset)
+        let format = output.format
         switch format {
         case .csv, .json:
             // One flow at a time, dropping what was worked out for it: a large package has hundreds.

@@ -66,7 +66,7 @@ struct RussiaInOutCommand: ParsableCommand {
                 printError("crossings: \(visible(failure.message))")
                 throw ExitCode(2)
             } catch let failure as LoadFailure {
-                printError(failure.diagnostics.map { visible($0.description) }.joined(separator: "\n"))
+                printDiagnostics(failure.diagnostics)
                 throw ExitCode(2)
             }
         }
@@ -80,7 +80,7 @@ struct RussiaInOutCommand: ParsableCommand {
         } catch let failure as PackageInstaller.Failure {
             printError("crossings: \(visible(failure.message))")
             if !failure.diagnostics.isEmpty {
-                printError(failure.diagnostics.prefix(20).map { visible($0.description) }.joined(separator: "\n"))
+                printDiagnostics(failure.diagnostics.prefix(DataOptions.shownErrors))
             }
             throw ExitCode(2)
         }
