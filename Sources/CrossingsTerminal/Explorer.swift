@@ -187,11 +187,6 @@ struct LoadedData {
     let prefetch: RankingPrefetch
 }
 
-/// A line on standard error (the CLI has its own; this target does not see it).
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-}
-
 /// A load on another thread: its latest progress, and its result once done. The library is
 /// built on the loading thread and only used by the main thread after `finish`, never by both.
 final class LoadJob: @unchecked Sendable {

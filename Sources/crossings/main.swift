@@ -1,3 +1,4 @@
+import CrossingsCore
 import ArgumentParser
 import Foundation
 

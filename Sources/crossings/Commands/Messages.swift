@@ -3,11 +3,6 @@ import Foundation
 
 // How every command speaks to the person at the terminal: errors on standard error, paths as they would be typed.
 
-/// Writes one line (a newline added when missing) to standard error, where every command's errors go.
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
-}
-
 /// Writes a package's diagnostics (`FILE:LINE:COLUMN: error: …`) to standard error, one a line, made visible.
 func printDiagnostics<S: Sequence<Diagnostic>>(_ diagnostics: S) {
     printError(diagnostics.map { visible($0.description) }.joined(separator: "\n"))
