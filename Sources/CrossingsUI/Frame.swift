@@ -68,7 +68,7 @@ public func render(_ s: State, _ size: Size) -> Screen {
 func drawTooSmall(_ screen: inout Screen) {
     let w = screen.width, h = screen.height
     guard w > 0, h > 0 else { return }
-    let quit = Commands.keyLabel(for: .quit, in: .everywhere, limit: 1)
+    let quit = Keymap.keyLabel(for: .quit, in: .everywhere, limit: 1)
     let lines = w >= 24 ? ["Terminal too small", "\(w)x\(h); needs \(minimumSize)", "enlarge it, or \(quit) to quit"]
         : ["Too small", "\(w)x\(h)", "\(quit) quits"]
     let top = max(0, (h - lines.count) / 2)

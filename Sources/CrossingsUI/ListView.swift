@@ -10,7 +10,7 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
     if let row = layout.headerRow { drawHeader(s, row, width: layout.listWidth - 1, &screen) }
     if let preview = layout.preview { drawPreview(s, items, layout, preview, &screen) }
     guard !items.isEmpty else {
-        let note = s.current.filter.isEmpty ? "nothing to show here" : "no line matches “\(s.current.filter)”; " + Commands.hint(.filterClear, in: .filter, "clears the filter", short: false)
+        let note = s.current.filter.isEmpty ? "nothing to show here" : "no line matches “\(s.current.filter)”; " + Keymap.hint(.filterClear, in: .filter, "clears the filter", short: false)
         screen.put(fit(note, layout.listWidth), x: 1, y: layout.listTop, style: Style(.dim))
         return
     }

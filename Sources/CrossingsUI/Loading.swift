@@ -39,7 +39,7 @@ public func renderLoading(_ info: LoadingInfo, _ size: Size) -> Screen {
     }
     lines.append((fit([percent, "\(formatCount(info.rows)) rows", visible(info.phase)].filter { !$0.isEmpty }.joined(separator: " · "), w - 2), .normal))
     lines.append(("", .normal))
-    lines.append((fit(Commands.keyLabel(for: .quit, in: .everywhere, limit: 1) + " or Ctrl-C quits", w - 2), .dim))
+    lines.append((fit(Keymap.keyLabel(for: .quit, in: .everywhere, limit: 1) + " or Ctrl-C quits", w - 2), .dim))
     let top = max(1, (h - lines.count) / 2)
     let left = max(1, (w - barWidth) / 2)
     for (i, (text, role)) in lines.enumerated() where top + i < h {

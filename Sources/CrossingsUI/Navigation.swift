@@ -64,7 +64,7 @@ extension State {
     mutating func back() {
         if !current.filter.isEmpty { clearFilter(); return }
         var s = stack
-        guard s.count > 1 else { message = "at the top of \(view.title); " + Commands.hint(.quit, in: current.page.scope, "quits"); return }
+        guard s.count > 1 else { message = "at the top of \(view.title); " + Keymap.hint(.quit, in: current.page.scope, "quits"); return }
         s.removeLast()
         stack = s
     }
@@ -96,7 +96,7 @@ extension State {
     }
 
     mutating func step(match direction: Int) {
-        guard !current.filter.isEmpty else { message = "no filter: " + Commands.hint(.startFilter, in: current.page.scope, "starts one"); return }
+        guard !current.filter.isEmpty else { message = "no filter: " + Keymap.hint(.startFilter, in: current.page.scope, "starts one"); return }
         let items = pageItems()
         guard !items.isEmpty else { message = "no match for “\(current.filter)”"; return }
         let n = items.count

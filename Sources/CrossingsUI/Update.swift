@@ -62,7 +62,7 @@ extension State {
         }
         if let action = overlay?.paste(line) { apply(action); return }
         let scope = current.page.scope
-        func key(_ action: Action) -> String { Commands.keyLabel(for: action, in: scope, limit: 1) }
+        func key(_ action: Action) -> String { Keymap.keyLabel(for: action, in: scope, limit: 1) }
         message = "paste ignored: paste after \(key(.startCheck)) (check a sentence), \(key(.startFilter)) (filter) or \(key(.openPicker)) (pick a country)"
     }
 
@@ -133,9 +133,9 @@ extension State {
     /// scope's fallback (typed into a prompt, closing the help); on a page, a note that it does nothing.
     mutating func handle(_ key: Key) {
         let scope = keyScope
-        if let action = Commands.action(for: key, in: scope) { apply(action); return }
+        if let action = Keymap.action(for: key, in: scope) { apply(action); return }
         guard overlay == nil else { return }
-        message = "\(key.label) does nothing here; " + Commands.hint(.toggleHelp, in: scope, "lists the keys")
+        message = "\(key.label) does nothing here; " + Keymap.hint(.toggleHelp, in: scope, "lists the keys")
     }
 
     // MARK: Copy

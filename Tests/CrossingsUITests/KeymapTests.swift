@@ -9,18 +9,18 @@ struct KeymapTests {
         let file = Fixture.root.appendingPathComponent("docs/keymap.md")
         let onDisk = try? String(contentsOf: file, encoding: .utf8)
         if onDisk == nil || ProcessInfo.processInfo.environment["CROSSINGS_RECORD"] == "1" {
-            try Commands.keymapMarkdown.write(to: file, atomically: true, encoding: .utf8)
+            try Keymap.keymapMarkdown.write(to: file, atomically: true, encoding: .utf8)
             if onDisk == nil { Issue.record("wrote \(file.path) from the registry: review it, then run the tests again") }
             return
         }
-        #expect(onDisk == Commands.keymapMarkdown, "docs/keymap.md is out of date: run the tests with CROSSINGS_RECORD=1 to regenerate it")
+        #expect(onDisk == Keymap.keymapMarkdown, "docs/keymap.md is out of date: run the tests with CROSSINGS_RECORD=1 to regenerate it")
     }
 
     @Test("no key is bound twice in one scope")
     func noClashes() {
         for scope in Scope.allCases {
             var seen: [Key: String] = [:]
-            for c in Commands.all where c.scopes.contains(scope) {
+            for c in Keymap.all where c.scopes.contains(scope) {
                 for k in c.keys {
                     #expect(seen[k] == nil, "\(k.label) is bound to both \(seen[k] ?? "") and \(c.name) in \(scope.rawValue)")
                     seen[k] = c.name
@@ -32,9 +32,9 @@ struct KeymapTests {
     @Test("every command a footer names is reachable by its first key")
     func footerKeysWork() {
         for scope in Scope.allCases {
-            for c in Commands.footer(for: scope) {
+            for c in Keymap.footer(for: scope) {
                 guard let key = c.keys.first else { continue }
-                #expect(Commands.command(for: key, in: scope)?.name == c.name, "\(key.label) in \(scope.rawValue)")
+                #expect(Keymap.command(for: key, in: scope)?.name == c.name, "\(key.label) in \(scope.rawValue)")
             }
         }
     }

@@ -70,21 +70,21 @@ struct OverlayTests {
             #expect(effects.isEmpty)
         }
         // The fallback is a registry entry, which handle reads.
-        #expect(Commands.action(for: .char("2"), in: .help) == .toggleHelp)
-        #expect(Commands.fallback(in: .help)?.keys == "any other key")
+        #expect(Keymap.action(for: .char("2"), in: .help) == .toggleHelp)
+        #expect(Keymap.fallback(in: .help)?.keys == "any other key")
     }
 
     @Test("hints are read from the registry")
     func hintsFromTheRegistry() throws {
-        #expect(Commands.keyLabel(for: .toggleHelp, in: .help) == "? Esc q")
-        #expect(Commands.keyLabel(for: .toggleHelp, in: .help, limit: 2, separator: " or ") == "? or Esc")
-        #expect(Commands.hint(.toggleHelp, in: .counts, "lists the keys") == "? lists the keys")
-        #expect(Commands.hint(.pickerSelect, in: .picker) == "↵ select")
-        #expect(Commands.hint(.pickerErase, in: .picker, "erases", short: false) == "Backspace erases")
-        #expect(Commands.arrows(for: [.pickerDirection], in: .picker) == "←→")
-        #expect(Commands.arrows(for: [.moveUp, .moveDown], in: .help) == "↑↓")
+        #expect(Keymap.keyLabel(for: .toggleHelp, in: .help) == "? Esc q")
+        #expect(Keymap.keyLabel(for: .toggleHelp, in: .help, limit: 2, separator: " or ") == "? or Esc")
+        #expect(Keymap.hint(.toggleHelp, in: .counts, "lists the keys") == "? lists the keys")
+        #expect(Keymap.hint(.pickerSelect, in: .picker) == "↵ select")
+        #expect(Keymap.hint(.pickerErase, in: .picker, "erases", short: false) == "Backspace erases")
+        #expect(Keymap.arrows(for: [.pickerDirection], in: .picker) == "←→")
+        #expect(Keymap.arrows(for: [.moveUp, .moveDown], in: .help) == "↑↓")
         // A key another command takes first in a scope is not offered for the action there.
-        #expect(!Commands.keys(for: .back, in: .picker).contains(.left))
+        #expect(!Keymap.keys(for: .back, in: .picker).contains(.left))
         #expect(FacetsOverlay.title == "Filters — ←→ change, x clear, Esc close")
         let open = try run(["?"], size: size)
         #expect(HelpOverlay().footer(open) == "↑↓ scroll · any other key closes")
@@ -100,11 +100,11 @@ struct OverlayTests {
             #expect(Overlays.all.filter { $0.mode == mode }.count == 1, "\(mode)")
         }
         #expect(Overlays.open(.normal) == nil)
-        #expect(Commands.action(for: .char("k"), in: .filter) == .filterType("k"))
-        #expect(Commands.action(for: .char("q"), in: .checking) == .checkType("q"))
-        #expect(Commands.action(for: .char("z"), in: .picker) == .pickerType("z"))
-        #expect(Commands.action(for: .char("z"), in: .facets) == nil)
-        #expect(Commands.keymapMarkdown.contains("| any other character | filter-type | Added to the filter |"))
+        #expect(Keymap.action(for: .char("k"), in: .filter) == .filterType("k"))
+        #expect(Keymap.action(for: .char("q"), in: .checking) == .checkType("q"))
+        #expect(Keymap.action(for: .char("z"), in: .picker) == .pickerType("z"))
+        #expect(Keymap.action(for: .char("z"), in: .facets) == nil)
+        #expect(Keymap.keymapMarkdown.contains("| any other character | filter-type | Added to the filter |"))
     }
 }
 

@@ -12,7 +12,7 @@ extension Page {
 struct CitationsView: PageView {
     var kind: PageKind { .citations }
     var scope: Scope { .citations }
-    func previewTitle(on scope: Scope) -> String? { "Behind this number (\(Commands.keyed(.cite, in: scope, "all of it")))" }
+    func previewTitle(on scope: Scope) -> String? { "Behind this number (\(Keymap.keyed(.cite, in: scope, "all of it")))" }
 
     /// What the page before did not already say about the number.
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
@@ -135,7 +135,7 @@ extension Library {
             items.append(Item(.field("Formula", d.formula), search: d.formula, cite: key, copy: copyShown))
             items.append(Item(.field("Worked", d.worked), search: d.worked, cite: key, copy: copyShown))
             items.append(.blank)
-            items.append(.heading("Parts (\(Commands.keyed(.open, in: .citations, "the citations of a part", short: false)))"))
+            items.append(.heading("Parts (\(Keymap.keyed(.open, in: .citations, "the citations of a part", short: false)))"))
             for t in d.terms {
                 let who = t.derivation.map { "derived: \($0.formula)" }
                     ?? t.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: "; ")

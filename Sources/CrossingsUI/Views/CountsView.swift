@@ -40,7 +40,7 @@ struct CountsView: PageView {
         let empty = all.allSatisfy { $0.countRow.map { $0.figure == nil && $0.compared == nil } ?? true }
         if empty {
             let hint = "no \(s.flow) figures by \(s.granularity.rawValue) with these filters; "
-                + Commands.keyed(.cycleGranularity, in: .counts, "halves or years") + ", " + Commands.keyed(.openFacets, in: .counts, "filters")
+                + Keymap.keyed(.cycleGranularity, in: .counts, "halves or years") + ", " + Keymap.keyed(.openFacets, in: .counts, "filters")
             screen.put(fit(hint, screen.width - 2), x: 1, y: layout.chartTop, style: Style(.dim))
         }
     }
@@ -73,7 +73,7 @@ struct CountsView: PageView {
             }
         case .compareOff: s.compareOff()
         case .citeCompared:
-            guard let key = s.selectedItem?.citeOther else { s.message = "no second column: " + Commands.hint(.pickCompared, in: .counts, "puts a flow beside this one"); return true }
+            guard let key = s.selectedItem?.citeOther else { s.message = "no second column: " + Keymap.hint(.pickCompared, in: .counts, "puts a flow beside this one"); return true }
             guard s.selectedItem?.countRow?.compared != nil else { s.message = "no \(key.flow) figure for \(key.period)"; return true }
             s.push(.citations(key))
         default: return false

@@ -11,7 +11,7 @@ extension Page {
 struct EventView: PageView {
     var kind: PageKind { .event }
     var scope: Scope { .event }
-    func previewTitle(on scope: Scope) -> String? { "This event (\(Commands.keyed(.open, in: scope, "all of it", short: false)))" }
+    func previewTitle(on scope: Scope) -> String? { "This event (\(Keymap.keyed(.open, in: scope, "all of it", short: false)))" }
 
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] { [page.text ?? ""] }
 
@@ -47,7 +47,7 @@ extension Library {
         items.append(Item(.field("Row", e.location.description), copy: copy, quarter: e.date?.quarter))
         items.append(.blank)
         items.append(.heading((e.datesDisagree ? "Dates by source: sources DISAGREE" : "Dates by source")
-                                + " (\(Commands.keyed(.open, in: .event, "the source", short: false)))"))
+                                + " (\(Keymap.keyed(.open, in: .event, "the source", short: false)))"))
         for d in e.dates {
             let s = data.sourceByID[d.sourceID]
             let lineCopy = visible("\(clipped(e.summary)) (\(Citation.line(e, date: d, data))).")

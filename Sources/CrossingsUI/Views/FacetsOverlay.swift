@@ -24,8 +24,8 @@ struct FacetsOverlay: Overlay {
 
     /// `Filters — ←→ change, x clear, Esc close`; worked out once, as the registry is fixed (a frame costs less).
     static let title: String = {
-        let change = Commands.arrows(for: [.facetPrevious, .facetNext], in: .facets) + " " + (Commands.label(of: .facetNext, in: .facets) ?? "")
-        return "Filters — " + [change, Commands.hint(.facetsClear, in: .facets, "clear"), Commands.hint(.closeFacets, in: .facets)].joined(separator: ", ")
+        let change = Keymap.arrows(for: [.facetPrevious, .facetNext], in: .facets) + " " + (Keymap.label(of: .facetNext, in: .facets) ?? "")
+        return "Filters — " + [change, Keymap.hint(.facetsClear, in: .facets, "clear"), Keymap.hint(.closeFacets, in: .facets)].joined(separator: ", ")
     }()
 }
 

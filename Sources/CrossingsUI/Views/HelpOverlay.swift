@@ -13,16 +13,16 @@ struct HelpOverlay: Overlay {
     /// `↑↓ scroll · any other key closes`. The hints of the help are worked out once: the
     /// registry is fixed, and the help is drawn (and measured) after every key while it is open.
     static let footer: String = {
-        let scroll = Commands.arrows(for: [.moveUp, .moveDown], in: .help) + " scroll"
-        guard let other = Commands.fallback(in: .help) else { return scroll }
+        let scroll = Keymap.arrows(for: [.moveUp, .moveDown], in: .help) + " scroll"
+        guard let other = Keymap.fallback(in: .help) else { return scroll }
         return scroll + " · " + other.keys + " " + other.footer
     }()
 
     /// `Keys — ? or Esc closes`
-    static let title = "Keys — " + Commands.keyLabel(for: .toggleHelp, in: .help, limit: 2, separator: " or ") + " closes"
+    static let title = "Keys — " + Keymap.keyLabel(for: .toggleHelp, in: .help, limit: 2, separator: " or ") + " closes"
 
     /// The key that shows a number's citations, where the marks are explained (`c`).
-    static let cite = Commands.keyLabel(for: .cite, in: .counts, limit: 1)
+    static let cite = Keymap.keyLabel(for: .cite, in: .counts, limit: 1)
 
     func apply(_ action: Action, to s: inout State) -> Bool {
         switch action {
@@ -82,11 +82,11 @@ func helpLines(_ s: State, width: Int) -> [[Span]] {
     }
     // The keys of the page you are on first, then the rest.
     for scope in [here] + Scope.allCases.filter({ $0 != here }) {
-        let commands = Commands.all.filter { $0.scopes.contains(scope) }
+        let commands = Keymap.all.filter { $0.scopes.contains(scope) }
         guard !commands.isEmpty else { continue }
         lines.append([])
         lines.append([Span(scope.rawValue + (scope == here ? " (you are here)" : ""), .header)])
-        if let other = Commands.fallback(in: scope) { entry(other.keys, other.help) }
+        if let other = Keymap.fallback(in: scope) { entry(other.keys, other.help) }
         for c in commands { entry(c.keys.map(\.label).joined(separator: " "), c.help) }
     }
     return lines

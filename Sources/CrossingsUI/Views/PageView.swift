@@ -102,7 +102,7 @@ struct PageContext: Hashable {
 /// ```
 ///
 /// Its scope comes after the others in the help and the keymap (`Scope.allCases` follows the
-/// registry), Enter works on it (`Commands.drill`), and lines elsewhere lead to it with
+/// registry), Enter works on it (`Keymap.drill`), and lines elsewhere lead to it with
 /// `Item(..., open: .measure(key))`.
 protocol PageView: Sendable {
     var kind: PageKind { get }

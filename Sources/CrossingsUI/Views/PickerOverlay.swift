@@ -53,12 +53,12 @@ struct PickerOverlay: Overlay {
 
     /// `↵ select, ←→ in/out, Esc close`; worked out once, as the registry is fixed (a frame costs less).
     private static let keys: String = {
-        let direction = Commands.arrows(for: [.pickerDirection], in: .picker) + " " + (Commands.label(of: .pickerDirection, in: .picker) ?? "")
-        return [Commands.hint(.pickerSelect, in: .picker), direction, Commands.hint(.pickerClose, in: .picker)].joined(separator: ", ")
+        let direction = Keymap.arrows(for: [.pickerDirection], in: .picker) + " " + (Keymap.label(of: .pickerDirection, in: .picker) ?? "")
+        return [Keymap.hint(.pickerSelect, in: .picker), direction, Keymap.hint(.pickerClose, in: .picker)].joined(separator: ", ")
     }()
 
     /// `type a name or code, `
-    private static let typing = Commands.fallback(in: .picker).map { $0.footer + ", " } ?? ""
+    private static let typing = Keymap.fallback(in: .picker).map { $0.footer + ", " } ?? ""
 }
 
 /// Where the picker goes on a screen, and how many countries it lists.
@@ -132,7 +132,7 @@ func drawPicker(_ s: State, _ screen: inout Screen) {
     screen.put(fit(head, inner.width), x: inner.x, y: inner.y + 2, style: Style(.overlayTitle))
     guard !matches.isEmpty else {
         // "Backspace erases": the long name, which says more than ⌫.
-        let note = "no country matches “\(s.picker.query)”; " + Commands.hint(.pickerErase, in: .picker, "erases", short: false)
+        let note = "no country matches “\(s.picker.query)”; " + Keymap.hint(.pickerErase, in: .picker, "erases", short: false)
         screen.put(fit(note, inner.width), x: inner.x, y: inner.y + 3, style: Style(.overlay))
         return
     }

@@ -11,7 +11,7 @@ extension Page {
 struct SourceView: PageView {
     var kind: PageKind { .source }
     var scope: Scope { .source }
-    func previewTitle(on scope: Scope) -> String? { "This source (\(Commands.keyed(.open, in: scope, "all of it", short: false)))" }
+    func previewTitle(on scope: Scope) -> String? { "This source (\(Keymap.keyed(.open, in: scope, "all of it", short: false)))" }
 
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] { [page.text ?? ""] }
 
@@ -49,7 +49,7 @@ extension Library {
         let rows = data.observations.rowsInKeyOrder(citing: s.id, period: { facets.admits($0) },
                                                     measure: { facets.measure == nil || facets.measure == $0 })
         items.append(.blank)
-        items.append(.heading("Figures it backs (\(rows.count)) — " + Commands.keyed(.open, in: .source, "all citations of the number", short: false)))
+        items.append(.heading("Figures it backs (\(rows.count)) — " + Keymap.keyed(.open, in: .source, "all citations of the number", short: false)))
         let data = self.data
         let run = LazyRun(rows: rows, make: { Library.figureLine(data.observations[Int($0)], data) },
                           search: Library.figureSearch(data.observations))

@@ -34,7 +34,7 @@ func drawFooter(_ s: State, _ screen: inout Screen) {
         return
     }
     var x = 1
-    for c in Commands.footer(for: s.keyScope) {
+    for c in Keymap.footer(for: s.keyScope) {
         guard let key = c.keys.first, let label = c.footer else { continue }
         let need = cells(key.short) + 1 + cells(label)
         guard x + need < screen.width else { break }

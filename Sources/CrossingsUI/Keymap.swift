@@ -25,7 +25,9 @@ public struct Command: Hashable, Sendable {
     }
 }
 
-public enum Commands {
+/// The key registry: every `Command` and `Fallback`, and the hints read from them. Named for what
+/// it is (and for docs/keymap.md, which it writes), not `Commands`, which are the CLI's subcommands.
+public enum Keymap {
     /// Every page: from the view registry, so a new page can be drilled into without an edit here.
     static var drill: [Scope] { Registry.all.map(\.scope) }
 
@@ -132,7 +134,7 @@ public enum Commands {
         var out = """
         # Keys of the explorer
 
-        Generated from the command registry in `Sources/CrossingsUI/Commands.swift`;
+        Generated from the command registry in `Sources/CrossingsUI/Keymap.swift`;
         `swift test` fails when this file and the registry differ. Press `?` in the
         explorer for the same list.
 
@@ -184,7 +186,7 @@ public struct Fallback: Sendable {
     }
 }
 
-extension Commands {
+extension Keymap {
     /// One per scope at most, in the order the help lists them.
     public static let fallbacks: [Fallback] = [
         Fallback("filter-type", "Added to the filter", keys: "any other character", scope: .filter, footer: "type to narrow",
@@ -213,7 +215,7 @@ extension Commands {
     /// The keys that run `action` in `scope`, in registry order; a key another command takes first is left out.
     ///
     /// ```swift
-    /// Commands.keys(for: .toggleHelp, in: .help)   // [?, Esc, q]
+    /// Keymap.keys(for: .toggleHelp, in: .help)   // [?, Esc, q]
     /// ```
     public static func keys(for action: Action, in scope: Scope) -> [Key] {
         var out: [Key] = []
