@@ -38,11 +38,11 @@ public final class RankingPrefetch: Sendable {
         let thread = Thread {
             // Its own resolver, on a smaller budget than the explorer's: never shared across threads.
             let resolver = Resolver(index.data, budget: RankingPrefetch.resolverBudget)
-            for (period, exits) in work where shelf[period, exits] == nil {
+            for (period, direction) in work where shelf[period, direction] == nil {
                 // Stopped, or the shelf full: a ranking more would only push out one worked out
                 // before it, more likely asked for. The thread ends, and its resolver goes with it.
                 if shelf.stopped || shelf.isFull { break }
-                shelf[period, exits] = index.rank(period: period, exits: exits, resolver: resolver) { key in
+                shelf[period, direction] = index.rank(period: period, direction: direction, resolver: resolver) { key in
                     ShownFigure.pick(key, rows: resolver.rows(for: key), resolver: resolver)
                 }
             }
@@ -66,7 +66,7 @@ public final class RankingPrefetch: Sendable {
 public final class RankingShelf: PreparedRankings, @unchecked Sendable {
     private struct Key: Hashable {
         var period: Period
-        var exits: Bool
+        var direction: Direction
     }
 
     private let lock = NSLock()
@@ -80,14 +80,14 @@ public final class RankingShelf: PreparedRankings, @unchecked Sendable {
 
     public static let defaultBudget = 16 << 20
 
-    public subscript(period: Period, exits: Bool) -> [RankRow]? {
+    public subscript(period: Period, direction: Direction) -> [RankRow]? {
         get {
             lock.lock(); defer { lock.unlock() }
-            return rows[Key(period: period, exits: exits)]
+            return rows[Key(period: period, direction: direction)]
         }
         set {
             lock.lock(); defer { lock.unlock() }
-            rows[Key(period: period, exits: exits)] = newValue
+            rows[Key(period: period, direction: direction)] = newValue
         }
     }
 

@@ -70,16 +70,16 @@ public final class Library {
     // MARK: Ranking
 
     /// Every country's total for a period, most first; countries with no figure (a gap, never zero) last.
-    public func ranking(period: Period, exits: Bool, facets: Facets = Facets()) -> [RankRow] {
-        let question = RankingKey(period: period, exits: exits, facets: facets)
+    public func ranking(period: Period, direction: Direction, facets: Facets = Facets()) -> [RankRow] {
+        let question = RankingKey(period: period, direction: direction, facets: facets)
         if let cached = cache.rankings[question] { return cached }
-        if facets.isEmpty, let ready = prepared?[period, exits] {
+        if facets.isEmpty, let ready = prepared?[period, direction] {
             cache.rankings[question] = ready
             return ready
         }
-        let rows = index.ranking(period: period, exits: exits, facets: facets, resolver: resolver)
+        let rows = index.ranking(period: period, direction: direction, facets: facets, resolver: resolver)
         cache.rankings[question] = rows
-        if facets.isEmpty { prepared?[period, exits] = rows }
+        if facets.isEmpty { prepared?[period, direction] = rows }
         return rows
     }
 
@@ -94,16 +94,16 @@ public final class Library {
     }
 
     /// The latest year for which some country has a figure (entries, or trips from Russia), worked out once.
-    public func latestYear(exits: Bool) -> Period? {
-        if let cached = cache.latestYears[exits] { return cached }
-        let result = index.latestYear(exits: exits, resolver: resolver)
-        cache.latestYears[exits] = result
+    public func latestYear(_ direction: Direction) -> Period? {
+        if let cached = cache.latestYears[direction] { return cached }
+        let result = index.latestYear(direction, resolver: resolver)
+        cache.latestYears[direction] = result
         return result
     }
 
     /// The first and last quarter of any border count in a direction.
-    func quarterSpan(exits: Bool) -> ClosedRange<QuarterIndex>? {
-        index.quarterSpan(exits: exits)
+    func quarterSpan(_ direction: Direction) -> ClosedRange<QuarterIndex>? {
+        index.quarterSpan(direction)
     }
 
     /// Works out what the first screens ask for (the first flow's counts, the default rankings),
@@ -112,13 +112,13 @@ public final class Library {
         if let f = flows.first {
             _ = items(.counts, flow: f, granularity: .quarter, facets: Facets())
         }
-        for exits in [false, true] {
+        for direction in Direction.allCases {
             _ = items(.ranking, flow: flows.first ?? Flow(citizens: "", destination: ""), granularity: .quarter, facets: Facets(),
-                      ranking: RankingQuestion(exits: exits))
+                      ranking: RankingQuestion(direction: direction))
             // The periods the ranking's first keys ask for: `[` (the year before) and `t` (the year's last quarter).
-            if let year = latestYear(exits: exits) {
-                _ = ranking(period: year.shifted(by: -1), exits: exits)
-                _ = ranking(period: year.converted(to: .quarter), exits: exits)
+            if let year = latestYear(direction) {
+                _ = ranking(period: year.shifted(by: -1), direction: direction)
+                _ = ranking(period: year.converted(to: .quarter), direction: direction)
             }
         }
         _ = matches("")

@@ -19,7 +19,7 @@ struct QueryCache {
     private(set) var matches: [String: [Int]] = [:]
     static let matchesLimit = 512
     /// The latest year with a figure, per direction (`true`: exits); worked out once.
-    var latestYears: [Bool: Period?] = [:]
+    var latestYears: [Direction: Period?] = [:]
 
     /// Keeps a picker answer, forgetting every other once past the limit.
     mutating func keep(matches result: [Int], for query: String) {
@@ -31,7 +31,7 @@ struct QueryCache {
 extension Library {
     struct RankingKey: Hashable {
         var period: Period
-        var exits: Bool
+        var direction: Direction
         var facets: Facets
     }
 
@@ -57,7 +57,7 @@ extension Library {
 /// so that they are not worked out twice. The implementation decides how it is kept safe across
 /// threads; CrossingsUI holds no thread or lock.
 public protocol PreparedRankings: AnyObject, Sendable {
-    subscript(period: Period, exits: Bool) -> [RankRow]? { get set }
+    subscript(period: Period, direction: Direction) -> [RankRow]? { get set }
     /// Estimated bytes kept (`MemoryCost.ranking`), and the most it keeps.
     var bytes: Int { get }
     var budget: Int { get }

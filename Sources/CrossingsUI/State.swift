@@ -76,7 +76,7 @@ public struct Picker: Hashable, Sendable {
     /// First match on screen.
     public var top = 0
     /// Entries into Russia (XX-RU), or trips from Russia (RU-XX).
-    public var exits = false
+    public var direction = Direction.entries
     public var purpose: Purpose = .show
     public init() {}
 }
@@ -84,11 +84,11 @@ public struct Picker: Hashable, Sendable {
 /// Which countries the ranking lists: the period (nil: the latest year with data) and the direction.
 public struct RankingQuestion: Hashable, Sendable {
     public var period: Period?
-    /// False: entries into Russia (XX-RU); true: trips from Russia (RU-XX).
-    public var exits = false
-    public init(period: Period? = nil, exits: Bool = false) {
+    /// Entries into Russia (XX-RU), or trips from Russia (RU-XX).
+    public var direction = Direction.entries
+    public init(period: Period? = nil, direction: Direction = .entries) {
         self.period = period
-        self.exits = exits
+        self.direction = direction
     }
 }
 

@@ -455,7 +455,7 @@ func benchPackage(_ directory: String) {
             var cold: [UInt64] = []
             for p in periods {
                 let a = cpuNow()
-                _ = fresh.ranking(period: p, exits: false)
+                _ = fresh.ranking(period: p, direction: .entries)
                 cold.append(cpuNow() - a)
             }
             cold.sort()

@@ -49,10 +49,10 @@ struct RankingPrefetchTests {
         prefetch.start()
         Self.waitUntilFinished([prefetch])
         let plain = Library(data)
-        for (period, exits) in library.index.rankingsWorthPreparing().prefix(8) {
-            let ready = try #require(prefetch.shelf[period, exits])
-            #expect(ready == plain.ranking(period: period, exits: exits))
-            #expect(library.ranking(period: period, exits: exits) == ready)
+        for (period, direction) in library.index.rankingsWorthPreparing().prefix(8) {
+            let ready = try #require(prefetch.shelf[period, direction])
+            #expect(ready == plain.ranking(period: period, direction: direction))
+            #expect(library.ranking(period: period, direction: direction) == ready)
         }
     }
 }

@@ -100,11 +100,11 @@ struct CountriesTests {
             guard let q = quarters["\(flow) \(year)"], q.count == 4 else { return nil }
             return q.values.reduce(0, +)
         }
-        for exits in [false, true] {
-            let flows = library.countries.compactMap { exits ? $0.exits : $0.entries }
+        for direction in Direction.allCases {
+            let flows = library.countries.compactMap { $0[direction] }
             let expected = flows.compactMap { f in total(f.description, 2024).map { (f.description, $0) } }
                 .sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
-            let rows = library.ranking(period: .year(2024), exits: exits)
+            let rows = library.ranking(period: .year(2024), direction: direction)
             let ranked = rows.filter { $0.figure != nil }
             #expect(ranked.map(\.flow.description) == expected.map(\.0))
             #expect(ranked.map { $0.figure?.value.value } == expected.map(\.1))
@@ -123,7 +123,7 @@ struct CountriesTests {
                 #expect(change.display == (percent > 0 ? "+" : "") + String(format: "%.1f%%", percent))
             }
         }
-        let entries = library.ranking(period: .year(2024), exits: false)
+        let entries = library.ranking(period: .year(2024), direction: .entries)
         #expect(entries.map(\.code) == ["CN", "KP", "KR", "BY", "XB"])
         #expect(entries.map { $0.change?.display ?? "" } == ["+43.5%", "+160.0%", "+25.0%", "", ""])
         // The reported year total is shown as reported; the others are derived from quarters.
@@ -134,7 +134,7 @@ struct CountriesTests {
     func ties() throws {
         let library = Library(try Countries.dataset())
         // 2023-Q4: CN 130, KR 40, KP 40, XB 7.
-        let rows = library.ranking(period: .quarter(2023, 4), exits: false).filter { $0.figure != nil }
+        let rows = library.ranking(period: .quarter(2023, 4), direction: .entries).filter { $0.figure != nil }
         #expect(rows.map(\.code) == ["CN", "KP", "KR", "XB"])
         #expect(rows.map(\.rank) == [1, 2, 2, 4])
     }

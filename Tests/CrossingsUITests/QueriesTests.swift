@@ -24,9 +24,9 @@ struct QueriesTests {
             }
             #expect(library.compared(flow: flows[0], with: flows[1], granularity: .quarter, facets: Facets())
                     == index.compared(flow: flows[0], with: flows[1], granularity: .quarter, facets: Facets(), resolver: resolver))
-            for exits in [false, true] {
-                #expect(library.latestYear(exits: exits) == index.latestYear(exits: exits, resolver: resolver))
-                #expect(library.ranking(period: .year(2024), exits: exits) == index.ranking(period: .year(2024), exits: exits, resolver: resolver))
+            for direction in Direction.allCases {
+                #expect(library.latestYear(direction) == index.latestYear(direction, resolver: resolver))
+                #expect(library.ranking(period: .year(2024), direction: direction) == index.ranking(period: .year(2024), direction: direction, resolver: resolver))
             }
             for query in ["", "ch", "  Korea ", "zzzz"] { #expect(library.matches(query) == index.matches(query)) }
         }
@@ -43,5 +43,18 @@ struct QueriesTests {
         // Years before halves before quarters.
         let order = list.map { $0.period.granularity == .year ? 0 : $0.period.granularity == .half ? 1 : 2 }
         #expect(order == order.sorted())
+    }
+
+    /// One word for which way a flow goes: the picker and the ranking ask by `Direction`, not a Bool.
+    @Test func directionOfAFlowAndACountrysFlowThatWay() throws {
+        let kpru = try Flow(parsing: "KP-RU"), rukp = try Flow(parsing: "RU-KP")
+        #expect(Direction(of: kpru) == .entries && Direction(of: rukp) == .exits)
+        #expect(Direction.entries.reversed == .exits && Direction.exits.reversed == .entries)
+        let library = Library(try Fixture.dataset())
+        let kp = try #require(library.countries.first { $0.code == "KP" })
+        #expect(kp[.entries] == kpru && kp[.exits] == rukp)
+        // Enter takes the flow asked for, else the one there is.
+        let oneWay = CountryEntry(code: "XX", name: "X", entries: nil, exits: rukp)
+        #expect(oneWay.flow(.entries) == rukp && oneWay.flow(.exits) == rukp)
     }
 }

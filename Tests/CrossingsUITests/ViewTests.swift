@@ -134,7 +134,7 @@ struct ViewTests {
         var facets = Facets()
         facets.fromYear = 2020
         let context = PageContext(flow: s.flow, compare: s.flow.reversed, granularity: .year, facets: facets,
-                                  ranking: RankingQuestion(period: .year(2023), exits: true))
+                                  ranking: RankingQuestion(period: .year(2023), direction: .exits))
         let counts = CountsView().itemsKey(context)
         #expect(counts.flow == s.flow && counts.compare == s.flow.reversed && counts.granularity == .year && counts.ranking == RankingQuestion())
         let ranking = RankingView().itemsKey(context)

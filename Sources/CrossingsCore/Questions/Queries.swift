@@ -109,15 +109,15 @@ extension DatasetIndex {
     // MARK: Ranking
 
     /// Every country's total for a period, most first; countries with no figure (a gap, never zero) last.
-    public func ranking(period: Period, exits: Bool, facets: Facets = Facets(), resolver: Resolver) -> [RankRow] {
-        rank(period: period, exits: exits, resolver: resolver) { key in figure(key, facets: facets, resolver: resolver) }
+    public func ranking(period: Period, direction: Direction, facets: Facets = Facets(), resolver: Resolver) -> [RankRow] {
+        rank(period: period, direction: direction, resolver: resolver) { key in figure(key, facets: facets, resolver: resolver) }
     }
 
     /// The ranking itself: each country's shown value (`figure`) and change, sorted and numbered.
-    public func rank(period: Period, exits: Bool, resolver: Resolver, figure: (FigureKey) -> ShownFigure?) -> [RankRow] {
+    public func rank(period: Period, direction: Direction, resolver: Resolver, figure: (FigureKey) -> ShownFigure?) -> [RankRow] {
         var rows: [RankRow] = []
         for entry in countries {
-            guard let flow = exits ? entry.exits : entry.entries else { continue }
+            guard let flow = entry[direction] else { continue }
             let key = FigureKey(flow: flow, period: period, measure: .total)
             let shown = figure(key)
             // The change compares like with like: best values (reported consensus, else derived) a year apart.
@@ -144,27 +144,27 @@ extension DatasetIndex {
 
     /// Every ranking a key can ask for with no facets, in the order worth preparing them ahead:
     /// years before halves before quarters, the latest first, entries before exits.
-    public func rankingsWorthPreparing() -> [(period: Period, exits: Bool)] {
-        var periods: [(period: Period, exits: Bool)] = []
-        for exits in [false, true] {
-            guard let span = quarterSpan(exits: exits) else { continue }
+    public func rankingsWorthPreparing() -> [(period: Period, direction: Direction)] {
+        var periods: [(period: Period, direction: Direction)] = []
+        for direction in Direction.allCases {
+            guard let span = quarterSpan(direction) else { continue }
             let first = span.lowerBound, last = span.upperBound
             let all = Period.range(.quarter(first.year, first.quarter), .quarter(last.year, last.quarter))
             for g in [Period.Granularity.year, .half, .quarter] {
-                for p in all.periods(of: g).reversed() { periods.append((p, exits)) }
+                for p in all.periods(of: g).reversed() { periods.append((p, direction)) }
             }
         }
         periods.sort { a, b in
             let ga = a.0.granularity == .year ? 0 : a.0.granularity == .half ? 1 : 2
             let gb = b.0.granularity == .year ? 0 : b.0.granularity == .half ? 1 : 2
-            return (ga, -a.0.firstQuarter.value, a.1 ? 1 : 0) < (gb, -b.0.firstQuarter.value, b.1 ? 1 : 0)
+            return (ga, -a.0.firstQuarter.value, a.1 == .entries ? 0 : 1) < (gb, -b.0.firstQuarter.value, b.1 == .entries ? 0 : 1)
         }
         return periods
     }
 
     /// The latest year for which some country has a figure (entries, or trips from Russia).
-    public func latestYear(exits: Bool, resolver: Resolver) -> Period? {
-        let flows = countries.compactMap { exits ? $0.exits : $0.entries }
+    public func latestYear(_ direction: Direction, resolver: Resolver) -> Period? {
+        let flows = countries.compactMap { $0[direction] }
         guard let last = flows.compactMap({ spans[$0]?.upperBound.year }).max(),
               let first = flows.compactMap({ spans[$0]?.lowerBound.year }).min() else { return nil }
         for year in stride(from: last, through: first, by: -1) {
@@ -178,10 +178,10 @@ extension DatasetIndex {
     }
 
     /// The first and last quarter of any border count in a direction.
-    public func quarterSpan(exits: Bool) -> ClosedRange<QuarterIndex>? {
+    public func quarterSpan(_ direction: Direction) -> ClosedRange<QuarterIndex>? {
         var lo: QuarterIndex?, hi: QuarterIndex?
         for entry in countries {
-            guard let f = exits ? entry.exits : entry.entries, let s = spans[f] else { continue }
+            guard let f = entry[direction], let s = spans[f] else { continue }
             lo = min(lo ?? s.lowerBound, s.lowerBound)
             hi = max(hi ?? s.upperBound, s.upperBound)
         }

@@ -66,25 +66,29 @@ public struct CountryEntry: Hashable, Sendable {
     /// Lower-cased code, name and flows: what the search matches anywhere.
     var search: String
 
+    public init(code: String, name: String, entries: Flow?, exits: Flow?) {
+        self.code = code
+        self.name = name
+        self.entries = entries
+        self.exits = exits
+        lowerName = name.lowercased()
+        search = ([code, name] + [entries, exits].compactMap { $0?.description }).joined(separator: " ").lowercased()
+    }
+
     /// Every country that has a flow in the data, sorted by name (then code).
     static func all(_ data: Dataset, flows: [Flow]) -> [CountryEntry] {
         var byCode: [String: CountryEntry] = [:]
         for flow in flows {
             let code = flow.partner
-            var entry = byCode[code] ?? CountryEntry(code: code, name: data.countryName(code), entries: nil, exits: nil, lowerName: "", search: "")
+            var entry = byCode[code] ?? CountryEntry(code: code, name: data.countryName(code), entries: nil, exits: nil)
             if flow.isEntry { entry.entries = flow } else { entry.exits = flow }
             byCode[code] = entry
         }
-        return byCode.values.map { e in
-            var e = e
-            e.lowerName = e.name.lowercased()
-            e.search = ([e.code, e.name] + [e.entries, e.exits].compactMap { $0?.description }).joined(separator: " ").lowercased()
-            return e
-        }.sorted { ($0.lowerName, $0.code) < ($1.lowerName, $1.code) }
+        return byCode.values.map { CountryEntry(code: $0.code, name: $0.name, entries: $0.entries, exits: $0.exits) }.sorted { ($0.lowerName, $0.code) < ($1.lowerName, $1.code) }
     }
 
     /// The flow Enter takes: the one asked for, else the one there is.
-    public func flow(exits wantExits: Bool) -> Flow? {
-        wantExits ? (exits ?? entries) : (entries ?? exits)
+    public func flow(_ direction: Direction) -> Flow? {
+        self[direction] ?? self[direction.reversed]
     }
 }

@@ -21,7 +21,7 @@ struct PickerOverlay: Overlay {
             if !s.picker.query.isEmpty { s.picker.query.removeLast() }
             s.picker.selected = 0
             s.picker.top = 0
-        case .pickerDirection: s.picker.exits.toggle()
+        case .pickerDirection: s.picker.direction = s.picker.direction.reversed
         case .pickerClose: s.mode = .normal
         case .pickerSelect: s.pickerSelect()
         case .moveDown where open: s.picker.selected += 1
@@ -82,7 +82,7 @@ extension State {
         p.purpose = purpose
         // Start on the direction (and the country) on screen.
         let current = purpose == .compare ? (compare ?? flow) : flow
-        p.exits = !current.isEntry
+        p.direction = Direction(of: current)
         if let i = library.countries.firstIndex(where: { $0.code == current.partner }) {
             p.selected = i
             p.top = max(0, i - 2)
@@ -98,7 +98,7 @@ extension State {
         let matches = pickerMatches
         guard matches.indices.contains(picker.selected) else { message = "no country matches “\(picker.query)”"; return }
         let entry = library.countries[matches[picker.selected]]
-        guard let chosen = entry.flow(exits: picker.exits) else { return }
+        guard let chosen = entry.flow(picker.direction) else { return }
         mode = .normal
         switch picker.purpose {
         case .show:
@@ -150,7 +150,7 @@ func drawPicker(_ s: State, _ screen: inout Screen) {
         guard matches.indices.contains(index) else { break }
         let c = countries[matches[index]]
         let selected = index == s.picker.selected
-        let chosen = c.flow(exits: s.picker.exits)
+        let chosen = c.flow(s.picker.direction)
         let line = [Span(selected ? "› " : "  ", .key), Span(pad(c.code, 5), .overlayTitle), Span(pad(c.name, nameWidth), .overlay),
                     Span(flowCell(c.entries, chosen: selected && chosen == c.entries && c.entries != nil), .overlay),
                     Span(flowCell(c.exits, chosen: selected && chosen == c.exits && c.exits != nil), .overlay)]

@@ -15,7 +15,7 @@ struct RankingView: PageView {
     var hasPreview: Bool { true }
 
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
-        ["ranking", (s.ranking.exits ? "trips from Russia " : "entries into Russia ") + (s.library.rankingPeriod(s.ranking)?.description ?? "")]
+        ["ranking", (s.ranking.direction == .exits ? "trips from Russia " : "entries into Russia ") + (s.library.rankingPeriod(s.ranking)?.description ?? "")]
     }
 
     func header(_ s: State, width w: Int) -> String? {
@@ -24,7 +24,7 @@ struct RankingView: PageView {
         var change = period.map { "on \($0.yearEarlier)" } ?? "change"
         if cells(change) > c.change { change = "Y/Y" }
         return pad("#", c.rank, right: true) + " " + pad(c.code < 5 ? "" : "Code", c.code) + pad("Country", c.name)
-            + pad(s.ranking.exits ? "Trips" : "Entries", c.value, right: true) + "  " + pad(change, c.change, right: true)
+            + pad(s.ranking.direction == .exits ? "Trips" : "Entries", c.value, right: true) + "  " + pad(change, c.change, right: true)
     }
 
     func items(_ page: Page, _ c: PageContext, _ library: Library) -> Items {
@@ -44,10 +44,10 @@ struct RankingView: PageView {
         case .nextPeriod: s.shiftRanking(by: 1)
         case .rankingDirection:
             let period = s.library.rankingPeriod(s.ranking)
-            s.ranking.exits.toggle()
+            s.ranking.direction = s.ranking.direction.reversed
             s.ranking.period = period
             s.resetRankingSelection()
-            s.message = s.ranking.exits ? "trips from Russia (RU-XX)" : "entries into Russia (XX-RU)"
+            s.message = s.ranking.direction.phrase
         default: return false
         }
         return true
@@ -94,14 +94,14 @@ func rankLine(_ row: RankRow, width: Int, scale: Int) -> [Span] {
 extension Library {
     /// The period a ranking question means: its own, or the latest year with data.
     func rankingPeriod(_ q: RankingQuestion) -> Period? {
-        q.period ?? latestYear(exits: q.exits)
+        q.period ?? latestYear(q.direction)
     }
 
     func rankingItems(_ q: RankingQuestion, granularity: Period.Granularity, facets: Facets) -> [Item] {
         guard let period = rankingPeriod(q) else {
             return [Item(.paragraph("No country has a figure in this data package."), selectable: false)]
         }
-        let rows = ranking(period: period, exits: q.exits, facets: facets)
+        let rows = ranking(period: period, direction: q.direction, facets: facets)
         return rows.map { row in
             let key = FigureKey(flow: row.flow, period: period, measure: .total)
             return Item(.rank(row), search: "\(row.code) \(row.name) \(row.flow) \(row.figure?.display ?? "")",
@@ -115,7 +115,7 @@ extension State {
     mutating func shiftRanking(by steps: Int) {
         guard let period = library.rankingPeriod(ranking) else { return }
         let next = period.shifted(by: steps)
-        guard let span = library.quarterSpan(exits: ranking.exits),
+        guard let span = library.quarterSpan(ranking.direction),
               next.lastQuarter >= span.lowerBound, next.firstQuarter <= span.upperBound else {
             message = steps < 0 ? "no earlier period with data" : "no later period with data"
             return
