@@ -69,9 +69,12 @@ struct FuzzPassTests {
         try? FileManager.default.removeItem(at: artifacts)
         try FileManager.default.createDirectory(at: artifacts, withIntermediateDirectories: true)
         // libFuzzer takes the last of a repeated flag: these override fuzz.sh's. A hang is 30 s
-        // here, not 5: the pass shares two cores with every other test.
+        // here, not 5: the pass shares two cores with every other test. A "slow unit" (saved as an
+        // artifact past 10 s by default) likewise: under that load one explorer input took 11 s that
+        // takes 2 s alone, and failed the pass three times in one afternoon.
         let run = try runProcess(Self.root.appendingPathComponent("Tests/Fuzz/fuzz.sh"),
-                                 [target, "\(Self.seconds)", "-artifact_prefix=\(artifacts.path)/", "-timeout=30", "-print_final_stats=1"],
+                                 [target, "\(Self.seconds)", "-artifact_prefix=\(artifacts.path)/", "-timeout=30", "-report_slow_units=30",
+                                  "-print_final_stats=1"],
                                  cwd: Self.root.path, env: Self.flavor)
         let found = (try? FileManager.default.contentsOfDirectory(atPath: artifacts.path)) ?? []
         #expect(run.status == 0 && found.isEmpty, """
