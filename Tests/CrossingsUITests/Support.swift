@@ -26,14 +26,7 @@ func run(_ words: [String], size: Size) throws -> State {
 
 /// The same, with every effect the keys asked the backend for (a check is answered at once, as the backend does).
 func session(_ words: [String], size: Size) throws -> (state: State, effects: [Effect]) {
-    var state = State(data: try Fixture.dataset(), size: size)
-    var effects: [Effect] = []
-    for k in keys(words) {
-        let step = advance(state, .key(k))
-        state = step.state
-        effects += step.effects
-    }
-    return (state, effects)
+    press(words, on: State(data: try Fixture.dataset(), size: size))
 }
 
 /// Keys pressed on a state, with the effects they asked for.

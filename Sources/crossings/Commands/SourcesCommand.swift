@@ -54,19 +54,9 @@ enum SourceOutput {
 
     static func detail(_ s: Source, _ d: Dataset) -> String {
         var lines: [String] = []
-        func field(_ name: String, _ value: String) { if !value.isEmpty { lines.append(name.padding(toLength: 17, withPad: " ", startingAt: 0) + visible(value)) } }
-        field("Id", s.id)
-        field("Kind", s.kind.rawValue)
-        field("Outlet", s.outlet)
-        field("Title", s.title)
-        field("Date", s.date.isEmpty ? "not known" : s.date)
-        field("URL", s.url.isEmpty ? "not known" : s.url)
-        field("Stored text", s.file)
-        field("Credits", s.creditedAgency)
-        field("Chain", s.chain.joined(separator: " → "))
-        field("Licence", s.license)
-        field("Copyright", s.copyright)
-        field("Note", s.note)
+        for (name, value) in s.fields(chain: " → ") {
+            lines.append(name.padding(toLength: 17, withPad: " ", startingAt: 0) + visible(value))
+        }
         let backing = d.backing(s.id)
         lines.append("")
         lines.append("Figures it backs (\(backing.observations.count)):")
