@@ -30,6 +30,8 @@ public struct Command: Hashable, Sendable {
 public enum Keymap {
     /// Every page: from the view registry, so a new page can be drilled into without an edit here.
     static var drill: [Scope] { Registry.all.map(\.scope) }
+    /// Every page with numbers on its lines (`PageView.citesNumbers`): `c` works there, a new one included.
+    static var citing: [Scope] { Registry.all.filter(\.citesNumbers).map(\.scope) }
 
     /// Every command, in the order the help lists them.
     public static let all: [Command] = [
@@ -47,7 +49,7 @@ public enum Keymap {
         Command("back", "Back one level (Esc first clears a filter)", keys: [.backspace, .escape, .left, .char("h")],
                 scopes: [.everywhere], footer: "back", action: .back),
         Command("cite", "Show every citation behind the selected number", keys: [.char("c")],
-                scopes: [.counts, .breakdown, .citations, .source, .check, .ranking], footer: "cite", action: .cite),
+                scopes: citing, footer: "cite", action: .cite),
         Command("cite-compared", "Show every citation behind the number in the second column (side by side)", keys: [.char("C")],
                 scopes: [.counts], action: .citeCompared),
         Command("next-flow", "Show the next flow (KP-RU, RU-KP, then the others)", keys: [.char("f")], scopes: [.counts], action: .nextFlow),

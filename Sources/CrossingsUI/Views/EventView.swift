@@ -11,6 +11,8 @@ extension Page {
 struct EventView: PageView {
     var kind: PageKind { .event }
     var scope: Scope { .event }
+    /// Its lines are events or sources, not numbers: `c` does nothing here.
+    var citesNumbers: Bool { false }
     func previewTitle(on scope: Scope) -> String? { "This event (\(Keymap.keyed(.open, in: scope, "all of it", short: false)))" }
 
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] { [page.text ?? ""] }

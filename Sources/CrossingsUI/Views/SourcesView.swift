@@ -11,6 +11,8 @@ extension Page {
 struct SourcesView: PageView {
     var kind: PageKind { .sources }
     var scope: Scope { .sources }
+    /// Its lines are events or sources, not numbers: `c` does nothing here.
+    var citesNumbers: Bool { false }
     var hasColumnHeader: Bool { true }
     var hasPreview: Bool { true }
 

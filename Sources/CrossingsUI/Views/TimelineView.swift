@@ -11,6 +11,8 @@ extension Page {
 struct TimelineView: PageView {
     var kind: PageKind { .timeline }
     var scope: Scope { .timeline }
+    /// Its lines are events or sources, not numbers: `c` does nothing here.
+    var citesNumbers: Bool { false }
     var hasColumnHeader: Bool { true }
     var hasPreview: Bool { true }
 

@@ -115,6 +115,8 @@ protocol PageView: Sendable {
     var hasPreview: Bool { get }
     /// Layout: rows for a chart above the list (`drawAboveList` fills them).
     var hasChart: Bool { get }
+    /// Whether its lines carry numbers whose citations `c` opens (the key registry reads it).
+    var citesNumbers: Bool { get }
     /// The preview pane's title when a line of a page of `scope` leads here (nil: not previewed);
     /// its key hint from the registry, for that page.
     func previewTitle(on scope: Scope) -> String?
@@ -141,6 +143,7 @@ extension PageView {
     var hasColumnHeader: Bool { false }
     var hasPreview: Bool { false }
     var hasChart: Bool { false }
+    var citesNumbers: Bool { true }
     func previewTitle(on scope: Scope) -> String? { nil }
     func header(_ s: State, width: Int) -> String? { nil }
     func drawAboveList(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Screen) {}
