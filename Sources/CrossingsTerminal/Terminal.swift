@@ -119,7 +119,7 @@ final class Terminal {
     func readInput(resized: inout Bool) -> Action? {
         guard let key = readKey(resized: &resized) else { return nil }
         guard key == .escape else { return .key(key) }
-        switch readBracket() {
+        switch readBracket(resized: &resized) {
         case .paste(let text): return .paste(text)
         case .strayEnd: return nil
         case .none: return .key(key)
@@ -139,7 +139,7 @@ final class Terminal {
     /// After an Esc: the rest of `ESC [200~` and the pasted text up to `ESC [201~`; or a paste's end
     /// with no paste open (`ESC [201~` sent or pasted on its own), swallowed rather than run as Esc,
     /// `2`, `0`, `1`, `~`. Anything else is put back, to be read as the keys it is (Esc, then `[` …).
-    private func readBracket() -> Bracket {
+    private func readBracket(resized: inout Bool) -> Bracket {
         let start: [wint_t] = [0x5B, 0x32, 0x30]            // [20
         var got: [(code: Bool, value: wint_t)] = []
         // The rest of a sequence comes with its Esc; a person pressing Esc waits 5 ms more.
@@ -153,7 +153,7 @@ final class Terminal {
         }
         let values = got.map(\.value)
         if got.count == 5, !got.contains(where: \.code), values[4] == 0x7E {
-            return values[3] == 0x30 ? .paste(pastedText()) : .strayEnd
+            return values[3] == 0x30 ? .paste(pastedText(resized: &resized)) : .strayEnd
         }
         // Put back in reverse: ncurses' input queue returns the last one pushed first.
         for r in got.reversed() {
@@ -167,7 +167,9 @@ final class Terminal {
     /// scanned for the end, not kept. A real end comes alone: text right behind an end (within 10 ms,
     /// the same burst) is the rest of the same paste, whose text held `ESC [201~` — the injection
     /// `x ESC[201~ q …` would otherwise quit the explorer and hand the rest to the shell.
-    private func pastedText() -> String {
+    /// A resize during the paste is not lost with the keys: `resized` says so, and the frame is redrawn
+    /// at the new size (it went on drawing the old one until the next real change).
+    private func pastedText(resized: inout Bool) -> String {
         let closing: [wint_t] = [0x1B, 0x5B, 0x32, 0x30, 0x31, 0x7E]
         var text: [Unicode.Scalar] = []
         var tail: [wint_t] = []
@@ -175,7 +177,10 @@ final class Terminal {
         while true {
             wtimeout(window, wait)
             guard let r = read() else { break }
-            if r.code { continue }  // a key sequence inside the paste: not text
+            if r.code {  // a key sequence inside the paste: not text
+                if Int32(r.value) == KEY_RESIZE { resized = true }
+                continue
+            }
             tail.append(r.value)
             if tail.count > closing.count { tail.removeFirst() }
             if tail == closing {

@@ -160,7 +160,7 @@ public final class Library {
         let context = PageContext(flow: flow, compare: compare, granularity: granularity, facets: facets, ranking: ranking, findings: findings)
         let key = view.itemsKey(context)
         let question = ItemsQuestion(page: page, flow: key.flow, compare: key.compare, granularity: key.granularity, facets: key.facets,
-                                     ranking: key.ranking, findings: key.findings)
+                                     ranking: key.ranking, answered: key.findings != nil)
         if let cached = itemsCache[question] { return cached }
         var built = context
         built.compare = key.compare

@@ -48,7 +48,10 @@ extension Library {
         var granularity: Period.Granularity
         var facets: Facets
         var ranking: RankingQuestion
-        var findings: [Finding]?
+        /// A check page: whether the verdicts have come (they are the sentence's, worked out by the
+        /// pure checker, so the sentence and this flag are the whole key; hashing the findings on
+        /// every lookup made each key on a check page twice as slow).
+        var answered: Bool
     }
 }
 

@@ -157,8 +157,9 @@ extension State {
     /// Keeps the selection on a selectable item and in view.
     mutating func normalize() {
         for v in TopView.allCases where (stacks[v] ?? []).isEmpty { stacks[v] = [PageState(v.root)] }
-        // Only the verdicts of check pages still open are kept.
-        if !checks.isEmpty {
+        // Only the verdicts of check pages still open are kept: looked at only when there are more
+        // verdicts than open check pages (counted without hashing their sentences on every key).
+        if !checks.isEmpty, checks.count > stacks.values.joined().count(where: { $0.page.kind == .check }) {
             let open = Set(stacks.values.joined().compactMap { $0.page.kind == .check ? $0.page.text : nil })
             checks = checks.filter { open.contains($0.key) }
         }

@@ -60,4 +60,18 @@ import Testing
         #expect(c == a)
         #expect(advance(a, .key(.down)).state != a)
     }
+
+    /// Checking the sentence on screen again is that page, not a second copy (Backspace then leaves it).
+    @Test func theSameSentenceTwiceIsOnePage() throws {
+        let sentence = "In 2024, 13,221 North Koreans entered Russia."
+        var state = try run([], size: size)
+        for _ in 0..<2 {
+            state = advance(state, .key(.char("v"))).state
+            state = advance(state, .checkType(sentence)).state
+            state = advance(state, .key(.enter)).state
+        }
+        #expect(state.stack.count == 2)
+        #expect(state.checks.count == 1)
+        #expect(advance(state, .key(.backspace)).state.current.page == .counts)
+    }
 }

@@ -19,7 +19,8 @@ struct CheckPrompt: Overlay {
             if sentence.isEmpty {
                 s.message = "nothing to check"
             } else {
-                s.stack = s.stack + [PageState(.check(sentence))]
+                // The same sentence again is the page already open, not a second copy of it.
+                s.push(.check(sentence))
                 // The verdicts are the backend's to work out (`Effect.check`); it answers with `.checked`.
                 if s.checks[sentence] == nil { s.outbox.append(.check(sentence)) }
             }
