@@ -32,6 +32,8 @@ public enum Keymap {
     static var drill: [Scope] { Registry.all.map(\.scope) }
     /// Every page with numbers on its lines (`PageView.citesNumbers`): `c` works there, a new one included.
     static var citing: [Scope] { Registry.all.filter(\.citesNumbers).map(\.scope) }
+    /// Pages `e` writes to a CSV file (`PageView.exports`).
+    static var exporting: [Scope] { Registry.all.filter(\.exports).map(\.scope) }
 
     /// Every command, in the order the help lists them.
     public static let all: [Command] = [
@@ -83,6 +85,9 @@ public enum Keymap {
                 scopes: [.everywhere], footer: "menu", action: .openFacets),
         Command("copy", "Copy the selected number with its citation as one line (printed again on exit)", keys: [.char("y")],
                 scopes: [.everywhere], footer: "copy", action: .copy),
+        // Issue 14, export and sort: one block.
+        Command("export", "Export the page as a CSV file, a citation beside each number (the status line names the file)",
+                keys: [.char("e")], scopes: exporting, action: .export),
         Command("check", "Check a sentence against the dataset: type it, then Enter", keys: [.char("v")],
                 scopes: [.everywhere], footer: "check", action: .startCheck),
         Command("check-run", "Check the sentence", keys: [.enter], scopes: [.checking], footer: "check", action: .checkSubmit),

@@ -101,6 +101,9 @@ extension State {
         case .copy: copy()
         case .quit: outbox.append(.quit)
         case .checked(let sentence, let findings): checks[sentence] = findings
+        case .export: export()
+        case .exported(let path, let rows): message = "exported \(rows) row\(rows == 1 ? "" : "s") to \(path)"
+        case .exportFailed(let why): message = "not exported: " + why
         case .nextFlow, .previousFlow, .compareReverse, .compareOff, .citeCompared, .countsOfQuarter,
              .previousPeriod, .nextPeriod, .rankingDirection:
             break // a view's own: its `perform` took it above

@@ -137,6 +137,12 @@ protocol PageView: Sendable {
     /// This page's own actions. `apply` asks the page on screen first, then the other views, so an
     /// action sent straight (tests, the fuzzer) still does what it did from any page. True: done.
     func perform(_ action: Action, on s: inout State) -> Bool
+
+    /// What `e` writes: the page's lines (`items`, after the `/` filter, in the order shown) as a
+    /// table with a citation for each number (`Export`); nil: this page exports nothing.
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable?
+    /// Whether `export` gives a table: `e` is bound on this page (the key registry reads it).
+    var exports: Bool { get }
 }
 
 extension PageView {
@@ -149,4 +155,6 @@ extension PageView {
     func drawAboveList(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Screen) {}
     func itemsKey(_ context: PageContext) -> PageContext { context.facetsOnly }
     func perform(_ action: Action, on s: inout State) -> Bool { false }
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? { nil }
+    var exports: Bool { false }
 }

@@ -29,6 +29,14 @@ struct BreakdownView: PageView {
         guard let (f, p) = page.period else { return Items([]) }
         return Items(library.breakdownItems(flow: f, period: p, facets: c.facets))
     }
+
+    /// The total and each category with a line, in the order shown.
+    var exports: Bool { true }
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? {
+        guard let (f, p) = page.period else { return nil }
+        let rows: [BreakdownRow] = items.compactMap { if case .category(let r) = $0.content { r } else { nil } }
+        return Export.breakdown(rows, flow: f, period: p, s.library.data)
+    }
 }
 
 struct BreakdownColumns {

@@ -38,6 +38,14 @@ struct RankingView: PageView {
         return key
     }
 
+    /// Every country listed, with its rank by value.
+    var exports: Bool { true }
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? {
+        guard let period = s.library.rankingPeriod(s.ranking) else { return nil }
+        let rows: [RankRow] = items.compactMap { if case .rank(let r) = $0.content { r } else { nil } }
+        return Export.ranking(rows, period: period, direction: s.ranking.direction, s.library.data)
+    }
+
     func perform(_ action: Action, on s: inout State) -> Bool {
         switch action {
         case .previousPeriod: s.shiftRanking(by: -1)

@@ -27,6 +27,12 @@ struct TimelineView: PageView {
         Items(library.timelineItems(facets: c.facets))
     }
 
+    /// Every event listed, with its sources' dates as its citation.
+    var exports: Bool { true }
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? {
+        Export.events(items.compactMap { if case .event(let e) = $0.content { e } else { nil } }, s.library.data)
+    }
+
     func perform(_ action: Action, on s: inout State) -> Bool {
         guard action == .countsOfQuarter else { return false }
         s.countsOfQuarter()
