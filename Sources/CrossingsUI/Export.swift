@@ -140,3 +140,16 @@ extension State {
         message = "exporting \(table.rows.count) row\(table.rows.count == 1 ? "" : "s")…"
     }
 }
+
+extension State {
+    /// The backend wrote the file: its name first (a long directory is cut, never the name), on a
+    /// status line of its own.
+    mutating func exported(_ path: String, rows: Int) {
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        let what = "exported \(formatCount(rows)) row\(rows == 1 ? "" : "s") to "
+        message = what + (dir == "." ? path : name + " in " + dir)
+        messageFirst = true
+    }
+}

@@ -68,6 +68,7 @@ extension State {
 
     mutating func apply(_ action: Action) {
         message = ""
+        messageFirst = false
         // The overlays' own actions: opening one, typing into it, moving in it while it is open.
         for overlay in Overlays.all where overlay.apply(action, to: &self) { return }
         // A page's own actions first (the page on screen, then the others: an action sent straight,
@@ -102,8 +103,10 @@ extension State {
         case .quit: outbox.append(.quit)
         case .checked(let sentence, let findings): checks[sentence] = findings
         case .export: export()
-        case .exported(let path, let rows): message = "exported \(rows) row\(rows == 1 ? "" : "s") to \(path)"
-        case .exportFailed(let why): message = "not exported: " + why
+        case .exported(let path, let rows): exported(path, rows: rows)
+        case .exportFailed(let why):
+            message = "not exported: " + why
+            messageFirst = true
         case .nextFlow, .previousFlow, .compareReverse, .compareOff, .citeCompared, .countsOfQuarter,
              .previousPeriod, .nextPeriod, .rankingDirection:
             break // a view's own: its `perform` took it above
