@@ -101,7 +101,7 @@ public enum Explorer {
     /// The explorer proper, on a loaded package.
     static func browse(_ library: Library, prefetch: RankingPrefetch, _ terminal: Terminal) -> Int32 {
         var state = State(library: library, size: terminal.size)
-        // Every other ranking is worked out on another thread meanwhile, so `[` and `]` find them ready.
+        // Every other ranking is worked out on another thread meanwhile, so `<` and `>` find them ready.
         prefetch.start()
         defer { prefetch.stop() }
         var copied: [String] = []

@@ -77,6 +77,10 @@ public enum Action: Hashable, Sendable {
     case exported(String, rows: Int)
     /// The backend's answer to `Effect.export` when the file could not be written: why.
     case exportFailed(String)
+    /// `]`: sort a list page by its next column (after the last, its own order again).
+    case nextSortColumn
+    /// `[`: the sort the other way round.
+    case reverseSort
 }
 
 /// Where a command works: a page (each view file declares its own, `Scope.counts`) or a mode.

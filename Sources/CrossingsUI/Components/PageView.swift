@@ -143,6 +143,10 @@ protocol PageView: Sendable {
     func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable?
     /// Whether `export` gives a table: `e` is bound on this page (the key registry reads it).
     var exports: Bool { get }
+    /// The columns `]` sorts by, in the order it goes through them (none: `]` and `[` are not bound here).
+    var sortColumns: [SortColumn] { get }
+    /// Whether a line takes part in the sort (not a heading, a blank, a total).
+    func sortable(_ item: Item) -> Bool
 }
 
 extension PageView {
@@ -157,4 +161,6 @@ extension PageView {
     func perform(_ action: Action, on s: inout State) -> Bool { false }
     func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? { nil }
     var exports: Bool { false }
+    var sortColumns: [SortColumn] { [] }
+    func sortable(_ item: Item) -> Bool { item.selectable }
 }
