@@ -92,16 +92,25 @@ extension Items {
 func markSorted(_ header: String, titles: [String], descending: Bool) -> String {
     let arrow = descending ? "▼" : "▲"
     guard let range = titles.lazy.compactMap({ header.range(of: $0) }).first else { return header }
-    if range.upperBound < header.endIndex, header[range.upperBound] == " " {
-        return header.replacingCharacters(in: range.upperBound..<header.index(after: range.upperBound), with: arrow)
-    }
-    if range.lowerBound > header.startIndex, header[header.index(before: range.lowerBound)] == " " {
+    let before = header[..<range.lowerBound]
+    // A right-aligned title (spaces before it): the arrow takes a space on its left.
+    if before.hasSuffix("  ") {
         var h = header
         h.insert(contentsOf: arrow, at: range.upperBound)
         h.remove(at: h.index(before: range.lowerBound))
         return h
     }
+    // A left-aligned one: the space after it.
+    if range.upperBound < header.endIndex, header[range.upperBound] == " " {
+        return header.replacingCharacters(in: range.upperBound..<header.index(after: range.upperBound), with: arrow)
+    }
     if range.upperBound == header.endIndex { return header + arrow }
+    if before.hasSuffix(" ") {
+        var h = header
+        h.insert(contentsOf: arrow, at: range.upperBound)
+        h.remove(at: h.index(before: range.lowerBound))
+        return h
+    }
     return header
 }
 
