@@ -101,6 +101,18 @@ import Testing
         #expect(sources.message.contains("does nothing here"))
     }
 
+    @Test func sideBySideExportsBothFlowsEachPeriod() throws {
+        let s = try run(["x"], size: size)
+        let other = try #require(s.compare)
+        let t = try #require(table(update(s, .export).effects))
+        #expect(t.name == "crossings-\(s.flow)-and-\(other)-by-quarter")
+        let flows = t.rows.map { $0[0] }
+        #expect(flows.count.isMultiple(of: 2))
+        #expect(zip(flows, flows.dropFirst()).enumerated().allSatisfy { i, pair in i % 2 == 1 || pair == (s.flow.description, other.description) })
+        // A gap keeps its row, with no value and no mark.
+        if let gap = t.rows.first(where: { $0[5].isEmpty }) { #expect(gap[7].isEmpty && gap[10].hasPrefix("no figure")) }
+    }
+
     @Test func exportedStatusLineAt80x24() throws {
         let asked = try run(["e"], size: size)
         let done = update(asked, .exported("./crossings-KP-RU-by-quarter-2026-11-28.csv", rows: 65)).state
