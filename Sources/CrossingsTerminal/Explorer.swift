@@ -101,7 +101,7 @@ public enum Explorer {
     /// The explorer proper, on a loaded package.
     static func browse(_ library: Library, prefetch: RankingPrefetch, _ terminal: Terminal) -> Int32 {
         var state = State(library: library, size: terminal.size)
-        // Every other ranking is worked out on another thread meanwhile, so `[` and `]` find them ready.
+        // Every other ranking is worked out on another thread meanwhile, so `<` and `>` find them ready.
         prefetch.start()
         defer { prefetch.stop() }
         var copied: [String] = []
@@ -128,6 +128,9 @@ public enum Explorer {
                     case .check:
                         // Pure work on the dataset: a typed sentence is a few thousand characters at most.
                         if let answer = library.answer(effect) { pending.append(answer) }
+                    case .export(let table):
+                        let dir = ProcessInfo.processInfo.environment["CROSSINGS_EXPORT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+                        pending.append(ExportWriter.perform(table, directory: dir, date: ExportWriter.today()))
                     }
                 }
             }
@@ -176,6 +179,46 @@ public enum Explorer {
                 offset += n
             }
         }
+    }
+}
+
+/// Writes `e`'s table (`Effect.export`) as a new file, and says how it went as the action to feed back.
+public enum ExportWriter {
+    /// `2026-11-28`, in local time: the day the file was written.
+    public static func today() -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd"
+        return f.string(from: Date())
+    }
+
+    /// Creates `directory/name-date.csv` (or `-2`, `-3`… when one exists: created exclusively, so an
+    /// existing file is never overwritten, even one made meanwhile) and writes the CSV to it.
+    public static func perform(_ table: ExportTable, directory: String, date: String) -> Action {
+        let bytes = Array(table.csv.utf8)
+        let dir = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        for attempt in 1...1000 {
+            let path = dir + "/" + Export.fileName(table.name, date: date, attempt: attempt)
+            let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+            if fd < 0 {
+                if errno == EEXIST { continue }
+                return .exportFailed("cannot create \(path): \(String(cString: strerror(errno)))")
+            }
+            var offset = 0
+            var failure: Int32 = 0
+            while offset < bytes.count {
+                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+                if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+                offset += n
+            }
+            if close(fd) != 0 && failure == 0 { failure = errno }
+            if failure != 0 {
+                unlink(path)
+                return .exportFailed("cannot write \(path): \(String(cString: strerror(failure)))")
+            }
+            return .exported(path, rows: table.rows.count)
+        }
+        return .exportFailed("\(dir) already holds 1,000 files named \(Export.fileName(table.name, date: date))")
     }
 }
 

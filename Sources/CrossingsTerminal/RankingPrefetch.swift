@@ -5,7 +5,7 @@ import Foundation
 /// Works out, on a thread of its own, every ranking a key can ask for with no facets
 /// (`DatasetIndex.rankingsWorthPreparing`: years first, from the latest, both directions; then
 /// halves and quarters), and puts them on a shelf the explorer's `Library.ranking` looks at
-/// first, so that `[` and `]` find them ready.
+/// first, so that `<` and `>` find them ready.
 ///
 /// The thread is the backend's: CrossingsUI asks pure questions and sees only the shelf,
 /// through `PreparedRankings`.

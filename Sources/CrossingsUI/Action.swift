@@ -71,6 +71,16 @@ public enum Action: Hashable, Sendable {
     case quit
     /// The backend's answer to `Effect.check`: a sentence's verdicts.
     case checked(String, [Finding])
+    /// `e`: the page on screen to a CSV file, with a citation for each number (`Effect.export`).
+    case export
+    /// The backend's answer to `Effect.export`: the file written (its path) and how many rows.
+    case exported(String, rows: Int)
+    /// The backend's answer to `Effect.export` when the file could not be written: why.
+    case exportFailed(String)
+    /// `]`: sort a list page by its next column (after the last, its own order again).
+    case nextSortColumn
+    /// `[`: the sort the other way round.
+    case reverseSort
 }
 
 /// Where a command works: a page (each view file declares its own, `Scope.counts`) or a mode.

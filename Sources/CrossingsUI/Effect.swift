@@ -16,6 +16,9 @@ public enum Effect: Hashable, Sendable {
     case quit
     /// Check a sentence against the dataset; the answer comes back as `Action.checked`.
     case check(String)
+    /// `e`: write this table as a CSV file (the backend names it, never overwriting one); the
+    /// outcome comes back as `Action.exported` or `Action.exportFailed`.
+    case export(ExportTable)
 }
 
 extension Library {
@@ -25,13 +28,13 @@ extension Library {
     public func answer(_ effect: Effect) -> Action? {
         switch effect {
         case .check(let sentence): .checked(sentence, Checker(resolver: resolver).check(document: sentence))
-        case .copy, .quit: nil
+        case .copy, .quit, .export: nil
         }
     }
 }
 
 /// `update` as the backend runs it, without a terminal: the effects the dataset answers (a check)
-/// are performed at once and fed back; the others (copy, quit) are returned. Tests, the fuzzer and
+/// are performed at once and fed back; the others (copy, quit, export) are returned. Tests, the fuzzer and
 /// the benchmark drive the explorer with it.
 ///
 /// ```swift

@@ -32,6 +32,10 @@ public enum Keymap {
     static var drill: [Scope] { Registry.all.map(\.scope) }
     /// Every page with numbers on its lines (`PageView.citesNumbers`): `c` works there, a new one included.
     static var citing: [Scope] { Registry.all.filter(\.citesNumbers).map(\.scope) }
+    /// Pages `e` writes to a CSV file (`PageView.exports`).
+    static var exporting: [Scope] { Registry.all.filter(\.exports).map(\.scope) }
+    /// List pages `]` and `[` sort (`PageView.sortColumns`).
+    static var sorting: [Scope] { Registry.all.filter { !$0.sortColumns.isEmpty }.map(\.scope) }
 
     /// Every command, in the order the help lists them.
     public static let all: [Command] = [
@@ -60,8 +64,8 @@ public enum Keymap {
         Command("reverse-beside", "Entries next to exits: the reverse flow side by side (again: one flow)", keys: [.char("x")], scopes: [.counts],
                 action: .compareReverse),
         Command("one-flow", "Back to one flow (no second column)", keys: [.char("S")], scopes: [.counts], action: .compareOff),
-        Command("previous-period", "The period before", keys: [.char("["), .char("<")], scopes: [.ranking], footer: "period", action: .previousPeriod),
-        Command("next-period", "The period after", keys: [.char("]"), .char(">")], scopes: [.ranking], action: .nextPeriod),
+        Command("previous-period", "The period before", keys: [.char("<")], scopes: [.ranking], footer: "period", action: .previousPeriod),
+        Command("next-period", "The period after", keys: [.char(">")], scopes: [.ranking], action: .nextPeriod),
         Command("entries-exits", "Entries into Russia or trips from Russia", keys: [.char("x")], scopes: [.ranking], footer: "in/out",
                 action: .rankingDirection),
         Command("counts", "Counts: one flow, period by period", keys: [.char("1")], scopes: [.everywhere], action: .show(.counts)),
@@ -83,6 +87,12 @@ public enum Keymap {
                 scopes: [.everywhere], footer: "menu", action: .openFacets),
         Command("copy", "Copy the selected number with its citation as one line (printed again on exit)", keys: [.char("y")],
                 scopes: [.everywhere], footer: "copy", action: .copy),
+        // Issue 14, export and sort: one block.
+        Command("export", "Export the page as a CSV file, a citation beside each number (the status line names the file)",
+                keys: [.char("e")], scopes: exporting, action: .export),
+        Command("sort-column", "Sort by the next column (numbers largest first, text A to Z; after the last, the page's own order)",
+                keys: [.char("]")], scopes: sorting, action: .nextSortColumn),
+        Command("sort-reverse", "Turn the sort round (the header marks it ▲ or ▼)", keys: [.char("[")], scopes: sorting, action: .reverseSort),
         Command("check", "Check a sentence against the dataset: type it, then Enter", keys: [.char("v")],
                 scopes: [.everywhere], footer: "check", action: .startCheck),
         Command("check-run", "Check the sentence", keys: [.enter], scopes: [.checking], footer: "check", action: .checkSubmit),

@@ -115,7 +115,7 @@ public final class Library {
         for direction in Direction.allCases {
             _ = items(.ranking, flow: flows.first ?? Flow(citizens: "", destination: ""), granularity: .quarter, facets: Facets(),
                       ranking: RankingQuestion(direction: direction))
-            // The periods the ranking's first keys ask for: `[` (the year before) and `t` (the year's last quarter).
+            // The periods the ranking's first keys ask for: `<` (the year before) and `t` (the year's last quarter).
             if let year = latestYear(direction) {
                 _ = ranking(period: year.shifted(by: -1), direction: direction)
                 _ = ranking(period: year.converted(to: .quarter), direction: direction)

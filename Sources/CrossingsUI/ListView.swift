@@ -86,6 +86,11 @@ func drawPreview(_ s: State, _ items: Items, _ layout: Layout, _ pane: (x: Int, 
 
 /// The page's column titles, from its view.
 func drawHeader(_ s: State, _ y: Int, width w: Int, _ screen: inout Screen) {
-    guard let text = s.current.page.view.header(s, width: w) else { return }
+    let view = s.current.page.view
+    guard var text = view.header(s, width: w) else { return }
+    if let order = s.sorts[view.kind], view.sortColumns.indices.contains(order.column) {
+        let column = view.sortColumns[order.column]
+        text = markSorted(text, titles: column.headerTitles?(s) ?? [column.title], descending: order.descending)
+    }
     screen.put(fit(text, w), x: 1, y: y, style: Style(.header))
 }

@@ -1,6 +1,6 @@
 import CrossingsCore
 
-/// The ranking's `[`/`]` steps and its granularity key (`t`): a period moved or converted.
+/// The ranking's `<`/`>` steps and its granularity key (`t`): a period moved or converted.
 extension Period {
     /// The period of the same granularity `steps` later (earlier when negative); ranges stay.
     func shifted(by steps: Int) -> Period {

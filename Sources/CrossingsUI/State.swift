@@ -120,6 +120,10 @@ public struct State: Equatable {
     public var checkText = ""
     /// A one-line note in the status line (what was copied, what a key could not do).
     public var message = ""
+    /// The message takes the whole status line (an export's file name must not be cut for the rest).
+    public var messageFirst = false
+    /// The order of each sortable list page (`]` `[`); none: the page's own order.
+    public var sorts: [PageKind: SortOrder] = [:]
     /// The verdicts on each sentence checked (`v`) whose page is open, as the backend answered `Effect.check`.
     public var checks: [String: [Finding]] = [:]
     /// Effects asked for by the action being applied; `update` hands them out and empties it, so a

@@ -23,7 +23,7 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
     if let filter = FilterPrompt.summary(s) { parts.append(filter) }
     parts.append(s.facets.isEmpty ? "no filters" : s.facets.summary)
     var text = " " + parts.joined(separator: " · ")
-    if !s.message.isEmpty { text += " │ " + s.message }
+    if !s.message.isEmpty { text = s.messageFirst ? " " + s.message : text + " │ " + s.message }
     screen.put(fit(text, screen.width), x: 0, y: y, style: Style(.status))
 }
 

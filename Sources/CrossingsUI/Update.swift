@@ -28,8 +28,12 @@ extension State {
 
     /// A page's items before the `/` filter.
     func items(_ page: Page) -> Items {
-        library.items(page, flow: flow, compare: compare, granularity: granularity, facets: facets, ranking: ranking,
-                      findings: page.kind == .check ? page.text.flatMap { checks[$0] } : nil)
+        let items = library.items(page, flow: flow, compare: compare, granularity: granularity, facets: facets, ranking: ranking,
+                                  findings: page.kind == .check ? page.text.flatMap { checks[$0] } : nil)
+        // `]` `[`: the same lines in another order (`Sort.swift`).
+        let view = page.view
+        guard let order = sorts[page.kind], view.sortColumns.indices.contains(order.column) else { return items }
+        return items.sorted(by: view.sortColumns[order.column], descending: order.descending, sortable: view.sortable)
     }
 
     var selectedItem: Item? {
@@ -68,6 +72,7 @@ extension State {
 
     mutating func apply(_ action: Action) {
         message = ""
+        messageFirst = false
         // The overlays' own actions: opening one, typing into it, moving in it while it is open.
         for overlay in Overlays.all where overlay.apply(action, to: &self) { return }
         // A page's own actions first (the page on screen, then the others: an action sent straight,
@@ -101,6 +106,13 @@ extension State {
         case .copy: copy()
         case .quit: outbox.append(.quit)
         case .checked(let sentence, let findings): checks[sentence] = findings
+        case .export: export()
+        case .nextSortColumn: nextSortColumn()
+        case .reverseSort: reverseSort()
+        case .exported(let path, let rows): exported(path, rows: rows)
+        case .exportFailed(let why):
+            message = "not exported: " + why
+            messageFirst = true
         case .nextFlow, .previousFlow, .compareReverse, .compareOff, .citeCompared, .countsOfQuarter,
              .previousPeriod, .nextPeriod, .rankingDirection:
             break // a view's own: its `perform` took it above

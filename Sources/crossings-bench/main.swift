@@ -409,7 +409,7 @@ func benchPackage(_ directory: String) {
             press("side by side (x, s)", .char("S"))
             press("ranking (4, [, ], t, x)", .char("4"))
             for _ in 0..<3 { press("move", .down) }
-            press("ranking (4, [, ], t, x)", round % 2 == 0 ? .char("[") : .char("]"))
+            press("ranking (4, <, >, t, x)", round % 2 == 0 ? .char("<") : .char(">"))
             if round % 5 == 0 { press("ranking (4, [, ], t, x)", .char("t")) }
             if round % 3 == 0 { press("ranking (4, [, ], t, x)", .char("x")) }
             press("move", .pageDown)
@@ -449,7 +449,7 @@ func benchPackage(_ directory: String) {
         print("peak memory after \(all.count) keys (RSS)".padding(toLength: 58, withPad: " ", startingAt: 0)
               + String(format: "%9.1f MB", peak) + (peak < 300 ? "   goal < 300 MB: met" : "   goal < 300 MB: MISSED"))
         // The heaviest question behind a key: a ranking not worked out ahead (every country's value
-        // and its change on a year earlier), on a fresh library: what `[` costs before the thread has got there.
+        // and its change on a year earlier), on a fresh library: what `<` costs before the thread has got there.
         let fresh = Library(data)
         for (label, periods) in [("year", library.years.map { Period.year($0) }), ("quarter", library.years.map { Period.quarter($0, 2) })] {
             var cold: [UInt64] = []
@@ -645,7 +645,7 @@ func benchRandomWalk(_ directory: String, keys total: Int, seed: UInt64) {
             kind = "ranking"
             currentKind = kind
             if state.view != .ranking { press(.char("4")) }
-            for _ in 0..<(1 + random.next() % 3) { press(pick([.char("["), .char("]"), .char("["), .char("t"), .char("x"), .down, .enter])) }
+            for _ in 0..<(1 + random.next() % 3) { press(pick([.char("<"), .char(">"), .char("<"), .char("t"), .char("x"), .down, .enter])) }
         case 76..<82:
             kind = "view"
             currentKind = kind

@@ -37,7 +37,7 @@ let countryScenarios: [Scenario] = [
     Scenario(name: "picker-selected-china", keys: ["o", "c", "h", "i", "Enter"]),
     Scenario(name: "ranking", keys: ["4"]),
     Scenario(name: "ranking-exits", keys: ["4", "x"]),
-    Scenario(name: "ranking-previous-year", keys: ["4", "["]),
+    Scenario(name: "ranking-previous-year", keys: ["4", "<"]),
     Scenario(name: "ranking-quarters", keys: ["4", "t"]),
     Scenario(name: "ranking-open-kp", keys: ["4", "j", "Enter"]),
     Scenario(name: "ranking-cite-cn", keys: ["4", "c"]),
@@ -139,20 +139,20 @@ struct CountriesTests {
         #expect(rows.map(\.rank) == [1, 2, 2, 4])
     }
 
-    @Test("the default ranking period is the latest year with a figure; [ and ] step it; t changes granularity")
+    @Test("the default ranking period is the latest year with a figure; < and > step it; t changes granularity")
     func periods() throws {
         var s = try Countries.run(["4"], size: Size(width: 80, height: 24))
         #expect(s.library.rankingPeriod(s.ranking) == .year(2024))
-        s = advance(s, .key(.char("]"))).state
+        s = advance(s, .key(.char(">"))).state
         #expect(s.library.rankingPeriod(s.ranking) == .year(2024))
         #expect(s.message.contains("no later period"))
-        s = advance(s, .key(.char("["))).state
+        s = advance(s, .key(.char("<"))).state
         #expect(s.library.rankingPeriod(s.ranking) == .year(2023))
         s = advance(s, .key(.char("t"))).state
         #expect(s.library.rankingPeriod(s.ranking) == .quarter(2023, 4))
         s = advance(s, .key(.char("t"))).state
         #expect(s.library.rankingPeriod(s.ranking) == .half(2023, 2))
-        s = advance(s, .key(.char("["))).state
+        s = advance(s, .key(.char("<"))).state
         #expect(s.library.rankingPeriod(s.ranking) == .half(2023, 1))
     }
 

@@ -126,7 +126,7 @@ struct ViewTests {
         let flow = s.flow
         #expect(CountsView().perform(.nextFlow, on: &s))
         #expect(s.flow != flow)
-        // `]` belongs to the ranking; sent straight from Counts it steps the ranking's period as before.
+        // `>` belongs to the ranking; sent straight from Counts it steps the ranking's period as before.
         let counts = try run([], size: small)
         let before = counts.library.rankingPeriod(counts.ranking)
         let after = advance(counts, .previousPeriod).state

@@ -371,7 +371,7 @@ public final class Resolver {
     /// `budget` bytes in all, so browsing every country of a large import stays bounded (issue 11).
     /// When either is passed, the years least recently worked on go until a quarter of the budget
     /// is free. A year at a time, not a flow: a ranking goes through every flow for one year and
-    /// the year before it, and the next ranking (`[`) asks for that year before again. (What each
+    /// the year before it, and the next ranking (`<`) asks for that year before again. (What each
     /// year of a flow holds, `yearShapes`, is small and kept for every flow.)
     struct FlowYear: Hashable { var flow: Flow; var year: Int }
     private var yearUse: [FlowYear: UInt64] = [:]

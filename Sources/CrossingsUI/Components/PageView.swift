@@ -137,6 +137,16 @@ protocol PageView: Sendable {
     /// This page's own actions. `apply` asks the page on screen first, then the other views, so an
     /// action sent straight (tests, the fuzzer) still does what it did from any page. True: done.
     func perform(_ action: Action, on s: inout State) -> Bool
+
+    /// What `e` writes: the page's lines (`items`, after the `/` filter, in the order shown) as a
+    /// table with a citation for each number (`Export`); nil: this page exports nothing.
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable?
+    /// Whether `export` gives a table: `e` is bound on this page (the key registry reads it).
+    var exports: Bool { get }
+    /// The columns `]` sorts by, in the order it goes through them (none: `]` and `[` are not bound here).
+    var sortColumns: [SortColumn] { get }
+    /// Whether a line takes part in the sort (not a heading, a blank, a total).
+    func sortable(_ item: Item) -> Bool
 }
 
 extension PageView {
@@ -149,4 +159,8 @@ extension PageView {
     func drawAboveList(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Screen) {}
     func itemsKey(_ context: PageContext) -> PageContext { context.facetsOnly }
     func perform(_ action: Action, on s: inout State) -> Bool { false }
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? { nil }
+    var exports: Bool { false }
+    var sortColumns: [SortColumn] { [] }
+    func sortable(_ item: Item) -> Bool { item.selectable }
 }

@@ -29,6 +29,27 @@ struct BreakdownView: PageView {
         guard let (f, p) = page.period else { return Items([]) }
         return Items(library.breakdownItems(flow: f, period: p, facets: c.facets))
     }
+
+    /// Within each section: value, share, sources, name. The total stays on top.
+    var sortColumns: [SortColumn] {
+        func row(_ i: Item) -> BreakdownRow? { if case .category(let r) = i.content { r } else { nil } }
+        return [
+            .number("Value") { row($0)?.figure.map { Double($0.value.value) } },
+            .number("Share") { row($0)?.share },
+            .number("Src") { row($0)?.figure.map { Double($0.sourceCount) } },
+            .text("Category") { row($0)?.label },
+        ]
+    }
+
+    func sortable(_ item: Item) -> Bool { if case .category(let r) = item.content { r.key.measure != .total } else { false } }
+
+    /// The total and each category with a line, in the order shown.
+    var exports: Bool { true }
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? {
+        guard let (f, p) = page.period else { return nil }
+        let rows: [BreakdownRow] = items.compactMap { if case .category(let r) = $0.content { r } else { nil } }
+        return Export.breakdown(rows, flow: f, period: p, s.library.data)
+    }
 }
 
 struct BreakdownColumns {

@@ -59,6 +59,12 @@ struct CountsView: PageView {
         return key
     }
 
+    /// Each period's total (and the second flow's, side by side), as shown.
+    var exports: Bool { true }
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? {
+        Export.counts(items.compactMap(\.countRow), flow: s.flow, compare: s.compare, granularity: s.granularity, s.library.data)
+    }
+
     func perform(_ action: Action, on s: inout State) -> Bool {
         switch action {
         case .nextFlow: s.switchFlow(by: 1)

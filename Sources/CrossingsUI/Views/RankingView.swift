@@ -38,6 +38,29 @@ struct RankingView: PageView {
         return key
     }
 
+    /// Country, code, value, change; the `#` stays each country's rank by value.
+    var sortColumns: [SortColumn] {
+        func row(_ i: Item) -> RankRow? { if case .rank(let r) = i.content { r } else { nil } }
+        return [
+            .text("Country") { row($0)?.name },
+            .text("Code") { row($0)?.code },
+            SortColumn.number("value") { row($0)?.figure.map { Double($0.value.value) } }
+                .header { s in [s.ranking.direction == .exits ? "Trips" : "Entries"] },
+            SortColumn.number("change") { row($0)?.change?.percent }
+                .header { s in [s.library.rankingPeriod(s.ranking).map { "on \($0.yearEarlier)" } ?? "change", "Y/Y"] },
+        ]
+    }
+
+    func sortable(_ item: Item) -> Bool { if case .rank = item.content { true } else { false } }
+
+    /// Every country listed, with its rank by value.
+    var exports: Bool { true }
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? {
+        guard let period = s.library.rankingPeriod(s.ranking) else { return nil }
+        let rows: [RankRow] = items.compactMap { if case .rank(let r) = $0.content { r } else { nil } }
+        return Export.ranking(rows, period: period, direction: s.ranking.direction, s.library.data)
+    }
+
     func perform(_ action: Action, on s: inout State) -> Bool {
         switch action {
         case .previousPeriod: s.shiftRanking(by: -1)

@@ -23,6 +23,19 @@ struct SourcesView: PageView {
         return pad("Source", c.id) + (c.wide ? pad("Kind", 9) + pad("Date", 11) : "") + pad("Fig", 4, right: true) + pad("Ev", 3, right: true) + "  Outlet"
     }
 
+    /// Id, figures, events, date, kind, outlet.
+    var sortColumns: [SortColumn] {
+        func source(_ i: Item) -> (Source, Int, Int)? { if case .source(let s, let f, let e) = i.content { (s, f, e) } else { nil } }
+        return [
+            .text("Source") { source($0)?.0.id },
+            .number("Fig") { source($0).map { Double($0.1) } },
+            .number("Ev") { source($0).map { Double($0.2) } },
+            SortColumn.text("Date") { source($0).flatMap { $0.0.date.isEmpty ? nil : $0.0.date } }.dates(),
+            .text("Kind") { source($0)?.0.kind.rawValue },
+            .text("Outlet") { source($0)?.0.outlet },
+        ]
+    }
+
     func items(_ page: Page, _ c: PageContext, _ library: Library) -> Items {
         Items(library.sourceListItems(facets: c.facets))
     }

@@ -27,6 +27,22 @@ struct TimelineView: PageView {
         Items(library.timelineItems(facets: c.facets))
     }
 
+    /// Date (latest first), then the tags and the event's text.
+    var sortColumns: [SortColumn] {
+        func event(_ i: Item) -> Event? { if case .event(let e) = i.content { e } else { nil } }
+        return [
+            SortColumn.text("Date") { event($0)?.date?.date }.dates(),
+            .text("Tags") { event($0).map { $0.tags.joined(separator: ",") } },
+            .text("Event") { event($0)?.summary },
+        ]
+    }
+
+    /// Every event listed, with its sources' dates as its citation.
+    var exports: Bool { true }
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? {
+        Export.events(items.compactMap { if case .event(let e) = $0.content { e } else { nil } }, s.library.data)
+    }
+
     func perform(_ action: Action, on s: inout State) -> Bool {
         guard action == .countsOfQuarter else { return false }
         s.countsOfQuarter()

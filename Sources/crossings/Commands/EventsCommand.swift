@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrossingsCore
+import CrossingsUI
 import Foundation
 
 struct EventsCommand: ParsableCommand {
@@ -41,7 +42,7 @@ struct EventsCommand: ParsableCommand {
         }
         switch output.format {
         case .table: print(EventOutput.table(events), terminator: "")
-        case .csv: print(EventOutput.csv(events), terminator: "")
+        case .csv: print(EventOutput.csv(events, dataset), terminator: "")
         case .json: print(EventOutput.json(events), terminator: "")
         }
     }
@@ -75,13 +76,9 @@ enum EventOutput {
         return t.render() + "\n! sources give different dates for this event (each source's date is shown beside it)\n"
     }
 
-    static func csv(_ events: [Event]) -> String {
-        var out = CSVWriter.line(["id", "date", "precision", "tags", "summary", "dates_disagree", "sources"])
-        for e in events {
-            out += CSVWriter.line([e.id, e.date?.date ?? "", e.date?.precision.rawValue ?? "", e.tags.joined(separator: ";"),
-                                   e.summary, e.datesDisagree ? "yes" : "no", uniqued(e.dates.map(\.sourceID)).joined(separator: ";")])
-        }
-        return out
+    /// The explorer's Timeline export (`e`), row for row: the same columns and citations.
+    static func csv(_ events: [Event], _ dataset: Dataset) -> String {
+        Export.events(events, dataset).csv(forTerminal: true)
     }
 
     static func json(_ events: [Event]) -> String {

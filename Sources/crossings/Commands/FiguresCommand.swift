@@ -1,5 +1,6 @@
 import ArgumentParser
 import CrossingsCore
+import CrossingsUI
 import Foundation
 
 struct FiguresCommand: ParsableCommand {
@@ -23,6 +24,8 @@ struct FiguresCommand: ParsableCommand {
     var by: Granularity?
     @Option(help: ArgumentHelp("Only this measure (repeatable).", valueName: "total|purpose|transport|estimate|annual-average"))
     var measure: [MeasureOption] = []
+    @Flag(help: "With --format csv: each flow's total period by period, the value the explorer shows with its marks and citation (the rows its `e` exports from Counts).")
+    var shown = false
     @OptionGroup var output: FormatOptions
     @OptionGroup var data: DataOptions
 
@@ -50,6 +53,25 @@ struct FiguresCommand: ParsableCommand {
         if let a, let b, a.firstQuarter > b.lastQuarter {
             throw ValidationError("--from \(a) is after --to \(b)")
         }
+        if shown && output.format != .csv { throw ValidationError("--shown is for --format csv") }
+        if shown && measure.contains(where: { $0.measure != .total }) { throw ValidationError("--shown lists totals only: drop --measure") }
+    }
+
+    /// `--shown`: the explorer's Counts export of each flow (`Export.counts`), one header.
+    func printShown(_ dataset: Dataset, flows: [Flow], from: Period?, to: Period?) {
+        let library = Library(dataset)
+        var facets = Facets()
+        facets.fromYear = from?.firstQuarter.year
+        facets.toYear = to?.lastQuarter.year
+        let granularity = by.map { Period.Granularity(rawValue: $0.rawValue)! } ?? .quarter
+        var table = ExportTable(name: "", header: Export.figureColumns, rows: [])
+        for flow in flows {
+            let rows = library.counts(flow: flow, granularity: granularity, facets: facets).filter { r in
+                (from.map { r.period.firstQuarter >= $0.firstQuarter } ?? true) && (to.map { r.period.lastQuarter <= $0.lastQuarter } ?? true)
+            }
+            table.rows += Export.counts(rows, flow: flow, compare: nil, granularity: granularity, dataset).rows
+        }
+        print(table.csv(forTerminal: true), terminator: "")
     }
 
     func run() throws {
@@ -59,6 +81,7 @@ struct FiguresCommand: ParsableCommand {
             printError("crossings: no figures for flow \(f) in \(dataset.origin) (flows: \(dataset.flows.map(\.description).joined(separator: ", ")))")
         }
         let range = try period.parsed()
+        if shown { return printShown(dataset, flows: flows.isEmpty ? dataset.flows.sorted() : flows, from: range.from, to: range.to) }
         let query = FigureQuery(
             flows: flows.isEmpty ? nil : flows,
             from: range.from,
