@@ -25,12 +25,7 @@ struct CountsView: PageView {
             }
             return pad("Period", 9) + side(s.flow) + " " + side(s.compare ?? s.flow)
         }
-        let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
-        // The longest legend that fits; `?` lists every mark (< and <= too).
-        let legends = ["* derived ! disagree ~ about > over >= at least p part of period", "* derived ! disagree ~ about > over >= at least",
-                       "* derived ! disagree ~ about >= at least"]
-        if let legend = legends.first(where: { cells(head) + 3 + cells($0) <= w }) { return head + "   " + legend }
-        return head
+        return countsHeader(width: w)
     }
 
     /// The chart, or a note where no period has a figure.
@@ -80,6 +75,17 @@ struct CountsView: PageView {
         }
         return true
     }
+}
+
+/// The column titles of a one-flow series (`countLine`), with the longest legend of marks that fits:
+/// Counts and a category's series (Series) share them.
+func countsHeader(width w: Int) -> String {
+    let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
+    // The longest legend that fits; `?` lists every mark (< and <= too).
+    let legends = ["* derived ! disagree ~ about > over >= at least p part of period", "* derived ! disagree ~ about > over >= at least",
+                   "* derived ! disagree ~ about >= at least"]
+    if let legend = legends.first(where: { cells(head) + 3 + cells($0) <= w }) { return head + "   " + legend }
+    return head
 }
 
 /// `2024-Q3       5,263      1   +1  ██████`
