@@ -102,7 +102,7 @@ extension State {
         case .quit: outbox.append(.quit)
         case .checked(let sentence, let findings): checks[sentence] = findings
         case .nextFlow, .previousFlow, .compareReverse, .compareOff, .citeCompared, .countsOfQuarter,
-             .previousPeriod, .nextPeriod, .rankingDirection:
+             .previousPeriod, .nextPeriod, .rankingDirection, .openSeries:
             break // a view's own: its `perform` took it above
         // Handled by their overlay above.
         case .startFilter, .filterType, .filterErase, .filterAccept, .filterClear, .toggleHelp, .openFacets, .closeFacets,
