@@ -134,3 +134,36 @@ struct SeriesTests {
         #expect(privateVisit.pageItems().count > 1)
     }
 }
+
+/// Issue 14: the filter menu's years also hold the ranking: its period stays within them.
+@Suite("Ranking within the years")
+struct RankingYearsTests {
+    @Test("a to-year before the ranking's period moves it to the last period within; ] stops there, [ goes on")
+    func toYear() throws {
+        let s = try run(["4", "m", "j", "j", "Left", "Left", "Left", "Left", "Esc"], size: screen)
+        let to = try #require(s.facets.toYear)
+        let period = try #require(s.library.rankingPeriod(s.ranking))
+        #expect(s.facets.admits(period))
+        #expect(period == .year(to))
+        let later = press(["]"], on: s).state
+        #expect(later.library.rankingPeriod(later.ranking) == period)
+        #expect(later.message == "no later period within these years")
+        let earlier = press(["["], on: s).state
+        #expect(earlier.library.rankingPeriod(earlier.ranking) == .year(to - 1))
+        // By quarter, it stays within the years too.
+        let quarters = press(["t", "]"], on: s).state
+        let q = try #require(quarters.library.rankingPeriod(quarters.ranking))
+        #expect(q.granularity == .quarter && q.lastQuarter.year == to)
+    }
+
+    @Test("a from-year after the ranking's period moves it to the first period within")
+    func fromYear() throws {
+        var s = try run(["4", "t"], size: screen)
+        let before = try #require(s.library.rankingPeriod(s.ranking))
+        s.facets.fromYear = before.lastQuarter.year + 1
+        s.keepRankingWithinYears()
+        #expect(s.library.rankingPeriod(s.ranking) == .quarter(before.lastQuarter.year + 1, 1))
+        let earlier = press(["["], on: s).state
+        #expect(earlier.library.rankingPeriod(earlier.ranking) == .quarter(before.lastQuarter.year + 1, 1))
+    }
+}

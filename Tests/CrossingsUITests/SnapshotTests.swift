@@ -29,6 +29,8 @@ let scenarios: [Scenario] = [
     Scenario(name: "series-study-years", keys: ["t", "t", "Enter", "/", "st", "Enter", "t"]),
     Scenario(name: "series-study-2024-citations", keys: ["t", "t", "Enter", "/", "st", "Enter", "t", "Enter"]),
     Scenario(name: "series-study-filter", keys: ["k", "k", "Enter", "j", "j", "j", "j", "j", "t", "/", "2024"]),
+    // Issue 14: the filter menu's years hold the ranking (to year 2022, then ] at its end).
+    Scenario(name: "ranking-within-years", keys: ["4", "m", "j", "j", "Left", "Left", "Left", "Left", "Esc", "]"]),
     Scenario(name: "timeline", keys: ["2"]),
     Scenario(name: "event", keys: ["2", "j", "j", "j", "Enter"]),
     Scenario(name: "event-counts-of-quarter", keys: ["2", "j", "j", "j", "j", "j", "j", "j", "j", "p"]),

@@ -83,9 +83,11 @@ extension State {
         case .fromYear:
             facets.fromYear = Int(value)
             if let a = facets.fromYear, let b = facets.toYear, a > b { facets.toYear = a }
+            keepRankingWithinYears()
         case .toYear:
             facets.toYear = Int(value)
             if let a = facets.fromYear, let b = facets.toYear, a > b { facets.fromYear = b }
+            keepRankingWithinYears()
         case .tag: facets.tag = value == "any" ? nil : value
         case .source: facets.source = value == "any" ? nil : value
         case .measure: facets.measure = Measure(rawValue: value)
@@ -104,6 +106,6 @@ func drawFacets(_ s: State, _ screen: inout Screen) {
         let line = [Span(selected ? "› " : "  ", .key), Span(pad(facet.title, 11), .overlayTitle), Span("‹ " + s.facetValue(facet) + " ›", .overlay)]
         screen.put(line, x: inner.x, y: inner.y + n, selected: selected, limit: inner.width)
     }
-    let hint = "applies to: Counts, Breakdown, Timeline, Sources"
+    let hint = "applies to Counts, Breakdown, Timeline, Sources, Ranking"
     if Facet.allCases.count < inner.height { screen.put(fit(hint, inner.width), x: inner.x, y: inner.y + Facet.allCases.count + 1, style: Style(.overlay)) }
 }
