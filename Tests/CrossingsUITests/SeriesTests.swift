@@ -167,3 +167,45 @@ struct RankingYearsTests {
         #expect(earlier.library.rankingPeriod(earlier.ranking) == .quarter(before.lastQuarter.year + 1, 1))
     }
 }
+
+/// Issue 14: the filter menu offers categories: Counts then shows that category instead of the total.
+@Suite("Category facet")
+struct CategoryFacetTests {
+    static let studyKeys = ["m", "j", "j", "j", "j", "j", "j", "Right", "Right", "Right", "Right", "Right", "Esc", "t", "t"]
+
+    @Test("m, Category, study: Counts by year is the study series, cited and copied as study")
+    func studyCounts() throws {
+        let (s, _) = try session(Self.studyKeys, size: screen)
+        #expect(s.facets.category == "purpose/study")
+        #expect(s.current.page == .counts && s.granularity == .year)
+        let study = FigureKey(flow: s.flow, period: .year(2024), measure: .purpose, category: "study")
+        let series = s.library.seriesItems(study, granularity: .year, facets: s.facets).compactMap(\.countRow)
+        #expect(s.pageItems().compactMap(\.countRow) == series)
+        #expect(s.selectedItem?.countRow?.period == .year(2024))
+        #expect(s.selectedItem?.cite == study)
+        let text = render(s, screen).text
+        #expect(text.contains("KP-RU › purpose › study"))
+        #expect(text.contains("2024           7,887     6"))
+        #expect(text.contains("purpose/study"))
+        let cited = press(["c"], on: s).state
+        #expect(cited.current.page == .citations(study))
+        let copied = copiedLines(press(["y"], on: s).effects)
+        #expect(copied.first?.contains("study") == true)
+        // Enter still opens the period's breakdown; x in the menu gives the total back.
+        #expect(press(["Enter"], on: s).state.current.page == .breakdown(s.flow, .year(2024)))
+        let cleared = press(["m", "x", "Esc"], on: s).state
+        #expect(cleared.facets.category == nil)
+        #expect(cleared.pageItems().compactMap(\.countRow).first { $0.period == .year(2024) }?.figure?.display == "13,221")
+    }
+
+    @Test("every category of the menu is one a breakdown shows")
+    func options() throws {
+        let s = try run([], size: screen)
+        let options = s.facetOptions(.category).dropFirst()
+        #expect(options.contains("purpose/study") && options.contains("transport/rail"))
+        let shown = Set([Measure.purpose, .transport].flatMap { m in
+            s.library.breakdown(flow: s.flow, period: .year(2024), measure: m, facets: Facets()).map(\.key.measureLabel)
+        })
+        for o in options { #expect(shown.contains(o), "\(o)") }
+    }
+}

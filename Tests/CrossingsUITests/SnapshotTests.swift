@@ -31,6 +31,8 @@ let scenarios: [Scenario] = [
     Scenario(name: "series-study-filter", keys: ["k", "k", "Enter", "j", "j", "j", "j", "j", "t", "/", "2024"]),
     // Issue 14: the filter menu's years hold the ranking (to year 2022, then ] at its end).
     Scenario(name: "ranking-within-years", keys: ["4", "m", "j", "j", "Left", "Left", "Left", "Left", "Esc", "]"]),
+    // Issue 14: the filter menu's category: Counts shows study entries instead of the total, by year.
+    Scenario(name: "counts-category-study", keys: ["m", "j", "j", "j", "j", "j", "j", "Right", "Right", "Right", "Right", "Right", "Esc", "t", "t"]),
     Scenario(name: "timeline", keys: ["2"]),
     Scenario(name: "event", keys: ["2", "j", "j", "j", "Enter"]),
     Scenario(name: "event-counts-of-quarter", keys: ["2", "j", "j", "j", "j", "j", "j", "j", "j", "p"]),
