@@ -191,6 +191,9 @@ struct CategoryFacetTests {
         #expect(cited.current.page == .citations(study))
         let copied = copiedLines(press(["y"], on: s).effects)
         #expect(copied.first?.contains("study") == true)
+        // /study keeps every row of it (as on a series), /2024 narrows it to the year.
+        let filtered = press(["/", "study"], on: s).state
+        #expect(filtered.pageItems().count == s.pageItems().count)
         // Enter still opens the period's breakdown; x in the menu gives the total back.
         #expect(press(["Enter"], on: s).state.current.page == .breakdown(s.flow, .year(2024)))
         let cleared = press(["m", "x", "Esc"], on: s).state
