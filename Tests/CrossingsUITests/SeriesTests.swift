@@ -201,6 +201,16 @@ struct CategoryFacetTests {
         #expect(cleared.pageItems().compactMap(\.countRow).first { $0.period == .year(2024) }?.figure?.display == "13,221")
     }
 
+    @Test("the ranking, which ranks totals, says so when the category is on")
+    func rankingSaysTotals() throws {
+        let s = press(["4"], on: try run(Self.studyKeys, size: screen)).state
+        #expect(s.current.page == .ranking)
+        #expect(render(s, screen).text.contains("ranking › entries into Russia 2024 › totals, not purpose/study"))
+        let plain = try run(["4"], size: screen)
+        #expect(s.pageItems().compactMap { if case .rank(let r) = $0.content { r } else { nil } }
+            == plain.pageItems().compactMap { if case .rank(let r) = $0.content { r } else { nil } })
+    }
+
     @Test("every category of the menu is one a breakdown shows")
     func options() throws {
         let s = try run([], size: screen)
