@@ -68,6 +68,9 @@ public enum Action: Hashable, Sendable {
     case previousPeriod, nextPeriod
     /// In the ranking: entries into Russia ⇄ trips from Russia.
     case rankingDirection
+    // Issue 14, a series for any category:
+    /// `t` on a breakdown row: that category's series, period by period (Series).
+    case openSeries
     case quit
     /// The backend's answer to `Effect.check`: a sentence's verdicts.
     case checked(String, [Finding])

@@ -58,7 +58,7 @@ public enum Keymap {
                 scopes: [.counts], action: .citeCompared),
         Command("next-flow", "Show the next flow (KP-RU, RU-KP, then the others)", keys: [.char("f")], scopes: [.counts], action: .nextFlow),
         Command("previous-flow", "Show the previous flow", keys: [.char("F")], scopes: [.counts], action: .previousFlow),
-        Command("periods", "Quarters, halves or years", keys: [.char("t")], scopes: [.counts, .ranking], footer: "q/h/y", action: .cycleGranularity),
+        Command("periods", "Quarters, halves or years", keys: [.char("t")], scopes: [.counts, .ranking, .series], footer: "q/h/y", action: .cycleGranularity),
         Command("side-by-side", "Put a second flow beside this one: pick it in the country picker", keys: [.char("s")], scopes: [.counts],
                 action: .pickCompared),
         Command("reverse-beside", "Entries next to exits: the reverse flow side by side (again: one flow)", keys: [.char("x")], scopes: [.counts],
@@ -68,6 +68,10 @@ public enum Keymap {
         Command("next-period", "The period after", keys: [.char(">")], scopes: [.ranking], action: .nextPeriod),
         Command("entries-exits", "Entries into Russia or trips from Russia", keys: [.char("x")], scopes: [.ranking], footer: "in/out",
                 action: .rankingDirection),
+        // Issue 14, a series for any category: `t` because on Counts it cuts time (q/h/y), so on a breakdown
+        // row it shows that row through time, and on the series it cuts it again; free in Breakdown.
+        Command("series", "The selected category's series, period by period (t again there: quarters, halves, years)",
+                keys: [.char("t")], scopes: [.breakdown], footer: "series", action: .openSeries),
         Command("counts", "Counts: one flow, period by period", keys: [.char("1")], scopes: [.everywhere], action: .show(.counts)),
         Command("timeline", "Timeline: events in date order", keys: [.char("2")], scopes: [.everywhere], action: .show(.timeline)),
         Command("sources", "Sources: every source and what it backs", keys: [.char("3")], scopes: [.everywhere], action: .show(.sources)),

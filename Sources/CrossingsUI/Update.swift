@@ -114,7 +114,7 @@ extension State {
             message = "not exported: " + why
             messageFirst = true
         case .nextFlow, .previousFlow, .compareReverse, .compareOff, .citeCompared, .countsOfQuarter,
-             .previousPeriod, .nextPeriod, .rankingDirection:
+             .previousPeriod, .nextPeriod, .rankingDirection, .openSeries:
             break // a view's own: its `perform` took it above
         // Handled by their overlay above.
         case .startFilter, .filterType, .filterErase, .filterAccept, .filterClear, .toggleHelp, .openFacets, .closeFacets,

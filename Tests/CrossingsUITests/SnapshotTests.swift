@@ -24,6 +24,15 @@ let scenarios: [Scenario] = [
     Scenario(name: "citations-derived-2023-q4", keys: ["k", "k", "k", "k", "k", "c"]),
     Scenario(name: "citations-disagree-2023-q1", keys: ["k", "k", "k", "k", "k", "k", "k", "k", "c"]),
     Scenario(name: "citations-part", keys: ["k", "k", "k", "k", "k", "c", "G", "g", "j", "j", "j", "j", "j", "Enter"]),
+    // Issue 14: a category's series (t on a breakdown row), by quarter and by year, and the goal's path.
+    Scenario(name: "series-study-quarters", keys: ["k", "k", "Enter", "j", "j", "j", "j", "j", "t"]),
+    Scenario(name: "series-study-years", keys: ["t", "t", "Enter", "/", "st", "Enter", "t"]),
+    Scenario(name: "series-study-2024-citations", keys: ["t", "t", "Enter", "/", "st", "Enter", "t", "Enter"]),
+    Scenario(name: "series-study-filter", keys: ["k", "k", "Enter", "j", "j", "j", "j", "j", "t", "/", "2024"]),
+    // Issue 14: the filter menu's years hold the ranking (to year 2022, then ] at its end).
+    Scenario(name: "ranking-within-years", keys: ["4", "m", "j", "j", "Left", "Left", "Left", "Left", "Esc", ">"]),
+    // Issue 14: the filter menu's category: Counts shows study entries instead of the total, by year.
+    Scenario(name: "counts-category-study", keys: ["m", "j", "j", "j", "j", "j", "j", "Right", "Right", "Right", "Right", "Right", "Esc", "t", "t"]),
     Scenario(name: "timeline", keys: ["2"]),
     Scenario(name: "event", keys: ["2", "j", "j", "j", "Enter"]),
     Scenario(name: "event-counts-of-quarter", keys: ["2", "j", "j", "j", "j", "j", "j", "j", "j", "p"]),

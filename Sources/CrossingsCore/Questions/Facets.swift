@@ -8,11 +8,22 @@ public struct Facets: Hashable, Sendable {
     public var source: String?
     /// Breakdown and source pages: only this measure.
     public var measure: Measure?
+    /// Counts: this category's series (`purpose/study`, a key's `measureLabel`) instead of the total.
+    public var category: String?
     public var status: StatusFacet = .all
 
     public init() {}
 
     public var isEmpty: Bool { self == Facets() }
+
+    /// The key Counts shows for a flow and period: the total, or with a category facet
+    /// (`purpose/study`) that category's figure.
+    public func countedKey(flow: Flow, period: Period) -> FigureKey {
+        if let category, let slash = category.firstIndex(of: "/"), let measure = Measure(rawValue: String(category[..<slash])) {
+            return FigureKey(flow: flow, period: period, measure: measure, category: String(category[category.index(after: slash)...]))
+        }
+        return FigureKey(flow: flow, period: period, measure: .total)
+    }
 
     public func admits(year: Int) -> Bool {
         if let fromYear, year < fromYear { return false }
@@ -38,6 +49,7 @@ public struct Facets: Hashable, Sendable {
         if let tag { parts.append("tag \(tag)") }
         if let source { parts.append("source \(source)") }
         if let measure { parts.append("measure \(measure.rawValue)") }
+        if let category { parts.append(category) }
         if status != .all { parts.append(status.rawValue) }
         return parts.joined(separator: " · ")
     }

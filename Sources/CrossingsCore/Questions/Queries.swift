@@ -41,7 +41,7 @@ extension DatasetIndex {
     public func counts(flow: Flow, granularity: Period.Granularity, facets: Facets, resolver: Resolver) -> [CountRow] {
         periods(flow: flow, granularity: granularity).filter(facets.admits).map { period in
             // The same rows as Resolver.figures gives for the flow, one key at a time (no pass over every key).
-            CountRow(period: period, figure: figure(FigureKey(flow: flow, period: period, measure: .total), facets: facets, resolver: resolver))
+            CountRow(period: period, figure: figure(facets.countedKey(flow: flow, period: period), facets: facets, resolver: resolver))
         }
     }
 

@@ -10,6 +10,7 @@ enum Registry {
         SourceView(),
         CheckView(),
         RankingView(),
+        SeriesView(),
     ]
 
     private static let byKind: [PageKind: any PageView] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })

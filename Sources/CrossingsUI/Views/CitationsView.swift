@@ -21,6 +21,8 @@ struct CitationsView: PageView {
         if let (f, period) = previous?.period, previous?.kind == .breakdown, f == k.flow, period == k.period {
             out.append(k.measure.rawValue)
             if !k.category.isEmpty { out.append(k.category) }
+        } else if let series = previous?.figure, previous?.kind == .series, series.with(period: k.period) == k {
+            out.append(k.period.description) // a period of a category's series: the series said the rest
         } else if previous?.kind == .counts, k.flow == s.flow {
             out.append(k.period.description)
             out.append(k.measureLabel)
@@ -77,7 +79,7 @@ extension Library {
         } else {
             how = "sources disagree; shown: the value most sources give"
         }
-        items.append(Item(.field("Shown", "\(shown.display)  \(how)"), search: "shown \(shown.display)", cite: key, copy: copyShown))
+        items.append(Item(.field("Shown", "\(shown.display)  \(how)"), search: "shown \(shown.display) \(key.measureLabel) \(categoryLabel(key))", cite: key, copy: copyShown))
         let count = Citation.uniquedIDs(rows.flatMap { $0.observations.map(\.sourceID) }).count
         let printers = switch count {
         case 0: "no source prints it"
@@ -143,7 +145,7 @@ extension Library {
                 let label = "\(t.key.period) \(t.key.measureLabel)"
                 items.append(Item(.line([Span(pad((t.sign < 0 ? "− " : "+ ") + label, 26)), Span(number(value, 10), .header),
                                          Span("  " + who, .dim)]),
-                                  search: "\(label) \(value) \(who)", open: .citations(t.key), cite: t.key,
+                                  search: "\(label) \(categoryLabel(t.key)) \(value) \(who)", open: .citations(t.key), cite: t.key,
                                   copy: figure(t.key).map { Citation.line($0, data) }))
             }
             let parts = uniqueObservations(d.observations)
@@ -197,7 +199,7 @@ extension Library {
         items.append(.blank)
         items.append(Item(.line([Span("\(index)/\(total)  ", .dim), Span(o.reported.display, .header), Span("  ", .normal),
                                  Span("“\(o.printed)”", .accent), Span("  \(o.key.period) \(o.key.measureLabel)", .dim)]),
-                          search: "\(o.printed) \(o.sourceID) \(o.key)", open: .source(o.sourceID), cite: o.key, copy: copy))
+                          search: "\(o.printed) \(o.sourceID) \(o.key) \(categoryLabel(o.key))", open: .source(o.sourceID), cite: o.key, copy: copy))
         add("Outlet", s?.outlet ?? o.sourceID)
         add("Date", s.map { $0.date.isEmpty ? "not known" : $0.date } ?? "")
         add("Title", s?.title ?? "")

@@ -15,7 +15,11 @@ struct CountsView: PageView {
     var hasPreview: Bool { true }
     var hasChart: Bool { true }
 
-    func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] { [s.flow.description] }
+    /// The flow, and the category the filter menu counts instead of the total, if any.
+    func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
+        let key = s.facets.countedKey(flow: s.flow, period: .year(0))
+        return [s.flow.description] + (key.measure == .total ? [] : [key.measure.rawValue, s.library.categoryLabel(key)])
+    }
 
     func header(_ s: State, width w: Int) -> String? {
         if s.compare != nil {
@@ -25,12 +29,7 @@ struct CountsView: PageView {
             }
             return pad("Period", 9) + side(s.flow) + " " + side(s.compare ?? s.flow)
         }
-        let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
-        // The longest legend that fits; `?` lists every mark (< and <= too).
-        let legends = ["* derived ! disagree ~ about > over >= at least p part of period", "* derived ! disagree ~ about > over >= at least",
-                       "* derived ! disagree ~ about >= at least"]
-        if let legend = legends.first(where: { cells(head) + 3 + cells($0) <= w }) { return head + "   " + legend }
-        return head
+        return countsHeader(width: w)
     }
 
     /// The chart, or a note where no period has a figure.
@@ -88,6 +87,17 @@ struct CountsView: PageView {
     }
 }
 
+/// The column titles of a one-flow series (`countLine`), with the longest legend of marks that fits:
+/// Counts and a category's series (Series) share them.
+func countsHeader(width w: Int) -> String {
+    let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
+    // The longest legend that fits; `?` lists every mark (< and <= too).
+    let legends = ["* derived ! disagree ~ about > over >= at least p part of period", "* derived ! disagree ~ about > over >= at least",
+                   "* derived ! disagree ~ about >= at least"]
+    if let legend = legends.first(where: { cells(head) + 3 + cells($0) <= w }) { return head + "   " + legend }
+    return head
+}
+
 /// `2024-Q3       5,263      1   +1  ██████`
 func countLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
     var spans = [Span(pad(row.period.description, 9))]
@@ -141,8 +151,8 @@ func comparedLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
 extension Library {
     func countsItems(flow: Flow, granularity: Period.Granularity, facets: Facets) -> [Item] {
         counts(flow: flow, granularity: granularity, facets: facets).map { row in
-            let key = FigureKey(flow: flow, period: row.period, measure: .total)
-            return Item(.count(row), search: "\(row.period) \(row.figure?.display ?? "")",
+            let key = facets.countedKey(flow: flow, period: row.period)
+            return Item(.count(row), search: "\(row.period) \(facets.category ?? "") \(row.figure?.display ?? "")",
                         open: .breakdown(flow, row.period), cite: key,
                         copyFigure: row.figure)
         }
@@ -151,8 +161,8 @@ extension Library {
     /// Two flows side by side: Enter and `c` go to the first, `C` to the second.
     func comparedItems(flow: Flow, compare: Flow, granularity: Period.Granularity, facets: Facets) -> [Item] {
         compared(flow: flow, with: compare, granularity: granularity, facets: facets).map { row in
-            let key = FigureKey(flow: flow, period: row.period, measure: .total)
-            let other = FigureKey(flow: compare, period: row.period, measure: .total)
+            let key = facets.countedKey(flow: flow, period: row.period)
+            let other = facets.countedKey(flow: compare, period: row.period)
             return Item(.count(row), search: "\(row.period) \(row.figure?.display ?? "") \(row.compared?.display ?? "")",
                         open: .breakdown(flow, row.period), cite: row.figure == nil && row.compared != nil ? other : key,
                         citeOther: other, copyFigure: row.figure ?? row.compared)

@@ -31,7 +31,7 @@ struct FacetsOverlay: Overlay {
 
 /// The facets of the filter menu, in menu order.
 public enum Facet: Int, CaseIterable, Sendable {
-    case flow, fromYear, toYear, tag, source, measure, status
+    case flow, fromYear, toYear, tag, source, measure, category, status
 
     public var title: String {
         switch self {
@@ -41,6 +41,7 @@ public enum Facet: Int, CaseIterable, Sendable {
         case .tag: "Tag"
         case .source: "Source"
         case .measure: "Measure"
+        case .category: "Category"
         case .status: "Values"
         }
     }
@@ -55,6 +56,7 @@ extension State {
         case .tag: ["any"] + library.tags
         case .source: ["any"] + library.data.sources.map(\.id)
         case .measure: ["any", "purpose", "transport", "estimate"]
+        case .category: ["any"] + [Measure.purpose, .transport].flatMap { m in library.data.categories(of: m).map { "\(m.rawValue)/\($0)" } }
         case .status: StatusFacet.allCases.map(\.rawValue)
         }
     }
@@ -67,6 +69,7 @@ extension State {
         case .tag: facets.tag ?? "any"
         case .source: facets.source ?? "any"
         case .measure: facets.measure?.rawValue ?? "any"
+        case .category: facets.category ?? "any"
         case .status: facets.status.rawValue
         }
     }
@@ -83,12 +86,15 @@ extension State {
         case .fromYear:
             facets.fromYear = Int(value)
             if let a = facets.fromYear, let b = facets.toYear, a > b { facets.toYear = a }
+            keepRankingWithinYears()
         case .toYear:
             facets.toYear = Int(value)
             if let a = facets.fromYear, let b = facets.toYear, a > b { facets.fromYear = b }
+            keepRankingWithinYears()
         case .tag: facets.tag = value == "any" ? nil : value
         case .source: facets.source = value == "any" ? nil : value
         case .measure: facets.measure = Measure(rawValue: value)
+        case .category: facets.category = value == "any" ? nil : value
         case .status: facets.status = StatusFacet(rawValue: value) ?? .all
         }
         if view == .counts && stack.count == 1 { selectCounts(period) }
@@ -97,13 +103,14 @@ extension State {
 
 func drawFacets(_ s: State, _ screen: inout Screen) {
     let w = screen.width, h = screen.height
-    let boxW = min(w, 60), boxH = min(h, Facet.allCases.count + 4)
+    // One row short of the screen at most: the footer's keys stay in sight on a small terminal.
+    let boxW = min(w, 60), boxH = min(max(3, h - 1), Facet.allCases.count + 4)
     let inner = drawBox(&screen, x: (w - boxW) / 2, y: max(0, (h - boxH) / 2), width: boxW, height: boxH, title: FacetsOverlay.title)
     for (n, facet) in Facet.allCases.enumerated() where n < inner.height {
         let selected = n == s.facetCursor
         let line = [Span(selected ? "› " : "  ", .key), Span(pad(facet.title, 11), .overlayTitle), Span("‹ " + s.facetValue(facet) + " ›", .overlay)]
         screen.put(line, x: inner.x, y: inner.y + n, selected: selected, limit: inner.width)
     }
-    let hint = "applies to: Counts, Breakdown, Timeline, Sources"
-    if Facet.allCases.count < inner.height { screen.put(fit(hint, inner.width), x: inner.x, y: inner.y + Facet.allCases.count + 1, style: Style(.overlay)) }
+    let hint = "applies to Counts, Breakdown, Timeline, Sources, Ranking"
+    if Facet.allCases.count + 1 < inner.height { screen.put(fit(hint, inner.width), x: inner.x, y: inner.y + Facet.allCases.count + 1, style: Style(.overlay)) }
 }

@@ -14,8 +14,10 @@ struct RankingView: PageView {
     var hasColumnHeader: Bool { true }
     var hasPreview: Bool { true }
 
+    /// With the filter menu's category on (it is Counts'), the ranking says it ranks totals.
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
         ["ranking", (s.ranking.direction == .exits ? "trips from Russia " : "entries into Russia ") + (s.library.rankingPeriod(s.ranking)?.description ?? "")]
+            + (s.facets.category.map { ["totals, not \($0)"] } ?? [])
     }
 
     func header(_ s: State, width w: Int) -> String? {
@@ -138,12 +140,34 @@ extension State {
     mutating func shiftRanking(by steps: Int) {
         guard let period = library.rankingPeriod(ranking) else { return }
         let next = period.shifted(by: steps)
+        // The filter menu's years hold the ranking (issue 14): `[` `]` stop at their ends.
+        guard facets.admits(next) else {
+            // The years are on the status line beside it (`to 2022`).
+            message = "no \(steps < 0 ? "earlier" : "later") period within these years"
+            return
+        }
         guard let span = library.quarterSpan(ranking.direction),
               next.lastQuarter >= span.lowerBound, next.firstQuarter <= span.upperBound else {
             message = steps < 0 ? "no earlier period with data" : "no later period with data"
             return
         }
         ranking.period = next
+        resetRankingSelection()
+    }
+
+    /// The filter menu's years hold the ranking (issue 14): a ranking period outside them moves to the
+    /// nearest period of the same length within them (a year before them: their first; after: their last).
+    mutating func keepRankingWithinYears() {
+        guard let period = library.rankingPeriod(ranking), !facets.admits(period) else { return }
+        let end: Period
+        if let from = facets.fromYear, period.lastQuarter.year < from {
+            end = .quarter(from, 1)
+        } else if let to = facets.toYear, period.firstQuarter.year > to {
+            end = .quarter(to, 4)
+        } else {
+            return
+        }
+        ranking.period = end.converted(to: period.granularity)
         resetRankingSelection()
     }
 
