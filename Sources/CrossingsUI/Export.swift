@@ -82,17 +82,23 @@ public enum Export {
                         Citation.line(f, data)]
     }
 
-    /// Counts: one row per period of the flow's total (both flows' rows, side by side).
-    public static func counts(_ rows: [CountRow], flow: Flow, compare: Flow?, granularity: Period.Granularity, _ data: Dataset) -> ExportTable {
+    /// Counts: one row per period of the flow's total (both flows' rows, side by side), or of the
+    /// category Counts shows with a category facet, or a Series page's category: each row names the
+    /// key its value is for, never "Total" over a category's number.
+    public static func counts(_ rows: [CountRow], flow: Flow, compare: Flow?, granularity: Period.Granularity, _ data: Dataset,
+                              measure: Measure = .total, category: String = "") -> ExportTable {
+        func key(_ f: Flow, _ p: Period) -> FigureKey { FigureKey(flow: f, period: p, measure: measure, category: category) }
+        let label = measure == .total ? "Total" : (data.category(measure, category)?.label ?? category)
         var out: [[String]] = []
         for r in rows {
-            out.append(figureFields(FigureKey(flow: flow, period: r.period, measure: .total), label: "Total", r.figure, data))
+            out.append(figureFields(key(flow, r.period), label: label, r.figure, data))
             if let compare {
-                out.append(figureFields(FigureKey(flow: compare, period: r.period, measure: .total), label: "Total", r.compared, data))
+                out.append(figureFields(key(compare, r.period), label: label, r.compared, data))
             }
         }
         let flows = compare.map { "\(flow)-and-\($0)" } ?? flow.description
-        return ExportTable(name: "crossings-\(flows)-by-\(granularity.rawValue)", header: figureColumns, rows: out)
+        let what = measure == .total ? "" : "-\(measure.rawValue)-\(category)"
+        return ExportTable(name: "crossings-\(flows)\(what)-by-\(granularity.rawValue)", header: figureColumns, rows: out)
     }
 
     /// The columns of an event: as `crossings events --format csv` gives them, and its citation line.

@@ -77,6 +77,29 @@ import Testing
         #expect(update(asked, .exportFailed("cannot create /x: Permission denied")).state.message == "not exported: cannot create /x: Permission denied")
     }
 
+    /// With a category facet, Counts shows that category: its export's rows are the category's
+    /// (measure, category, label), never a category's number under "Total"; a Series page likewise.
+    @Test func aCategoryIsExportedAsThatCategory() throws {
+        var state = try run(["t", "t"], size: size)
+        state.facets.category = "purpose/study"
+        state = update(state, .resize(size)).state
+        let t = try #require(table(update(state, .key(.char("e"))).effects))
+        #expect(t.name == "crossings-KP-RU-purpose-study-by-year")
+        let rows = parse(t.csv).dropFirst()
+        #expect(!rows.isEmpty && rows.allSatisfy { $0[2] == "purpose" && $0[3] == "study" && $0[4] != "Total" })
+        // The values are those the screen shows for the category.
+        for r in state.items(.counts).compactMap(\.countRow) {
+            let row = try #require(rows.first { $0[1] == r.period.description })
+            #expect(row[5] == (r.figure.map { String($0.value.value) } ?? ""))
+        }
+        // The series of the same category exports the same rows.
+        let key = FigureKey(flow: state.flow, period: .year(2024), measure: .purpose, category: "study")
+        var series = try run(["t", "t"], size: size)
+        series.stack = series.stack + [PageState(.series(key))]
+        let s = try #require(table(update(series, .key(.char("e"))).effects))
+        #expect(s.rows == t.rows)
+    }
+
     @Test func everyExportingViewGivesRowsAndOthersSaySo() throws {
         // Breakdown of the selected quarter.
         let breakdown = try #require(table(try session(["Enter", "e"], size: size).effects))

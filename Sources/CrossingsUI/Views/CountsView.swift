@@ -61,7 +61,10 @@ struct CountsView: PageView {
     /// Each period's total (and the second flow's, side by side), as shown.
     var exports: Bool { true }
     func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? {
-        Export.counts(items.compactMap(\.countRow), flow: s.flow, compare: s.compare, granularity: s.granularity, s.library.data)
+        // With a category facet the rows are that category's (`countedKey`), and say so.
+        let shown = s.facets.countedKey(flow: s.flow, period: .year(0))
+        return Export.counts(items.compactMap(\.countRow), flow: s.flow, compare: s.compare, granularity: s.granularity, s.library.data,
+                             measure: shown.measure, category: shown.category)
     }
 
     func perform(_ action: Action, on s: inout State) -> Bool {

@@ -28,6 +28,14 @@ struct SeriesView: PageView {
 
     func header(_ s: State, width w: Int) -> String? { countsHeader(width: w) }
 
+    /// `e`: the category's rows as Counts exports a total's, each named by its category.
+    var exports: Bool { true }
+    func export(_ page: Page, _ items: Items, _ s: State) -> ExportTable? {
+        guard let key = page.figure else { return nil }
+        return Export.counts(items.compactMap(\.countRow), flow: key.flow, compare: nil, granularity: s.granularity, s.library.data,
+                             measure: key.measure, category: key.category)
+    }
+
     /// Counts' chart, or a note where no period has a figure.
     func drawAboveList(_ s: State, _ all: Items, _ layout: Layout, _ screen: inout Screen) {
         guard layout.chartHeight > 0 else { return }
