@@ -6,10 +6,18 @@
 /// t.add(["2024", "13,221"])
 /// print(t.render())
 /// ```
+///
+/// On a terminal, `render(width:)` fits the table to its width by wrapping or truncating (with `…`)
+/// only the columns named in `flexible`: text, never a number or its marks.
 public struct TextTable {
     public var headers: [String]
     public var rows: [[String]] = []
     public var rightAligned: Set<Int>
+    /// The columns that may give up width when the table is wider than the terminal, and how.
+    public var flexible: [Int: Fit] = [:]
+
+    /// How a flexible column's long cells are made to fit: on more lines, or cut with `…`.
+    public enum Fit: Sendable { case wrap, truncate }
 
     public init(_ headers: [String], rightAligned: Set<Int> = []) {
         self.headers = headers
@@ -36,6 +44,168 @@ public struct TextTable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The table fitted to `width` cells: the flexible columns share what the others leave, each
+    /// getting no more than it needs, their cells wrapped (at spaces where possible) or cut with `…`.
+    /// With no width (a pipe, a file, `--wide`), or when the table fits, exactly `render()`.
+    public func render(width: Int?) -> String {
+        let natural = naturalWidths()
+        let n = natural.count
+        let flex = flexible.keys.filter { $0 < n }.sorted()
+        guard let width, n > 0, !flex.isEmpty, natural.reduce(0, +) + 2 * (n - 1) > width else { return render() }
+        var widths = natural
+        let fixed = (0..<n).filter { flexible[$0] == nil }.map { natural[$0] }.reduce(0, +) + 2 * (n - 1)
+        var room = max(width - fixed, 0)
+        // Narrowest first: a column that needs less than an even share keeps its width, the rest share what is left.
+        var pending = flex.sorted { natural[$0] < natural[$1] }
+        while let c = pending.first {
+            let share = room / pending.count
+            if natural[c] <= share {
+                room -= natural[c]
+                pending.removeFirst()
+                continue
+            }
+            var extra = room - share * pending.count
+            for c in pending.sorted() {
+                widths[c] = max(share + (extra > 0 ? 1 : 0), min(natural[c], Self.minimumWidth))
+                extra -= 1
+            }
+            break
+        }
+        var lines: [String] = []
+        func emit(_ cells: [[String]]) {
+            let height = cells.map(\.count).max() ?? 1
+            for k in 0..<height {
+                var line = ""
+                for i in 0..<n {
+                    let cell = k < cells[i].count ? cells[i][k] : ""
+                    let pad = String(repeating: " ", count: max(widths[i] - displayWidth(cell), 0))
+                    if i > 0 { line += "  " }
+                    line += rightAligned.contains(i) ? pad + cell : cell + pad
+                }
+                while line.hasSuffix(" ") { line.removeLast() }
+                lines.append(line)
+            }
+        }
+        emit((0..<n).map { i in [i < headers.count ? truncated(headers[i], to: widths[i]) : ""] })
+        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for row in rows {
+            emit((0..<n).map { i in
+                let cell = i < row.count ? row[i] : ""
+                switch flexible[i] {
+                case .wrap?: return wrapped(cell, to: widths[i])
+                case .truncate?: return [truncated(cell, to: widths[i])]
+                case nil: return [cell]
+                }
+            })
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The narrowest a flexible column is made (unless it needs less): narrower, no word is readable.
+    public static let minimumWidth = 8
+
+    private func naturalWidths() -> [Int] {
+        var widths = Array(repeating: 0, count: headers.count)
+        for row in [headers] + rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) } }
+        return widths
+    }
+}
+
+/// `text` cut to `width` cells, ending in `…` when anything was cut.
+public func truncated(_ text: String, to width: Int) -> String {
+    guard displayWidth(text) > width else { return text }
+    guard width > 0 else { return "" }
+    var out = "", used = 0
+    for ch in text {
+        let w = displayWidth(String(ch))
+        if used + w > width - 1 { break }
+        out.append(ch)
+        used += w
+    }
+    while out.hasSuffix(" ") { out.removeLast() }
+    return out + "…"
+}
+
+/// `text` on lines of at most `width` cells: a list ("a P8; b Q16") is broken after its `;` first,
+/// so each item stays whole where it can; then at spaces, and inside a word only when the word
+/// alone is wider than a line. Nothing is dropped but the spaces where a line breaks.
+public func wrapped(_ text: String, to width: Int) -> [String] {
+    guard width > 0, displayWidth(text) > width else { return [text] }
+    let items = text.components(separatedBy: "; ")
+    return packed(items.enumerated().map { $0.offset < items.count - 1 ? $0.element + ";" : $0.element }, joiner: " ", width: width)
+}
+
+/// Segments packed greedily into lines of at most `width` cells, joined by `joiner` on a line; a
+/// segment wider than a line is broken at spaces on lines of its own.
+func packed(_ segments: [String], joiner: String, width: Int) -> [String] {
+    var lines: [String] = [], line = "", used = 0
+    let joinWidth = displayWidth(joiner)
+    func flush() { if used > 0 || !line.isEmpty { lines.append(line) }; line = ""; used = 0 }
+    for segment in segments {
+        let w = displayWidth(segment)
+        if used > 0 && used + joinWidth + w <= width {
+            line += joiner + segment
+            used += joinWidth + w
+        } else if w <= width {
+            flush()
+            line = segment
+            used = w
+        } else {
+            flush()
+            let words = wordWrapped(segment, to: width)
+            lines += words.dropLast()
+            line = words.last ?? ""
+            used = displayWidth(line)
+        }
+    }
+    flush()
+    return lines.isEmpty ? [""] : lines
+}
+
+/// `text` broken at spaces into lines of at most `width` cells, inside a word only when it alone is wider.
+func wordWrapped(_ text: String, to width: Int) -> [String] {
+    var lines: [String] = [], line = "", used = 0
+    for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
+        var word = word, w = displayWidth(word)
+        if used > 0 && used + 1 + w <= width {
+            line += " " + word
+            used += 1 + w
+            continue
+        }
+        if used > 0 { lines.append(line); line = ""; used = 0 }
+        while w > width {
+            var head = "", headWidth = 0
+            for ch in word {
+                let cw = displayWidth(String(ch))
+                if headWidth + cw > width { break }
+                head.append(ch)
+                headWidth += cw
+            }
+            if head.isEmpty { break }
+            // A list without spaces ("military,transport") breaks after a comma where it can.
+            if head.count < word.count, let comma = head.lastIndex(of: ","), comma != head.startIndex {
+                head = String(head[...comma])
+            }
+            lines.append(head)
+            word.removeFirst(head.count)
+            w = displayWidth(word)
+        }
+        line = word
+        used = w
+    }
+    if used > 0 || lines.isEmpty { lines.append(line) }
+    return lines
+}
+
+/// Prose (a legend, a note) broken at spaces into lines of at most `width` cells, continuation
+/// lines indented by `indent` cells; with no width, the text as it is.
+public func wrappedProse(_ text: String, width: Int?, indent: Int = 0) -> String {
+    guard let width, width > indent, displayWidth(text) > width else { return text }
+    // A legend's entries are three spaces apart: a line breaks between entries where it can.
+    let lines = packed(text.components(separatedBy: "   "), joiner: "   ", width: width - indent)
+    let pad = String(repeating: " ", count: indent)
+    return lines.enumerated().map { $0.offset == 0 ? $0.element : pad + $0.element }.joined(separator: "\n")
 }
 
 /// Terminal cells a string takes: wide East Asian characters count two, combining marks none.
