@@ -45,8 +45,8 @@ public struct TextTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The table fitted to `width` cells: the flexible columns share what the others leave, each
-    /// getting no more than it needs, their cells wrapped (at spaces where possible) or cut with `…`.
+    /// The table fitted to `width` cells: the flexible columns share what the others leave, their
+    /// cells wrapped (at spaces where possible) or cut with `…`.
     /// With no width (a pipe, a file, `--wide`), or when the table fits, exactly `render()`.
     public func render(width: Int?) -> String {
         let natural = naturalWidths()
@@ -55,22 +55,25 @@ public struct TextTable {
         guard let width, n > 0, !flex.isEmpty, natural.reduce(0, +) + 2 * (n - 1) > width else { return render() }
         var widths = natural
         let fixed = (0..<n).filter { flexible[$0] == nil }.map { natural[$0] }.reduce(0, +) + 2 * (n - 1)
-        var room = max(width - fixed, 0)
-        // Narrowest first: a column that needs less than an even share keeps its width, the rest share what is left.
-        var pending = flex.sorted { natural[$0] < natural[$1] }
-        while let c = pending.first {
-            let share = room / pending.count
-            if natural[c] <= share {
-                room -= natural[c]
-                pending.removeFirst()
-                continue
-            }
-            var extra = room - share * pending.count
-            for c in pending.sorted() {
-                widths[c] = max(share + (extra > 0 ? 1 : 0), min(natural[c], Self.minimumWidth))
-                extra -= 1
-            }
-            break
+        let room = max(width - fixed, 0)
+        // Each flexible column first gets its floor: its longest word (at most 12 cells) when it
+        // wraps, so "purpose/study" is not broken; 8 cells when it is cut. What is left goes to them
+        // in proportion to what each still needs. With not even room for the floors, they share it.
+        let floor = flex.map { c -> Int in
+            let cap = flexible[c] == .wrap ? min(longestWord(c), 12) : 8
+            return min(natural[c], cap)
+        }
+        let floors = floor.reduce(0, +)
+        if floors >= room {
+            for (k, c) in flex.enumerated() { widths[c] = max(room * floor[k] / max(floors, 1), 1) }
+        } else {
+            let need = flex.enumerated().map { natural[$0.element] - floor[$0.offset] }.reduce(0, +)
+            for (k, c) in flex.enumerated() { widths[c] = floor[k] + (room - floors) * (natural[c] - floor[k]) / max(need, 1) }
+        }
+        var given = flex.map { widths[$0] }.reduce(0, +)
+        for c in flex.reversed() where given < room && widths[c] < natural[c] {
+            widths[c] += 1
+            given += 1
         }
         var lines: [String] = []
         func emit(_ cells: [[String]]) {
@@ -102,8 +105,14 @@ public struct TextTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The narrowest a flexible column is made (unless it needs less): narrower, no word is readable.
-    public static let minimumWidth = 8
+    /// The widest word in a column (its header too), in cells.
+    private func longestWord(_ column: Int) -> Int {
+        var widest = 0
+        for row in [headers] + rows where column < row.count {
+            for word in row[column].split(separator: " ") { widest = max(widest, displayWidth(String(word))) }
+        }
+        return widest
+    }
 
     private func naturalWidths() -> [Int] {
         var widths = Array(repeating: 0, count: headers.count)
@@ -112,7 +121,8 @@ public struct TextTable {
     }
 }
 
-/// `text` cut to `width` cells, ending in `…` when anything was cut.
+/// `text` cut to `width` cells, ending in `…` when anything was cut; never inside a number
+/// ("10,000 North Koreans" is "10,000…" or "…", not "10,0…", which reads as another number).
 public func truncated(_ text: String, to width: Int) -> String {
     guard displayWidth(text) > width else { return text }
     guard width > 0 else { return "" }
@@ -122,6 +132,11 @@ public func truncated(_ text: String, to width: Int) -> String {
         if used + w > width - 1 { break }
         out.append(ch)
         used += w
+    }
+    func inNumber(_ c: Character?) -> Bool { c.map { $0.isNumber || $0 == "," || $0 == "." } ?? false }
+    let next = text.dropFirst(out.count).first
+    if let last = out.last, last.isNumber || inNumber(last), next.map({ $0.isNumber }) ?? false {
+        while inNumber(out.last) { out.removeLast() }
     }
     while out.hasSuffix(" ") { out.removeLast() }
     return out + "…"
@@ -183,9 +198,9 @@ func wordWrapped(_ text: String, to width: Int) -> [String] {
                 headWidth += cw
             }
             if head.isEmpty { break }
-            // A list without spaces ("military,transport") breaks after a comma where it can.
-            if head.count < word.count, let comma = head.lastIndex(of: ","), comma != head.startIndex {
-                head = String(head[...comma])
+            // A list without spaces ("military,transport", "purpose/study") breaks after a comma or a slash where it can.
+            if head.count < word.count, let mark = head.lastIndex(where: { $0 == "," || $0 == "/" }), mark != head.startIndex {
+                head = String(head[...mark])
             }
             lines.append(head)
             word.removeFirst(head.count)
@@ -201,11 +216,14 @@ func wordWrapped(_ text: String, to width: Int) -> [String] {
 /// Prose (a legend, a note) broken at spaces into lines of at most `width` cells, continuation
 /// lines indented by `indent` cells; with no width, the text as it is.
 public func wrappedProse(_ text: String, width: Int?, indent: Int = 0) -> String {
-    guard let width, width > indent, displayWidth(text) > width else { return text }
+    guard let width, displayWidth(text) > width else { return text }
+    let lead = String(text.prefix { $0 == " " })
+    let margin = max(indent, lead.count)
+    guard width > margin else { return text }
     // A legend's entries are three spaces apart: a line breaks between entries where it can.
-    let lines = packed(text.components(separatedBy: "   "), joiner: "   ", width: width - indent)
+    let lines = packed(String(text.dropFirst(lead.count)).components(separatedBy: "   "), joiner: "   ", width: width - margin)
     let pad = String(repeating: " ", count: indent)
-    return lines.enumerated().map { $0.offset == 0 ? $0.element : pad + $0.element }.joined(separator: "\n")
+    return lines.enumerated().map { ($0.offset == 0 ? lead : pad) + $0.element }.joined(separator: "\n")
 }
 
 /// Terminal cells a string takes: wide East Asian characters count two, combining marks none.

@@ -19,13 +19,12 @@ struct Crossings: ParsableCommand {
     )
 
     @OptionGroup var data: DataOptions
-    @OptionGroup var width: WidthOptions
 
     func run() throws {
         // The explorer draws only on a terminal; piped or redirected, print the overview.
         guard isatty(1) != 0 else {
             let dataset = try data.load()
-            print(Overview.text(dataset, width: width.width))
+            print(Overview.text(dataset))
             print("The full-screen explorer needs a terminal: run `crossings` with no arguments in one.")
             return
         }

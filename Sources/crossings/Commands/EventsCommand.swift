@@ -75,7 +75,7 @@ enum EventOutput {
             let cites = e.dates.map { d in "\(d.sourceID) \(d.locator)" + (e.datesDisagree ? " (\(d.label))" : "") }
             t.add([dateLabel(e), e.tags.joined(separator: ","), e.summary, cites.joined(separator: "; ")])
         }
-        return t.render(width: width) + "\n! sources give different dates for this event (each source's date is shown beside it)\n"
+        return t.render(width: width) + "\n" + wrappedProse("! sources give different dates for this event (each source's date is shown beside it)", width: width) + "\n"
     }
 
     static func csv(_ events: [Event]) -> String {

@@ -13,7 +13,8 @@ struct ImportCommand: ParsableCommand {
 struct RussiaInOutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "russia-in-out",
-        abstract: "Import Ksimi/Russia_in_out (FSB border-service counts for every country, 2010–2020).",
+        // ASCII only: the man page's generator drops other characters ("2010–2020" became "20102020").
+        abstract: "Import Ksimi/Russia_in_out (FSB border-service counts for every country, 2010 to 2020).",
         discussion: """
         Reads Russia_in_master.csv (entries into Russia, flows XX-RU) and Russia_out_master.csv \
         (trips of Russians abroad, flows RU-XX), and writes a data package in DIR with the same \

@@ -59,7 +59,12 @@ enum SourceOutput {
     static func detail(_ s: Source, _ d: Dataset, width: Int? = nil) -> String {
         var lines: [String] = []
         for (name, value) in s.fields(chain: " → ") {
-            lines.append(name.padding(toLength: 17, withPad: " ", startingAt: 0) + visible(value))
+            // A URL stays on one line, to be clicked or copied whole; other fields wrap under their value.
+            let value = visible(value)
+            let parts = value.contains("://") ? [value] : width.map { wrapped(value, to: max($0 - 17, 8)) } ?? [value]
+            for (k, part) in parts.enumerated() {
+                lines.append((k == 0 ? name : "").padding(toLength: 17, withPad: " ", startingAt: 0) + part)
+            }
         }
         let backing = d.backing(s.id)
         lines.append("")
@@ -86,12 +91,12 @@ enum SourceOutput {
         let errata = d.errata(citing: s.id)
         if !errata.isEmpty {
             lines.append("Errata it is the evidence for (\(errata.count)):")
-            for e in errata { lines.append("  \(visible(e.locator))  \(visible(e.observationID)): \(visible(e.reason))") }
+            for e in errata { lines.append(wrappedProse("  \(visible(e.locator))  \(visible(e.observationID)): \(visible(e.reason))", width: width, indent: 4)) }
         }
         lines.append("Events it dates (\(backing.events.count)):")
         for e in backing.events {
             for date in e.dates where date.sourceID == s.id {
-                lines.append("  \(date.locator)  \(date.label)  \(visible(e.summary))")
+                lines.append(wrappedProse("  \(date.locator)  \(date.label)  \(visible(e.summary))", width: width, indent: 4))
             }
         }
         return lines.joined(separator: "\n") + "\n"
