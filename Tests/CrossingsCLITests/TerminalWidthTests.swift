@@ -56,7 +56,7 @@ struct TextTableWidthTests {
         #expect(wrapped("military,transport,statement", to: 12) == ["military,", "transport,", "statement"])
         #expect(wrapped("abcdefghij", to: 4).joined() == "abcdefghij")
         #expect(wrappedProse("~ about   > more than   * derived", width: 21) == "~ about   > more than\n* derived")
-        #expect(wrappedProse("  p. 3  12 May  a long summary of the event", width: 20, indent: 4) == "  p. 3 12 May a\n    long summary of\n    the event")
+        #expect(wrappedProse("  p. 3  12 May  a long summary of the event", width: 20, indent: 4) == "  p. 3  12 May  a\n    long summary of\n    the event")
     }
 
     @Test func countsHaveSeparatorsAndOneIsSingular() {
@@ -106,6 +106,28 @@ struct TerminalWidthCommandTests {
         let piped = try Binary.run(args)
         let numbers = Set(piped.stdout.matches(of: /\b\d{1,3}(,\d{3})+\b/).map { String($0.output.0) })
         for n in numbers { #expect(text.contains(n), "\(n) lost at 80 columns") }
+    }
+
+    /// The fitted tables at 80 columns, kept in Fixtures/terminal (CROSSINGS_RECORD=1 rewrites them; review by eye).
+    static let goldens: [String: [String]] = [
+        "figures-ru-kp-by-year": ["figures", "--flow", "RU-KP", "--from", "2021", "--to", "2025", "--by", "year", "--measure", "total"],
+        "figures-kp-ru-2024-q1": ["figures", "--flow", "KP-RU", "--from", "2024-Q1", "--to", "2024-Q1"],
+        "events-military": ["events", "--tag", "military"],
+        "sources": ["sources"],
+        "source-mediazona-2025-05-08": ["sources", "mediazona-2025-05-08"],
+    ]
+
+    @Test(arguments: goldens.keys.sorted()) func goldenAtEightyColumns(_ name: String) throws {
+        let text = try onTerminal(try #require(Self.goldens[name]), columns: 80)
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/terminal/\(name)-80.txt")
+        if ProcessInfo.processInfo.environment["CROSSINGS_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        } else {
+            let golden = try String(contentsOf: url, encoding: .utf8)
+            #expect(text == golden, "crossings \(Self.goldens[name]!.joined(separator: " ")) at 80 columns differs from \(url.lastPathComponent) (CROSSINGS_RECORD=1 rewrites it)")
+        }
     }
 
     @Test func columnsFromTheEnvironmentWin() throws {

@@ -178,14 +178,27 @@ func packed(_ segments: [String], joiner: String, width: Int) -> [String] {
     return lines.isEmpty ? [""] : lines
 }
 
-/// `text` broken at spaces into lines of at most `width` cells, inside a word only when it alone is wider.
+/// `text` broken at spaces into lines of at most `width` cells, inside a word only when it alone is
+/// wider; the spaces between words on one line are kept as they were ("¶6  2025-Q2  The FSB").
 func wordWrapped(_ text: String, to width: Int) -> [String] {
+    // Each word with the spaces before it.
+    var words: [(gap: String, word: String)] = []
+    var gap = "", word = ""
+    for ch in text {
+        if ch == " " {
+            if !word.isEmpty { words.append((gap, word)); gap = ""; word = "" }
+            gap.append(ch)
+        } else {
+            word.append(ch)
+        }
+    }
+    if !word.isEmpty { words.append((gap, word)) }
     var lines: [String] = [], line = "", used = 0
-    for word in text.split(separator: " ", omittingEmptySubsequences: true).map(String.init) {
-        var word = word, w = displayWidth(word)
-        if used > 0 && used + 1 + w <= width {
-            line += " " + word
-            used += 1 + w
+    for (gap, whole) in words {
+        var word = whole, w = displayWidth(word)
+        if used > 0 && used + gap.count + w <= width {
+            line += gap + word
+            used += gap.count + w
             continue
         }
         if used > 0 { lines.append(line); line = ""; used = 0 }
@@ -198,8 +211,9 @@ func wordWrapped(_ text: String, to width: Int) -> [String] {
                 headWidth += cw
             }
             if head.isEmpty { break }
-            // A list without spaces ("military,transport", "purpose/study") breaks after a comma or a slash where it can.
-            if head.count < word.count, let mark = head.lastIndex(where: { $0 == "," || $0 == "/" }), mark != head.startIndex {
+            // A word with no spaces ("military,transport", "purpose/study", "koreaherald-2024-11-09")
+            // breaks after a comma, a slash or a hyphen where it can.
+            if head.count < word.count, let mark = head.lastIndex(where: { $0 == "," || $0 == "/" || $0 == "-" }), mark != head.startIndex {
                 head = String(head[...mark])
             }
             lines.append(head)
