@@ -73,6 +73,37 @@ struct ImportCommandTests {
         #expect(run.stderr.contains("\(path):1:1: error: expected the header ENG,Trans,Type,Value"))
     }
 
+    // MARK: rejected rows summarised by reason (issue 14)
+
+    @Test func rejectedRowsAreCountedByReasonAndListedWithVerbose() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-import-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("Russia_in_master.csv").path
+        var rows = ["ENG,Trans,Type,Value,ISO_A2,ISO_A3,M49,Date", "\"Korea, DR\",Air,In,5,KP,PRK,408,3/31/2010"]
+        for q in ["3/31", "6/30", "9/30", "12/31"] { for mode in ["Air", "Car"] { rows.append("Russia,\(mode),In,0,RU,RUS,643,\(q)/2011") } }
+        rows.append("\"Korea, DR\",Air,In,12a,KP,PRK,408,6/30/2010")
+        rows.append("\"Korea, DR\",Air,In,x,KP,PRK,408,9/30/2010")
+        try Data((rows.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: path))
+
+        let run = try Binary.run(["import", "russia-in-out", path, "--into", dir.appendingPathComponent("pkg").path])
+        #expect(run.status == 1, "\(run.stderr)")
+        let out = run.stdout
+        #expect(out.contains("Rejected rows by reason (--verbose lists every one):"), "\(out)")
+        #expect(out.contains("  8 rows: Russia's own row (ISO_A2 RU), left out by design\n    \(path):3: rejected: Russia's own row"), "\(out)")
+        #expect(out.contains("    … and 5 more rows\n"), "\(out)")
+        #expect(out.contains("  2 rows: a Value that is not a count\n    \(path):11: rejected: Value '12a' is not a count\n    \(path):12: rejected: Value 'x' is not a count\n"), "\(out)")
+        #expect(out.components(separatedBy: ": rejected: ").count - 1 == 5, "\(out)")
+        #expect(run.stderr.contains("10 rows not imported: 2 rejected (listed above); 8 of Russia's own, left out by design"), "\(run.stderr)")
+        #expect(run.stderr.contains("1 figure for 1 flow;"), "\(run.stderr)")
+
+        let verbose = try Binary.run(["import", "russia-in-out", path, "--into", dir.appendingPathComponent("pkg2").path, "--verbose"])
+        #expect(verbose.status == 1)
+        #expect(verbose.stdout.components(separatedBy: ": rejected: ").count - 1 == 10, "\(verbose.stdout)")
+        for line in 3...12 { #expect(verbose.stdout.contains("\(path):\(line): rejected: ")) }
+        #expect(!verbose.stdout.contains("by reason"))
+    }
+
     // MARK: no data lost (issue 11)
 
     static let dataDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()

@@ -24,6 +24,9 @@ public struct RussiaInOutImporter {
         public var line: Int
         public var column: Int? = nil
         public var reason: String
+        /// The reason without its particulars (the value, the line it duplicates): rows rejected for
+        /// the same kind of reason are counted together in the import's summary.
+        public var kind: String
         /// Russia's own rows: in every copy of the compilation, left out by design rather than damaged.
         public var byDesign = false
         public var description: String { "\(file):\(line)\(column.map { ":\($0)" } ?? ""): rejected: \(reason)" }
@@ -70,14 +73,16 @@ public struct RussiaInOutImporter {
             report.read += 1
             if let bad = record.invalidUTF8 {
                 me.rejections.append(Rejection(file: file, line: bad.line, column: bad.column,
-                                               reason: "byte 0x\(String(bad.byte, radix: 16, uppercase: true)) is not valid UTF-8 (the row is not read, so no field of it is guessed at)"))
+                                               reason: "byte 0x\(String(bad.byte, radix: 16, uppercase: true)) is not valid UTF-8 (the row is not read, so no field of it is guessed at)",
+                                               kind: "a byte that is not valid UTF-8"))
                 report.rejected += 1
                 return
             }
             switch me.convert(record, name: name) {
             case .success(let o):
                 if let first = me.seen[o.id] {
-                    me.rejections.append(Rejection(file: file, line: record.line, reason: "duplicate of line \(first) (\(o.key.flow) \(o.key.period) \(o.key.category))"))
+                    me.rejections.append(Rejection(file: file, line: record.line, reason: "duplicate of line \(first) (\(o.key.flow) \(o.key.period) \(o.key.category))",
+                                                   kind: "a duplicate of an earlier line"))
                     report.rejected += 1
                 } else {
                     me.seen[o.id] = record.line
@@ -85,7 +90,7 @@ public struct RussiaInOutImporter {
                     report.imported += 1
                 }
             case .failure(let reason):
-                me.rejections.append(Rejection(file: file, line: record.line, reason: reason.text, byDesign: reason.byDesign))
+                me.rejections.append(Rejection(file: file, line: record.line, reason: reason.text, kind: reason.kind, byDesign: reason.byDesign))
                 report.rejected += 1
             }
         }
@@ -95,38 +100,39 @@ public struct RussiaInOutImporter {
         me.reports.append(report)
     }
 
-    struct Reason: Error { var text: String; var byDesign = false }
+    struct Reason: Error { var text: String; var kind: String; var byDesign = false }
 
     mutating func convert(_ record: CSVReader.Record, name: String) -> Result<Observation, Reason> {
         let f = record.fields
-        guard f.count == 8 else { return .failure(Reason(text: "expected 8 fields, found \(f.count)")) }
+        guard f.count == 8 else { return .failure(Reason(text: "expected 8 fields, found \(f.count)", kind: "not 8 fields")) }
         let (country, trans, type, valueText, code, date) = (f[0], f[1], f[2], f[3], f[4], f[7])
         guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
-            return .failure(Reason(text: "ISO_A2 '\(code)' is not two capital letters"))
+            return .failure(Reason(text: "ISO_A2 '\(code)' is not two capital letters", kind: "an ISO_A2 that is not two capital letters"))
         }
         guard code != "RU" else {
-            return .failure(Reason(text: "Russia's own row (ISO_A2 RU): citizens of Russia entering or leaving Russia is not a flow between two countries", byDesign: true))
+            return .failure(Reason(text: "Russia's own row (ISO_A2 RU): citizens of Russia entering or leaving Russia is not a flow between two countries",
+                                   kind: "Russia's own row (ISO_A2 RU), left out by design", byDesign: true))
         }
         guard let mode = RussiaInOutImporter.modes[trans] else {
-            return .failure(Reason(text: "unknown mode of transport '\(trans)' (expected Air, Car, Rail, Ship, Walk)"))
+            return .failure(Reason(text: "unknown mode of transport '\(trans)' (expected Air, Car, Rail, Ship, Walk)", kind: "an unknown mode of transport"))
         }
         let flow: Flow
         switch type {
         case "In": flow = Flow(citizens: code, destination: "RU")
         case "Out": flow = Flow(citizens: "RU", destination: code)
-        default: return .failure(Reason(text: "unknown Type '\(type)' (expected In or Out)"))
+        default: return .failure(Reason(text: "unknown Type '\(type)' (expected In or Out)", kind: "an unknown Type"))
         }
         let digits = valueText.replacingOccurrences(of: ",", with: "")
         guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = digits.count <= Loader.countDigits ? Int(digits) : nil,
               valueText.range(of: #"^\d{1,3}(,\d{3})*$|^\d+$"#, options: .regularExpression) != nil else {
             let tooLarge = digits.count > Loader.countDigits && digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 })
-            return .failure(Reason(text: tooLarge ? "Value '\(clip(valueText))' is too large to be a count (a trillion or more)"
-                                                  : "Value '\(clip(valueText))' is not a count"))
+            return .failure(tooLarge ? Reason(text: "Value '\(clip(valueText))' is too large to be a count (a trillion or more)", kind: "a Value too large to be a count")
+                                     : Reason(text: "Value '\(clip(valueText))' is not a count", kind: "a Value that is not a count"))
         }
         let parts = date.split(separator: "/").map { Int($0) }
         guard parts.count == 3, let m = parts[0], let d = parts[1], let y = parts[2], (1900...2199).contains(y),
               [3: 31, 6: 30, 9: 30, 12: 31][m] == d else {
-            return .failure(Reason(text: "Date '\(date)' is not the last day of a quarter (M/D/YYYY)"))
+            return .failure(Reason(text: "Date '\(date)' is not the last day of a quarter (M/D/YYYY)", kind: "a Date that is not the last day of a quarter"))
         }
         let period = Period.quarter(y, m / 3)
         if countries[code] == nil { countries[code] = country }

@@ -1,12 +1,14 @@
 /// The page `crossings` prints with no subcommand off a terminal (and the explorer prints when
 /// it cannot open one): what the package holds, flow by flow, and commands to try.
 public enum Overview {
-    public static func text(_ d: Dataset) -> String {
+    /// `width`: the terminal's, to fit the table to (nil: in full).
+    public static func text(_ d: Dataset, width: Int? = nil) -> String {
         var lines: [String] = []
         lines.append("crossings — border crossings between North Korea and Russia, every number with its source")
         lines.append("")
-        lines.append("Data package: \(visible(d.origin)) — \(d.observations.count) figures, \(d.events.count) events, \(d.sources.count) sources")
+        lines.append("Data package: \(visible(d.origin)) — \(counted(d.observations.count, "figure")), \(counted(d.events.count, "event")), \(counted(d.sources.count, "source"))")
         var t = TextTable(["Flow", "Who", "Periods", "Figures"], rightAligned: [3])
+        t.flexible = [1: .truncate]
         let counts = d.observations.countsByFlow()
         for flow in d.flows {
             let periods = d.keys(of: flow).map(\.period)
@@ -14,7 +16,7 @@ public enum Overview {
             t.add([flow.description, d.describe(flow), span, formatCount(counts[flow] ?? 0)])
         }
         lines.append("")
-        lines.append(t.render())
+        lines.append(t.render(width: width))
         lines.append("""
         Try:
           crossings figures --flow KP-RU --from 2023 --to 2025
@@ -26,4 +28,9 @@ public enum Overview {
         """)
         return lines.joined(separator: "\n")
     }
+}
+
+/// "1 figure", "66,675 figures": a count with thousands separators and its noun, singular for one.
+public func counted(_ n: Int, _ noun: String, plural: String? = nil) -> String {
+    "\(formatCount(n)) \(n == 1 ? noun : plural ?? noun + "s")"
 }

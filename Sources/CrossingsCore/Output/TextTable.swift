@@ -6,10 +6,18 @@
 /// t.add(["2024", "13,221"])
 /// print(t.render())
 /// ```
+///
+/// On a terminal, `render(width:)` fits the table to its width by wrapping or truncating (with `…`)
+/// only the columns named in `flexible`: text, never a number or its marks.
 public struct TextTable {
     public var headers: [String]
     public var rows: [[String]] = []
     public var rightAligned: Set<Int>
+    /// The columns that may give up width when the table is wider than the terminal, and how.
+    public var flexible: [Int: Fit] = [:]
+
+    /// How a flexible column's long cells are made to fit: on more lines, or cut with `…`.
+    public enum Fit: Sendable { case wrap, truncate }
 
     public init(_ headers: [String], rightAligned: Set<Int> = []) {
         self.headers = headers
@@ -36,6 +44,200 @@ public struct TextTable {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The table fitted to `width` cells: the flexible columns share what the others leave, their
+    /// cells wrapped (at spaces where possible) or cut with `…`.
+    /// With no width (a pipe, a file, `--wide`), or when the table fits, exactly `render()`.
+    public func render(width: Int?) -> String {
+        let natural = naturalWidths()
+        let n = natural.count
+        let flex = flexible.keys.filter { $0 < n }.sorted()
+        guard let width, n > 0, !flex.isEmpty, natural.reduce(0, +) + 2 * (n - 1) > width else { return render() }
+        var widths = natural
+        let fixed = (0..<n).filter { flexible[$0] == nil }.map { natural[$0] }.reduce(0, +) + 2 * (n - 1)
+        let room = max(width - fixed, 0)
+        // Each flexible column first gets its floor: its longest word (at most 12 cells) when it
+        // wraps, so "purpose/study" is not broken; 8 cells when it is cut. What is left goes to them
+        // in proportion to what each still needs. With not even room for the floors, they share it.
+        let floor = flex.map { c -> Int in
+            let cap = flexible[c] == .wrap ? min(longestWord(c), 12) : 8
+            return min(natural[c], cap)
+        }
+        let floors = floor.reduce(0, +)
+        if floors >= room {
+            for (k, c) in flex.enumerated() { widths[c] = max(room * floor[k] / max(floors, 1), 1) }
+        } else {
+            let need = flex.enumerated().map { natural[$0.element] - floor[$0.offset] }.reduce(0, +)
+            for (k, c) in flex.enumerated() { widths[c] = floor[k] + (room - floors) * (natural[c] - floor[k]) / max(need, 1) }
+        }
+        var given = flex.map { widths[$0] }.reduce(0, +)
+        for c in flex.reversed() where given < room && widths[c] < natural[c] {
+            widths[c] += 1
+            given += 1
+        }
+        var lines: [String] = []
+        func emit(_ cells: [[String]]) {
+            let height = cells.map(\.count).max() ?? 1
+            for k in 0..<height {
+                var line = ""
+                for i in 0..<n {
+                    let cell = k < cells[i].count ? cells[i][k] : ""
+                    let pad = String(repeating: " ", count: max(widths[i] - displayWidth(cell), 0))
+                    if i > 0 { line += "  " }
+                    line += rightAligned.contains(i) ? pad + cell : cell + pad
+                }
+                while line.hasSuffix(" ") { line.removeLast() }
+                lines.append(line)
+            }
+        }
+        emit((0..<n).map { i in [i < headers.count ? truncated(headers[i], to: widths[i]) : ""] })
+        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        for row in rows {
+            emit((0..<n).map { i in
+                let cell = i < row.count ? row[i] : ""
+                switch flexible[i] {
+                case .wrap?: return wrapped(cell, to: widths[i])
+                case .truncate?: return [truncated(cell, to: widths[i])]
+                case nil: return [cell]
+                }
+            })
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The widest word in a column (its header too), in cells.
+    private func longestWord(_ column: Int) -> Int {
+        var widest = 0
+        for row in [headers] + rows where column < row.count {
+            for word in row[column].split(separator: " ") { widest = max(widest, displayWidth(String(word))) }
+        }
+        return widest
+    }
+
+    private func naturalWidths() -> [Int] {
+        var widths = Array(repeating: 0, count: headers.count)
+        for row in [headers] + rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], displayWidth(cell)) } }
+        return widths
+    }
+}
+
+/// `text` cut to `width` cells, ending in `…` when anything was cut; never inside a number
+/// ("10,000 North Koreans" is "10,000…" or "…", not "10,0…", which reads as another number).
+public func truncated(_ text: String, to width: Int) -> String {
+    guard displayWidth(text) > width else { return text }
+    guard width > 0 else { return "" }
+    var out = "", used = 0
+    for ch in text {
+        let w = displayWidth(String(ch))
+        if used + w > width - 1 { break }
+        out.append(ch)
+        used += w
+    }
+    func inNumber(_ c: Character?) -> Bool { c.map { $0.isNumber || $0 == "," || $0 == "." } ?? false }
+    let next = text.dropFirst(out.count).first
+    if let last = out.last, last.isNumber || inNumber(last), next.map({ $0.isNumber }) ?? false {
+        while inNumber(out.last) { out.removeLast() }
+    }
+    while out.hasSuffix(" ") { out.removeLast() }
+    return out + "…"
+}
+
+/// `text` on lines of at most `width` cells: a list ("a P8; b Q16") is broken after its `;` first,
+/// so each item stays whole where it can; then at spaces, and inside a word only when the word
+/// alone is wider than a line. Nothing is dropped but the spaces where a line breaks.
+public func wrapped(_ text: String, to width: Int) -> [String] {
+    guard width > 0, displayWidth(text) > width else { return [text] }
+    let items = text.components(separatedBy: "; ")
+    return packed(items.enumerated().map { $0.offset < items.count - 1 ? $0.element + ";" : $0.element }, joiner: " ", width: width)
+}
+
+/// Segments packed greedily into lines of at most `width` cells, joined by `joiner` on a line; a
+/// segment wider than a line is broken at spaces on lines of its own.
+func packed(_ segments: [String], joiner: String, width: Int) -> [String] {
+    var lines: [String] = [], line = "", used = 0
+    let joinWidth = displayWidth(joiner)
+    func flush() { if used > 0 || !line.isEmpty { lines.append(line) }; line = ""; used = 0 }
+    for segment in segments {
+        let w = displayWidth(segment)
+        if used > 0 && used + joinWidth + w <= width {
+            line += joiner + segment
+            used += joinWidth + w
+        } else if w <= width {
+            flush()
+            line = segment
+            used = w
+        } else {
+            flush()
+            let words = wordWrapped(segment, to: width)
+            lines += words.dropLast()
+            line = words.last ?? ""
+            used = displayWidth(line)
+        }
+    }
+    flush()
+    return lines.isEmpty ? [""] : lines
+}
+
+/// `text` broken at spaces into lines of at most `width` cells, inside a word only when it alone is
+/// wider; the spaces between words on one line are kept as they were ("¶6  2025-Q2  The FSB").
+func wordWrapped(_ text: String, to width: Int) -> [String] {
+    // Each word with the spaces before it.
+    var words: [(gap: String, word: String)] = []
+    var gap = "", word = ""
+    for ch in text {
+        if ch == " " {
+            if !word.isEmpty { words.append((gap, word)); gap = ""; word = "" }
+            gap.append(ch)
+        } else {
+            word.append(ch)
+        }
+    }
+    if !word.isEmpty { words.append((gap, word)) }
+    var lines: [String] = [], line = "", used = 0
+    for (gap, whole) in words {
+        var word = whole, w = displayWidth(word)
+        if used > 0 && used + gap.count + w <= width {
+            line += gap + word
+            used += gap.count + w
+            continue
+        }
+        if used > 0 { lines.append(line); line = ""; used = 0 }
+        while w > width {
+            var head = "", headWidth = 0
+            for ch in word {
+                let cw = displayWidth(String(ch))
+                if headWidth + cw > width { break }
+                head.append(ch)
+                headWidth += cw
+            }
+            if head.isEmpty { break }
+            // A word with no spaces ("military,transport", "purpose/study", "koreaherald-2024-11-09")
+            // breaks after a comma, a slash or a hyphen where it can.
+            if head.count < word.count, let mark = head.lastIndex(where: { $0 == "," || $0 == "/" || $0 == "-" }), mark != head.startIndex {
+                head = String(head[...mark])
+            }
+            lines.append(head)
+            word.removeFirst(head.count)
+            w = displayWidth(word)
+        }
+        line = word
+        used = w
+    }
+    if used > 0 || lines.isEmpty { lines.append(line) }
+    return lines
+}
+
+/// Prose (a legend, a note) broken at spaces into lines of at most `width` cells, continuation
+/// lines indented by `indent` cells; with no width, the text as it is.
+public func wrappedProse(_ text: String, width: Int?, indent: Int = 0) -> String {
+    guard let width, displayWidth(text) > width else { return text }
+    let lead = String(text.prefix { $0 == " " })
+    let margin = max(indent, lead.count)
+    guard width > margin else { return text }
+    // A legend's entries are three spaces apart: a line breaks between entries where it can.
+    let lines = packed(String(text.dropFirst(lead.count)).components(separatedBy: "   "), joiner: "   ", width: width - margin)
+    let pad = String(repeating: " ", count: indent)
+    return lines.enumerated().map { ($0.offset == 0 ? lead : pad) + $0.element }.joined(separator: "\n")
 }
 
 /// Terminal cells a string takes: wide East Asian characters count two, combining marks none.

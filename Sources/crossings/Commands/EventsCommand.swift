@@ -15,6 +15,7 @@ struct EventsCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only events whose summary, tags, dates or sources contain TEXT (any case).", valueName: "TEXT"))
     var search: String?
     @OptionGroup var output: FormatOptions
+    @OptionGroup var width: WidthOptions
     @OptionGroup var data: DataOptions
 
     enum PeriodHelp: PeriodRangeHelp {
@@ -41,7 +42,7 @@ struct EventsCommand: ParsableCommand {
             return true
         }
         switch output.format {
-        case .table: print(EventOutput.table(events), terminator: "")
+        case .table: print(EventOutput.table(events, width: width.width), terminator: "")
         case .csv: print(EventOutput.csv(events, dataset), terminator: "")
         case .json: print(EventOutput.json(events), terminator: "")
         }
@@ -66,14 +67,16 @@ enum EventOutput {
         (e.date?.label ?? "?") + (e.datesDisagree ? " !" : "")
     }
 
-    static func table(_ events: [Event]) -> String {
+    /// `width`: the terminal's, to fit the table to (nil: in full); the summary and citations wrap.
+    static func table(_ events: [Event], width: Int? = nil) -> String {
         guard !events.isEmpty else { return "No events match.\n" }
         var t = TextTable(["Date", "Tags", "Event", "Sources"])
+        t.flexible = [1: .wrap, 2: .wrap, 3: .wrap]
         for e in events {
             let cites = e.dates.map { d in "\(d.sourceID) \(d.locator)" + (e.datesDisagree ? " (\(d.label))" : "") }
             t.add([dateLabel(e), e.tags.joined(separator: ","), e.summary, cites.joined(separator: "; ")])
         }
-        return t.render() + "\n! sources give different dates for this event (each source's date is shown beside it)\n"
+        return t.render(width: width) + "\n" + wrappedProse("! sources give different dates for this event (each source's date is shown beside it)", width: width) + "\n"
     }
 
     /// The explorer's Timeline export (`e`), row for row: the same columns and citations.

@@ -27,6 +27,7 @@ struct FiguresCommand: ParsableCommand {
     @Flag(help: "With --format csv: each flow's total period by period, the value the explorer shows with its marks and citation (the rows its `e` exports from Counts).")
     var shown = false
     @OptionGroup var output: FormatOptions
+    @OptionGroup var width: WidthOptions
     @OptionGroup var data: DataOptions
 
     enum PeriodHelp: PeriodRangeHelp {
@@ -109,7 +110,7 @@ struct FiguresCommand: ParsableCommand {
             }
             if format == .json { print(jsonText(["figures": items]), terminator: "") }
         case .table:
-            print(FigureOutput.table(resolver.figures(query), resolver: resolver, dataset: dataset), terminator: "")
+            print(FigureOutput.table(resolver.figures(query), resolver: resolver, dataset: dataset, width: width.width), terminator: "")
         }
     }
 }
@@ -215,9 +216,12 @@ enum FigureOutput {
 
     }
 
-    static func table(_ rows: [FigureRow], resolver: Resolver, dataset: Dataset) -> String {
+    /// `width`: the terminal's, to fit the table to (nil: in full). Only the measure and the
+    /// citations wrap; a value, its marks and its change are never cut.
+    static func table(_ rows: [FigureRow], resolver: Resolver, dataset: Dataset, width: Int? = nil) -> String {
         guard !rows.isEmpty else { return "No figures match.\n" }
         var t = TextTable(["Flow", "Period", "Measure", "Value", "", "Y/Y", "Sources (or formula, for derived values)"], rightAligned: [3, 5])
+        t.flexible = [2: .wrap, 6: .wrap]
         var notes: [String] = []
         func note(_ text: String) -> Int {
             if let i = notes.firstIndex(of: text) { return i + 1 }
@@ -255,14 +259,20 @@ enum FigureOutput {
             }
             t.add([r.key.flow.description, r.key.period.description, r.key.measureLabel, r.value.display, marks, change, cites])
         }
-        var legend = "\n~ about, or rounded   > more than   >= at least   < fewer than   <= at most   * derived: worked out by crossings, printed by no source\n"
-        legend += "! the values for this figure cannot all be true (see the notes)   x erratum: printed, but recorded as wrong\n"
-        legend += "Y/Y: change on the same period a year earlier, only between values of equal coverage\n"
-        legend += "Sources: `crossings sources ID`; every citation: --format json.\n"
+        var legend = "\n"
+        for line in [
+            "~ about, or rounded   > more than   >= at least   < fewer than   <= at most   * derived: worked out by crossings, printed by no source",
+            "! the values for this figure cannot all be true (see the notes)   x erratum: printed, but recorded as wrong",
+            "Y/Y: change on the same period a year earlier, only between values of equal coverage",
+            "Sources: `crossings sources ID`; every citation: --format json.",
+        ] { legend += wrappedProse(line, width: width) + "\n" }
         if !notes.isEmpty {
-            legend += "\nNotes:\n" + notes.enumerated().map { "[\($0.offset + 1)] \(visible($0.element))\n" }.joined()
+            legend += "\nNotes:\n" + notes.enumerated().map { n in
+                let label = "[\(n.offset + 1)] "
+                return wrappedProse(label + visible(n.element), width: width, indent: label.count) + "\n"
+            }.joined()
         }
-        return t.render() + legend
+        return t.render(width: width) + legend
     }
 }
 

@@ -18,6 +18,7 @@ struct SourcesCommand: ParsableCommand {
     var id: String?
     @Option(help: "Output format.")
     var format: Format = .table
+    @OptionGroup var width: WidthOptions
     @OptionGroup var data: DataOptions
 
     func run() throws {
@@ -33,7 +34,8 @@ struct SourcesCommand: ParsableCommand {
         }
         switch format {
         case .table:
-            print(id == nil ? SourceOutput.table(sources, dataset) : SourceOutput.detail(sources[0], dataset), terminator: "")
+            let fit = width.width
+            print(id == nil ? SourceOutput.table(sources, dataset, width: fit) : SourceOutput.detail(sources[0], dataset, width: fit), terminator: "")
         case .json: print(SourceOutput.json(sources, dataset), terminator: "")
         case .cslJSON: print(SourceOutput.csl(sources), terminator: "")
         case .bibtex: print(SourceOutput.bibtex(sources), terminator: "")
@@ -42,20 +44,27 @@ struct SourcesCommand: ParsableCommand {
 }
 
 enum SourceOutput {
-    static func table(_ sources: [Source], _ d: Dataset) -> String {
+    /// `width`: the terminal's, to fit the table to (nil: in full); the id and the counts are never cut.
+    static func table(_ sources: [Source], _ d: Dataset, width: Int? = nil) -> String {
         var t = TextTable(["Id", "Kind", "Outlet", "Date", "Figures", "Events", "Title"], rightAligned: [4, 5])
+        t.flexible = [2: .truncate, 6: .truncate]
         let figures = d.observations.countsBySource()
         for s in sources {
             let events = d.events.filter { $0.dates.contains { $0.sourceID == s.id } }.count
-            t.add([s.id, s.kind.rawValue, s.outlet, s.date.isEmpty ? "?" : s.date, String(figures[s.id] ?? 0), String(events), s.title])
+            t.add([s.id, s.kind.rawValue, s.outlet, s.date.isEmpty ? "?" : s.date, formatCount(figures[s.id] ?? 0), formatCount(events), s.title])
         }
-        return t.render()
+        return t.render(width: width)
     }
 
-    static func detail(_ s: Source, _ d: Dataset) -> String {
+    static func detail(_ s: Source, _ d: Dataset, width: Int? = nil) -> String {
         var lines: [String] = []
         for (name, value) in s.fields(chain: " → ") {
-            lines.append(name.padding(toLength: 17, withPad: " ", startingAt: 0) + visible(value))
+            // A URL stays on one line, to be clicked or copied whole; other fields wrap under their value.
+            let value = visible(value)
+            let parts = value.contains("://") ? [value] : width.map { wrapped(value, to: max($0 - 17, 8)) } ?? [value]
+            for (k, part) in parts.enumerated() {
+                lines.append((k == 0 ? name : "").padding(toLength: 17, withPad: " ", startingAt: 0) + part)
+            }
         }
         let backing = d.backing(s.id)
         lines.append("")
@@ -63,29 +72,31 @@ enum SourceOutput {
         if !backing.observations.isEmpty {
             // A number someone else produced (an estimate the outlet reports) has its own chain, not the source's.
             var t = TextTable(["Where", "Flow", "Period", "Measure", "Value", "As printed", "Producer", "Chain"], rightAligned: [4])
+            t.flexible = [3: .wrap, 5: .wrap, 6: .wrap, 7: .wrap]
             for o in backing.observations.sorted(by: { $0.key < $1.key }) {
                 let chain = d.usesSourceChain(o) ? "as above" : d.chain(of: o).joined(separator: " → ")
                 t.add([o.locator, o.key.flow.description, o.key.period.description, o.key.measureLabel, o.reported.display, o.printed,
                        o.producer, chain])
             }
-            lines.append(t.render())
+            lines.append(t.render(width: width))
         }
         let ratios = d.ratios(citing: s.id)
         if !ratios.isEmpty {
             lines.append("Ratios it prints (\(ratios.count)):")
             var t = TextTable(["Where", "Figure", "Ratio", "Of", "As printed", "Producer"])
+            t.flexible = [2: .wrap, 4: .wrap, 5: .wrap]
             for r in ratios { t.add([r.locator, r.key.description, r.wording, r.base.description, r.printed, r.producer]) }
-            lines.append(t.render())
+            lines.append(t.render(width: width))
         }
         let errata = d.errata(citing: s.id)
         if !errata.isEmpty {
             lines.append("Errata it is the evidence for (\(errata.count)):")
-            for e in errata { lines.append("  \(visible(e.locator))  \(visible(e.observationID)): \(visible(e.reason))") }
+            for e in errata { lines.append(wrappedProse("  \(visible(e.locator))  \(visible(e.observationID)): \(visible(e.reason))", width: width, indent: 4)) }
         }
         lines.append("Events it dates (\(backing.events.count)):")
         for e in backing.events {
             for date in e.dates where date.sourceID == s.id {
-                lines.append("  \(date.locator)  \(date.label)  \(visible(e.summary))")
+                lines.append(wrappedProse("  \(date.locator)  \(date.label)  \(visible(e.summary))", width: width, indent: 4))
             }
         }
         return lines.joined(separator: "\n") + "\n"

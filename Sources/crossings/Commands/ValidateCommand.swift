@@ -40,6 +40,6 @@ struct ValidateCommand: ParsableCommand {
         for f in findings { print(visible(f.description)) }
         let warnings = findings.filter { $0.severity == .warning }.count
         fflush(nil)  // the findings first, then the summary, even when both go to one file
-        printError("\(visible(dataset.origin)): valid — \(dataset.observations.count) figures, \(dataset.events.count) events, \(dataset.sources.count) sources; 0 errors, \(warnings) warning\(warnings == 1 ? "" : "s")")
+        printError("\(visible(dataset.origin)): valid — \(counted(dataset.observations.count, "figure")), \(counted(dataset.events.count, "event")), \(counted(dataset.sources.count, "source")); 0 errors, \(counted(warnings, "warning"))")
     }
 }
