@@ -95,7 +95,7 @@ func drawTitle(_ s: State, _ screen: inout Screen) {
     for (v, label) in zip(TopView.allCases, tabs) {
         x += screen.put(label, x: x, y: 0, style: Style(v == s.view ? .activeTab : .tab))
     }
-    let origin = "\(s.library.data.origin): \(s.library.data.observations.count) figures "
+    let origin = "\(s.library.data.origin): \(formatCount(s.library.data.observations.count)) figures "
     if x + cells(origin) + 2 <= w { screen.put(origin, x: w - cells(origin), y: 0, style: Style(.title)) }
 }
 

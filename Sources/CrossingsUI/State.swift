@@ -120,6 +120,8 @@ public struct State: Equatable {
     public var checkText = ""
     /// A one-line note in the status line (what was copied, what a key could not do).
     public var message = ""
+    /// The message is shown whole, wrapped on rows above the status line when it is long (a copied line).
+    public var messageInFull = false
     /// The verdicts on each sentence checked (`v`) whose page is open, as the backend answered `Effect.check`.
     public var checks: [String: [Finding]] = [:]
     /// Effects asked for by the action being applied; `update` hands them out and empties it, so a
