@@ -22,6 +22,7 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
     }
     if let filter = FilterPrompt.summary(s) { parts.append(filter) }
     parts.append(s.facets.isEmpty ? "no filters" : s.facets.summary)
+    if s.message.isEmpty, let note = periodEventsNote(s) { parts.append(note) }
     var text = " " + parts.joined(separator: " · ")
     if !s.message.isEmpty {
         let whole = text + " │ " + s.message

@@ -99,4 +99,52 @@ struct ChartTests {
         let title = render(state, Self.size).text.split(separator: "\n").first.map(String.init) ?? ""
         #expect(title.contains("\(formatCount(state.library.data.observations.count)) figures"))
     }
+
+    @Test("the chart marks the periods holding events, under its bars, and names the selected period's")
+    func eventMarks() throws {
+        let state = try run([], size: Self.size)
+        let screen = render(state, Self.size)
+        let rows = screen.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        assertSnapshot(screen.text, named: "chart-event-marks-80x24")
+        // Row 4: the marks, under two rows of bars and above the axis.
+        let marks = rows[4]
+        #expect(marks.contains("◆"))
+        #expect(rows[5].hasPrefix(" 2010"))
+        // Every mark is an event's period, in the accent role (the selected one highlighted).
+        for x in 0..<Self.size.width where screen.cell(x: x, y: 4).text == "◆" {
+            #expect(screen.cell(x: x, y: 4).style.role == .accent)
+        }
+        // 2025-Q1, selected, holds events: the status line names them.
+        let events = state.library.events(in: .quarter(2025, 1), facets: Facets())
+        #expect(!events.isEmpty)
+        #expect(rows[22].contains("◆ \(events.count) events"))
+        // A quarter with none says nothing.
+        let none = try run(["k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k", "k"], size: Self.size)
+        if let p = none.countsPeriod, none.library.events(in: p, facets: Facets()).isEmpty {
+            let status = render(none, Self.size).text.split(separator: "\n", omittingEmptySubsequences: false)[22]
+            #expect(!status.contains("◆"), "\(status)")
+        }
+    }
+
+    @Test("an event dated only to a year marks the year, not its first quarter")
+    func coarseDates() throws {
+        let state = try run([], size: Self.size)
+        for e in state.library.data.events {
+            guard let d = e.date, d.precision == .year else { continue }
+            let year = Period.year(d.start / 10000)
+            #expect(state.library.events(in: year, facets: Facets()).contains(e))
+            #expect(!state.library.events(in: d.quarter, facets: Facets()).contains(e))
+        }
+    }
+
+    @Test("on a wide screen the preview lists the selected period's events; a small chart has no marks row")
+    func previewAndSmall() throws {
+        let wide = Size(width: 120, height: 40)
+        assertSnapshot(render(try run([], size: wide), wide).text, named: "chart-event-marks-120x40")
+        let small = Size(width: 40, height: 12)
+        let state = try run([], size: small)
+        let layout = Layout(state, small)
+        #expect(!layout.marks)
+        #expect(!render(state, small).text.split(separator: "\n").dropLast(2).contains { $0.contains("◆") })
+    }
 }

@@ -14,6 +14,7 @@ struct CountsView: PageView {
     var hasColumnHeader: Bool { true }
     var hasPreview: Bool { true }
     var hasChart: Bool { true }
+    var marksEvents: Bool { true }
 
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] { [s.flow.description] }
 
@@ -37,6 +38,7 @@ struct CountsView: PageView {
     func drawAboveList(_ s: State, _ all: Items, _ layout: Layout, _ screen: inout Screen) {
         guard layout.chartHeight > 0 else { return }
         drawChart(s, all, layout, &screen)
+        drawEventMarks(s, all, layout, &screen)
         let empty = all.allSatisfy { $0.countRow.map { $0.figure == nil && $0.compared == nil } ?? true }
         if empty {
             let hint = "no \(s.flow) figures by \(s.granularity.rawValue) with these filters; "
@@ -263,7 +265,7 @@ func drawChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Scr
         }
     }
     guard layout.axis else { return }
-    let y = layout.chartTop + h
+    let y = layout.chartTop + h + (layout.marks ? 1 : 0)
     var free = 1
     for (n, row) in window.enumerated() {
         let x = 1 + n * colWidth
@@ -278,4 +280,71 @@ func drawChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Scr
         screen.put(label, x: x, y: y, style: Style(.dim))
         free = x + cells(label) + 1
     }
+}
+
+// MARK: Events on the chart
+
+extension Library {
+    /// The timeline's events (with its tag and source facets) whose dates fall wholly in a period,
+    /// in timeline order: an event dated only "2024" is in the year 2024, not in its first quarter.
+    func events(in period: Period, facets: Facets) -> [Event] {
+        data.events.filter { e in
+            guard let d = e.date, d.start > 0 else { return false }
+            if let tag = facets.tag, !e.tags.contains(tag) { return false }
+            if let source = facets.source, !e.dates.contains(where: { $0.sourceID == source }) { return false }
+            let last = Period.quarter(d.end / 10000, ((d.end / 100) % 100 - 1) / 3 + 1)
+            return period.contains(d.quarter) && period.contains(last)
+        }
+    }
+}
+
+extension State {
+    /// The events of the period selected on a Counts page (none elsewhere).
+    var selectedPeriodEvents: (period: Period, events: [Event])? {
+        guard current.page.view.marksEvents, let row = selectedItem?.countRow else { return nil }
+        let events = library.events(in: row.period, facets: facets)
+        return events.isEmpty ? nil : (row.period, events)
+    }
+}
+
+/// The periods of the chart's columns, as `drawChart` lays them out: its window around the
+/// selection, a column's width, and the selected period.
+struct ChartColumns {
+    var window: [Period] = []
+    var colWidth = 1
+    var selected: Period?
+
+    init(_ s: State, _ items: Items, _ layout: Layout) {
+        let periods = items.compactMap(\.countRow).map(\.period)
+        guard !periods.isEmpty else { return }
+        let avail = layout.listWidth - 1
+        colWidth = max(1, min(4, avail / periods.count))
+        let fits = max(1, avail / colWidth)
+        let pageItems = visibleItems(items, filter: s.current.filter)
+        if pageItems.indices.contains(s.current.selected), let r = pageItems[s.current.selected].countRow { selected = r.period }
+        let selectedIndex = periods.firstIndex { $0 == selected } ?? periods.count - 1
+        var start = 0
+        if periods.count > fits { start = min(max(0, selectedIndex - fits / 2), periods.count - fits) }
+        window = Array(periods[start..<min(periods.count, start + fits)])
+    }
+}
+
+/// `◆` under each bar whose period holds timeline events (the selected one highlighted), on the
+/// row `Layout.marks` keeps; the status line and the preview pane name the selected period's events.
+func drawEventMarks(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Screen) {
+    guard layout.marks else { return }
+    let columns = ChartColumns(s, items, layout)
+    guard !columns.window.isEmpty else { return }
+    let barCells = columns.colWidth > 1 ? columns.colWidth - 1 : 1
+    for (n, period) in columns.window.enumerated() where !s.library.events(in: period, facets: s.facets).isEmpty {
+        let x = 1 + n * columns.colWidth
+        let mark = String(repeating: " ", count: (barCells - 1) / 2) + "◆"
+        screen.put(mark, x: x, y: layout.marksRow, style: Style(.accent, selected: period == columns.selected))
+    }
+}
+
+/// `◆ 2 events: Putin and Kim Jong Un sign…`, for the status line.
+func periodEventsNote(_ s: State) -> String? {
+    guard let (_, events) = s.selectedPeriodEvents, let first = events.first else { return nil }
+    return "◆ \(events.count) \(events.count == 1 ? "event" : "events"): " + first.summary
 }
