@@ -29,3 +29,21 @@ struct ChartEndToEndTests {
         t.expectRestored(exit: 0)
     }
 }
+
+extension ChartEndToEndTests {
+    @Test("x puts RU-KP beside KP-RU on the chart, with one legend; S goes back to one flow")
+    func bothFlowsOnTheChart() throws {
+        let t = try TmuxSession(width: 80, height: 24)
+        t.wait(for: "2025-Q1          295")
+        try t.keys("x")
+        t.wait(for: "█ KP-RU left  █ RU-KP right")
+        t.wait(for: "KP-RU vs RU-KP by quarter")
+        // Two bars a period: the 2025 columns pair a gap of KP-RU with RU-KP's bars.
+        t.wait(for: "·▆ ·▇ ·▅")
+        try t.keys("S")
+        t.wait(for: "KP-RU by quarter")
+        #expect(!t.screen.contains("RU-KP right"))
+        try t.keys("q")
+        t.expectRestored(exit: 0)
+    }
+}

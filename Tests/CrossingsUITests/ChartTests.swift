@@ -147,4 +147,25 @@ struct ChartTests {
         #expect(!layout.marks)
         #expect(!render(state, small).text.split(separator: "\n").dropLast(2).contains { $0.contains("◆") })
     }
+
+    @Test("side by side, the chart draws both flows: two bars a period, one legend naming both")
+    func bothFlows() throws {
+        let state = try run(["x"], size: Self.size)
+        #expect(state.compare?.description == "RU-KP")
+        let screen = render(state, Self.size)
+        assertSnapshot(screen.text, named: "chart-both-flows-80x24")
+        let rows = screen.text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(rows[1].contains("█ KP-RU left  █ RU-KP right"))
+        // Each flow's bars in its own role; derived bars keep theirs in both.
+        var roles = Set<Role>()
+        for y in 2..<4 { for x in 0..<Self.size.width where screen.cell(x: x, y: y).text != " " { roles.insert(screen.cell(x: x, y: y).style.role) } }
+        #expect(roles.contains(.bar) && roles.contains(.accent))
+        #expect(roles.isSubset(of: [.bar, .accent, .derivedBar, .dim]))
+        // The legend's swatches are in the same roles.
+        let swatches = (0..<Self.size.width).filter { screen.cell(x: $0, y: 1).text == "█" }.map { screen.cell(x: $0, y: 1).style.role }
+        #expect(swatches == [.bar, .accent])
+        // On a package of several countries, beside China.
+        let countries = try Countries.run(["s", "c", "n", "Enter"], size: Self.size)
+        assertSnapshot(render(countries, Self.size).text, named: "chart-both-flows-kp-cn-80x24")
+    }
 }

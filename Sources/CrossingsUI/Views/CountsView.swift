@@ -37,7 +37,7 @@ struct CountsView: PageView {
     /// The chart, or a note where no period has a figure.
     func drawAboveList(_ s: State, _ all: Items, _ layout: Layout, _ screen: inout Screen) {
         guard layout.chartHeight > 0 else { return }
-        drawChart(s, all, layout, &screen)
+        if s.compare != nil { drawComparedChart(s, all, layout, &screen) } else { drawChart(s, all, layout, &screen) }
         drawEventMarks(s, all, layout, &screen)
         let empty = all.allSatisfy { $0.countRow.map { $0.figure == nil && $0.compared == nil } ?? true }
         if empty {
@@ -318,7 +318,8 @@ struct ChartColumns {
         let periods = items.compactMap(\.countRow).map(\.period)
         guard !periods.isEmpty else { return }
         let avail = layout.listWidth - 1
-        colWidth = max(1, min(4, avail / periods.count))
+        // Two flows side by side: two bars and a gap a period (`drawComparedChart`), up to 5 cells.
+        colWidth = s.compare != nil ? max(3, min(5, avail / periods.count)) : max(1, min(4, avail / periods.count))
         let fits = max(1, avail / colWidth)
         let pageItems = visibleItems(items, filter: s.current.filter)
         if pageItems.indices.contains(s.current.selected), let r = pageItems[s.current.selected].countRow { selected = r.period }
@@ -347,4 +348,70 @@ func drawEventMarks(_ s: State, _ items: Items, _ layout: Layout, _ screen: inou
 func periodEventsNote(_ s: State) -> String? {
     guard let (_, events) = s.selectedPeriodEvents, let first = events.first else { return nil }
     return "◆ \(events.count) \(events.count == 1 ? "event" : "events"): " + first.summary
+}
+
+// MARK: Both flows on the chart
+
+/// Side by side (`x`, `s`): per period the first flow's bar, then the second's, on one scale so
+/// sizes compare honestly; derived bars keep their role, gaps show `·` in the flow's own cell. The
+/// first flow's bars are `bar`, the second's `accent`; a legend right of the path names both.
+func drawComparedChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Screen) {
+    guard let other = s.compare else { return }
+    let rows: [CountRow] = items.compactMap(\.countRow)
+    let columns = ChartColumns(s, items, layout)
+    guard !rows.isEmpty, !columns.window.isEmpty else { return }
+    let byPeriod = Dictionary(rows.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
+    let maxValue = rows.flatMap { [$0.figure?.value.value, $0.compared?.value.value] }.compactMap { $0 }.max() ?? 0
+    let h = layout.chartHeight
+    let blocks = ["", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    let cellsEach = (columns.colWidth - 1) / 2
+    func column(_ f: ShownFigure?, x: Int, second: Bool, selected: Bool) {
+        guard let f else {
+            screen.put(String(repeating: "·", count: cellsEach), x: x, y: layout.chartTop + h - 1, style: Style(.dim, selected: selected))
+            return
+        }
+        let eighths = maxValue > 0 ? Int((Double(f.value.value) / Double(maxValue) * Double(h * 8)).rounded()) : 0
+        let role: Role = f.isDerived ? .derivedBar : second ? .accent : .bar
+        for level in 0..<h {
+            let y = layout.chartTop + h - 1 - level
+            let filled = min(8, max(0, eighths - level * 8))
+            let glyph = level == 0 && filled == 0 && f.value.value > 0 ? "▁" : blocks[filled]
+            if glyph.isEmpty {
+                if selected { screen.fill(x: x, y: y, width: cellsEach, style: Style(role, selected: true)) }
+                continue
+            }
+            screen.put(String(repeating: glyph, count: cellsEach), x: x, y: y, style: Style(role, selected: selected))
+        }
+    }
+    for (n, period) in columns.window.enumerated() {
+        let x = 1 + n * columns.colWidth
+        let row = byPeriod[period]
+        let selected = period == columns.selected
+        column(row?.figure, x: x, second: false, selected: selected)
+        column(row?.compared, x: x + cellsEach, second: true, selected: selected)
+    }
+    // The legend, right of the path above the chart: one swatch in each flow's role.
+    let legend: [(String, Role)] = [("█", .bar), (" \(s.flow) left  ", .dim), ("█", .accent), (" \(other) right", .dim)]
+    let width = legend.map { cells($0.0) }.reduce(0, +)
+    let crumbs = cells(crumbs(s).joined(separator: " › ")) + 1
+    if layout.chartTop >= 1, crumbs + 2 + width <= layout.listWidth {
+        var x = layout.listWidth - width
+        for (text, role) in legend { x += screen.put(text, x: x, y: layout.chartTop - 1, style: Style(role)) }
+    }
+    guard layout.axis else { return }
+    let y = layout.chartTop + h + (layout.marks ? 1 : 0)
+    var free = 1
+    for (n, period) in columns.window.enumerated() {
+        let x = 1 + n * columns.colWidth
+        let startsYear: Bool = switch period {
+        case .quarter(_, let q): q == 1
+        case .half(_, let half): half == 1
+        default: true
+        }
+        guard startsYear || n == 0, x >= free else { continue }
+        let label = String(period.year)
+        guard x + cells(label) <= layout.listWidth else { break }
+        screen.put(label, x: x, y: y, style: Style(.dim))
+        free = x + cells(label) + 1
+    }
 }
