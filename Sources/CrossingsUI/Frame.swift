@@ -5,10 +5,15 @@ public let minimumSize = Size(width: 32, height: 8)
 
 /// Where things go on a screen of a given size.
 struct Layout {
+    /// The row of event marks, under the bars (the axis, if any, is under it).
+    var marksRow: Int { chartTop + chartHeight }
+
     var tooSmall: Bool
     var chartTop = 2
     var chartHeight = 0
     var axis = false
+    /// A row of event marks between the bars and the axis (`Layout.marksRow`).
+    var marks = false
     var headerRow: Int?
     var listTop = 2
     var listHeight = 0
@@ -31,8 +36,11 @@ struct Layout {
         if view.hasChart {
             chartHeight = body >= 30 ? 6 : body >= 16 ? 3 : body >= 8 ? 1 : 0
             axis = chartHeight > 0 && body >= 12
+            // Within the chart's budget: one of its bar rows when it has three or more, else none.
+            marks = view.marksEvents && chartHeight >= 3
+            if marks { chartHeight -= 1 }
             chartTop = y
-            y += chartHeight + (axis ? 1 : 0)
+            y += chartHeight + (marks ? 1 : 0) + (axis ? 1 : 0)
         }
         if view.hasColumnHeader {
             headerRow = y
@@ -95,7 +103,7 @@ func drawTitle(_ s: State, _ screen: inout Screen) {
     for (v, label) in zip(TopView.allCases, tabs) {
         x += screen.put(label, x: x, y: 0, style: Style(v == s.view ? .activeTab : .tab))
     }
-    let origin = "\(s.library.data.origin): \(s.library.data.observations.count) figures "
+    let origin = "\(s.library.data.origin): \(formatCount(s.library.data.observations.count)) figures "
     if x + cells(origin) + 2 <= w { screen.put(origin, x: w - cells(origin), y: 0, style: Style(.title)) }
 }
 

@@ -73,8 +73,25 @@ func drawPreview(_ s: State, _ items: Items, _ layout: Layout, _ pane: (x: Int, 
         screen.put(fit("no figure on this line", pane.width), x: pane.x, y: 2, style: Style(.dim))
         return
     }
-    screen.put(fit(title, pane.width), x: pane.x, y: 2, style: Style(.dim))
-    var y = 3
+    var y = 2
+    // On a chart, the selected period's timeline events first (at most half the pane), then its citations.
+    if let (period, events) = s.selectedPeriodEvents {
+        screen.put(fit("◆ Events in \(period)", pane.width), x: pane.x, y: y, style: Style(.accent))
+        y += 1
+        let room = max(1, (bottom - 2) / 2 - 1)
+        for (i, e) in events.enumerated() where i < room {
+            let more = events.count - i - 1
+            if i == room - 1, more > 0 {
+                screen.put(fit("… and \(more + 1) more on the Timeline", pane.width), x: pane.x, y: y, style: Style(.dim))
+            } else {
+                screen.put(eventLine(e, width: pane.width), x: pane.x, y: y, limit: pane.width)
+            }
+            y += 1
+        }
+        y += 1
+    }
+    screen.put(fit(title, pane.width), x: pane.x, y: y, style: Style(.dim))
+    y += 1
     for entry in s.items(target) {
         for line in itemLines(entry, width: pane.width, scale: 0) {
             guard y < bottom else { return }

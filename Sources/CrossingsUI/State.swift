@@ -124,6 +124,8 @@ public struct State: Equatable {
     public var messageFirst = false
     /// The order of each sortable list page (`]` `[`); none: the page's own order.
     public var sorts: [PageKind: SortOrder] = [:]
+    /// The message is shown whole, wrapped on rows above the status line when it is long (a copied line).
+    public var messageInFull = false
     /// The verdicts on each sentence checked (`v`) whose page is open, as the backend answered `Effect.check`.
     public var checks: [String: [Finding]] = [:]
     /// Effects asked for by the action being applied; `update` hands them out and empties it, so a

@@ -18,13 +18,41 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
     }
     if s.view == .ranking, case .ranking = s.current.page, let period = s.library.rankingPeriod(s.ranking) {
         let n = s.library.ranking(period: period, direction: s.ranking.direction, facets: s.facets).filter { $0.figure != nil }.count
-        parts.append("\(s.ranking.direction == .exits ? "RU-XX trips" : "XX-RU entries") \(period) · \(n) countries")
+        parts.append("\(s.ranking.direction == .exits ? "RU-XX trips" : "XX-RU entries") \(period) · \(n) \(n == 1 ? "country" : "countries")")
     }
     if let filter = FilterPrompt.summary(s) { parts.append(filter) }
     parts.append(s.facets.isEmpty ? "no filters" : s.facets.summary)
+    if s.message.isEmpty, let note = periodEventsNote(s) { parts.append(note) }
     var text = " " + parts.joined(separator: " · ")
-    if !s.message.isEmpty { text = s.messageFirst ? " " + s.message : text + " │ " + s.message }
+    if !s.message.isEmpty {
+        if s.messageFirst {
+            text = " " + s.message
+        } else {
+            let whole = text + " │ " + s.message
+            if cells(whole) <= screen.width || !s.messageInFull || !drawMessageRows(s.message, above: y, &screen) { text = whole }
+        }
+    }
     screen.put(fit(text, screen.width), x: 0, y: y, style: Style(.status))
+}
+
+/// A message longer than the status line has room for (a copied citation) wrapped on rows just
+/// above it, so it can be read in full before the next key; up to a third of the screen, its
+/// last row ending in `…` when even that is short. False when there is no room for two rows.
+func drawMessageRows(_ message: String, above y: Int, _ screen: inout Screen) -> Bool {
+    let width = screen.width - 2
+    let room = min(6, (screen.height - 4) / 3)
+    guard room >= 2, width >= 10 else { return false }
+    var lines = wrap(message, width)
+    if lines.count > room {
+        lines = Array(lines.prefix(room))
+        lines[room - 1] = fit(lines[room - 1] + "…", width)  // fit ends an overlong row in `…` itself
+    }
+    let top = y - lines.count
+    for (i, line) in lines.enumerated() {
+        screen.fill(x: 0, y: top + i, width: screen.width, style: Style(.status))
+        screen.put(line, x: 1, y: top + i, style: Style(.status))
+    }
+    return true
 }
 
 func drawFooter(_ s: State, _ screen: inout Screen) {

@@ -73,6 +73,7 @@ extension State {
     mutating func apply(_ action: Action) {
         message = ""
         messageFirst = false
+        messageInFull = false
         // The overlays' own actions: opening one, typing into it, moving in it while it is open.
         for overlay in Overlays.all where overlay.apply(action, to: &self) { return }
         // A page's own actions first (the page on screen, then the others: an action sent straight,
@@ -162,6 +163,7 @@ extension State {
         let line = clipped(whole, limit: Clip.copy)
         outbox.append(.copy(line))
         message = "copied: " + line
+        messageInFull = true
     }
 
     // MARK: Invariants

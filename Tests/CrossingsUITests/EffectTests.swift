@@ -17,6 +17,7 @@ import Testing
         // Nothing else changed: the same state but for the note.
         var expected = start
         expected.message = copied.message
+        expected.messageInFull = true  // the copied line is shown whole (issue 14)
         #expect(copied == expected)
     }
 

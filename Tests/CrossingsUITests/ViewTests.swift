@@ -93,8 +93,9 @@ struct ViewTests {
         let list = try run(["3"], size: small)
         #expect(list.current.page == .sources)
         let r = rows(list, small)
-        #expect(r[2] == " Source               Fig Ev  Outlet")
-        #expect(r[3] == "›mediazona-2025-05-08   5  7  Mediazona")
+        // The count column has room for 66,675 (issue 14).
+        #expect(r[2] == " Source                  Fig Ev  Outlet")
+        #expect(r[3] == "›mediazona-2025-05-08      5  7  Mediaz")
         let one = try run(["3", "Enter"], size: small)
         #expect(one.current.page == .source("mediazona-2025-05-08"))
         #expect(rows(one, small)[3] == "› Id          mediazona-2025-05-08")

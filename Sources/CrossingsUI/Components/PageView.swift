@@ -115,6 +115,9 @@ protocol PageView: Sendable {
     var hasPreview: Bool { get }
     /// Layout: rows for a chart above the list (`drawAboveList` fills them).
     var hasChart: Bool { get }
+    /// Layout: a row under the chart's bars marks the periods holding timeline events (`◆`), taken
+    /// from the bars' rows when the chart has three or more.
+    var marksEvents: Bool { get }
     /// Whether its lines carry numbers whose citations `c` opens (the key registry reads it).
     var citesNumbers: Bool { get }
     /// The preview pane's title when a line of a page of `scope` leads here (nil: not previewed);
@@ -153,6 +156,7 @@ extension PageView {
     var hasColumnHeader: Bool { false }
     var hasPreview: Bool { false }
     var hasChart: Bool { false }
+    var marksEvents: Bool { false }
     var citesNumbers: Bool { true }
     func previewTitle(on scope: Scope) -> String? { nil }
     func header(_ s: State, width: Int) -> String? { nil }

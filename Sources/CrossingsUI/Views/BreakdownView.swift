@@ -57,7 +57,8 @@ struct BreakdownColumns {
     var src: Bool
     init(width: Int) {
         src = width >= 60
-        label = min(28, max(10, width - (src ? 40 : 30)))
+        // 28 cells at 80 columns; wider screens give long labels ("vehicle and transport staff") the room, up to 40.
+        label = max(10, min(28, width - (src ? 40 : 30)), min(40, width - 52))
     }
 }
 

@@ -14,6 +14,7 @@ struct CountsView: PageView {
     var hasColumnHeader: Bool { true }
     var hasPreview: Bool { true }
     var hasChart: Bool { true }
+    var marksEvents: Bool { true }
 
     /// The flow, and the category the filter menu counts instead of the total, if any.
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
@@ -35,7 +36,8 @@ struct CountsView: PageView {
     /// The chart, or a note where no period has a figure.
     func drawAboveList(_ s: State, _ all: Items, _ layout: Layout, _ screen: inout Screen) {
         guard layout.chartHeight > 0 else { return }
-        drawChart(s, all, layout, &screen)
+        if s.compare != nil { drawComparedChart(s, all, layout, &screen) } else { drawChart(s, all, layout, &screen) }
+        drawEventMarks(s, all, layout, &screen)
         let empty = all.allSatisfy { $0.countRow.map { $0.figure == nil && $0.compared == nil } ?? true }
         if empty {
             let hint = "no \(s.flow) figures by \(s.granularity.rawValue) with these filters; "
@@ -282,7 +284,7 @@ func drawChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Scr
         }
     }
     guard layout.axis else { return }
-    let y = layout.chartTop + h
+    let y = layout.chartTop + h + (layout.marks ? 1 : 0)
     var free = 1
     for (n, row) in window.enumerated() {
         let x = 1 + n * colWidth
@@ -293,6 +295,159 @@ func drawChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Scr
         }
         guard startsYear || n == 0, x >= free else { continue }
         let label = String(row.period.year)
+        guard x + cells(label) <= layout.listWidth else { break }
+        screen.put(label, x: x, y: y, style: Style(.dim))
+        free = x + cells(label) + 1
+    }
+}
+
+// MARK: Events on the chart
+
+extension Library {
+    /// The timeline's events (with its tag and source facets) whose dates fall wholly in a period,
+    /// in timeline order: an event dated only "2024" is in the year 2024, not in its first quarter.
+    func events(in period: Period, facets: Facets) -> [Event] {
+        eventSpans(facets: facets).filter { $0.isIn(period) }.map(\.event)
+    }
+
+    /// Each dated event (with the tag and source facets) and its first and last quarter, worked out
+    /// once a frame: an event's date is parsed from text each time it is asked for, and asking
+    /// per chart column made typing on Counts 25 times slower (the explorer fuzzer's slow unit).
+    func eventSpans(facets: Facets) -> [EventSpan] {
+        data.events.compactMap { e in
+            guard let d = e.date else { return nil }
+            let (start, end) = (d.start, d.end)
+            guard start > 0 else { return nil }
+            if let tag = facets.tag, !e.tags.contains(tag) { return nil }
+            if let source = facets.source, !e.dates.contains(where: { $0.sourceID == source }) { return nil }
+            return EventSpan(event: e, first: .quarter(start / 10000, ((start / 100) % 100 - 1) / 3 + 1),
+                             last: .quarter(end / 10000, ((end / 100) % 100 - 1) / 3 + 1))
+        }
+    }
+}
+
+/// An event and the quarters its date spans.
+struct EventSpan {
+    var event: Event
+    var first: Period
+    var last: Period
+    func isIn(_ period: Period) -> Bool { period.contains(first) && period.contains(last) }
+}
+
+extension State {
+    /// The events of the period selected on a Counts page (none elsewhere).
+    var selectedPeriodEvents: (period: Period, events: [Event])? {
+        guard current.page.view.marksEvents, let row = selectedItem?.countRow else { return nil }
+        let events = library.events(in: row.period, facets: facets)
+        return events.isEmpty ? nil : (row.period, events)
+    }
+}
+
+/// The periods of the chart's columns, as `drawChart` lays them out: its window around the
+/// selection, a column's width, and the selected period.
+struct ChartColumns {
+    var window: [Period] = []
+    var colWidth = 1
+    var selected: Period?
+
+    init(_ s: State, _ items: Items, _ layout: Layout) {
+        let periods = items.compactMap(\.countRow).map(\.period)
+        guard !periods.isEmpty else { return }
+        let avail = layout.listWidth - 1
+        // Two flows side by side: two bars and a gap a period (`drawComparedChart`), up to 5 cells.
+        colWidth = s.compare != nil ? max(3, min(5, avail / periods.count)) : max(1, min(4, avail / periods.count))
+        let fits = max(1, avail / colWidth)
+        let pageItems = visibleItems(items, filter: s.current.filter)
+        if pageItems.indices.contains(s.current.selected), let r = pageItems[s.current.selected].countRow { selected = r.period }
+        let selectedIndex = periods.firstIndex { $0 == selected } ?? periods.count - 1
+        var start = 0
+        if periods.count > fits { start = min(max(0, selectedIndex - fits / 2), periods.count - fits) }
+        window = Array(periods[start..<min(periods.count, start + fits)])
+    }
+}
+
+/// `◆` under each bar whose period holds timeline events (the selected one highlighted), on the
+/// row `Layout.marks` keeps; the status line and the preview pane name the selected period's events.
+func drawEventMarks(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Screen) {
+    guard layout.marks else { return }
+    let columns = ChartColumns(s, items, layout)
+    guard !columns.window.isEmpty else { return }
+    let barCells = columns.colWidth > 1 ? columns.colWidth - 1 : 1
+    let spans = s.library.eventSpans(facets: s.facets)
+    guard !spans.isEmpty else { return }
+    for (n, period) in columns.window.enumerated() where spans.contains(where: { $0.isIn(period) }) {
+        let x = 1 + n * columns.colWidth
+        let mark = String(repeating: " ", count: (barCells - 1) / 2) + "◆"
+        screen.put(mark, x: x, y: layout.marksRow, style: Style(.accent, selected: period == columns.selected))
+    }
+}
+
+/// `◆ 2 events: Putin and Kim Jong Un sign…`, for the status line.
+func periodEventsNote(_ s: State) -> String? {
+    guard let (_, events) = s.selectedPeriodEvents, let first = events.first else { return nil }
+    return "◆ \(events.count) \(events.count == 1 ? "event" : "events"): " + first.summary
+}
+
+// MARK: Both flows on the chart
+
+/// Side by side (`x`, `s`): per period the first flow's bar, then the second's, on one scale so
+/// sizes compare honestly; derived bars keep their role, gaps show `·` in the flow's own cell. The
+/// first flow's bars are `bar`, the second's `accent`; a legend right of the path names both.
+func drawComparedChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Screen) {
+    guard let other = s.compare else { return }
+    let rows: [CountRow] = items.compactMap(\.countRow)
+    let columns = ChartColumns(s, items, layout)
+    guard !rows.isEmpty, !columns.window.isEmpty else { return }
+    let byPeriod = Dictionary(rows.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
+    let maxValue = rows.flatMap { [$0.figure?.value.value, $0.compared?.value.value] }.compactMap { $0 }.max() ?? 0
+    let h = layout.chartHeight
+    let blocks = ["", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    let cellsEach = (columns.colWidth - 1) / 2
+    func column(_ f: ShownFigure?, x: Int, second: Bool, selected: Bool) {
+        guard let f else {
+            screen.put(String(repeating: "·", count: cellsEach), x: x, y: layout.chartTop + h - 1, style: Style(.dim, selected: selected))
+            return
+        }
+        let eighths = maxValue > 0 ? Int((Double(f.value.value) / Double(maxValue) * Double(h * 8)).rounded()) : 0
+        let role: Role = f.isDerived ? .derivedBar : second ? .accent : .bar
+        for level in 0..<h {
+            let y = layout.chartTop + h - 1 - level
+            let filled = min(8, max(0, eighths - level * 8))
+            let glyph = level == 0 && filled == 0 && f.value.value > 0 ? "▁" : blocks[filled]
+            if glyph.isEmpty {
+                if selected { screen.fill(x: x, y: y, width: cellsEach, style: Style(role, selected: true)) }
+                continue
+            }
+            screen.put(String(repeating: glyph, count: cellsEach), x: x, y: y, style: Style(role, selected: selected))
+        }
+    }
+    for (n, period) in columns.window.enumerated() {
+        let x = 1 + n * columns.colWidth
+        let row = byPeriod[period]
+        let selected = period == columns.selected
+        column(row?.figure, x: x, second: false, selected: selected)
+        column(row?.compared, x: x + cellsEach, second: true, selected: selected)
+    }
+    // The legend, right of the path above the chart: one swatch in each flow's role.
+    let legend: [(String, Role)] = [("█", .bar), (" \(s.flow) left  ", .dim), ("█", .accent), (" \(other) right", .dim)]
+    let width = legend.map { cells($0.0) }.reduce(0, +)
+    let crumbs = cells(crumbs(s).joined(separator: " › ")) + 1
+    if layout.chartTop >= 1, crumbs + 2 + width <= layout.listWidth {
+        var x = layout.listWidth - width
+        for (text, role) in legend { x += screen.put(text, x: x, y: layout.chartTop - 1, style: Style(role)) }
+    }
+    guard layout.axis else { return }
+    let y = layout.chartTop + h + (layout.marks ? 1 : 0)
+    var free = 1
+    for (n, period) in columns.window.enumerated() {
+        let x = 1 + n * columns.colWidth
+        let startsYear: Bool = switch period {
+        case .quarter(_, let q): q == 1
+        case .half(_, let half): half == 1
+        default: true
+        }
+        guard startsYear || n == 0, x >= free else { continue }
+        let label = String(period.year)
         guard x + cells(label) <= layout.listWidth else { break }
         screen.put(label, x: x, y: y, style: Style(.dim))
         free = x + cells(label) + 1

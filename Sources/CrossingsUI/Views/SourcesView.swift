@@ -20,7 +20,7 @@ struct SourcesView: PageView {
 
     func header(_ s: State, width w: Int) -> String? {
         let c = SourceColumns(width: w)
-        return pad("Source", c.id) + (c.wide ? pad("Kind", 9) + pad("Date", 11) : "") + pad("Fig", 4, right: true) + pad("Ev", 3, right: true) + "  Outlet"
+        return pad("Source", c.id) + (c.wide ? pad("Kind", 9) + pad("Date", 11) : "") + pad("Fig", c.figures, right: true) + pad("Ev", 3, right: true) + "  Outlet"
     }
 
     /// Id, figures, events, date, kind, outlet.
@@ -44,8 +44,11 @@ struct SourcesView: PageView {
 struct SourceColumns {
     var id: Int
     var wide: Bool
+    /// Room for `666,675` and a space before it; a larger count pushes the columns after it, never cut.
+    var figures: Int
     init(width: Int) {
         wide = width >= 100
+        figures = width >= 60 ? 8 : 7
         id = width >= 60 ? 31 : 20
     }
 }
@@ -55,7 +58,7 @@ func sourceLine(_ src: Source, figures: Int, events: Int, width: Int) -> [Span] 
     let c = SourceColumns(width: width)
     var spans = [Span(pad(src.id, c.id), .header)]
     if c.wide { spans += [Span(pad(src.kind.rawValue, 9), .dim), Span(pad(src.date.isEmpty ? "?" : src.date, 11), .dim)] }
-    spans += [Span(pad(String(figures), 4, right: true)), Span(pad(String(events), 3, right: true)), Span("  " + lineStart(src.outlet, width: width).text)]
+    spans += [Span(number(formatCount(figures), c.figures)), Span(pad(String(events), 3, right: true)), Span("  " + lineStart(src.outlet, width: width).text)]
     return spans
 }
 

@@ -87,8 +87,18 @@ extension Library {
 
 extension State {
     /// From an event (or a line of it), the counts of its quarter.
+    /// On the counts of the flow the event concerns (`Event.concernedFlow`), not the last one viewed.
     mutating func countsOfQuarter() {
         guard let quarter = selectedItem?.quarter else { message = "no date on this line"; return }
+        let event: Event? = if case .event(let e) = selectedItem?.content { e }
+            else if current.page.kind == .event, let id = current.page.text { library.event(id) } else { nil }
+        if let event {
+            let concerned = event.concernedFlow
+            if let f = library.flows.first(where: { $0 == concerned }) ?? library.flows.first(where: { $0.description == "KP-RU" }) {
+                flow = f
+                if compare == f { compare = nil }
+            }
+        }
         granularity = .quarter
         view = .counts
         var root = PageState(.counts)
@@ -97,9 +107,23 @@ extension State {
         if let i = countsIndex(of: quarter) {
             root.selected = i
             stacks[.counts] = [root]
+            if event != nil { message = "counts of \(flow), the flow this event concerns" }
         } else {
             selectCounts(nil)
             message = "no \(flow) counts for \(quarter)"
         }
+    }
+}
+
+extension Event {
+    /// The flow an event is about, for `p`: `RU-KP` when it concerns Russians travelling to North
+    /// Korea (tagged `tourism`, or its summary speaks of Russian tourists, tours or trips), else `KP-RU`,
+    /// the flow most events (labour, study, troops, data) are about.
+    var concernedFlow: Flow {
+        let kpRU = Flow(citizens: "KP", destination: "RU")
+        if tags.contains("tourism") { return kpRU.reversed }
+        let text = summary.lowercased()
+        let phrases = ["russian tour", "russians' trips", "russians travelling", "russians traveling"]
+        return phrases.contains { text.contains($0) } ? kpRU.reversed : kpRU
     }
 }
