@@ -131,6 +131,11 @@ public enum Explorer {
                     case .export(let table):
                         let dir = ProcessInfo.processInfo.environment["CROSSINGS_EXPORT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
                         pending.append(ExportWriter.perform(table, directory: dir, date: ExportWriter.today()))
+                    case .openURL(let url):
+                        pending.append(URLOpener.perform(url) { line in
+                            copyToClipboard(line)
+                            copied.append(line)
+                        })
                     }
                 }
             }

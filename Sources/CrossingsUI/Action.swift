@@ -84,6 +84,15 @@ public enum Action: Hashable, Sendable {
     case nextSortColumn
     /// `[`: the sort the other way round.
     case reverseSort
+    // Issue 14, links: one block.
+    /// `O`: open the selected source's URL (`Effect.openURL`).
+    case openURL
+    /// The backend's answer to `Effect.openURL`: the URL handed to this program (`xdg-open`, `open`).
+    case urlOpened(String, by: String)
+    /// No program to open it with: the URL was copied instead (OSC 52, printed again on exit).
+    case urlCopied(String)
+    /// The backend would not, or could not, open it: why.
+    case urlRefused(String)
 }
 
 /// Where a command works: a page (each view file declares its own, `Scope.counts`) or a mode.

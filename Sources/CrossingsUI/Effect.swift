@@ -19,6 +19,10 @@ public enum Effect: Hashable, Sendable {
     /// `e`: write this table as a CSV file (the backend names it, never overwriting one); the
     /// outcome comes back as `Action.exported` or `Action.exportFailed`.
     case export(ExportTable)
+    /// `O` (issue 14, links): open this URL (already checked by `LinkCheck`: http/https, printable
+    /// ASCII) with `xdg-open`/`open`, else copy it; the outcome comes back as `Action.urlOpened`,
+    /// `.urlCopied` or `.urlRefused`.
+    case openURL(String)
 }
 
 extension Library {
@@ -28,13 +32,13 @@ extension Library {
     public func answer(_ effect: Effect) -> Action? {
         switch effect {
         case .check(let sentence): .checked(sentence, Checker(resolver: resolver).check(document: sentence))
-        case .copy, .quit, .export: nil
+        case .copy, .quit, .export, .openURL: nil
         }
     }
 }
 
 /// `update` as the backend runs it, without a terminal: the effects the dataset answers (a check)
-/// are performed at once and fed back; the others (copy, quit, export) are returned. Tests, the fuzzer and
+/// are performed at once and fed back; the others (copy, quit, export, openURL) are returned. Tests, the fuzzer and
 /// the benchmark drive the explorer with it.
 ///
 /// ```swift

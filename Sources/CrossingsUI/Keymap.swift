@@ -97,6 +97,9 @@ public enum Keymap {
         Command("sort-column", "Sort by the next column (numbers largest first, text A to Z; after the last, the page's own order)",
                 keys: [.char("]")], scopes: sorting, action: .nextSortColumn),
         Command("sort-reverse", "Turn the sort round (the header marks it ▲ or ▼)", keys: [.char("[")], scopes: sorting, action: .reverseSort),
+        // Issue 14, links: one block.
+        Command("open-url", "Open the selected source's URL in the browser (xdg-open or open; without them it is copied)",
+                keys: [.char("O")], scopes: [.everywhere], action: .openURL),
         Command("check", "Check a sentence against the dataset: type it, then Enter", keys: [.char("v")],
                 scopes: [.everywhere], footer: "check", action: .startCheck),
         Command("check-run", "Check the sentence", keys: [.enter], scopes: [.checking], footer: "check", action: .checkSubmit),

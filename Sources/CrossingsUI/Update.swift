@@ -114,6 +114,16 @@ extension State {
         case .exportFailed(let why):
             message = "not exported: " + why
             messageFirst = true
+        case .openURL: openURL()
+        case .urlOpened(let url, let program):
+            message = "opened with \(program): " + url
+            messageInFull = true
+        case .urlCopied(let url):
+            message = "no xdg-open or open to open it with; copied: " + url
+            messageInFull = true
+        case .urlRefused(let why):
+            message = "not opened: " + why
+            messageFirst = true
         case .nextFlow, .previousFlow, .compareReverse, .compareOff, .citeCompared, .countsOfQuarter,
              .previousPeriod, .nextPeriod, .rankingDirection, .openSeries:
             break // a view's own: its `perform` took it above
