@@ -80,4 +80,22 @@ struct LayeredPackageTests {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Data package: \(b) + data — "), "\(run.stdout)")
     }
+
+    /// Known limit (README, "Every country"): an import defines the source `russia-in-out`, as the
+    /// bundled package does, so the two are refused together, naming both rows. When the import
+    /// gets a source id of its own, this test is to change to one that layers them.
+    @Test func anImportAndTheBundledPackageShareTheirSourceIdAndAreRefused() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-layers-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let input = dir.appendingPathComponent("Russia_in_master.csv").path
+        try Data("ENG,Trans,Type,Value,ISO_A2,ISO_A3,M49,Date\r\n\"Korea, DR\",Air,In,\"1,239\",KP,PRK,408,3/31/2010\r\n".utf8)
+            .write(to: URL(fileURLWithPath: input))
+        let pkg = dir.appendingPathComponent("full").path
+        let imported = try Binary.run(["import", "russia-in-out", input, "--into", pkg])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let run = try Binary.run(["figures", "--data", pkg, "--data", "bundled"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("error: source id 'russia-in-out' is also in \(pkg)/sources.csv:2:1"), "\(run.stderr)")
+    }
 }

@@ -1,5 +1,5 @@
-/// Several data packages read as one (`crossings --data full --data bundled`): the bundled press
-/// figures and events over an imported all-countries package.
+/// Several data packages read as one (`crossings --data mine --data bundled`): the bundled press
+/// figures and events beside another package.
 ///
 /// Every observation, source, event and annotation of every layer is kept, so figures for the
 /// same key from different packages are compared like any two sources (the Resolver sees them
@@ -13,7 +13,7 @@ extension Dataset {
     ///
     /// ```swift
     /// let data = try Dataset.layered([imported, bundled])
-    /// data.origin   // "full + data"
+    /// data.origin   // "mine + data"
     /// ```
     public static func layered(_ layers: [Dataset]) throws -> Dataset {
         guard layers.count > 1 else {

@@ -4,7 +4,7 @@ import CrossingsCore
 import Foundation
 
 /// `--data DIR`, shared by every command; given more than once, the packages are read as one
-/// (`--data full --data bundled`: the bundled figures and events over an imported package).
+/// (`--data mine --data bundled`: the bundled figures and events beside another package).
 struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Read the data package in DIR instead of the bundled one. Repeat to read several packages as one; `bundled` names the bundled package (a folder named bundled is `./bundled`).",
