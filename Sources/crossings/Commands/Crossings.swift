@@ -29,14 +29,16 @@ struct Crossings: ParsableCommand {
             return
         }
         // On a terminal the explorer loads in the background, with a progress screen when it takes a while.
-        let directory = data.data
+        let layers = data.layers
         let status: Int32
         do {
-            status = try Explorer.run(origin: directory ?? "data") { progress in
-                try DataOptions.loadOrThrow(directory: directory, progress: progress)
+            // The origin the progress screen names: every package, as the loaded title does.
+            let origin = layers.map { $0.map { $0 ?? "data" }.joined(separator: " + ") } ?? "data"
+            status = try Explorer.run(origin: origin) { progress in
+                try DataOptions.loadOrThrow(layers: layers, progress: progress)
             }
         } catch let failure as LoadFailure {
-            throw DataOptions.report(failure, directory: directory)
+            throw DataOptions.report(failure, data: data.data)
         }
         if status != 0 { throw ExitCode(status) }
     }

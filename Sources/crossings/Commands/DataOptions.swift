@@ -3,28 +3,42 @@ import BundledData
 import CrossingsCore
 import Foundation
 
-/// `--data DIR`, shared by every command.
+/// `--data DIR`, shared by every command; given more than once, the packages are read as one
+/// (`--data mine --data bundled`: the bundled figures and events beside another package).
 struct DataOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Read the data package in DIR instead of the bundled one.", valueName: "DIR"))
-    var data: String?
+    @Option(name: .long, help: ArgumentHelp(
+        "Read the data package in DIR instead of the bundled one. Repeat to read several packages as one; `bundled` names the bundled package (a folder named bundled is `./bundled`).",
+        valueName: "DIR"))
+    var data: [String] = []
 
-    /// The bundled package, or the one in --data. On errors, prints them and exits 2.
+    /// What --data names: nil for the bundled package alone (no --data), else one entry per
+    /// layer, nil standing for `bundled`.
+    var layers: [String?]? { Self.layers(data) }
+
+    /// The word that names the bundled package in --data.
+    static let bundledKeyword = "bundled"
+
+    static func layers(_ data: [String]) -> [String?]? {
+        data.isEmpty ? nil : data.map { $0 == bundledKeyword ? nil : $0 }
+    }
+
+    /// The bundled package, or the ones in --data. On errors, prints them and exits 2.
     func load() throws -> Dataset {
         do {
             return try loadOrThrow()
         } catch let failure as LoadFailure {
-            throw Self.report(failure, directory: data)
+            throw Self.report(failure, data: data)
         }
     }
 
     /// Prints a package's errors (`FILE:LINE:COLUMN: error: …`) on standard error; the exit status to leave with.
     /// At most `shownErrors` of them: a package with 100,000 bad rows is not 100,000 lines in the way of
     /// the command's own output; the rest are counted, and `validate` lists every one.
-    static func report(_ failure: LoadFailure, directory: String?) -> ExitCode {
+    static func report(_ failure: LoadFailure, data: [String]) -> ExitCode {
         let shown = failure.diagnostics.prefix(shownErrors)
         printDiagnostics(shown)
         // The command that shows the same package's findings: a bare `crossings validate` checks the bundled one.
-        let validate = directory.map { "crossings validate \(visible(shellQuoted($0)))" } ?? "crossings validate"
+        let validate = validateCommand(data)
         let more = failure.diagnostics.count - shown.count
         if more > 0 {
             printError("crossings: … and \(formatCount(more)) more (\(formatCount(failure.diagnostics.count)) in all; `\(validate)` lists every one)")
@@ -35,8 +49,38 @@ struct DataOptions: ParsableArguments {
 
     static let shownErrors = 20
 
+    /// The `crossings validate` that checks the same packages as `--data` values `data`.
+    static func validateCommand(_ data: [String]) -> String {
+        switch data.count {
+        case 0: return "crossings validate"
+        case 1: return data[0] == bundledKeyword ? "crossings validate" : "crossings validate \(visible(shellQuoted(data[0])))"
+        default: return "crossings validate" + data.map { " --data \(visible(shellQuoted($0)))" }.joined()
+        }
+    }
+
     func loadOrThrow() throws -> Dataset {
-        try Self.loadOrThrow(directory: data, progress: nil)
+        try Self.loadOrThrow(layers: layers, progress: nil)
+    }
+
+    /// Loads each layer (nil: the bundled package; no layers: the bundled package alone) and reads
+    /// them as one (`Dataset.layered`): ids that collide across layers are an error naming both rows.
+    /// A layer's errors stop the load before the next is read.
+    static func loadOrThrow(layers: [String?]?, progress: (@Sendable (LoadProgress) -> Void)?) throws -> Dataset {
+        guard let layers, layers.count > 1 else { return try loadOrThrow(directory: layers?.first ?? nil, progress: progress) }
+        var datasets: [Dataset] = []
+        for (n, layer) in layers.enumerated() {
+            let name = layer ?? bundledKeyword
+            // Progress says which package of how many is being read.
+            let report: (@Sendable (LoadProgress) -> Void)? = progress.map { progress in
+                { @Sendable p in var p = p; p.phase = "\(visible(name)) (\(n + 1) of \(layers.count)): \(p.phase)"; progress(p) }
+            }
+            datasets.append(try loadOrThrow(directory: layer, progress: report))
+        }
+        var dataset = try Dataset.layered(datasets)
+        if dataset.vocabulary == nil, let text = BundledData.files["vocabulary.csv"] {
+            dataset.vocabulary = try Vocabulary(csv: text, file: "data/vocabulary.csv")
+        }
+        return dataset
     }
 
     /// Loads the package in `directory` (the bundled one when nil). Progress goes to `progress`

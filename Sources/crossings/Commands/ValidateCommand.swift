@@ -10,7 +10,8 @@ struct ValidateCommand: ParsableCommand {
         Prints FILE:LINE:COLUMN: error|warning: MESSAGE for each finding. \
         Exit status 0 when the package is valid (warnings allowed), 1 when it has errors. \
         The package is the bundled one, or DIR (`crossings validate DIR` and \
-        `crossings validate --data DIR` are the same).
+        `crossings validate --data DIR` are the same). With --data given more than once, the packages \
+        are checked as read together: each one, then ids that collide across them.
         """
     )
 
@@ -20,7 +21,7 @@ struct ValidateCommand: ParsableCommand {
     var directory: String?
 
     mutating func validate() throws {
-        if directory != nil && data.data != nil {
+        if directory != nil && !data.data.isEmpty {
             throw ValidationError("give the package once: either DIR or --data DIR")
         }
     }
@@ -28,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         let dataset: Dataset
         do {
-            dataset = try DataOptions.loadOrThrow(directory: directory ?? data.data, progress: nil)
+            dataset = try DataOptions.loadOrThrow(layers: DataOptions.layers(directory.map { [$0] } ?? data.data), progress: nil)
         } catch let failure as LoadFailure {
             for d in failure.diagnostics { print(visible(d.description)) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
