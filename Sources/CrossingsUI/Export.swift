@@ -48,10 +48,11 @@ public enum Export {
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// `12`, `-12.5`: a number a spreadsheet reads as one, which no formula guard should spoil.
+    /// `12`, `-12.5`, `+1083.6%`: a number a spreadsheet reads as one, which no formula guard should spoil.
     static func isNumber(_ s: String) -> Bool {
         var rest = Substring(s)
-        if rest.first == "-" { rest = rest.dropFirst() }
+        if rest.first == "-" || rest.first == "+" { rest = rest.dropFirst() }
+        if rest.last == "%" { rest = rest.dropLast() }
         let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
         guard !rest.isEmpty, parts.count <= 2 else { return false }
         return parts.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }

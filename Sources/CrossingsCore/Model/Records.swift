@@ -138,6 +138,16 @@ public struct EventDate: Hashable, Sendable {
         return .quarter(s / 10000, ((s / 100) % 100 - 1) / 3 + 1)
     }
 
+    /// The counts period this date names: its year or half when that is all it says (an event dated
+    /// "2017" did not happen in 2017-Q1), else the quarter holding it.
+    public var period: Period {
+        switch precision {
+        case .year: .year(start / 10000)
+        case .half: .half(start / 10000, (start / 100) % 100 <= 6 ? 1 : 2)
+        default: quarter
+        }
+    }
+
     /// Parses a date of the given precision; nil when the form does not fit.
     static func bounds(of date: String, precision: Precision) -> (Int, Int)? {
         let parts = date.split(separator: "-", omittingEmptySubsequences: false).map(String.init)

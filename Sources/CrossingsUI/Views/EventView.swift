@@ -42,11 +42,11 @@ extension Library {
         var items: [Item] = []
         items.append(Item(.heading((e.date?.label ?? "date not known") + (e.datesDisagree ? "  (sources give different dates)" : "")),
                           search: e.date?.label ?? "", selectable: false))
-        items.append(Item(.paragraph(e.summary), search: e.summary, copy: copy, quarter: e.date?.quarter))
+        items.append(Item(.paragraph(e.summary), search: e.summary, copy: copy, quarter: e.date?.period))
         items.append(.blank)
-        items.append(Item(.field("Tags", e.tags.joined(separator: ", ")), search: e.tags.joined(separator: " "), copy: copy, quarter: e.date?.quarter))
-        items.append(Item(.field("Id", e.id), search: e.id, copy: copy, quarter: e.date?.quarter))
-        items.append(Item(.field("Row", e.location.description), copy: copy, quarter: e.date?.quarter))
+        items.append(Item(.field("Tags", e.tags.joined(separator: ", ")), search: e.tags.joined(separator: " "), copy: copy, quarter: e.date?.period))
+        items.append(Item(.field("Id", e.id), search: e.id, copy: copy, quarter: e.date?.period))
+        items.append(Item(.field("Row", e.location.description), copy: copy, quarter: e.date?.period))
         items.append(.blank)
         items.append(.heading((e.datesDisagree ? "Dates by source: sources DISAGREE" : "Dates by source")
                                 + " (\(Keymap.keyed(.open, in: .event, "the source", short: false)))"))
@@ -55,11 +55,11 @@ extension Library {
             let lineCopy = visible("\(clipped(e.summary)) (\(Citation.line(e, date: d, data))).")
             func add(_ label: String, _ value: String) {
                 guard !value.isEmpty else { return }
-                items.append(Item(.field(label, value), search: "\(label) \(value) \(d.sourceID)", open: .source(d.sourceID), copy: lineCopy, quarter: d.quarter))
+                items.append(Item(.field(label, value), search: "\(label) \(value) \(d.sourceID)", open: .source(d.sourceID), copy: lineCopy, quarter: d.period))
             }
             items.append(.blank)
             items.append(Item(.line([Span(d.label, .header), Span("  \(d.precision.rawValue)", .dim)]),
-                              search: "\(d.label) \(d.date) \(d.sourceID)", open: .source(d.sourceID), copy: lineCopy, quarter: d.quarter))
+                              search: "\(d.label) \(d.date) \(d.sourceID)", open: .source(d.sourceID), copy: lineCopy, quarter: d.period))
             add("As printed", d.printed.isEmpty ? "" : "“\(d.printed)”")
             add("Outlet", s?.outlet ?? d.sourceID)
             add("Published", s.map { $0.date.isEmpty ? "not known" : $0.date } ?? "")

@@ -47,7 +47,7 @@ extension Library {
         for e in events {
             for d in e.dates where d.sourceID == s.id {
                 tail.append(Item(.line([Span(d.locator, .dim), Span("  \(d.label)  ", .header), Span(e.summary)]),
-                                 search: "\(d.locator) \(d.label) \(e.summary)", open: .event(e.id), copy: Citation.shownLine(e, data), quarter: d.quarter))
+                                 search: "\(d.locator) \(d.label) \(e.summary)", open: .event(e.id), copy: Citation.shownLine(e, data), quarter: d.period))
             }
         }
         return Items(head: items, run: run, tail: tail)

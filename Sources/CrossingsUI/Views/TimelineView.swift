@@ -31,7 +31,8 @@ struct TimelineView: PageView {
     var sortColumns: [SortColumn] {
         func event(_ i: Item) -> Event? { if case .event(let e) = i.content { e } else { nil } }
         return [
-            SortColumn.text("Date") { event($0)?.date?.date }.dates(),
+            // By when it starts, not by its text: "2025-Q2" is before "2025-11-06".
+            SortColumn.number("Date") { event($0)?.date.map { Double($0.start) } }.dates(),
             .text("Tags") { event($0).map { $0.tags.joined(separator: ",") } },
             .text("Event") { event($0)?.summary },
         ]
@@ -80,7 +81,7 @@ extension Library {
         }.map { e in
             let haystack = ([e.id, e.summary] + e.tags + e.dates.flatMap { [$0.label, $0.date, $0.printed, $0.sourceID, data.sourceByID[$0.sourceID]?.outlet ?? ""] })
                 .joined(separator: " ")
-            return Item(.event(e), search: haystack, open: .event(e.id), copy: Citation.shownLine(e, data), quarter: e.date?.quarter)
+            return Item(.event(e), search: haystack, open: .event(e.id), copy: Citation.shownLine(e, data), quarter: e.date?.period)
         }
     }
 }
@@ -99,7 +100,8 @@ extension State {
                 if compare == f { compare = nil }
             }
         }
-        granularity = .quarter
+        // A year or half is opened by year or half: an event dated "2017" is not put in 2017-Q1.
+        granularity = quarter.granularity == .year || quarter.granularity == .half ? quarter.granularity : .quarter
         view = .counts
         var root = PageState(.counts)
         root.filter = ""
