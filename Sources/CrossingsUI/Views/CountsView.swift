@@ -261,27 +261,11 @@ func drawChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Scr
     let window = rows[start..<min(rows.count, start + fits)]
     let maxValue = rows.compactMap { $0.figure?.value.value }.max() ?? 0
     let h = layout.chartHeight
-    let blocks = ["", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     let barCells = colWidth > 1 ? colWidth - 1 : 1
     for (n, row) in window.enumerated() {
         let x = 1 + n * colWidth
         let isSelected = row.period == selectedPeriod
-        guard let f = row.figure else {
-            screen.put(String(repeating: "·", count: barCells), x: x, y: layout.chartTop + h - 1, style: Style(.dim, selected: isSelected))
-            continue
-        }
-        let eighths = maxValue > 0 ? Int((Double(f.value.value) / Double(maxValue) * Double(h * 8)).rounded()) : 0
-        let role: Role = f.isDerived ? .derivedBar : .bar
-        for level in 0..<h {
-            let y = layout.chartTop + h - 1 - level
-            let filled = min(8, max(0, eighths - level * 8))
-            let glyph = level == 0 && filled == 0 && f.value.value > 0 ? "▁" : blocks[filled]
-            if glyph.isEmpty {
-                if isSelected { screen.fill(x: x, y: y, width: barCells, style: Style(role, selected: true)) }
-                continue
-            }
-            screen.put(String(repeating: glyph, count: barCells), x: x, y: y, style: Style(role, selected: isSelected))
-        }
+        drawBarColumn(row.figure, x: x, width: barCells, layout: layout, maxValue: maxValue, role: .bar, selected: isSelected, &screen)
     }
     guard layout.axis else { return }
     let y = layout.chartTop + h + (layout.marks ? 1 : 0)
@@ -401,25 +385,9 @@ func drawComparedChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: i
     let byPeriod = Dictionary(rows.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
     let maxValue = rows.flatMap { [$0.figure?.value.value, $0.compared?.value.value] }.compactMap { $0 }.max() ?? 0
     let h = layout.chartHeight
-    let blocks = ["", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
     let cellsEach = (columns.colWidth - 1) / 2
     func column(_ f: ShownFigure?, x: Int, second: Bool, selected: Bool) {
-        guard let f else {
-            screen.put(String(repeating: "·", count: cellsEach), x: x, y: layout.chartTop + h - 1, style: Style(.dim, selected: selected))
-            return
-        }
-        let eighths = maxValue > 0 ? Int((Double(f.value.value) / Double(maxValue) * Double(h * 8)).rounded()) : 0
-        let role: Role = f.isDerived ? .derivedBar : second ? .accent : .bar
-        for level in 0..<h {
-            let y = layout.chartTop + h - 1 - level
-            let filled = min(8, max(0, eighths - level * 8))
-            let glyph = level == 0 && filled == 0 && f.value.value > 0 ? "▁" : blocks[filled]
-            if glyph.isEmpty {
-                if selected { screen.fill(x: x, y: y, width: cellsEach, style: Style(role, selected: true)) }
-                continue
-            }
-            screen.put(String(repeating: glyph, count: cellsEach), x: x, y: y, style: Style(role, selected: selected))
-        }
+        drawBarColumn(f, x: x, width: cellsEach, layout: layout, maxValue: maxValue, role: second ? .accent : .bar, selected: selected, &screen)
     }
     for (n, period) in columns.window.enumerated() {
         let x = 1 + n * columns.colWidth
@@ -451,5 +419,30 @@ func drawComparedChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: i
         guard x + cells(label) <= layout.listWidth else { break }
         screen.put(label, x: x, y: y, style: Style(.dim))
         free = x + cells(label) + 1
+    }
+}
+
+/// One period's bar of the chart, in eighths of a cell, `width` cells wide: a gap is `·` on the
+/// bottom row (never a zero bar), a derived value in the derived role, else `role`. The one-flow
+/// chart and the side-by-side chart draw every column through it.
+func drawBarColumn(_ f: ShownFigure?, x: Int, width: Int, layout: Layout, maxValue: Int, role: Role, selected: Bool,
+                   _ screen: inout Screen) {
+    let h = layout.chartHeight
+    guard let f else {
+        screen.put(String(repeating: "·", count: width), x: x, y: layout.chartTop + h - 1, style: Style(.dim, selected: selected))
+        return
+    }
+    let blocks = ["", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    let eighths = maxValue > 0 ? Int((Double(f.value.value) / Double(maxValue) * Double(h * 8)).rounded()) : 0
+    let role: Role = f.isDerived ? .derivedBar : role
+    for level in 0..<h {
+        let y = layout.chartTop + h - 1 - level
+        let filled = min(8, max(0, eighths - level * 8))
+        let glyph = level == 0 && filled == 0 && f.value.value > 0 ? "▁" : blocks[filled]
+        if glyph.isEmpty {
+            if selected { screen.fill(x: x, y: y, width: width, style: Style(role, selected: true)) }
+            continue
+        }
+        screen.put(String(repeating: glyph, count: width), x: x, y: y, style: Style(role, selected: selected))
     }
 }
