@@ -114,13 +114,22 @@ final class Terminal {
             }
         }
         wnoutrefresh(window)
-        doupdate()
-        if hyperlinks { writeLinks(frame, full: full) }
+        if hyperlinks {
+            // A key pressed meanwhile must not cut a doupdate short (ncurses stops to read it): what
+            // the frame's doupdate left out would be drawn by the next one, inside a link.
+            typeahead(-1)
+            doupdate()
+            writeLinks(frame, full: full)
+            typeahead(inputDescriptor)
+        } else {
+            doupdate()
+        }
         previous = frame
     }
 
-    /// OSC 8 hyperlinks, after the frame is drawn. ncurses cannot write them, so each linked run is
-    /// drawn again by ncurses itself between an opening and a closing sequence: ncurses is told the
+    /// OSC 8 hyperlinks, after the frame is drawn (typeahead off: `draw`). ncurses cannot write
+    /// them, so each linked run is drawn again by ncurses itself between an opening and a closing
+    /// sequence: ncurses is told the
     /// run's cells show something else (`crossings_redraw_cells`), and `doupdate` writes exactly
     /// those cells, the same text with the same colours, while the link is open. What ncurses
     /// believes is on screen stays true, its cursor and attributes are its own, and nothing but
@@ -132,11 +141,6 @@ final class Terminal {
         for y in 0..<frame.height where full || rowChanged(frame, y) {
             runs += Hyperlinks.runs(frame, row: y)
         }
-        guard !runs.isEmpty else { return }
-        // A key pressed meanwhile must not cut a doupdate short: what it left out would be drawn
-        // by the next one, outside the link.
-        typeahead(-1)
-        defer { typeahead(inputDescriptor) }
         for run in runs {
             // Checked again here: only a URL LinkCheck passes is ever written into the terminal.
             guard let open = Hyperlinks.opening(run.url) else { continue }

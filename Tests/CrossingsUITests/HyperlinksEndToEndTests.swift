@@ -32,6 +32,15 @@ struct HyperlinksEndToEndTests {
             // The page, its URL where the grid has it: links change no character on screen.
             t.wait(for: "https://nknews.org/2023/10/number-of-north-koreans-entering-russi")
             t.wait(for: "a-surges-in-first-half-of-2023-data")
+            // The selection over the URL's lines and past them, the help over them and away: the
+            // rows are drawn again, and so are their links; the text stays where it was.
+            try t.keys("j", "j", "j", "j", "j")
+            t.wait(for: "› Stored text")
+            try t.keys("?")
+            t.wait(for: "Keys")
+            try t.keys("Escape")
+            t.wait(for: "https://nknews.org/2023/10/number-of-north-koreans-entering-russi")
+            t.wait(for: "a-surges-in-first-half-of-2023-data")
             try t.keys("q")
         }
         t.wait(for: explorer ? "EXIT=0" : "EXIT=2")
