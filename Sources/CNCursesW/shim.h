@@ -22,6 +22,19 @@ static inline int crossings_cols(void) { return COLS; }
 
 extern int wcwidth(wchar_t);
 
+// OSC 8 hyperlinks (issue 14): makes ncurses believe the terminal shows something else in `n`
+// cells of row `y` from column `x` (their attributes in curscr, ncurses' copy of the terminal,
+// set to ones the explorer never draws), so the next doupdate() writes exactly those cells again,
+// as newscr has them: text, colours and attributes, with ncurses' own cursor and attribute
+// bookkeeping. curscr's cursor is left where it was.
+static inline int crossings_redraw_cells(int y, int x, int n) {
+    WINDOW *cur = curscr;
+    int oy = getcury(cur), ox = getcurx(cur);
+    int rc = mvwchgat(cur, y, x, n, A_BLINK | A_INVIS, 0, NULL);
+    wmove(cur, oy, ox);
+    return rc;
+}
+
 // Whether the current terminal can move the cursor ("cup"): a terminal that cannot
 // (TERM=dumb) cannot show a full-screen explorer.
 extern char *tigetstr(const char *);

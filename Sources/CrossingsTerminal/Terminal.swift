@@ -10,6 +10,9 @@ final class Terminal {
     private let output: UnsafeMutablePointer<FILE>
     private var previous: Screen?
     private let colours: Bool
+    /// Source URLs written as OSC 8 hyperlinks (`Hyperlinks.enabled`).
+    private let hyperlinks: Bool
+    private let inputDescriptor: Int32
 
     /// Opens the terminal named by $TERM; nil when ncurses does not know it, or it cannot move the cursor.
     init?() {
@@ -26,6 +29,7 @@ final class Terminal {
         guard let w = crossings_stdscr() else { endwin(); delscreen(s); return nil }
         window = w
         self.output = output
+        inputDescriptor = fileno(input)
         // From here the explorer owns the terminal: a crash (a trap in update or render) restores it.
         FatalSignals.prepareRestore(output: 1)
         FatalSignals.install()
@@ -36,6 +40,7 @@ final class Terminal {
         curs_set(0)
         set_escdelay(25)
         wtimeout(w, Terminal.keyTimeout)
+        hyperlinks = Hyperlinks.enabled(ProcessInfo.processInfo.environment)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         colours = !noColor && has_colors()
         if colours {
@@ -99,9 +104,59 @@ final class Terminal {
                 _ = mvwadd_wch(window, Int32(y), Int32(x), &cc)
             }
         }
+        // A cell that no longer links but looks the same is not written by ncurses, and would stay
+        // a link in the terminal: ncurses is told it shows something else, so it writes it plainly.
+        if hyperlinks, !full, let previous {
+            for y in 0..<frame.height {
+                for x in 0..<frame.width where previous.cell(x: x, y: y).link != nil && frame.cell(x: x, y: y).link == nil {
+                    _ = crossings_redraw_cells(Int32(y), Int32(x), 1)
+                }
+            }
+        }
         wnoutrefresh(window)
-        doupdate()
+        if hyperlinks {
+            // A key pressed meanwhile must not cut a doupdate short (ncurses stops to read it): what
+            // the frame's doupdate left out would be drawn by the next one, inside a link.
+            typeahead(-1)
+            doupdate()
+            writeLinks(frame, full: full)
+            typeahead(inputDescriptor)
+        } else {
+            doupdate()
+        }
         previous = frame
+    }
+
+    /// OSC 8 hyperlinks, after the frame is drawn (typeahead off: `draw`). ncurses cannot write
+    /// them, so each linked run is drawn again by ncurses itself between an opening and a closing
+    /// sequence: ncurses is told the
+    /// run's cells show something else (`crossings_redraw_cells`), and `doupdate` writes exactly
+    /// those cells, the same text with the same colours, while the link is open. What ncurses
+    /// believes is on screen stays true, its cursor and attributes are its own, and nothing but
+    /// the run is written inside the link. A run is written again whenever ncurses may have
+    /// written over it: a full frame, or any change on its row (ncurses rewrites only changed
+    /// rows, and within them it may reprint unchanged cells rather than move the cursor).
+    private func writeLinks(_ frame: Screen, full: Bool) {
+        var runs: [Hyperlinks.Run] = []
+        for y in 0..<frame.height where full || rowChanged(frame, y) {
+            runs += Hyperlinks.runs(frame, row: y)
+        }
+        for run in runs {
+            // Checked again here: only a URL LinkCheck passes is ever written into the terminal.
+            guard let open = Hyperlinks.opening(run.url) else { continue }
+            fputs(open, output)
+            fflush(output)
+            _ = crossings_redraw_cells(Int32(run.y), Int32(run.x), Int32(run.width))
+            doupdate()
+            fputs(Hyperlinks.closing, output)
+            fflush(output)
+        }
+    }
+
+    private func rowChanged(_ frame: Screen, _ y: Int) -> Bool {
+        guard let previous, previous.size == frame.size else { return true }
+        for x in 0..<frame.width where previous.cell(x: x, y: y) != frame.cell(x: x, y: y) { return true }
+        return false
     }
 
     /// How long a read waits for a key (ms) before the loop looks at signals and the load again.

@@ -1,3 +1,4 @@
+import CrossingsCore
 import CrossingsUI
 import Foundation
 

@@ -72,8 +72,8 @@ public enum ExplorerFuzzTarget {
         return problems
     }
 
-    /// A frame is exactly the terminal's size, and no cell holds a character that would act on
-    /// the terminal instead of being shown.
+    /// A frame is exactly the terminal's size, no cell holds a character that would act on the
+    /// terminal instead of being shown, and no cell links to a URL `LinkCheck` refuses.
     static func frameProblems(_ screen: Screen, _ size: Size) -> [String] {
         var problems: [String] = []
         if screen.size != size || screen.cells.count != size.width * size.height {
@@ -81,6 +81,11 @@ public enum ExplorerFuzzTarget {
         }
         for (i, cell) in screen.cells.enumerated() where cell.text.unicodeScalars.contains(where: { escapeForTerminal($0) != nil }) {
             problems.append("cell \(i % max(1, size.width)),\(i / max(1, size.width)) holds \(visible(cell.text)) raw")
+            break
+        }
+        // A link (OSC 8) only ever to a URL the backend would write as it is.
+        for (i, cell) in screen.cells.enumerated() where cell.link.map({ Hyperlinks.opening($0) == nil }) ?? false {
+            problems.append("cell \(i % max(1, size.width)),\(i / max(1, size.width)) links to \(visible(cell.link ?? "")), which LinkCheck refuses")
             break
         }
         return problems

@@ -15,6 +15,10 @@ struct Item {
         case blank
         /// `Label   value`, the value wrapped under itself.
         case field(String, String)
+        /// `Label   url`: a field whose value is a source's URL, wrapped like a field's, every line of
+        /// it a hyperlink to the whole URL when `LinkCheck` passes it (`Span(_:_:url:)`), plain
+        /// text otherwise. An empty URL shows "not known".
+        case link(String, url: String)
         /// A paragraph, wrapped.
         case paragraph(String)
         /// One line, cut to fit.
@@ -92,7 +96,12 @@ struct Item {
         case .heading(let text): .heading(clipped(text))
         case .field(let label, let value): .field(label, clipped(value))
         case .paragraph(let text): .paragraph(clipped(text))
-        case .line(let spans): .line(spans.map { Span(clipped($0.text), $0.role) })
+        case .link(let label, let url): .link(label, url: url)
+        case .line(let spans): .line(spans.map { span in
+            var s = span
+            s.text = clipped(span.text)
+            return s
+        })
         case .alternative(let value, let difference, let who, let agrees):
             .alternative(value: value, difference: difference, who: clipped(who), agrees: agrees)
         default: content

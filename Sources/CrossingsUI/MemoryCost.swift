@@ -37,7 +37,7 @@ public enum MemoryCost {
             case .count(let r): n += MemoryLayout<CountRow>.stride + 16 + figure(r.figure) + figure(r.compared)
             case .category(let r): n += MemoryLayout<BreakdownRow>.stride + 16 + figure(r.figure) + string(r.label)
             case .heading(let s), .paragraph(let s): n += string(s)
-            case .field(let a, let b): n += string(a) + string(b)
+            case .field(let a, let b), .link(let a, url: let b): n += string(a) + string(b)
             case .line(let spans): n += spans.reduce(array(spans)) { $0 + string($1.text) }
             case .alternative(let v, let d, let w, _): n += string(v) + string(d) + string(w)
             case .rank(let r): n += MemoryLayout<RankRow>.stride + 16 + figure(r.figure) + string(r.name)

@@ -29,28 +29,49 @@ public struct Style: Hashable, Sendable {
     public static let normal = Style()
 }
 
-/// One terminal cell: a grapheme (already made visible) and its style.
+/// One terminal cell: a grapheme (already made visible), its style, and the URL it links to.
 /// A wide character takes its cell and the next, which holds a continuation.
 public struct Cell: Hashable, Sendable {
     public var text: String
     public var style: Style
     /// The right half of a wide character: drawn by the cell to its left.
     public var isContinuation: Bool
-    public init(_ text: String = " ", _ style: Style = .normal, continuation: Bool = false) {
+    /// The OSC 8 hyperlink target of this cell: a URL `LinkCheck` passed (never set otherwise; see
+    /// `Span.link`). Invisible in the grid's text; the backend writes linked runs as hyperlinks
+    /// where the terminal takes them (`Hyperlinks`).
+    public var link: String?
+    public init(_ text: String = " ", _ style: Style = .normal, continuation: Bool = false, link: String? = nil) {
         self.text = text
         self.style = style
         self.isContinuation = continuation
+        self.link = link
     }
     public static let blank = Cell()
 }
 
-/// A piece of text with one style, for building lines.
+/// A piece of text with one style, for building lines; optionally a hyperlink.
 public struct Span: Hashable, Sendable {
     public var text: String
     public var role: Role
+    /// Where the text links to: only ever a URL `LinkCheck` passed (`Span(_:_:url:)` checks it).
+    public private(set) var link: String?
     public init(_ text: String, _ role: Role = .normal) {
         self.text = text
         self.role = role
+    }
+
+    /// Text that links to `url` when `LinkCheck` passes it, else plain text. The target is the
+    /// whole checked URL even when `text` shows only part of it (a wrapped line, or a long URL cut
+    /// with `…`): a piece of a URL never links to another URL.
+    ///
+    /// ```swift
+    /// Span("https://example.org/a", url: "https://example.org/a").link   // "https://example.org/a"
+    /// Span("javascript:x", url: "javascript:x").link                     // nil
+    /// ```
+    public init(_ text: String, _ role: Role = .normal, url: String) {
+        self.text = text
+        self.role = role
+        link = try? LinkCheck.check(url).get()
     }
 }
 
@@ -94,6 +115,12 @@ public struct Screen: Hashable, Sendable {
     /// nothing from a data file can reach the terminal raw. Returns the cells used.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, limit: Int? = nil) -> Int {
+        put(text, x: x, y: y, style: style, limit: limit, link: nil)
+    }
+
+    /// The same, the cells linking to `link` (a URL `LinkCheck` passed: `Span.link`).
+    @discardableResult
+    mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, limit: Int? = nil, link: String?) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let end = min(width, x + (limit ?? width))
         var col = x
@@ -114,8 +141,8 @@ public struct Screen: Hashable, Sendable {
                 while col < end { set(x: col, y: y, Cell(" ", style)); col += 1 }
                 break
             }
-            if col >= 0 { set(x: col, y: y, Cell(String(ch), style)) }
-            if w == 2, col + 1 >= 0 { set(x: col + 1, y: y, Cell("", style, continuation: true)) }
+            if col >= 0 { set(x: col, y: y, Cell(String(ch), style, link: link)) }
+            if w == 2, col + 1 >= 0 { set(x: col + 1, y: y, Cell("", style, continuation: true, link: link)) }
             col += w
         }
         return max(0, col - x)
@@ -127,7 +154,7 @@ public struct Screen: Hashable, Sendable {
         let end = min(width, x + (limit ?? width))
         var col = x
         for s in spans where col < end {
-            col += put(s.text, x: col, y: y, style: Style(s.role, selected: selected), limit: end - col)
+            col += put(s.text, x: col, y: y, style: Style(s.role, selected: selected), limit: end - col, link: s.link)
         }
         return col
     }

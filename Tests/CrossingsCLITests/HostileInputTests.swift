@@ -95,6 +95,28 @@ struct HostileInputTests {
         #expect(validate.stdout.split(separator: "\n").filter { $0.contains(": error: '2024-Q5' is not a period") }.count == 50)
     }
 
+    /// Issue 14: a `javascript:` URL and one carrying an escape load (the explorer shows them as text
+    /// and neither opens nor links them), but validate warns at the url field: FILE:LINE:COLUMN,
+    /// the reason, the escape shown, not sent. Warnings only: the package is still valid (exit 0).
+    @Test func validateWarnsAboutURLsTheExplorerRefuses() throws {
+        let base = try TempPackage()
+        defer { base.remove() }
+        let sources = try base.file("sources.csv")
+        let url = "https://nknews.org/2023/10/number-of-north-koreans-entering-russia-surges-in-first-half-of-2023-data"
+        let other = "http://world.kbs.co.kr/service/news_view.htm?lang=e&Seq_Code=183295"
+        #expect(sources.contains("," + url + ",") && sources.contains("," + other + ","))
+        let pkg = try TempPackage(replacing: ["sources.csv": sources.replacingOccurrences(of: "," + url + ",", with: ",javascript:alert(1),")
+                                                .replacingOccurrences(of: "," + other + ",", with: ",https://example.org/\u{1B}[2J,")])
+        defer { pkg.remove() }
+        let run = try Binary.run(["validate", pkg.path])
+        #expect(run.status == 0)
+        let lines = run.stdout.split(separator: "\n").filter { $0.contains("is never opened or linked") }
+        #expect(lines.count == 2)
+        #expect(lines.contains { $0.hasPrefix("\(pkg.path)/sources.csv:3:") && $0.hasSuffix(": warning: source 'nknews-2023-10': url 'javascript:alert(1)' is never opened or linked: only http:// and https:// URLs are opened") })
+        #expect(lines.contains { $0.contains("url 'https://example.org/\\e[2J' is never opened or linked: the URL has a space, control or non-ASCII character") })
+        #expect(!run.stdout.contains("\u{1B}"))
+    }
+
     /// At most 10,000 claims are judged in one run (each finding holds its figures and sources: 80,000
     /// "It tripled." took 600 MB a megabyte); the rest are counted, said, and the run exits 2.
     @Test func claimsPastTheLimitAreCountedNotJudged() throws {

@@ -98,8 +98,15 @@ extension Loader {
             error(row.at("file"), "an article source needs the file its ¶ locators count in")
             return nil
         }
+        // A URL the explorer would neither open (`O`) nor link (OSC 8): the package still loads (the
+        // URL is shown as text), but validate says so, where the field starts. Empty is "not known".
+        let url = row.raw("url")
+        if !url.isEmpty, case .failure(let refusal) = LinkCheck.check(url) {
+            diagnostics.append(Diagnostic(location: row.at("url"), severity: .warning,
+                                          message: "source '\(clip(id))': url '\(clip(url))' is never opened or linked: \(refusal.reason)"))
+        }
         let chain = row.raw("chain").isEmpty ? [] : row.raw("chain").components(separatedBy: " > ").map { $0.trimmingCharacters(in: .whitespaces) }
-        return Source(id: id, kind: kind, outlet: outlet, title: row.raw("title"), date: date, url: row.raw("url"),
+        return Source(id: id, kind: kind, outlet: outlet, title: row.raw("title"), date: date, url: url,
                       file: row.raw("file"), creditedAgency: row.raw("credited_agency"), chain: chain,
                       license: row.raw("license"), copyright: row.raw("copyright"), note: row.raw("note"), location: row.start)
     }

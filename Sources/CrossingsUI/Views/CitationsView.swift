@@ -192,9 +192,10 @@ extension Library {
         let s = data.sourceByID[o.sourceID]
         let copy = Citation.line(o, data)
         var items: [Item] = []
-        func add(_ label: String, _ value: String) {
+        func add(_ label: String, _ value: String, link: Bool = false) {
             guard !value.isEmpty else { return }
-            items.append(Item(.field(label, value), search: "\(label) \(value) \(o.sourceID)", open: .source(o.sourceID), cite: o.key, copy: copy))
+            items.append(Item(link ? .link(label, url: s?.url ?? "") : .field(label, value), search: "\(label) \(value) \(o.sourceID)",
+                              open: .source(o.sourceID), cite: o.key, copy: copy))
         }
         items.append(.blank)
         items.append(Item(.line([Span("\(index)/\(total)  ", .dim), Span(o.reported.display, .header), Span("  ", .normal),
@@ -203,7 +204,7 @@ extension Library {
         add("Outlet", s?.outlet ?? o.sourceID)
         add("Date", s.map { $0.date.isEmpty ? "not known" : $0.date } ?? "")
         add("Title", s?.title ?? "")
-        add("URL", s.map { $0.url.isEmpty ? "not known" : $0.url } ?? "")
+        add("URL", s.map { $0.url.isEmpty ? "not known" : $0.url } ?? "", link: true)
         add("Where", o.locator + ((s?.file ?? "").isEmpty ? "" : " in \(s?.file ?? "")"))
         add("Chain", data.chain(of: o).joined(separator: " › "))
         add("Producer", o.producer)

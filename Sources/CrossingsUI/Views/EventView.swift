@@ -53,9 +53,10 @@ extension Library {
         for d in e.dates {
             let s = data.sourceByID[d.sourceID]
             let lineCopy = visible("\(clipped(e.summary)) (\(Citation.line(e, date: d, data))).")
-            func add(_ label: String, _ value: String) {
+            func add(_ label: String, _ value: String, link: Bool = false) {
                 guard !value.isEmpty else { return }
-                items.append(Item(.field(label, value), search: "\(label) \(value) \(d.sourceID)", open: .source(d.sourceID), copy: lineCopy, quarter: d.period))
+                items.append(Item(link ? .link(label, url: s?.url ?? "") : .field(label, value), search: "\(label) \(value) \(d.sourceID)",
+                                  open: .source(d.sourceID), copy: lineCopy, quarter: d.period))
             }
             items.append(.blank)
             items.append(Item(.line([Span(d.label, .header), Span("  \(d.precision.rawValue)", .dim)]),
@@ -63,7 +64,7 @@ extension Library {
             add("As printed", d.printed.isEmpty ? "" : "“\(d.printed)”")
             add("Outlet", s?.outlet ?? d.sourceID)
             add("Published", s.map { $0.date.isEmpty ? "not known" : $0.date } ?? "")
-            add("URL", s.map { $0.url.isEmpty ? "not known" : $0.url } ?? "")
+            add("URL", s.map { $0.url.isEmpty ? "not known" : $0.url } ?? "", link: true)
             add("Where", d.locator)
             add("Note", d.note)
             add("Source", d.sourceID)

@@ -30,7 +30,8 @@ extension Library {
         items.append(Item(.heading(s.outlet), search: s.outlet, selectable: false))
         // The outlet is the heading above.
         for (label, value) in s.fields(chain: " › ") where label != "Outlet" {
-            items.append(Item(.field(label, value), search: "\(label) \(value)", copy: copy))
+            // The URL a hyperlink where the terminal takes them (`.link`).
+            items.append(Item(label == "URL" ? .link(label, url: s.url) : .field(label, value), search: "\(label) \(value)", copy: copy))
         }
         // The figures as row numbers in key order, from the columns: no observation is put together
         // until its line is drawn or selected (on a 675k-row package, building them all to sort them
