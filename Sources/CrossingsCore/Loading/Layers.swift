@@ -31,6 +31,17 @@ extension Dataset {
         return nil
     }
 
+    /// Two values cut for a message so that where they first differ shows: from a little before
+    /// that point, at most 60 characters each (`…by mode of transport, 2010-Q1…`).
+    static func whereTheyDiffer(_ a: String, _ b: String) -> (String, String) {
+        let common = zip(a, b).prefix { $0 == $1 }.count
+        func cut(_ s: String) -> String {
+            guard common > 30 else { return clip(s, 60) }
+            return "…" + clip(String(s.dropFirst(common - 20)), 60)
+        }
+        return (cut(a), cut(b))
+    }
+
     /// One source's reading of one key.
     private struct Reading: Hashable { var source: String; var key: FigureKey }
 
@@ -67,7 +78,8 @@ extension Dataset {
             for s in layer.sources {
                 guard let first = sourceByID[s.id] else { sourceByID[s.id] = s; sources.append(s); continue }
                 if let d = sourceDifference(first, s) {
-                    error(s.location, "source id '\(clip(s.id))' is also in \(first.location) (another --data package) with a different \(d.field): '\(clip(d.second))' here, '\(clip(d.first))' there; one source must be defined alike in every package read together (rename one, or make the rows agree)")
+                    let (here, there) = whereTheyDiffer(d.second, d.first)
+                    error(s.location, "source id '\(clip(s.id))' is also in \(first.location) (another --data package) with a different \(d.field): '\(here)' here, '\(there)' there; one source must be defined alike in every package read together (rename one, or make the rows agree)")
                 } else {
                     shared.insert(s.id)
                 }
