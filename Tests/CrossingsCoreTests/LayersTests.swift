@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import CrossingsCore
 import BundledData
@@ -98,5 +99,37 @@ struct LayersTests {
         let bundled = try PackageLoader.load(files: BundledData.files, origin: "data")
         let a = try #require(imported.sourceByID[RussiaInOutImporter.sourceID]), b = try #require(bundled.sourceByID[RussiaInOutImporter.sourceID])
         #expect(Dataset.sourceDifference(a, b) == nil)
+    }
+
+    /// The real compilation's KP and CN rows (CrossingsCLITests/Fixtures/russia-in-out-slice),
+    /// imported in memory and read beside the bundled package.
+    static func importedSlice() throws -> Dataset {
+        let slice = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("CrossingsCLITests/Fixtures/russia-in-out-slice")
+        var importer = RussiaInOutImporter()
+        for name in ["Russia_in_master.csv", "Russia_out_master.csv"] {
+            try importer.read(Array(try Data(contentsOf: slice.appendingPathComponent(name))), file: name)
+        }
+        return try PackageLoader.load(files: Dictionary(uniqueKeysWithValues: importer.packageFiles().map { ($0.name, $0.text) }), origin: "full")
+    }
+
+    /// The ranking of the compilation's years is the import's alone (rank, value, change): the
+    /// bundled KP rows are the same readings, not a second source. (A value's citations may add a
+    /// bundled press figure of another source that agrees, as RU-KP 2011-Q3's 3,093 does.)
+    @Test func theRankingOfTheCompilationsYearsIsTheImportsAlone() throws {
+        let full = try Self.importedSlice()
+        let both = try Dataset.layered([full, PackageLoader.load(files: BundledData.files, origin: "bundled", filePrefix: "bundled:")])
+        let (alone, layered) = (DatasetIndex(full), DatasetIndex(both))
+        let (r1, r2) = (Resolver(full), Resolver(both))
+        for year in 2010...2019 {
+            for direction in Direction.allCases {
+                let a = alone.ranking(period: .year(year), direction: direction, resolver: r1)
+                let b = layered.ranking(period: .year(year), direction: direction, resolver: r2).filter { $0.figure != nil }
+                func shown(_ rows: [RankRow]) -> [String] {
+                    rows.map { "\($0.rank.map(String.init) ?? "-") \($0.code) \($0.figure.map { "\($0.value.printed) \($0.value.value)" } ?? "") \($0.change.map { "\($0.current.value) \($0.previous.value) \($0.isDerived) \($0.partialCoverage ?? 4)" } ?? "") \($0.noChange ?? "")" }
+                }
+                #expect(a.count == 2 && shown(b) == shown(a), "\(year) \(direction): \(shown(a)) VERSUS \(shown(b))")
+            }
+        }
     }
 }
