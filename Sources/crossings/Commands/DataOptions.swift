@@ -43,6 +43,11 @@ struct DataOptions: ParsableArguments {
         if more > 0 {
             printError("crossings: … and \(formatCount(more)) more (\(formatCount(failure.diagnostics.count)) in all; `\(validate)` lists every one)")
         }
+        // A package given twice: nothing was read, and `validate` would say the same again.
+        if failure.diagnostics.count == 1, failure.diagnostics[0].message.hasSuffix(givenTwice) {
+            printError("crossings: nothing was loaded")
+            return ExitCode(2)
+        }
         printError("crossings: the data package has errors; nothing was loaded (run `\(validate)` for details)")
         return ExitCode(2)
     }
@@ -90,6 +95,9 @@ struct DataOptions: ParsableArguments {
         return dataset
     }
 
+    /// How the error for a package given twice ends.
+    static let givenTwice = "; give each package once"
+
     /// How the bundled package's files are named beside another package: `bundled:observations.csv`.
     static let bundledPrefix = "\(bundledKeyword):"
 
@@ -114,7 +122,7 @@ struct DataOptions: ParsableArguments {
                     : first == layer ? "this package is given twice (--data \(layer!))"
                     : "--data \(layer!) is the same package as --data \(first) (\(identity))"
                 return Diagnostic(location: Location(file: file, line: 1, column: 1), severity: .error,
-                                  message: "\(what); give each package once")
+                                  message: "\(what)\(givenTwice)")
             }
             seen[identity] = name
         }
