@@ -78,24 +78,101 @@ struct LayeredPackageTests {
     @Test func theOverviewNamesEveryLayer() throws {
         let run = try Binary.run(["--data", b, "--data", "bundled"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("Data package: \(b) + data — "), "\(run.stdout)")
+        #expect(run.stdout.contains("Data package: \(b) + bundled — "), "\(run.stdout)")
     }
 
-    /// Known limit (README, "Every country"): an import defines the source `russia-in-out`, as the
-    /// bundled package does, so the two are refused together, naming both rows. When the import
-    /// gets a source id of its own, this test is to change to one that layers them.
-    @Test func anImportAndTheBundledPackageShareTheirSourceIdAndAreRefused() throws {
+    static let slice = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/russia-in-out-slice").path
+
+    /// A temporary folder holding `crossings import russia-in-out` of the real compilation's KP and CN
+    /// rows (Fixtures/russia-in-out-slice) in `full`; removed by the caller.
+    func importSlice() throws -> (dir: URL, pkg: String) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-layers-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("Russia_in_master.csv").path
-        try Data("ENG,Trans,Type,Value,ISO_A2,ISO_A3,M49,Date\r\n\"Korea, DR\",Air,In,\"1,239\",KP,PRK,408,3/31/2010\r\n".utf8)
-            .write(to: URL(fileURLWithPath: input))
         let pkg = dir.appendingPathComponent("full").path
-        let imported = try Binary.run(["import", "russia-in-out", input, "--into", pkg])
+        let imported = try Binary.run(["import", "russia-in-out", Self.slice + "/Russia_in_master.csv", Self.slice + "/Russia_out_master.csv", "--into", pkg])
         #expect(imported.status == 0, "\(imported.stderr)")
+        return (dir, pkg)
+    }
+
+    /// The headline case: an import and the bundled package, which both hold the
+    /// compilation's KP rows, read as one. The compilation is one source, each of its readings one
+    /// reading, and its numbers are what the import alone says; the bundled press figures and events
+    /// are there too.
+    @Test func anImportAndTheBundledPackageAreReadAsOneWithTheCompilationOnce() throws {
+        let (dir, pkg) = try importSlice()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // 820 imported + 750 bundled, less the bundled package's 410 KP readings that the import holds.
+        let overview = try Binary.run(["--data", pkg, "--data", "bundled"])
+        #expect(overview.status == 0, "\(overview.stderr)")
+        #expect(overview.stdout.contains("Data package: \(pkg) + bundled — 1,160 figures, 45 events, 94 sources"), "\(overview.stdout)")
+
+        // The compilation's numbers (quarters, their totals, years; both flows; China too) are the import's alone.
+        for flow in ["KP-RU", "RU-KP", "CN-RU"] {
+            for by in ["quarter", "year"] {
+                let args = ["figures", "--flow", flow, "--from", "2010", "--to", "2019", "--by", by, "--measure", "transport", "--format", "csv"]
+                let alone = try Binary.run(args + ["--data", pkg]), layered = try Binary.run(args + ["--data", pkg, "--data", "bundled"])
+                #expect(alone.status == 0 && layered.status == 0, "\(layered.stderr)")
+                #expect(layered.stdout == alone.stdout, "\(flow) by \(by)")
+                #expect(alone.stdout.split(separator: "\n").count > 40)
+            }
+        }
+        // One quarter's air count: one citation, the import's row (the first package's), not two agreeing sources.
+        let air = try Binary.run(["figures", "--data", pkg, "--data", "bundled", "--flow", "KP-RU", "--from", "2015-Q1", "--to", "2015-Q1", "--measure", "transport", "--wide"])
+        let airRows = rows(air.stdout, "KP-RU  2015-Q1  transport/air")
+        #expect(airRows.count == 1 && airRows[0].contains("3,445") && airRows[0].hasSuffix("russia-in-out Russia_in_master.csv:L308"), "\(air.stdout)")
+        // The bundled package first: its row is the one kept.
+        let bundledFirst = try Binary.run(["figures", "--data", "bundled", "--data", pkg, "--flow", "KP-RU", "--from", "2015-Q1", "--to", "2015-Q1", "--measure", "transport", "--wide"])
+        #expect(rows(bundledFirst.stdout, "KP-RU  2015-Q1  transport/air") == [airRows[0].replacingOccurrences(of: "L308", with: "L16963")], "\(bundledFirst.stdout)")
+        // One source, with the bundled row.
+        let sources = try Binary.run(["sources", "--data", pkg, "--data", "bundled", "--format", "json"])
+        #expect(sources.stdout.components(separatedBy: "\"id\" : \"russia-in-out\"").count - 1 == 1, "\(sources.stdout.prefix(500))")
+        // The bundled press figures and events.
+        let press = try Binary.run(["figures", "--data", pkg, "--data", "bundled", "--flow", "KP-RU", "--from", "2024", "--to", "2024", "--measure", "total", "--wide"])
+        #expect(rows(press.stdout, "KP-RU  2024     total").contains { $0.contains("13,221") && $0.contains("online-ua-2025-02-09 ¶19") }, "\(press.stdout)")
+        let events = try Binary.run(["events", "--data", pkg, "--data", "bundled", "--format", "csv"])
+        #expect(events.status == 0 && events.stdout.split(separator: "\n").count > 40)
+        let validate = try Binary.run(["validate", "--data", pkg, "--data", "bundled"])
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+    }
+
+    /// The file an import wrote, with `from` replaced by `to` (which must be there).
+    func edit(_ pkg: String, _ file: String, _ from: String, _ to: String) throws {
+        let path = pkg + "/" + file
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains(from))
+        try text.replacingOccurrences(of: from, with: to).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func oneSourceDefinedTwoWaysIsAnErrorNamingBothRowsAndTheField() throws {
+        let (dir, pkg) = try importSlice()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try edit(pkg, "sources.csv", "2020-09-15", "2020-09-16")
         let run = try Binary.run(["figures", "--data", pkg, "--data", "bundled"])
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("error: source id 'russia-in-out' is also in \(pkg)/sources.csv:2:1"), "\(run.stderr)")
+        #expect(run.status == 2 && run.stdout.isEmpty)
+        #expect(run.stderr.contains("bundled:sources.csv:18:1: error: source id 'russia-in-out' is also in \(pkg)/sources.csv:2:1 (another --data package) with a different date: '2020-09-15' here, '2020-09-16' there"), "\(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").count == 2)
+    }
+
+    @Test func oneSourceGivingTwoValuesForOneKeyIsAnErrorNamingBothRows() throws {
+        let (dir, pkg) = try importSlice()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try edit(pkg, "observations-russia-in-out.csv", "air,3445,,exact,\"3,445\"", "air,3446,,exact,\"3,446\"")
+        let run = try Binary.run(["figures", "--data", pkg, "--data", "bundled"])
+        #expect(run.status == 2 && run.stdout.isEmpty)
+        #expect(run.stderr.contains("bundled:observations-russia-in-out.csv:102:1: error: source 'russia-in-out' gives 3,445 for KP-RU 2015-Q1 transport/air here and 3,446 at \(pkg)/observations-russia-in-out.csv:"), "\(run.stderr)")
+    }
+
+    /// The same package twice is one error, not one per row naming one file twice.
+    @Test func theSamePackageTwiceIsOneError() throws {
+        for (args, message) in [
+            (["--data", a, "--data", a], "\(a)/datapackage.json:1:1: error: this package is given twice (--data \(a)); give each package once"),
+            (["--data", a, "--data", a + "/../a/"], "\(a)/../a/datapackage.json:1:1: error: --data \(a)/../a/ is the same package as --data \(a) ("),
+            (["--data", "bundled", "--data", b, "--data", "bundled"], "bundled:datapackage.json:1:1: error: the bundled package is given twice (--data bundled); give each package once"),
+        ] {
+            let run = try Binary.run(["figures"] + args)
+            #expect(run.status == 2 && run.stdout.isEmpty)
+            #expect(run.stderr.hasPrefix(message), "\(run.stderr)")
+            #expect(run.stderr.split(separator: "\n").count == 2, "\(run.stderr)")
+        }
     }
 }

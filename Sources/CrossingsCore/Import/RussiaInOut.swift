@@ -18,6 +18,18 @@ import Foundation
 public struct RussiaInOutImporter {
     public static let sourceID = "russia-in-out"
     public static let copyright = "Copyright (c) 2020 Maxim Kobzev"
+    /// The source row the import writes: field for field the bundled package's row for the same
+    /// compilation (data/sources.csv), so that the two packages read together (`--data full --data
+    /// bundled`) hold one source `russia-in-out`, not two that would seem to corroborate each
+    /// other; layering refuses one source id defined two ways. A test keeps the two rows equal.
+    public static let sourceRow = [
+        sourceID, "dataset", "Maxim Kobzev, Ksimi/Russia_in_out (GitHub)",
+        "Russia border crossings, 2010-Q1 to 2020-Q1 (data-raw/Russia_in_master.csv, data-raw/Russia_out_master.csv)",
+        "2020-09-15", "https://github.com/Ksimi/Russia_in_out", "", "Russia's FSB border service (EMISS statistics portal)",
+        "FSB border service > EMISS statistics portal (fedstat.ru indicators 38479, 38480) > Ksimi/Russia_in_out",
+        "MIT", copyright,
+        "Quarterly counts of border crossings (trips, not distinct people) by country and mode of transport, 2010-Q1 to 2020-Q1; each row is one quarter, not a running total. The bundled package keeps only the North Korea rows (ISO_A2 = KP); `crossings import russia-in-out` reads every country's. Date is the file's last change.",
+    ]
 
     public struct Rejection: Sendable, CustomStringConvertible {
         public var file: String
@@ -163,14 +175,7 @@ public struct RussiaInOutImporter {
         write("categories.csv", categoriesCSV)
 
         var sourcesCSV = CSVWriter.dataLine(PackageLoader.columns["sources"]!)
-        sourcesCSV += CSVWriter.dataLine([
-            RussiaInOutImporter.sourceID, "dataset", "Maxim Kobzev, Ksimi/Russia_in_out (GitHub)",
-            "Russia border crossings by country and mode of transport, quarterly (Russia_in_master.csv, Russia_out_master.csv)",
-            "2020-09-15", "", "", "FSB border service",
-            "FSB border service > EMISS statistics portal (fedstat.ru indicators 38479, 38480) > Ksimi/Russia_in_out",
-            "MIT", RussiaInOutImporter.copyright,
-            "Imported with `crossings import russia-in-out`. Each row is one quarter, not a running total.",
-        ])
+        sourcesCSV += CSVWriter.dataLine(RussiaInOutImporter.sourceRow)
         write("sources.csv", sourcesCSV)
 
         var obsCSV = CSVWriter.dataLine(PackageLoader.columns["observations"]!)

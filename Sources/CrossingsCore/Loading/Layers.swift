@@ -3,17 +3,56 @@
 ///
 /// Every observation, source, event and annotation of every layer is kept, so figures for the
 /// same key from different packages are compared like any two sources (the Resolver sees them
-/// all: agreement, `!`, consensus). An id that two layers both use (an observation, a source,
-/// an event, a ratio) is an error naming both rows: nothing is loaded, since a citation by id
-/// could no longer say which row it means.
+/// all: agreement, `!`, consensus). Two exceptions make one thing out of what two layers both hold:
+/// - A source defined in two layers (an import and the bundled package both define
+///   `russia-in-out`) is ONE source when the two rows agree field by field; showing it twice
+///   would be two agreeing sources where there is one, a fake corroboration. Rows that differ in
+///   any field are an error naming both rows and the field.
+/// - That source's readings for one key (flow, period, measure, category) found in two layers are
+///   one reading when the value agrees (value, upper end and qualifier): the earlier layer's row
+///   is kept (its id, locator and FILE:LINE), the later one dropped. Different values are an error
+///   naming both rows: one source cannot say two things for one key.
+///
+/// Any other id that two layers both use (an observation id for a different reading, an event, a
+/// ratio) is an error naming both rows: nothing is loaded, since a citation by id could no longer
+/// say which row it means.
 extension Dataset {
+    /// The source fields that must agree for one source id defined in two layers: every column of
+    /// sources.csv but the id (docs/data-format.md, "Layering packages").
+    static func sourceFields(_ s: Source) -> [(name: String, value: String)] {
+        [("kind", s.kind.rawValue), ("outlet", s.outlet), ("title", s.title), ("date", s.date), ("url", s.url),
+         ("file", s.file), ("credited_agency", s.creditedAgency), ("chain", s.chain.joined(separator: " > ")),
+         ("license", s.license), ("copyright", s.copyright), ("note", s.note)]
+    }
+
+    /// The first field in which two definitions of one source differ, with both values; nil when they agree.
+    static func sourceDifference(_ a: Source, _ b: Source) -> (field: String, first: String, second: String)? {
+        for (x, y) in zip(sourceFields(a), sourceFields(b)) where x.value != y.value { return (x.name, x.value, y.value) }
+        return nil
+    }
+
+    /// Two values cut for a message so that where they first differ shows: from a little before
+    /// that point, at most 60 characters each (`…by mode of transport, 2010-Q1…`).
+    static func whereTheyDiffer(_ a: String, _ b: String) -> (String, String) {
+        let common = zip(a, b).prefix { $0 == $1 }.count
+        func cut(_ s: String) -> String {
+            guard common > 30 else { return clip(s, 60) }
+            return "…" + clip(String(s.dropFirst(common - 20)), 60)
+        }
+        return (cut(a), cut(b))
+    }
+
+    /// One source's reading of one key.
+    private struct Reading: Hashable { var source: String; var key: FigureKey }
+
     /// The layers as one dataset; the first layer's countries, categories and vocabulary win
     /// where two layers define the same one (the same code or category: no error, as every
-    /// package names North Korea). Throws `LoadFailure` when ids collide across layers.
+    /// package names North Korea). Throws `LoadFailure` when ids collide across layers, when one
+    /// source is defined differently, or when one source gives two values for one key.
     ///
     /// ```swift
     /// let data = try Dataset.layered([imported, bundled])
-    /// data.origin   // "mine + data"
+    /// data.origin   // "mine + bundled"
     /// ```
     public static func layered(_ layers: [Dataset]) throws -> Dataset {
         guard layers.count > 1 else {
@@ -21,48 +60,123 @@ extension Dataset {
             return only
         }
         var diagnostics: [Diagnostic] = []
+        func error(_ at: Location, _ message: String) {
+            diagnostics.append(Diagnostic(location: at, severity: .error, message: message))
+        }
         /// Reports `id` of `kind` at `here` when an earlier layer has it (at `seen[id]`), else records it.
         func claim(_ kind: String, _ id: String, _ here: Location, _ seen: inout [String: Location]) {
             if let first = seen[id] {
-                diagnostics.append(Diagnostic(location: here, severity: .error,
-                    message: "\(kind) id '\(clip(id))' is also in \(first) (another --data package); ids must be unique across the packages read together"))
+                error(here, "\(kind) id '\(clip(id))' is also in \(first) (another --data package); ids must be unique across the packages read together")
             } else {
                 seen[id] = here
             }
         }
-        var observationIDs: [String: Location] = [:], sourceIDs: [String: Location] = [:]
+
+        // Sources: one id in two layers is one source when the rows agree; the first row is kept.
+        var sources: [Source] = [], sourceByID: [String: Source] = [:], shared: Set<String> = []
+        for layer in layers {
+            for s in layer.sources {
+                guard let first = sourceByID[s.id] else { sourceByID[s.id] = s; sources.append(s); continue }
+                if let d = sourceDifference(first, s) {
+                    let (here, there) = whereTheyDiffer(d.second, d.first)
+                    error(s.location, "source id '\(clip(s.id))' is also in \(first.location) (another --data package) with a different \(d.field): '\(here)' here, '\(there)' there; one source must be defined alike in every package read together (rename one, or make the rows agree)")
+                } else {
+                    shared.insert(s.id)
+                }
+            }
+        }
+
+        // Observations: each layer's rows after the earlier layers', less the readings of a shared
+        // source that an earlier layer holds already. `rows[n][i]`: where layer n's row i went.
+        var kept: [Observation] = [], rows: [[Int]] = []
+        var observationIDs: [String: Location] = [:], readings: [Reading: [Int]] = [:]
+        for (n, layer) in layers.enumerated() {
+            var map: [Int] = [], ids: [String: Location] = [:], mine: [Reading: [Int]] = [:]
+            map.reserveCapacity(layer.observations.count)
+            for o in layer.observations {
+                let reading = Reading(source: o.sourceID, key: o.key)
+                if n > 0, shared.contains(o.sourceID), let earlier = readings[reading] {
+                    if let same = earlier.first(where: { kept[$0].value == o.value && kept[$0].high == o.high && kept[$0].qualifier == o.qualifier }) {
+                        // The same reading: one row, the earlier layer's. Its id must not name another row.
+                        if let other = observationIDs[o.id], other != kept[same].location {
+                            error(o.location, "observation id '\(clip(o.id))' is also in \(other) (another --data package); ids must be unique across the packages read together")
+                        }
+                        map.append(same)
+                        continue
+                    }
+                    let first = kept[earlier[0]]
+                    error(o.location, "source '\(clip(o.sourceID))' gives \(clip(o.printed)) for \(o.key) here and \(clip(first.printed)) at \(first.location) (another --data package); one source cannot give two values for one key across the packages read together")
+                    map.append(-1)
+                    continue
+                }
+                if n > 0 { claim("observation", o.id, o.location, &observationIDs) }
+                ids[o.id] = ids[o.id] ?? o.location
+                map.append(kept.count)
+                mine[reading, default: []].append(kept.count)
+                kept.append(o)
+            }
+            observationIDs.merge(ids) { a, _ in a }
+            readings.merge(mine) { a, b in a + b }
+            rows.append(map)
+        }
+
         var eventIDs: [String: Location] = [:], ratioIDs: [String: Location] = [:]
         for (n, layer) in layers.enumerated() {
-            // Within one package the loader has refused duplicates already: only other layers count.
-            var o: [String: Location] = [:], s: [String: Location] = [:], e: [String: Location] = [:], r: [String: Location] = [:]
-            for x in layer.observations { if n > 0 { claim("observation", x.id, x.location, &observationIDs) }; o[x.id] = o[x.id] ?? x.location }
-            for x in layer.sources { if n > 0 { claim("source", x.id, x.location, &sourceIDs) }; s[x.id] = s[x.id] ?? x.location }
+            var e: [String: Location] = [:], r: [String: Location] = [:]
             for x in layer.events { if n > 0 { claim("event", x.id, x.location, &eventIDs) }; e[x.id] = e[x.id] ?? x.location }
             for x in layer.ratios { if n > 0 { claim("ratio", x.id, x.location, &ratioIDs) }; r[x.id] = r[x.id] ?? x.location }
-            observationIDs.merge(o) { a, _ in a }; sourceIDs.merge(s) { a, _ in a }
             eventIDs.merge(e) { a, _ in a }; ratioIDs.merge(r) { a, _ in a }
+        }
+
+        // Annotations point at their observation's row and id. One on a dropped reading moves to
+        // the reading kept for it, unless that one has its own: coverage that disagrees on the
+        // quarters is an error (one reading cannot cover two spans), an erratum stays the earlier one.
+        var coverage: [Coverage] = [], coverageAt: [Int: Coverage] = [:]
+        var errata: [Erratum] = [], erratumAt: Set<Int> = []
+        for (n, layer) in layers.enumerated() {
+            for c in layer.coverageByObservation.values.sorted(by: { $0.location < $1.location }) {
+                var c = c
+                if c.row >= 0 {
+                    let to = rows[n][c.row]
+                    if to < 0 { continue }
+                    if let earlier = coverageAt[to] {
+                        if earlier.quarters != c.quarters {
+                            error(c.location, "coverage of '\(clip(c.observationID))' says \(c.quarters) quarters here and \(earlier.quarters) at \(earlier.location) (another --data package), for one reading")
+                        }
+                        continue
+                    }
+                    c.row = to
+                    c.observationID = kept[to].id
+                    coverageAt[to] = c
+                }
+                coverage.append(c)
+            }
+            for e in layer.erratumByObservation.values.sorted(by: { $0.location < $1.location }) {
+                var e = e
+                if e.row >= 0 {
+                    let to = rows[n][e.row]
+                    if to < 0 || !erratumAt.insert(to).inserted { continue }
+                    e.row = to
+                    e.observationID = kept[to].id
+                }
+                errata.append(e)
+            }
         }
         guard diagnostics.isEmpty else { throw LoadFailure(diagnostics) }
 
         var countries: [Country] = [], countryCodes: Set<String> = []
         var categories: [Category] = [], categoryKeys: Set<String> = []
-        var sources: [Source] = [], events: [Event] = [], ratios: [Ratio] = []
-        var coverage: [Coverage] = [], errata: [Erratum] = []
-        var store = ObservationStore()
+        var events: [Event] = [], ratios: [Ratio] = []
         for layer in layers {
             for c in layer.countries.values.sorted(by: { $0.location < $1.location }) where countryCodes.insert(c.code).inserted {
                 countries.append(c)
             }
             for c in layer.categories where categoryKeys.insert("\(c.measure.rawValue)/\(c.id)").inserted { categories.append(c) }
-            sources += layer.sources
             events += layer.events
             ratios += layer.ratios
-            // Annotations point at their observation's row: the layer's rows follow the earlier layers'.
-            let offset = store.count
-            coverage += layer.coverageByObservation.values.sorted { $0.location < $1.location }.map { var c = $0; if c.row >= 0 { c.row += offset }; return c }
-            errata += layer.erratumByObservation.values.sorted { $0.location < $1.location }.map { var e = $0; if e.row >= 0 { e.row += offset }; return e }
-            for o in layer.observations { store.append(o) }
         }
+        var store = ObservationStore()
+        for o in kept { store.append(o) }
         store.finish()
         var data = Dataset(countries: countries, categories: categories, sources: sources, store: store, events: events,
                            origin: layers.map(\.origin).joined(separator: " + "), ratios: ratios, coverage: coverage, errata: errata)

@@ -93,9 +93,13 @@ public enum PackageLoader {
         return nil
     }
 
-    /// Loads a package held in memory: file name → text.
-    public static func load(files: [String: String], origin: String) throws -> Dataset {
-        try load(origin: origin) { files[$0].map { Array($0.utf8) } }
+    /// Loads a package held in memory: file name → text. Its files are named `origin/FILE` in
+    /// messages and citations, or `filePrefix` + FILE when given (`bundled:observations.csv`
+    /// for the bundled package read beside another, where `data/…` is no path the user has).
+    public static func load(files: [String: String], origin: String, filePrefix: String? = nil) throws -> Dataset {
+        var loader = Loader(origin: origin) { name in files[name].map { FileBytes(Array($0.utf8)) } }
+        loader.filePrefix = filePrefix
+        return try loader.run()
     }
 
     /// Loads a package through `read`, which returns a file's bytes or nil when it is missing.
@@ -173,7 +177,13 @@ struct Loader {
         self.read = read
     }
 
-    func path(_ name: String) -> String { origin.isEmpty || origin == "." ? name : "\(origin)/\(name)" }
+    /// What a file's name is prefixed with in locations, instead of `origin/` (see `load(files:origin:filePrefix:)`).
+    var filePrefix: String?
+
+    func path(_ name: String) -> String {
+        if let filePrefix { return filePrefix + name }
+        return origin.isEmpty || origin == "." ? name : "\(origin)/\(name)"
+    }
 
     mutating func error(_ at: Location, _ message: String) {
         diagnostics.append(Diagnostic(location: at, severity: .error, message: message))

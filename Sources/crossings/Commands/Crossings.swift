@@ -33,7 +33,8 @@ struct Crossings: ParsableCommand {
         let status: Int32
         do {
             // The origin the progress screen names: every package, as the loaded title does.
-            let origin = layers.map { $0.map { $0 ?? "data" }.joined(separator: " + ") } ?? "data"
+            // (beside another package, the bundled one is `bundled`; alone, `data`).
+            let origin = layers.map { l in l.map { $0 ?? (l.count > 1 ? DataOptions.bundledKeyword : "data") }.joined(separator: " + ") } ?? "data"
             status = try Explorer.run(origin: origin) { progress in
                 try DataOptions.loadOrThrow(layers: layers, progress: progress)
             }

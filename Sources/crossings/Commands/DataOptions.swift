@@ -43,6 +43,11 @@ struct DataOptions: ParsableArguments {
         if more > 0 {
             printError("crossings: … and \(formatCount(more)) more (\(formatCount(failure.diagnostics.count)) in all; `\(validate)` lists every one)")
         }
+        // A package given twice: nothing was read, and `validate` would say the same again.
+        if failure.diagnostics.count == 1, failure.diagnostics[0].message.hasSuffix(givenTwice) {
+            printError("crossings: nothing was loaded")
+            return ExitCode(2)
+        }
         printError("crossings: the data package has errors; nothing was loaded (run `\(validate)` for details)")
         return ExitCode(2)
     }
@@ -64,9 +69,12 @@ struct DataOptions: ParsableArguments {
 
     /// Loads each layer (nil: the bundled package; no layers: the bundled package alone) and reads
     /// them as one (`Dataset.layered`): ids that collide across layers are an error naming both rows.
-    /// A layer's errors stop the load before the next is read.
+    /// A layer's errors stop the load before the next is read. The same package given twice is one
+    /// error, before anything is read (not one per row, each naming the same file twice).
+    /// Beside another package, the bundled one is called `bundled` and its files `bundled:FILE`.
     static func loadOrThrow(layers: [String?]?, progress: (@Sendable (LoadProgress) -> Void)?) throws -> Dataset {
         guard let layers, layers.count > 1 else { return try loadOrThrow(directory: layers?.first ?? nil, progress: progress) }
+        if let twice = samePackageTwice(layers) { throw LoadFailure([twice]) }
         var datasets: [Dataset] = []
         for (n, layer) in layers.enumerated() {
             let name = layer ?? bundledKeyword
@@ -74,13 +82,51 @@ struct DataOptions: ParsableArguments {
             let report: (@Sendable (LoadProgress) -> Void)? = progress.map { progress in
                 { @Sendable p in var p = p; p.phase = "\(visible(name)) (\(n + 1) of \(layers.count)): \(p.phase)"; progress(p) }
             }
-            datasets.append(try loadOrThrow(directory: layer, progress: report))
+            if layer == nil {
+                datasets.append(try PackageLoader.load(files: BundledData.files, origin: bundledKeyword, filePrefix: bundledPrefix))
+            } else {
+                datasets.append(try loadOrThrow(directory: layer, progress: report))
+            }
         }
         var dataset = try Dataset.layered(datasets)
         if dataset.vocabulary == nil, let text = BundledData.files["vocabulary.csv"] {
-            dataset.vocabulary = try Vocabulary(csv: text, file: "data/vocabulary.csv")
+            dataset.vocabulary = try Vocabulary(csv: text, file: bundledPrefix + "vocabulary.csv")
         }
         return dataset
+    }
+
+    /// How the error for a package given twice ends.
+    static let givenTwice = "; give each package once"
+
+    /// How the bundled package's files are named beside another package: `bundled:observations.csv`.
+    static let bundledPrefix = "\(bundledKeyword):"
+
+    /// The error for a package given twice (`--data x --data ./x`, or `bundled` twice), at the
+    /// second one's datapackage.json; nil when every layer is a different package. Folders are
+    /// the same package when their real paths are (symlinks, `.` and `..` resolved).
+    static func samePackageTwice(_ layers: [String?]) -> Diagnostic? {
+        var seen: [String: String] = [:]  // real path (or the keyword) → the --data value that named it first
+        for layer in layers {
+            let name = layer ?? bundledKeyword
+            let identity: String
+            if let layer {
+                guard let real = realpath(layer, nil) else { continue }  // missing: the load says so
+                identity = String(cString: real)
+                free(real)
+            } else {
+                identity = "\u{0}bundled"
+            }
+            if let first = seen[identity] {
+                let file = layer == nil ? bundledPrefix + "datapackage.json" : (layer! as NSString).appendingPathComponent("datapackage.json")
+                let what = layer == nil ? "the bundled package is given twice (--data bundled)"
+                    : first == layer ? "this package is given twice (--data \(layer!))"
+                    : "--data \(layer!) is the same package as --data \(first) (\(identity))"
+                return Diagnostic(location: Location(file: file, line: 1, column: 1), severity: .error,
+                                  message: "\(what)\(givenTwice)")
+            }
+            seen[identity] = name
+        }
+        return nil
     }
 
     /// Loads the package in `directory` (the bundled one when nil). Progress goes to `progress`
