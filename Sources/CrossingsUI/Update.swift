@@ -113,8 +113,10 @@ extension State {
         case .reverseSort: reverseSort()
         case .exported(let path, let rows): exported(path, rows: rows)
         case .exportFailed(let why):
+            // Shown whole (the path and the reason, wrapped above the status line when long): `Not a d…` said nothing.
             message = "not exported: " + why
             messageFirst = true
+            messageInFull = true
         case .openURL: openURL()
         case .urlOpened(let url, let program):
             message = "opened with \(program): " + url
