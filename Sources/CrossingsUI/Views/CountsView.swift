@@ -42,7 +42,7 @@ struct CountsView: PageView {
         if empty {
             let hint = "no \(s.flow) figures by \(s.granularity.rawValue) with these filters; "
                 + Keymap.keyed(.cycleGranularity, in: .counts, "halves or years") + ", " + Keymap.keyed(.openFacets, in: .counts, "filters")
-            screen.put(fit(hint, screen.width - 2), x: 1, y: layout.chartTop, style: Style(.dim))
+            drawChartNote(hint, layout, &screen)
         }
     }
 
@@ -90,6 +90,21 @@ struct CountsView: PageView {
         }
         return true
     }
+}
+
+/// A note in place of an empty chart, within the list's columns (a preview pane may be right of
+/// them: at 120 columns the note ran on under the pane's border), wrapped over the chart's rows
+/// but its bottom one (where the gaps show), its last row ending in `…` only when even they are short.
+func drawChartNote(_ note: String, _ layout: Layout, _ screen: inout Screen) {
+    let width = layout.listWidth - 1
+    guard width > 0 else { return }
+    let rows = max(1, layout.chartHeight - 1)
+    var lines = wrap(note, width)
+    if lines.count > rows {
+        lines = Array(lines.prefix(rows))
+        lines[rows - 1] = fit(lines[rows - 1] + "…", width)
+    }
+    for (i, line) in lines.enumerated() { screen.put(line, x: 1, y: layout.chartTop + i, style: Style(.dim), limit: width) }
 }
 
 /// The column titles of a one-flow series (`countLine`), with the longest legend of marks that fits:
