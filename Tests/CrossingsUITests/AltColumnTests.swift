@@ -56,3 +56,23 @@ import Testing
         }
     }
 }
+
+/// Issue 14, hostile review: `e` was in `?` and the docs but in no footer. Every page that exports
+/// shows it at 80 columns, placed by the footer's rule (a page's own keys before the general ones).
+@Suite struct ExportFooterTests {
+    @Test func everyExportingPageShowsEInItsFooter() throws {
+        let size = Size(width: 80, height: 24)
+        for words in [[], ["k", "k", "Enter"], ["k", "k", "Enter", "j", "j", "j", "j", "j", "t"], ["4"], ["2"]] {
+            let s = try run(words, size: size)
+            #expect(s.current.page.view.exports, "\(words)")
+            let footer = try #require(render(s, size).text.split(separator: "\n", omittingEmptySubsequences: false).last)
+            #expect(footer.contains("e export"), "\(words): \(footer)")
+        }
+        // Pages that export nothing do not offer it.
+        for words in [["3"], ["c"]] {
+            let s = try run(words, size: size)
+            #expect(!s.current.page.view.exports)
+            #expect(!(render(s, size).text.split(separator: "\n").last ?? "").contains("e export"), "\(words)")
+        }
+    }
+}
