@@ -19,9 +19,16 @@ extension Citation {
         if let q = f.partialQuarters {
             text += "; this covers only \(q) of the \(f.key.period.quarterCount) quarters of \(f.key.period)"
         }
+        // The Alt column's `+1`, in words (an export's citation column carries it): other values for the
+        // number that agree with it. Their numbers are left to the citations page: pasted under a
+        // sentence, the line must claim its own figure only (a `~1,700` beside 1,696 read as a contradiction).
+        let others = f.rows.filter { $0.value != f.value || ($0.status == .derived) != f.isDerived }
+            .map { $0.value.display + ($0.status == .derived ? " derived" : "") }
+        if f.agrees, f.alternatives > 0 {
+            let n = f.alternatives
+            text += n == 1 ? "; one other value is on record for it, and agrees" : "; \(countInWords(n)) other values are on record for it, and agree"
+        }
         if !f.agrees {
-            let others = f.rows.filter { $0.value != f.value || ($0.status == .derived) != f.isDerived }
-                .map { $0.value.display + ($0.status == .derived ? " derived" : "") }
             if !others.isEmpty { text += "; sources disagree, other values: " + others.joined(separator: ", ") }
             // Marked without a second value of its own (a part of a whole that its parts do not add up
             // to): say why, in the resolver's words.
@@ -46,4 +53,11 @@ extension Citation {
         short.summary = clipped(e.summary)
         return line(short, data)
     }
+}
+
+/// `two`, `eleven`, then `13`: a count in a citation line in words, so the checker reading a pasted
+/// line does not take it for a claim about crossings.
+func countInWords(_ n: Int) -> String {
+    let words = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"]
+    return words.indices.contains(n) ? words[n] : formatCount(n)
 }

@@ -3,6 +3,12 @@ import CrossingsCore
 /// The smallest terminal the explorer draws in; below it, a notice.
 public let minimumSize = Size(width: 32, height: 8)
 
+extension Size {
+    /// Below `minimumSize`: the screen is only the "too small" notice, and keys do next to nothing
+    /// (`State.refusedWhileTooSmall`).
+    var tooSmall: Bool { width < minimumSize.width || height < minimumSize.height }
+}
+
 /// Where things go on a screen of a given size.
 struct Layout {
     /// The row of event marks, under the bars (the axis, if any, is under it).
@@ -23,7 +29,7 @@ struct Layout {
     var preview: (x: Int, width: Int)?
 
     init(_ s: State, _ size: Size) {
-        tooSmall = size.width < minimumSize.width || size.height < minimumSize.height
+        tooSmall = size.tooSmall
         guard !tooSmall else { return }
         let body = size.height - 4
         listWidth = size.width - 1

@@ -93,7 +93,7 @@ public enum Keymap {
                 scopes: [.everywhere], footer: "copy", action: .copy),
         // Issue 14, export and sort: one block.
         Command("export", "Export the page as a CSV file, a citation beside each number (the status line names the file)",
-                keys: [.char("e")], scopes: exporting, action: .export),
+                keys: [.char("e")], scopes: exporting, footer: "export", action: .export),
         Command("sort-column", "Sort by the next column (numbers largest first, text A to Z; after the last, the page's own order)",
                 keys: [.char("]")], scopes: sorting, action: .nextSortColumn),
         Command("sort-reverse", "Turn the sort round (the header marks it ▲ or ▼)", keys: [.char("[")], scopes: sorting, action: .reverseSort),

@@ -43,7 +43,8 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
             let isSelected = j == selected
             if isSelected && n == 0 { screen.put("›", x: 0, y: y, style: Style(.key, selected: false)) }
             screen.put(line, x: 1, y: y, selected: isSelected, limit: layout.listWidth - 1)
-            if isSelected { screen.select(row: y, from: 1) }
+            // The list's columns only: across a preview pane the highlight made the pane's row look selected.
+            if isSelected { screen.select(row: y, from: 1, width: layout.listWidth) }
             y += 1
         }
     }

@@ -26,7 +26,12 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
     var text = " " + parts.joined(separator: " · ")
     if !s.message.isEmpty {
         if s.messageFirst {
-            text = " " + s.message
+            // A failed export's reason and path, whole: on rows above when the line is short, up to every
+            // row but the title's (at 32×8, five rows of 30 cells).
+            let whole = " " + s.message
+            if cells(whole) <= screen.width || !s.messageInFull || !drawMessageRows(s.message, above: y, room: screen.height - 3, &screen) {
+                text = whole
+            }
         } else {
             let whole = text + " │ " + s.message
             if cells(whole) <= screen.width || !s.messageInFull || !drawMessageRows(s.message, above: y, &screen) { text = whole }
@@ -37,10 +42,11 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
 
 /// A message longer than the status line has room for (a copied citation) wrapped on rows just
 /// above it, so it can be read in full before the next key; up to a third of the screen, its
-/// last row ending in `…` when even that is short. False when there is no room for two rows.
-func drawMessageRows(_ message: String, above y: Int, _ screen: inout Screen) -> Bool {
+/// last row ending in `…` when even that is short (`room` rows instead: a failed export's reason
+/// may take the page). False when there is no room for two rows.
+func drawMessageRows(_ message: String, above y: Int, room: Int? = nil, _ screen: inout Screen) -> Bool {
     let width = screen.width - 2
-    let room = min(6, (screen.height - 4) / 3)
+    let room = room ?? min(6, (screen.height - 4) / 3)
     guard room >= 2, width >= 10 else { return false }
     var lines = wrap(message, width)
     if lines.count > room {

@@ -71,6 +71,7 @@ extension State {
     }
 
     mutating func apply(_ action: Action) {
+        if refusedWhileTooSmall(action) { return }
         message = ""
         messageFirst = false
         messageInFull = false
@@ -112,8 +113,10 @@ extension State {
         case .reverseSort: reverseSort()
         case .exported(let path, let rows): exported(path, rows: rows)
         case .exportFailed(let why):
+            // Shown whole (the path and the reason, wrapped above the status line when long): `Not a d…` said nothing.
             message = "not exported: " + why
             messageFirst = true
+            messageInFull = true
         case .openURL: openURL()
         case .urlOpened(let url, let program):
             message = "opened with \(program): " + url
@@ -131,6 +134,27 @@ extension State {
         case .startFilter, .filterType, .filterErase, .filterAccept, .filterClear, .toggleHelp, .openFacets, .closeFacets,
              .facetUp, .facetDown, .facetNext, .facetPrevious, .facetsClear, .startCheck, .checkType, .checkErase, .checkCancel,
              .checkSubmit, .openPicker, .pickCompared, .pickerType, .pickerErase, .pickerDirection, .pickerClose, .pickerSelect: break
+        }
+    }
+
+    // MARK: Too small
+
+    /// Behind the "too small" notice nothing can be seen, so only what the notice offers acts: its
+    /// quit key (whatever overlay is open underneath: `q` quits, as the notice says), a resize, and
+    /// the backend's answers to effects asked for before. Every other key, paste or action is
+    /// refused, leaving the state as it was: no file exported, no URL opened, nothing copied or
+    /// checked, and no unseen move or filter to surprise the user once the terminal is large again.
+    /// True when refused (a `q` is turned into the quit here).
+    mutating func refusedWhileTooSmall(_ action: Action) -> Bool {
+        guard size.tooSmall else { return false }
+        switch action {
+        case .resize, .quit, .checked, .exported, .exportFailed, .urlOpened, .urlCopied, .urlRefused:
+            return false
+        case .key(let key) where Keymap.command(for: key, in: .everywhere)?.action == .quit:
+            outbox.append(.quit)
+            return true
+        default:
+            return true
         }
     }
 

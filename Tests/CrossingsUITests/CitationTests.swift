@@ -60,7 +60,9 @@ struct CitationTests {
         // Most recent first among the FSB outlets, then the one crediting another agency.
         #expect(text == "3,765 entries into Russia by citizens of North Korea for study in Q3 2024 (FSB border service data via "
                 + "Financial News (fnnews, Korean), 12 November 2024; Politico Europe, 8 November 2024; "
-                + "also Federal State Statistics Service data (as credited) via The Korea Herald, 9 November 2024).")
+                + "also Federal State Statistics Service data (as credited) via The Korea Herald, 9 November 2024); "
+                // The breakdown's Alt column (+1), in words: the derived 3,765 agrees (issue 14).
+                + "one other value is on record for it, and agrees.")
         expectPasteable(text)
     }
 

@@ -22,7 +22,8 @@ struct BreakdownView: PageView {
 
     func header(_ s: State, width w: Int) -> String? {
         let c = BreakdownColumns(width: w)
-        return pad("Category", c.label) + pad("Value", 11, right: true) + "  " + pad("Share", 7, right: true) + (c.src ? pad("Src", 4, right: true) : "")
+        return pad("Category", c.label) + pad("Value", 11, right: true) + "  " + pad("Share", 7, right: true)
+            + (c.src ? pad("Src", 4, right: true) + pad("Alt", 4, right: true) : "")
     }
 
     func items(_ page: Page, _ c: PageContext, _ library: Library) -> Items {
@@ -52,6 +53,8 @@ struct BreakdownView: PageView {
     }
 }
 
+/// Breakdown's columns: the label, value and marks, share, then (from 60 cells) sources and, as on
+/// Counts, the other values for the number (`+1`, the Alt column), then a bar in what is left.
 struct BreakdownColumns {
     var label: Int
     var src: Bool
@@ -72,8 +75,11 @@ func categoryLine(_ row: BreakdownRow, width: Int, scale: Int) -> [Span] {
     spans.append(Span(f.agrees ? " " : "!", .warning))
     let share = row.share.map { (row.shareApproximate ? "~" : "") + percent($0) } ?? ""
     spans.append(Span(pad(share, 7, right: true), .dim))
-    if c.src { spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim)) }
-    let used = c.label + 13 + 7 + (c.src ? 4 : 0) + 2
+    if c.src {
+        spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim))
+        spans.append(Span(pad(f.alternatives > 0 ? "+\(f.alternatives)" : "", 4, right: true), .dim))
+    }
+    let used = c.label + 13 + 7 + (c.src ? 8 : 0) + 2
     if !isTotal, width - used > 0 {
         spans.append(Span("  " + bar(f.value.value, scale: scale, width: width - used), f.isDerived ? .derivedBar : .bar))
     }

@@ -42,7 +42,7 @@ struct CountsView: PageView {
         if empty {
             let hint = "no \(s.flow) figures by \(s.granularity.rawValue) with these filters; "
                 + Keymap.keyed(.cycleGranularity, in: .counts, "halves or years") + ", " + Keymap.keyed(.openFacets, in: .counts, "filters")
-            screen.put(fit(hint, screen.width - 2), x: 1, y: layout.chartTop, style: Style(.dim))
+            drawChartNote(hint, layout, &screen)
         }
     }
 
@@ -90,6 +90,21 @@ struct CountsView: PageView {
         }
         return true
     }
+}
+
+/// A note in place of an empty chart, within the list's columns (a preview pane may be right of
+/// them: at 120 columns the note ran on under the pane's border), wrapped over the chart's rows
+/// but its bottom one (where the gaps show), its last row ending in `…` only when even they are short.
+func drawChartNote(_ note: String, _ layout: Layout, _ screen: inout Screen) {
+    let width = layout.listWidth - 1
+    guard width > 0 else { return }
+    let rows = max(1, layout.chartHeight - 1)
+    var lines = wrap(note, width)
+    if lines.count > rows {
+        lines = Array(lines.prefix(rows))
+        lines[rows - 1] = fit(lines[rows - 1] + "…", width)
+    }
+    for (i, line) in lines.enumerated() { screen.put(line, x: 1, y: layout.chartTop + i, style: Style(.dim), limit: width) }
 }
 
 /// The column titles of a one-flow series (`countLine`), with the longest legend of marks that fits:
@@ -245,40 +260,38 @@ extension State {
     }
 }
 
-/// The whole series as vertical bars, the selected period highlighted; gaps show as `·`.
+/// The whole series as vertical bars, the selected period highlighted; gaps show as `·`. Which
+/// periods fit around the selection, and how wide each is, is `ChartColumns`' choice (the event
+/// marks below and the side-by-side chart take the same), so the three never disagree.
 func drawChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: inout Screen) {
     let rows: [CountRow] = items.compactMap(\.countRow)
-    guard !rows.isEmpty else { return }
-    let avail = layout.listWidth - 1
-    let colWidth = max(1, min(4, avail / rows.count))
-    let fits = max(1, avail / colWidth)
-    var selectedPeriod: Period?
-    let pageItems = visibleItems(items, filter: s.current.filter)
-    if pageItems.indices.contains(s.current.selected), let r = pageItems[s.current.selected].countRow { selectedPeriod = r.period }
-    let selectedIndex = rows.firstIndex { $0.period == selectedPeriod } ?? rows.count - 1
-    var start = 0
-    if rows.count > fits { start = min(max(0, selectedIndex - fits / 2), rows.count - fits) }
-    let window = rows[start..<min(rows.count, start + fits)]
+    let columns = ChartColumns(s, items, layout)
+    guard !rows.isEmpty, !columns.window.isEmpty else { return }
+    let byPeriod = Dictionary(rows.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
     let maxValue = rows.compactMap { $0.figure?.value.value }.max() ?? 0
-    let h = layout.chartHeight
-    let barCells = colWidth > 1 ? colWidth - 1 : 1
-    for (n, row) in window.enumerated() {
-        let x = 1 + n * colWidth
-        let isSelected = row.period == selectedPeriod
-        drawBarColumn(row.figure, x: x, width: barCells, layout: layout, maxValue: maxValue, role: .bar, selected: isSelected, &screen)
+    let barCells = columns.colWidth > 1 ? columns.colWidth - 1 : 1
+    for (n, period) in columns.window.enumerated() {
+        drawBarColumn(byPeriod[period]?.figure, x: 1 + n * columns.colWidth, width: barCells, layout: layout, maxValue: maxValue,
+                      role: .bar, selected: period == columns.selected, &screen)
     }
+    drawChartAxis(columns, layout, &screen)
+}
+
+/// The years under the chart's columns: at each period that starts a year (and the first), where
+/// the label has room.
+func drawChartAxis(_ columns: ChartColumns, _ layout: Layout, _ screen: inout Screen) {
     guard layout.axis else { return }
-    let y = layout.chartTop + h + (layout.marks ? 1 : 0)
+    let y = layout.chartTop + layout.chartHeight + (layout.marks ? 1 : 0)
     var free = 1
-    for (n, row) in window.enumerated() {
-        let x = 1 + n * colWidth
-        let startsYear: Bool = switch row.period {
+    for (n, period) in columns.window.enumerated() {
+        let x = 1 + n * columns.colWidth
+        let startsYear: Bool = switch period {
         case .quarter(_, let q): q == 1
         case .half(_, let half): half == 1
         default: true
         }
         guard startsYear || n == 0, x >= free else { continue }
-        let label = String(row.period.year)
+        let label = String(period.year)
         guard x + cells(label) <= layout.listWidth else { break }
         screen.put(label, x: x, y: y, style: Style(.dim))
         free = x + cells(label) + 1
@@ -338,8 +351,11 @@ struct ChartColumns {
         let periods = items.compactMap(\.countRow).map(\.period)
         guard !periods.isEmpty else { return }
         let avail = layout.listWidth - 1
-        // Two flows side by side: two bars and a gap a period (`drawComparedChart`), up to 5 cells.
-        colWidth = s.compare != nil ? max(3, min(5, avail / periods.count)) : max(1, min(4, avail / periods.count))
+        // Two flows side by side (rows of a pair): two bars and a gap a period (`drawComparedChart`), up
+        // to 5 cells. Decided by the rows, not `State.compare`: a category's series (`drawChart` on the
+        // Series page) is one flow even while Counts shows two.
+        let paired = items.compactMap(\.countRow).first?.isPair ?? false
+        colWidth = paired ? max(3, min(5, avail / periods.count)) : max(1, min(4, avail / periods.count))
         let fits = max(1, avail / colWidth)
         let pageItems = visibleItems(items, filter: s.current.filter)
         if pageItems.indices.contains(s.current.selected), let r = pageItems[s.current.selected].countRow { selected = r.period }
@@ -384,7 +400,6 @@ func drawComparedChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: i
     guard !rows.isEmpty, !columns.window.isEmpty else { return }
     let byPeriod = Dictionary(rows.map { ($0.period, $0) }, uniquingKeysWith: { a, _ in a })
     let maxValue = rows.flatMap { [$0.figure?.value.value, $0.compared?.value.value] }.compactMap { $0 }.max() ?? 0
-    let h = layout.chartHeight
     let cellsEach = (columns.colWidth - 1) / 2
     func column(_ f: ShownFigure?, x: Int, second: Bool, selected: Bool) {
         drawBarColumn(f, x: x, width: cellsEach, layout: layout, maxValue: maxValue, role: second ? .accent : .bar, selected: selected, &screen)
@@ -404,22 +419,7 @@ func drawComparedChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: i
         var x = layout.listWidth - width
         for (text, role) in legend { x += screen.put(text, x: x, y: layout.chartTop - 1, style: Style(role)) }
     }
-    guard layout.axis else { return }
-    let y = layout.chartTop + h + (layout.marks ? 1 : 0)
-    var free = 1
-    for (n, period) in columns.window.enumerated() {
-        let x = 1 + n * columns.colWidth
-        let startsYear: Bool = switch period {
-        case .quarter(_, let q): q == 1
-        case .half(_, let half): half == 1
-        default: true
-        }
-        guard startsYear || n == 0, x >= free else { continue }
-        let label = String(period.year)
-        guard x + cells(label) <= layout.listWidth else { break }
-        screen.put(label, x: x, y: y, style: Style(.dim))
-        free = x + cells(label) + 1
-    }
+    drawChartAxis(columns, layout, &screen)
 }
 
 /// One period's bar of the chart, in eighths of a cell, `width` cells wide: a gap is `·` on the

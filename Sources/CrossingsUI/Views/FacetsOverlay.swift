@@ -93,8 +93,22 @@ extension State {
             keepRankingWithinYears()
         case .tag: facets.tag = value == "any" ? nil : value
         case .source: facets.source = value == "any" ? nil : value
-        case .measure: facets.measure = Measure(rawValue: value)
-        case .category: facets.category = value == "any" ? nil : value
+        case .measure:
+            facets.measure = Measure(rawValue: value)
+            // A category of another measure would contradict it (measure transport over study entries): it goes.
+            if let measure = facets.measure, let category = facets.category, Facets.measure(ofCategory: category) != measure {
+                facets.category = nil
+                message = "category \(category) cleared: not a category of \(measure.rawValue)"
+                messageInFull = true
+            }
+        case .category:
+            facets.category = value == "any" ? nil : value
+            // The measure follows the category: purpose/study under measure transport would show study entries said to be transport.
+            if let category = facets.category, let measure = facets.measure, let own = Facets.measure(ofCategory: category), own != measure {
+                facets.measure = own
+                message = "measure set to \(own.rawValue), the measure of \(category)"
+                messageInFull = true
+            }
         case .status: facets.status = StatusFacet(rawValue: value) ?? .all
         }
         if view == .counts && stack.count == 1 { selectCounts(period) }
@@ -113,4 +127,18 @@ func drawFacets(_ s: State, _ screen: inout Screen) {
     }
     let hint = "applies to Counts, Breakdown, Timeline, Sources, Ranking"
     if Facet.allCases.count + 1 < inner.height { screen.put(fit(hint, inner.width), x: inner.x, y: inner.y + Facet.allCases.count + 1, style: Style(.overlay)) }
+}
+
+extension Facets {
+    /// The measure of a category facet's value: `purpose` for `purpose/study`.
+    static func measure(ofCategory category: String) -> Measure? {
+        guard let slash = category.firstIndex(of: "/") else { return nil }
+        return Measure(rawValue: String(category[..<slash]))
+    }
+
+    /// The measure and category agree: no category of one measure under another (the filter menu keeps it so).
+    var isConsistent: Bool {
+        guard let measure, let category else { return true }
+        return Facets.measure(ofCategory: category) == measure
+    }
 }

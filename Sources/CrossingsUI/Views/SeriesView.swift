@@ -43,7 +43,7 @@ struct SeriesView: PageView {
         guard let key = s.current.page.figure, all.allSatisfy({ $0.countRow.map { $0.figure == nil } ?? true }) else { return }
         let hint = "no \(key.flow) \(s.library.categoryLabel(key)) figures by \(s.granularity.rawValue) with these filters; "
             + Keymap.keyed(.cycleGranularity, in: .series, "halves or years") + ", " + Keymap.keyed(.openFacets, in: .series, "filters")
-        screen.put(fit(hint, screen.width - 2), x: 1, y: layout.chartTop, style: Style(.dim))
+        drawChartNote(hint, layout, &screen)
     }
 
     func items(_ page: Page, _ c: PageContext, _ library: Library) -> Items {
