@@ -222,6 +222,10 @@ enum FigureOutput {
         guard !rows.isEmpty else { return "No figures match.\n" }
         var t = TextTable(["Flow", "Period", "Measure", "Value", "", "Y/Y", "Sources (or formula, for derived values)"], rightAligned: [3, 5])
         t.flexible = [2: .wrap, 6: .wrap]
+        // Where they would be unreadably narrow, the citations go under their row; narrower still,
+        // a record per row (TextTable.render(width:)).
+        t.below = [6]
+        t.labels = ["Flow", "Period", "Measure", "Value", "", "Y/Y", "Sources"]
         var notes: [String] = []
         func note(_ text: String) -> Int {
             if let i = notes.firstIndex(of: text) { return i + 1 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CrossingsCore
 import Foundation
 
 /// `--wide`, shared by the commands that print tables: on a terminal a table is fitted to its
@@ -12,13 +13,5 @@ struct WidthOptions: ParsableArguments {
     var width: Int? { wide ? nil : Self.terminalWidth() }
 
     /// The terminal's width: $COLUMNS when set, else what the terminal says (TIOCGWINSZ); nil off a terminal.
-    static func terminalWidth() -> Int? {
-        guard isatty(1) != 0 else { return nil }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 {
-            return columns
-        }
-        var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return nil
-    }
+    static func terminalWidth() -> Int? { CrossingsCore.terminalWidth() }
 }
