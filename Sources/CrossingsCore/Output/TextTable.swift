@@ -20,6 +20,9 @@ public struct TextTable {
     /// The columns that, when the flexible ones cannot give up enough, leave the table for a line of
     /// their own under each row, in this order, joined by " · " (`render(width:)`, layout 3).
     public var below: [Int] = []
+    /// The fewest cells a flexible column keeps (or its widest cell, if narrower), where the
+    /// general minimum (its longest word) is too few to read it: prose, such as an event's summary.
+    public var minimum: [Int: Int] = [:]
     /// What the record layout calls each column, where its header is too long for a label (nil: the
     /// headers). A column called "" joins the one before it.
     public var labels: [String]?
@@ -57,7 +60,7 @@ public struct TextTable {
     /// 1. the table as it is, when it fits;
     /// 2. the flexible columns narrowed, their cells wrapped (at spaces where possible) or cut with
     ///    `…`, but none below its readable minimum (its longest word up to 12 cells, or 8 cells when
-    ///    cut) and no other column cut at all;
+    ///    cut, or what `minimum` names) and no other column cut at all;
     /// 3. the columns named in `below` taken out of the table onto a line of their own under each
     ///    row (indented two cells, wrapped), and the rest fitted as in 2 (this comes before 2 when
     ///    2 would leave one of them fewer than `belowMinimum` cells);
@@ -99,7 +102,7 @@ public struct TextTable {
         if flex.map({ natural[$0] }).reduce(0, +) <= room { return widths }
         let floor = flex.map { c -> Int in
             let cap = flexible[c] == .wrap ? min(longestWord(c), 12) : 8
-            return min(natural[c], cap)
+            return min(natural[c], max(cap, minimum[c] ?? 0))
         }
         let floors = floor.reduce(0, +)
         guard floors <= room else { return nil }
