@@ -62,8 +62,8 @@ struct TextTableWidthTests {
         // ("~6.62 million") is never broken, even wider than the line; its marks may go on the next.
         #expect(labelled("Sources", "universityworldnews-2024-11-12 P11", labelWidth: 9, width: 24)
                 == ["Sources", "  universityworldnews-", "  2024-11-12 P11"])
-        #expect(labelled("Value", whole: ["~6.62 million", "*[12]"], labelWidth: 9, width: 20) == ["Value", "  ~6.62 million", "  *[12]"])
-        #expect(labelled("Value", whole: ["1,234,567,890,123"], labelWidth: 9, width: 12) == ["Value", "  1,234,567,890,123"])
+        #expect(labelled("Value", cells: ["~6.62 million", "*[12]"], whole: [0], labelWidth: 9, width: 20) == ["Value", "  ~6.62 million", "  *[12]"])
+        #expect(labelled("Value", cells: ["1,234,567,890,123"], whole: [0], labelWidth: 9, width: 12) == ["Value", "  1,234,567,890,123"])
         #expect(labelled("Id", "kbs-2024-01", labelWidth: 4, width: nil) == ["Id  kbs-2024-01"])
     }
 
@@ -88,6 +88,48 @@ struct TextTableWidthTests {
         // Narrower than the id and its count: records.
         #expect(t.render(width: 22).hasPrefix("Id       kbs-2024-01\nFigures  1,696\nTitle    North Korean\n"), "\(t.render(width: 22))")
         #expect(t.render(width: 200) == t.render())
+    }
+
+    /// Random tables (wide characters, long words, numbers with marks, empty cells) at random
+    /// widths from 20 to 160: every line fits, every number is there whole, and with no width the
+    /// table is as it was.
+    @Test(arguments: 0..<300) func randomTablesFitAndKeepEveryNumber(_ seed: Int) {
+        var rng = SplitMix64(seed: UInt64(seed) &* 7919)
+        func pick<T>(_ xs: [T]) -> T { xs[Int(rng.next() % UInt64(xs.count))] }
+        let words = ["North", "Korea", "학생", "유학생", "российских", "purpose/not-broken-out", "press-facts-2", "¶6;",
+                     "universityworldnews-2024-11-12", "a", "the", "→", "(FSB)", "military,transport,statement", "Q16;"]
+        let numbers = ["13,221", "~6.62 million", ">=1,000", "3", "+1326.7%*", "n/a[12]", "~10,000", "1.43 million"]
+        let n = 2 + Int(rng.next() % 6)
+        var headers: [String] = []
+        var rightAligned = Set<Int>()
+        var t = TextTable([])
+        for c in 0..<n {
+            headers.append(c > 0 && rng.next() % 5 == 0 ? "" : pick(["Id", "Value", "Sources (or formula, for derived values)", "Tags", "As printed"]))
+            switch rng.next() % 4 {
+            case 0: rightAligned.insert(c)
+            case 1: t.flexible[c] = .wrap
+            case 2: t.flexible[c] = .truncate
+            default: break
+            }
+        }
+        t.headers = headers
+        t.rightAligned = rightAligned
+        if rng.next() % 2 == 0 { t.below = (0..<n).filter { t.flexible[$0] != nil && rng.next() % 2 == 0 } }
+        var wholeNumbers: [String] = []
+        for _ in 0..<(1 + Int(rng.next() % 5)) {
+            t.add((0..<n).map { c in
+                if rightAligned.contains(c) { let v = pick(numbers); wholeNumbers.append(v); return v }
+                if t.flexible[c] == nil { return pick(["KP-RU", "2024-Q1", "", "mediazona-2025-05-08", "2025"]) }
+                return (0..<Int(rng.next() % 12)).map { _ in pick(words) }.joined(separator: " ")
+            })
+        }
+        #expect(t.render(width: nil) == t.render())
+        let width = 20 + Int(rng.next() % 141)
+        let text = t.render(width: width)
+        for line in text.split(separator: "\n") {
+            #expect(displayWidth(String(line)) <= width, "seed \(seed), width \(width):\n\(text)")
+        }
+        for v in wholeNumbers { #expect(text.contains(v), "seed \(seed), width \(width): \(v) lost\n\(text)") }
     }
 
     @Test func truncatedCellsEndInAnEllipsisAndCountWideCharactersTwice() {

@@ -171,11 +171,12 @@ public struct TextTable {
         for (r, row) in rows.enumerated() {
             if r > 0 { lines.append("") }
             for group in groups {
-                let cells = group.columns.compactMap { $0 < row.count && !row[$0].isEmpty ? row[$0] : nil }
-                guard !cells.isEmpty else { continue }
-                lines += group.columns.contains { rightAligned.contains($0) }
-                    ? labelled(group.label, whole: cells, labelWidth: labelWidth, width: width)
-                    : labelled(group.label, cells.joined(separator: " "), labelWidth: labelWidth, width: width)
+                let cells = group.columns.map { $0 < row.count ? row[$0] : "" }
+                guard cells.contains(where: { !$0.isEmpty }) else { continue }
+                let whole = Set(group.columns.indices.filter { rightAligned.contains(group.columns[$0]) })
+                lines += whole.isEmpty
+                    ? labelled(group.label, cells.filter { !$0.isEmpty }.joined(separator: " "), labelWidth: labelWidth, width: width)
+                    : labelled(group.label, cells: cells, whole: whole, labelWidth: labelWidth, width: width)
             }
         }
         return lines.map { line in
@@ -240,11 +241,18 @@ public func labelled(_ label: String, _ value: String, labelWidth: Int, width: I
 }
 
 /// A field whose value is a number and its marks (`["~6.62 million", "*[12]"]`): laid out as
-/// `labelled` lays out text, but broken only between the cells, never inside one, and never cut,
-/// even where a cell is wider than the line.
-public func labelled(_ label: String, whole cells: [String], labelWidth: Int, width: Int?) -> [String] {
-    let cells = cells.filter { !$0.isEmpty }
-    return field(label, cells.joined(separator: " "), pieces: cells, labelWidth: labelWidth, width: width) { packedWhole(cells, to: $0) }
+/// `labelled` lays out text, but a cell named in `whole` (the number) is never broken or cut, even
+/// where it is wider than the line; the others break at spaces (inside a word only when it alone
+/// is wider than a line).
+public func labelled(_ label: String, cells: [String], whole: Set<Int>, labelWidth: Int, width: Int?) -> [String] {
+    let kept = cells.indices.filter { !cells[$0].isEmpty }
+    let value = kept.map { cells[$0] }.joined(separator: " ")
+    let pieces = kept.flatMap { whole.contains($0) ? [cells[$0]] : cells[$0].split(separator: " ").map(String.init) }
+    return field(label, value, pieces: pieces, labelWidth: labelWidth, width: width) { room in
+        packedWhole(kept.flatMap { i -> [String] in
+            whole.contains(i) ? [cells[i]] : cells[i].split(separator: " ").flatMap { wordWrapped(String($0), to: room) }
+        }, to: room)
+    }
 }
 
 private func field(_ label: String, _ value: String, pieces: [String], labelWidth: Int, width: Int?, broken: (Int) -> [String]) -> [String] {
@@ -257,7 +265,7 @@ private func field(_ label: String, _ value: String, pieces: [String], labelWidt
         let lead = String(repeating: " ", count: labelWidth)
         return parts.enumerated().map { $0.offset == 0 ? label + String(repeating: " ", count: pad) + $0.element : lead + $0.element }
     }
-    return [label] + broken(width - 2).map { "  " + $0 }
+    return wordWrapped(label, to: width) + broken(width - 2).map { "  " + $0 }
 }
 
 /// `cells` on lines of at most `width` cells, a space between two on a line; a cell is never
