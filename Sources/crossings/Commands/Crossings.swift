@@ -24,7 +24,7 @@ struct Crossings: ParsableCommand {
         // The explorer draws only on a terminal; piped or redirected, print the overview.
         guard isatty(1) != 0 else {
             let dataset = try data.load()
-            print(Overview.text(dataset, width: terminalWidth()))  // nil here: in full, as a pipe gets every table
+            print(Overview.text(dataset))
             print("The full-screen explorer needs a terminal: run `crossings` with no arguments in one.")
             return
         }

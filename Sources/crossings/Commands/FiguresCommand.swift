@@ -217,7 +217,8 @@ enum FigureOutput {
     }
 
     /// `width`: the terminal's, to fit the table to (nil: in full). Only the measure and the
-    /// citations wrap; a value, its marks and its change are never cut.
+    /// citations wrap (the citations under their row where their column would be narrow; a record
+    /// per row on a narrower terminal); a value, its marks and its change are never cut.
     static func table(_ rows: [FigureRow], resolver: Resolver, dataset: Dataset, width: Int? = nil) -> String {
         guard !rows.isEmpty else { return "No figures match.\n" }
         var t = TextTable(["Flow", "Period", "Measure", "Value", "", "Y/Y", "Sources (or formula, for derived values)"], rightAligned: [3, 5])

@@ -3,8 +3,9 @@ import CrossingsCore
 import Foundation
 
 /// `--wide`, shared by the commands that print tables: on a terminal a table is fitted to its
-/// width (long text wrapped or cut with `…`, numbers and their marks never); `--wide`, a pipe
-/// or a file get every table in full.
+/// width (long text wrapped, moved under its row, or each row printed as a record:
+/// `TextTable.render(width:)`; numbers and their marks never cut); `--wide`, a pipe or a file get
+/// every table in full.
 struct WidthOptions: ParsableArguments {
     @Flag(help: "Print tables in full, however wide (as when the output is a pipe or a file).")
     var wide = false
