@@ -74,8 +74,8 @@ public enum Explorer {
         }
         if terminal == nil {
             guard let t = Terminal() else {
-                printError("crossings: cannot open the explorer on this terminal (TERM=\(visible(ProcessInfo.processInfo.environment["TERM"] ?? "")))")
-                print(Overview.text(loaded.dataset))
+                printError(wrappedProse("crossings: cannot open the explorer on this terminal (TERM=\(visible(ProcessInfo.processInfo.environment["TERM"] ?? "")))", width: terminalWidth()))
+                print(Overview.text(loaded.dataset, width: terminalWidth()))
                 return 2
             }
             terminal = t
@@ -91,8 +91,8 @@ public enum Explorer {
         switch job.result {
         case .failure(let error)?: throw error
         case .success(let l)?:
-            printError("crossings: cannot open the explorer on this terminal (TERM=\(visible(ProcessInfo.processInfo.environment["TERM"] ?? "")))")
-            print(Overview.text(l.dataset))
+            printError(wrappedProse("crossings: cannot open the explorer on this terminal (TERM=\(visible(ProcessInfo.processInfo.environment["TERM"] ?? "")))", width: terminalWidth()))
+            print(Overview.text(l.dataset, width: terminalWidth()))
         case nil: break
         }
         return 2

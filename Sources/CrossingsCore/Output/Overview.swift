@@ -1,14 +1,15 @@
 /// The page `crossings` prints with no subcommand off a terminal (and the explorer prints when
 /// it cannot open one): what the package holds, flow by flow, and commands to try.
 public enum Overview {
-    /// `width`: the terminal's, to fit the table to (nil: in full).
+    /// `width`: the terminal's, to fit the text and the table to, as the commands' tables are
+    /// (nil: in full).
     public static func text(_ d: Dataset, width: Int? = nil) -> String {
         var lines: [String] = []
-        lines.append("crossings — border crossings between North Korea and Russia, every number with its source")
+        lines.append(wrappedProse("crossings — border crossings between North Korea and Russia, every number with its source", width: width))
         lines.append("")
-        lines.append("Data package: \(visible(d.origin)) — \(counted(d.observations.count, "figure")), \(counted(d.events.count, "event")), \(counted(d.sources.count, "source"))")
+        lines.append(wrappedProse("Data package: \(visible(d.origin)) — \(counted(d.observations.count, "figure")), \(counted(d.events.count, "event")), \(counted(d.sources.count, "source"))", width: width))
         var t = TextTable(["Flow", "Who", "Periods", "Figures"], rightAligned: [3])
-        t.flexible = [1: .truncate]
+        t.flexible = [1: .wrap]
         let counts = d.observations.countsByFlow()
         for flow in d.flows {
             let periods = d.keys(of: flow).map(\.period)
@@ -17,15 +18,15 @@ public enum Overview {
         }
         lines.append("")
         lines.append(t.render(width: width))
-        lines.append("""
-        Try:
-          crossings figures --flow KP-RU --from 2023 --to 2025
-          crossings figures --flow KP-RU --by year --measure total
-          crossings events --tag military
-          crossings sources mediazona-2025-05-08
-          crossings validate
-          crossings --help
-        """)
+        lines.append("Try:")
+        for command in [
+            "crossings figures --flow KP-RU --from 2023 --to 2025",
+            "crossings figures --flow KP-RU --by year --measure total",
+            "crossings events --tag military",
+            "crossings sources mediazona-2025-05-08",
+            "crossings validate",
+            "crossings --help",
+        ] { lines.append(wrappedProse("  " + command, width: width, indent: 4)) }
         return lines.joined(separator: "\n")
     }
 }

@@ -8,13 +8,24 @@
 /// ```
 ///
 /// On a terminal, `render(width:)` fits the table to its width by wrapping or truncating (with `…`)
-/// only the columns named in `flexible`: text, never a number or its marks.
+/// only the columns named in `flexible`: text, never a number or its marks; when that would leave
+/// a column unreadably narrow, it moves the columns named in `below` under each row, or prints a
+/// record per row instead.
 public struct TextTable {
     public var headers: [String]
     public var rows: [[String]] = []
     public var rightAligned: Set<Int>
     /// The columns that may give up width when the table is wider than the terminal, and how.
     public var flexible: [Int: Fit] = [:]
+    /// The columns that, when the flexible ones cannot give up enough, leave the table for a line of
+    /// their own under each row, in this order, joined by " · " (`render(width:)`, layout 3).
+    public var below: [Int] = []
+    /// The fewest cells a flexible column keeps (or its widest cell, if narrower), where the
+    /// general minimum (its longest word) is too few to read it: prose, such as an event's summary.
+    public var minimum: [Int: Int] = [:]
+    /// What the record layout calls each column, where its header is too long for a label (nil: the
+    /// headers). A column called "" joins the one before it.
+    public var labels: [String]?
 
     /// How a flexible column's long cells are made to fit: on more lines, or cut with `…`.
     public enum Fit: Sendable { case wrap, truncate }
@@ -45,55 +56,92 @@ public struct TextTable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The table fitted to `width` cells: the flexible columns share what the others leave, their
-    /// cells wrapped (at spaces where possible) or cut with `…`.
+    /// The table fitted to `width` cells, in the first of these layouts that fits:
+    /// 1. the table as it is, when it fits;
+    /// 2. the flexible columns narrowed, their cells wrapped (at spaces where possible) or cut with
+    ///    `…`, but none below its readable minimum (its longest word up to 12 cells, or 8 cells when
+    ///    cut, or what `minimum` names) and no other column cut at all;
+    /// 3. the columns named in `below` taken out of the table onto a line of their own under each
+    ///    row (indented two cells, wrapped), and the rest fitted as in 2 (this comes before 2 when
+    ///    2 would leave one of them fewer than `belowMinimum` cells);
+    /// 4. a record per row (like `psql \x`): one `Label  value` line per column, the values
+    ///    wrapped under each other, a blank line between rows.
+    /// A number and its marks are never cut or broken in any of them; no row is left out.
     /// With no width (a pipe, a file, `--wide`), or when the table fits, exactly `render()`.
     public func render(width: Int?) -> String {
         let natural = naturalWidths()
         let n = natural.count
-        let flex = flexible.keys.filter { $0 < n }.sorted()
-        guard let width, n > 0, !flex.isEmpty, natural.reduce(0, +) + 2 * (n - 1) > width else { return render() }
+        guard let width, n > 0, natural.reduce(0, +) + 2 * (n - 1) > width else { return render() }
+        let all = Array(0..<n)
+        let under = below.filter { $0 < n }
+        // A column that can go below stays in the table only with room for a line of text in it.
+        if let widths = fitted(all, natural, width), under.allSatisfy({ widths[$0] >= min(natural[$0], Self.belowMinimum) }) {
+            return renderTable(all, widths, below: [], width: width)
+        }
+        let kept = all.filter { !under.contains($0) }
+        if !under.isEmpty, !kept.isEmpty, width >= 24, let widths = fitted(kept, natural, width) {
+            return renderTable(kept, widths, below: under, width: width)
+        }
+        if let widths = fitted(all, natural, width) { return renderTable(all, widths, below: [], width: width) }
+        return renderRecords(width: width)
+    }
+
+    /// The fewest cells a column named in `below` keeps in the table (where it needs as many):
+    /// narrower, it goes under its row instead.
+    public static let belowMinimum = 30
+
+    /// Widths for `columns` in `width` cells (two between columns), or nil when even the flexible
+    /// columns' readable minimums leave no room: each flexible column first gets its floor (its
+    /// longest word, at most 12 cells, when it wraps, so "purpose/study" is not broken; 8 cells when
+    /// it is cut); what is left goes to them in proportion to what each still needs.
+    private func fitted(_ columns: [Int], _ natural: [Int], _ width: Int) -> [Int]? {
         var widths = natural
-        let fixed = (0..<n).filter { flexible[$0] == nil }.map { natural[$0] }.reduce(0, +) + 2 * (n - 1)
-        let room = max(width - fixed, 0)
-        // Each flexible column first gets its floor: its longest word (at most 12 cells) when it
-        // wraps, so "purpose/study" is not broken; 8 cells when it is cut. What is left goes to them
-        // in proportion to what each still needs. With not even room for the floors, they share it.
+        let flex = columns.filter { flexible[$0] != nil }
+        let fixed = columns.filter { flexible[$0] == nil }.map { natural[$0] }.reduce(0, +) + 2 * (columns.count - 1)
+        let room = width - fixed
+        if flex.map({ natural[$0] }).reduce(0, +) <= room { return widths }
         let floor = flex.map { c -> Int in
             let cap = flexible[c] == .wrap ? min(longestWord(c), 12) : 8
-            return min(natural[c], cap)
+            return min(natural[c], max(cap, minimum[c] ?? 0))
         }
         let floors = floor.reduce(0, +)
-        if floors >= room {
-            for (k, c) in flex.enumerated() { widths[c] = max(room * floor[k] / max(floors, 1), 1) }
-        } else {
-            let need = flex.enumerated().map { natural[$0.element] - floor[$0.offset] }.reduce(0, +)
-            for (k, c) in flex.enumerated() { widths[c] = floor[k] + (room - floors) * (natural[c] - floor[k]) / max(need, 1) }
-        }
+        guard floors <= room else { return nil }
+        let need = flex.enumerated().map { natural[$0.element] - floor[$0.offset] }.reduce(0, +)
+        for (k, c) in flex.enumerated() { widths[c] = floor[k] + (room - floors) * (natural[c] - floor[k]) / max(need, 1) }
         var given = flex.map { widths[$0] }.reduce(0, +)
         for c in flex.reversed() where given < room && widths[c] < natural[c] {
             widths[c] += 1
             given += 1
         }
+        return widths
+    }
+
+    /// Layouts 2 and 3 of `render(width:)`: `columns` at `widths`, then each row's `below` cells.
+    private func renderTable(_ columns: [Int], _ widths: [Int], below under: [Int], width: Int) -> String {
         var lines: [String] = []
         func emit(_ cells: [[String]]) {
             let height = cells.map(\.count).max() ?? 1
             for k in 0..<height {
                 var line = ""
-                for i in 0..<n {
-                    let cell = k < cells[i].count ? cells[i][k] : ""
+                for (j, i) in columns.enumerated() {
+                    let cell = k < cells[j].count ? cells[j][k] : ""
                     let pad = String(repeating: " ", count: max(widths[i] - displayWidth(cell), 0))
-                    if i > 0 { line += "  " }
+                    if j > 0 { line += "  " }
                     line += rightAligned.contains(i) ? pad + cell : cell + pad
                 }
                 while line.hasSuffix(" ") { line.removeLast() }
                 lines.append(line)
             }
         }
-        emit((0..<n).map { i in [i < headers.count ? truncated(headers[i], to: widths[i]) : ""] })
-        lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        func emitBelow(_ row: [String]) {
+            let text = under.compactMap { $0 < row.count && !row[$0].isEmpty ? row[$0] : nil }.joined(separator: " · ")
+            if !text.isEmpty { lines += wrapped(text, to: width - 2).map { "  " + $0 } }
+        }
+        emit(columns.map { i in [i < headers.count ? truncated(headers[i], to: widths[i]) : ""] })
+        emitBelow(headers)
+        lines.append(columns.map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  "))
         for row in rows {
-            emit((0..<n).map { i in
+            emit(columns.map { i in
                 let cell = i < row.count ? row[i] : ""
                 switch flexible[i] {
                 case .wrap?: return wrapped(cell, to: widths[i])
@@ -101,8 +149,41 @@ public struct TextTable {
                 case nil: return [cell]
                 }
             })
+            emitBelow(row)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Layout 4 of `render(width:)`: a record per row. Each value is beside its label when there is
+    /// room (10 cells or more, and its longest word), else under it, indented two cells. Nothing is
+    /// cut: text wraps as in a table; a number (a right-aligned column) and the marks that join it
+    /// break only between the two, and go under the label whole when they do not fit beside it.
+    private func renderRecords(width: Int) -> String {
+        let names = (labels ?? headers).map(visible)
+        // A column with no label joins the one before it ("5,450 *[1]": a value and its marks).
+        var groups: [(label: String, columns: [Int])] = []
+        for i in 0..<headers.count {
+            let name = i < names.count ? names[i] : headers[i]
+            if name.isEmpty, !groups.isEmpty { groups[groups.count - 1].columns.append(i) } else { groups.append((name, [i])) }
+        }
+        let labelWidth = (groups.map { displayWidth($0.label) }.max() ?? 0) + 2
+        var lines: [String] = []
+        for (r, row) in rows.enumerated() {
+            if r > 0 { lines.append("") }
+            for group in groups {
+                let cells = group.columns.map { $0 < row.count ? row[$0] : "" }
+                guard cells.contains(where: { !$0.isEmpty }) else { continue }
+                let whole = Set(group.columns.indices.filter { rightAligned.contains(group.columns[$0]) })
+                lines += whole.isEmpty
+                    ? labelled(group.label, cells.filter { !$0.isEmpty }.joined(separator: " "), labelWidth: labelWidth, width: width)
+                    : labelled(group.label, cells: cells, whole: whole, labelWidth: labelWidth, width: width)
+            }
+        }
+        return lines.map { line in
+            var line = line
+            while line.hasSuffix(" ") { line.removeLast() }
+            return line
+        }.joined(separator: "\n") + "\n"
     }
 
     /// The widest word in a column (its header too), in cells.
@@ -149,6 +230,55 @@ public func wrapped(_ text: String, to width: Int) -> [String] {
     guard width > 0, displayWidth(text) > width else { return [text] }
     let items = text.components(separatedBy: "; ")
     return packed(items.enumerated().map { $0.offset < items.count - 1 ? $0.element + ";" : $0.element }, joiner: " ", width: width)
+}
+
+/// One field of a record, `label` padded to `labelWidth` cells and its value beside it, wrapped
+/// under itself; or, where the value does not fit beside it (fewer than 10 cells left, or a word
+/// wider than what is left), the label on a line of its own and the value under it, indented two
+/// cells. With no width, one line.
+public func labelled(_ label: String, _ value: String, labelWidth: Int, width: Int?) -> [String] {
+    field(label, value, pieces: value.split(separator: " ").map(String.init), labelWidth: labelWidth, width: width) { wrapped(value, to: $0) }
+}
+
+/// A field whose value is a number and its marks (`["~6.62 million", "*[12]"]`): laid out as
+/// `labelled` lays out text, but a cell named in `whole` (the number) is never broken or cut, even
+/// where it is wider than the line; the others break at spaces (inside a word only when it alone
+/// is wider than a line).
+public func labelled(_ label: String, cells: [String], whole: Set<Int>, labelWidth: Int, width: Int?) -> [String] {
+    let kept = cells.indices.filter { !cells[$0].isEmpty }
+    let value = kept.map { cells[$0] }.joined(separator: " ")
+    let pieces = kept.flatMap { whole.contains($0) ? [cells[$0]] : cells[$0].split(separator: " ").map(String.init) }
+    return field(label, value, pieces: pieces, labelWidth: labelWidth, width: width) { room in
+        packedWhole(kept.flatMap { i -> [String] in
+            whole.contains(i) ? [cells[i]] : cells[i].split(separator: " ").flatMap { wordWrapped(String($0), to: room) }
+        }, to: room)
+    }
+}
+
+private func field(_ label: String, _ value: String, pieces: [String], labelWidth: Int, width: Int?, broken: (Int) -> [String]) -> [String] {
+    let pad = max(labelWidth - displayWidth(label), 1)
+    guard let width else { return [label + String(repeating: " ", count: pad) + value] }
+    let room = width - labelWidth
+    let longest = pieces.map(displayWidth).max() ?? 0
+    let parts = broken(room)
+    if displayWidth(label) < labelWidth, room >= 10, longest <= room, parts.allSatisfy({ displayWidth($0) <= room }) {
+        let lead = String(repeating: " ", count: labelWidth)
+        return parts.enumerated().map { $0.offset == 0 ? label + String(repeating: " ", count: pad) + $0.element : lead + $0.element }
+    }
+    return wordWrapped(label, to: width) + broken(width - 2).map { "  " + $0 }
+}
+
+/// `cells` on lines of at most `width` cells, a space between two on a line; a cell is never
+/// broken (one wider than a line has a line of its own).
+func packedWhole(_ cells: [String], to width: Int) -> [String] {
+    var lines: [String] = [], line = ""
+    for cell in cells {
+        if line.isEmpty { line = cell } else if displayWidth(line) + 1 + displayWidth(cell) <= width { line += " " + cell } else {
+            lines.append(line)
+            line = cell
+        }
+    }
+    return lines + [line]
 }
 
 /// Segments packed greedily into lines of at most `width` cells, joined by `joiner` on a line; a

@@ -72,6 +72,10 @@ enum EventOutput {
         guard !events.isEmpty else { return "No events match.\n" }
         var t = TextTable(["Date", "Tags", "Event", "Sources"])
         t.flexible = [1: .wrap, 2: .wrap, 3: .wrap]
+        // Where the citations would get fewer than TextTable.belowMinimum cells, they go under their row.
+        t.below = [3]
+        // A summary is prose: narrower than 24 cells, a record per event reads better.
+        t.minimum = [2: 24]
         for e in events {
             let cites = e.dates.map { d in "\(d.sourceID) \(d.locator)" + (e.datesDisagree ? " (\(d.label))" : "") }
             t.add([dateLabel(e), e.tags.joined(separator: ","), e.summary, cites.joined(separator: "; ")])

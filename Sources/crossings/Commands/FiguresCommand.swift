@@ -217,11 +217,16 @@ enum FigureOutput {
     }
 
     /// `width`: the terminal's, to fit the table to (nil: in full). Only the measure and the
-    /// citations wrap; a value, its marks and its change are never cut.
+    /// citations wrap (the citations under their row where their column would be narrow; a record
+    /// per row on a narrower terminal); a value, its marks and its change are never cut.
     static func table(_ rows: [FigureRow], resolver: Resolver, dataset: Dataset, width: Int? = nil) -> String {
         guard !rows.isEmpty else { return "No figures match.\n" }
         var t = TextTable(["Flow", "Period", "Measure", "Value", "", "Y/Y", "Sources (or formula, for derived values)"], rightAligned: [3, 5])
         t.flexible = [2: .wrap, 6: .wrap]
+        // Where they would be unreadably narrow, the citations go under their row; narrower still,
+        // a record per row (TextTable.render(width:)).
+        t.below = [6]
+        t.labels = ["Flow", "Period", "Measure", "Value", "", "Y/Y", "Sources"]
         var notes: [String] = []
         func note(_ text: String) -> Int {
             if let i = notes.firstIndex(of: text) { return i + 1 }

@@ -44,10 +44,12 @@ struct SourcesCommand: ParsableCommand {
 }
 
 enum SourceOutput {
-    /// `width`: the terminal's, to fit the table to (nil: in full); the id and the counts are never cut.
+    /// `width`: the terminal's, to fit the table to (nil: in full); nothing is cut. Where the table
+    /// is too wide, each source's title and outlet go on a line of their own under its id, date and
+    /// counts (which take 68 cells); narrower still, a record per source.
     static func table(_ sources: [Source], _ d: Dataset, width: Int? = nil) -> String {
         var t = TextTable(["Id", "Kind", "Outlet", "Date", "Figures", "Events", "Title"], rightAligned: [4, 5])
-        t.flexible = [2: .truncate, 6: .truncate]
+        t.below = [6, 2]
         let figures = d.observations.countsBySource()
         for s in sources {
             let events = d.events.filter { $0.dates.contains { $0.sourceID == s.id } }.count
@@ -58,17 +60,18 @@ enum SourceOutput {
 
     static func detail(_ s: Source, _ d: Dataset, width: Int? = nil) -> String {
         var lines: [String] = []
-        for (name, value) in s.fields(chain: " → ") {
+        // The values start at cell 17, or, on a terminal too narrow to leave them 20 cells there,
+        // 2 cells after the longest label; a value that still does not fit goes under its label.
+        let fields = s.fields(chain: " → ")
+        let labelWidth = width.map { $0 - 17 >= 20 } ?? true ? 17 : (fields.map { displayWidth($0.label) }.max() ?? 0) + 2
+        for (name, value) in fields {
             // A URL stays on one line, to be clicked or copied whole; other fields wrap under their value.
             let value = visible(value)
-            let parts = value.contains("://") ? [value] : width.map { wrapped(value, to: max($0 - 17, 8)) } ?? [value]
-            for (k, part) in parts.enumerated() {
-                lines.append((k == 0 ? name : "").padding(toLength: 17, withPad: " ", startingAt: 0) + part)
-            }
+            lines += labelled(name, value, labelWidth: labelWidth, width: value.contains("://") ? nil : width)
         }
         let backing = d.backing(s.id)
         lines.append("")
-        lines.append("Figures it backs (\(backing.observations.count)):")
+        lines.append(wrappedProse("Figures it backs (\(backing.observations.count)):", width: width))
         if !backing.observations.isEmpty {
             // A number someone else produced (an estimate the outlet reports) has its own chain, not the source's.
             var t = TextTable(["Where", "Flow", "Period", "Measure", "Value", "As printed", "Producer", "Chain"], rightAligned: [4])
@@ -82,7 +85,7 @@ enum SourceOutput {
         }
         let ratios = d.ratios(citing: s.id)
         if !ratios.isEmpty {
-            lines.append("Ratios it prints (\(ratios.count)):")
+            lines.append(wrappedProse("Ratios it prints (\(ratios.count)):", width: width))
             var t = TextTable(["Where", "Figure", "Ratio", "Of", "As printed", "Producer"])
             t.flexible = [2: .wrap, 4: .wrap, 5: .wrap]
             for r in ratios { t.add([r.locator, r.key.description, r.wording, r.base.description, r.printed, r.producer]) }
@@ -90,10 +93,10 @@ enum SourceOutput {
         }
         let errata = d.errata(citing: s.id)
         if !errata.isEmpty {
-            lines.append("Errata it is the evidence for (\(errata.count)):")
+            lines.append(wrappedProse("Errata it is the evidence for (\(errata.count)):", width: width))
             for e in errata { lines.append(wrappedProse("  \(visible(e.locator))  \(visible(e.observationID)): \(visible(e.reason))", width: width, indent: 4)) }
         }
-        lines.append("Events it dates (\(backing.events.count)):")
+        lines.append(wrappedProse("Events it dates (\(backing.events.count)):", width: width))
         for e in backing.events {
             for date in e.dates where date.sourceID == s.id {
                 lines.append(wrappedProse("  \(date.locator)  \(date.label)  \(visible(e.summary))", width: width, indent: 4))

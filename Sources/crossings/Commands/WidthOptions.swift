@@ -1,9 +1,11 @@
 import ArgumentParser
+import CrossingsCore
 import Foundation
 
 /// `--wide`, shared by the commands that print tables: on a terminal a table is fitted to its
-/// width (long text wrapped or cut with `…`, numbers and their marks never); `--wide`, a pipe
-/// or a file get every table in full.
+/// width (long text wrapped, moved under its row, or each row printed as a record:
+/// `TextTable.render(width:)`; numbers and their marks never cut); `--wide`, a pipe or a file get
+/// every table in full.
 struct WidthOptions: ParsableArguments {
     @Flag(help: "Print tables in full, however wide (as when the output is a pipe or a file).")
     var wide = false
@@ -12,13 +14,5 @@ struct WidthOptions: ParsableArguments {
     var width: Int? { wide ? nil : Self.terminalWidth() }
 
     /// The terminal's width: $COLUMNS when set, else what the terminal says (TIOCGWINSZ); nil off a terminal.
-    static func terminalWidth() -> Int? {
-        guard isatty(1) != 0 else { return nil }
-        if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 {
-            return columns
-        }
-        var size = winsize()
-        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
-        return nil
-    }
+    static func terminalWidth() -> Int? { CrossingsCore.terminalWidth() }
 }
