@@ -39,7 +39,7 @@ extension Library {
         let rows = data.observations.rowsInKeyOrder(citing: s.id, period: { facets.admits($0) },
                                                     measure: { facets.measure == nil || facets.measure == $0 })
         items.append(.blank)
-        items.append(.heading("Figures it backs (\(rows.count)) — " + Keymap.keyed(.open, in: .source, "all citations of the number", short: false)))
+        items.append(.heading("Figures it backs (\(formatCount(rows.count))) — " + Keymap.keyed(.open, in: .source, "all citations of the number", short: false)))
         let data = self.data
         let run = LazyRun(rows: rows, make: { Library.figureLine(data.observations[Int($0)], data) },
                           search: Library.figureSearch(data.observations))

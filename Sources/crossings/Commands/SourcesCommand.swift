@@ -71,7 +71,7 @@ enum SourceOutput {
         }
         let backing = d.backing(s.id)
         lines.append("")
-        lines.append(wrappedProse("Figures it backs (\(backing.observations.count)):", width: width))
+        lines.append(wrappedProse("Figures it backs (\(formatCount(backing.observations.count))):", width: width))
         if !backing.observations.isEmpty {
             // A number someone else produced (an estimate the outlet reports) has its own chain, not the source's.
             var t = TextTable(["Where", "Flow", "Period", "Measure", "Value", "As printed", "Producer", "Chain"], rightAligned: [4])
