@@ -25,7 +25,7 @@ import Testing
 /// of `packages/CASE/` laid over it (a `REMOVE` file lists base files to delete). A draft case is
 /// `drafts/CASE`. Inputs too large or too special to commit (a FIFO, a symlink, 16 MB) are made
 /// at run time by a generator of the same name below.
-@Suite(.enabled(if: Binary.available, "the crossings executable was not built"))
+@Suite(.serialized, .enabled(if: Binary.available, "the crossings executable was not built"))
 struct HostileCorpusTests {
     @Test(arguments: HostileCase.all)
     func hostileInput(_ c: HostileCase) throws {
