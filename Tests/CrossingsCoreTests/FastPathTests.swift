@@ -91,59 +91,161 @@ struct FastPathTests {
     }
 }
 
-/// A file large enough to be read by two threads must read exactly as one thread reads it.
+/// A file large enough to be read by two threads must read exactly as one thread reads it. The
+/// threshold is a load option, so these files are about 100 kB, not the 16 MB (180,000 rows) the
+/// default needs; each test asserts from the load's statistics that the split really ran.
 @Suite("Split reading of a large observation file")
 struct SplitReadTests {
-    func bigFile(rows: Int, problems: [Int: String] = [:]) -> [String: String] {
-        var lines = [MiniPackage.observationHeader]
-        lines.reserveCapacity(rows + 1)
+    /// Split anything over 32 kB, even on a machine with one core.
+    static let split = LoadOptions(splitThreshold: 32 << 10, splitOnOneCore: true)
+    /// Never split.
+    static let whole = LoadOptions(splitThreshold: .max)
+    static let path = "fx/observations.csv"
+
+    static func row(_ r: Int, note: String = "") -> String {
         let modes = ["air", "rail", "road", "sea", "foot"]
-        for r in 0..<rows {
-            if let p = problems[r] { lines.append(p); continue }
-            let year = 2000 + (r / 40) % 30, q = (r / 10) % 4 + 1
-            let flow = r % 2 == 0 ? "KP-RU" : "RU-KP"
-            let value = (r * 7919) % 100_000
-            var printed = formatCount(value)
-            if printed.contains(",") { printed = "\"\(printed)\"" }
-            // Every 997th row takes the general path (an escaped quote in its note).
-            let note = r % 997 == 0 ? "\"row \"\"\(r)\"\"\"" : ""
-            lines.append("ds/r\(r),\(flow),\(year)-Q\(q),transport,\(modes[r % 5]),\(value),,exact,\(printed),FSB border service,ds,big.csv:L\(r + 2),\(note)")
-        }
+        let year = 2000 + (r / 40) % 30, q = (r / 10) % 4 + 1
+        let flow = r % 2 == 0 ? "KP-RU" : "RU-KP"
+        let value = (r * 7919) % 100_000
+        var printed = formatCount(value)
+        if printed.contains(",") { printed = "\"\(printed)\"" }
+        return "ds/r\(r),\(flow),\(year)-Q\(q),transport,\(modes[r % 5]),\(value),,exact,\(printed),FSB border service,ds,big.csv:L\(r + 2),\(note)"
+    }
+
+    static func package(observations: String) -> [String: String] {
         var files = MiniPackage.files
-        files["observations.csv"] = lines.joined(separator: "\n") + "\n"
+        files["observations.csv"] = observations
         files["categories.csv"] = (files["categories.csv"] ?? "") + ["rail", "road", "sea", "foot"].map { "transport,\($0),\($0),\n" }.joined()
         return files
     }
 
-    func load(_ files: [String: String], fast: Bool) -> Result<Dataset, LoadFailure> {
-        do { return .success(try PackageLoader.load(origin: "fx", fastPath: fast) { files[$0].map { Array($0.utf8) } }) }
+    func bigFile(rows: Int, problems: [Int: String] = [:]) -> [String: String] {
+        var lines = [MiniPackage.observationHeader]
+        lines.reserveCapacity(rows + 1)
+        for r in 0..<rows {
+            if let p = problems[r] { lines.append(p); continue }
+            // Every 97th row takes the general path (an escaped quote in its note).
+            lines.append(Self.row(r, note: r % 97 == 0 ? "\"row \"\"\(r)\"\"\"" : ""))
+        }
+        return Self.package(observations: lines.joined(separator: "\n") + "\n")
+    }
+
+    static func load(_ files: [String: String], fast: Bool = true, options: LoadOptions) -> Result<Dataset, LoadFailure> {
+        do { return .success(try PackageLoader.load(origin: "fx", fastPath: fast, options: options) { files[$0].map { Array($0.utf8) } }) }
         catch let f as LoadFailure { return .failure(f) }
         catch { return .failure(LoadFailure([])) }
     }
 
     @Test func twoThreadsReadWhatOneReads() throws {
-        let files = bigFile(rows: 180_000)
-        #expect((files["observations.csv"]?.utf8.count ?? 0) > 16 << 20, "the file must be large enough to be split")
-        let a = try load(files, fast: true).get(), b = try load(files, fast: false).get()
-        #expect(a.observations.count == 180_000)
+        let files = bigFile(rows: 1_000)
+        #expect((80_000...150_000).contains(files["observations.csv"]?.utf8.count ?? 0), "about 100 kB")
+        let a = try Self.load(files, options: Self.split).get()
+        #expect(a.loadStatistics.parts == [Self.path: 2], "the file must be read by two threads")
+        let one = try Self.load(files, options: Self.whole).get()
+        #expect(one.loadStatistics.parts == [Self.path: 1])
+        let b = try Self.load(files, fast: false, options: Self.split).get()
+        #expect(a.observations.count == 1_000)
+        #expect(Array(a.observations) == Array(one.observations))
         #expect(Array(a.observations) == Array(b.observations))
         // Lines of the second half are the file's lines.
-        let last = try #require(a.observations.first { $0.id == "ds/r179999" })
-        #expect(last.location.line == 180_001)
-        #expect(last.locator == "big.csv:L180001")
+        let last = try #require(a.observations.first { $0.id == "ds/r999" })
+        #expect(last.location.line == 1_001)
+        #expect(last.locator == "big.csv:L1001")
     }
 
     @Test func problemsInTheSecondHalfKeepTheirLines() throws {
-        let files = bigFile(rows: 180_000, problems: [
-            170_000: "ds/bad,KP-RU,2010-Q1,transport,air,12a,,exact,12,FSB border service,ds,L2,",
-            175_000: "ds/r5,KP-RU,2010-Q1,transport,air,1,,exact,1,FSB border service,ds,L2,",
+        let files = bigFile(rows: 1_000, problems: [
+            900: "ds/bad,KP-RU,2010-Q1,transport,air,12a,,exact,12,FSB border service,ds,L2,",
+            // A duplicate of a row in the first half: found across the halves.
+            950: "ds/r5,KP-RU,2010-Q1,transport,air,1,,exact,1,FSB border service,ds,L2,",
         ])
-        guard case .failure(let fast) = load(files, fast: true), case .failure(let general) = load(files, fast: false) else {
-            Issue.record("both ways must refuse the file")
+        guard case .failure(let fast) = Self.load(files, options: Self.split),
+              case .failure(let one) = Self.load(files, options: Self.whole),
+              case .failure(let general) = Self.load(files, fast: false, options: Self.split) else {
+            Issue.record("every way must refuse the file")
             return
         }
+        #expect(fast.statistics.parts == [Self.path: 2], "the file must be read by two threads")
+        #expect(fast.diagnostics == one.diagnostics)
         #expect(fast.diagnostics == general.diagnostics)
-        #expect(fast.diagnostics.contains { $0.location.line == 170_002 && $0.message.contains("'12a'") })
+        #expect(fast.diagnostics.contains { $0.location.line == 902 && $0.message.contains("'12a'") })
         #expect(fast.diagnostics.contains { $0.message.contains("duplicate observation id 'ds/r5'") })
+    }
+
+    /// The observation reader alone on one file (no package around it: a sweep reads hundreds of files).
+    static func read(_ text: String, options: LoadOptions) -> (observations: [Observation], diagnostics: [Diagnostic], parts: Int?) {
+        var loader = Loader(origin: "fx") { _ in nil }
+        loader.options = options
+        var store = ObservationStore(), rows = 0
+        do {
+            try loader.readObservations(FileBytes(Array(text.utf8)), path: path, schemaFields: nil, descriptor: Location(file: "fx/datapackage.json", line: 1),
+                                        into: &store, rows: &rows) { _, _ in }
+        } catch let failure as LoadFailure {
+            loader.diagnostics += failure.diagnostics
+        } catch {
+            Issue.record("\(error)")
+        }
+        store.finish()
+        return (Array(store), loader.diagnostics.sorted(), loader.statistics.parts[path])
+    }
+
+    /// What the row the split falls in looks like.
+    enum Boundary: String, CaseIterable, CustomTestStringConvertible {
+        case plain, crlf, quotedNewline, escapedQuotes, blankLines, multibyte, refusedRow, noFinalNewline, insideTheLastLine
+        var testDescription: String { rawValue }
+    }
+
+    /// A file whose middle sweeps byte by byte across a row of each kind (the padding of the last
+    /// row moves it): every split reads what one thread reads, with the same lines and the same
+    /// errors; the split runs wherever the line break after the middle is outside quotes.
+    @Test(arguments: Boundary.allCases)
+    func everySplitPointReadsTheSame(_ kind: Boundary) throws {
+        let eol = kind == .crlf ? "\r\n" : "\n"
+        let probe: String
+        switch kind {
+        case .quotedNewline: probe = Self.row(10, note: "\"a note\non two lines\"")
+        case .escapedQuotes: probe = Self.row(10, note: "\"she said \"\"fifty\"\", twice\"")
+        case .blankLines: probe = Self.row(10) + eol + eol
+        case .multibyte: probe = Self.row(10, note: "\"примечание, 북한\"")
+        case .refusedRow: probe = "ds/r10,KP-RU,2010-Q1,transport,air,12a,,exact,12,FSB border service,ds,L2,"
+        default: probe = Self.row(10)
+        }
+        let before = (0..<10).map { Self.row($0) }, after = (11..<19).map { Self.row($0) }
+        let header = MiniPackage.observationHeader + eol
+        var splits = 0, positions = 0
+        // Twice the probe's length in padding moves the middle across all of it.
+        for pad in stride(from: 0, through: kind == .insideTheLastLine ? 20 : 2 * probe.utf8.count + 4, by: 2) {
+            var last = Self.row(19, note: String(repeating: "x", count: pad))
+            if kind == .insideTheLastLine { last = Self.row(19, note: String(repeating: "x", count: 4_000 + pad)) }
+            var text = header + (before + [probe] + after + [last]).joined(separator: eol)
+            if kind != .noFinalNewline && kind != .insideTheLastLine { text += eol }
+            let bytes = Array(text.utf8), bodyStart = header.utf8.count
+            let middle = bodyStart + (bytes.count - bodyStart) / 2
+            let lineBreak = bytes[middle...].firstIndex(of: 0x0A)
+            // Where one thread must read it all: the line break after the middle is inside quotes, or there is none.
+            let quotedBreak = kind == .quotedNewline ? (header + before.joined(separator: eol) + eol + Self.row(10, note: "\"a note")).utf8.count : nil
+            let mustStayWhole = lineBreak == nil || lineBreak == quotedBreak || lineBreak == bytes.count - 1
+            let a = Self.read(text, options: LoadOptions(splitThreshold: 0, splitOnOneCore: true))
+            let one = Self.read(text, options: Self.whole)
+            #expect(one.parts == 1)
+            #expect(a.observations == one.observations, "pad \(pad)")
+            #expect(a.diagnostics == one.diagnostics, "pad \(pad)")
+            if kind == .refusedRow {
+                #expect(a.diagnostics.contains { $0.location.line == 12 && $0.message.contains("'12a'") }, "pad \(pad): \(a.diagnostics)")
+                #expect(a.observations.count == 19, "pad \(pad)")
+            } else {
+                #expect(a.diagnostics.isEmpty, "pad \(pad): \(a.diagnostics)")
+                #expect(a.observations.count == 20, "pad \(pad)")
+            }
+            let parts = a.parts
+            positions += 1
+            if parts == 2 { splits += 1 }
+            #expect(parts == (mustStayWhole ? 1 : 2), "pad \(pad): middle at \(middle), line break at \(lineBreak ?? -1)")
+        }
+        if kind == .insideTheLastLine {
+            #expect(splits == 0, "the middle is inside the last line: nothing to split at")
+        } else {
+            #expect(splits > 0, "the split must run: \(splits) of \(positions) positions split")
+        }
     }
 }

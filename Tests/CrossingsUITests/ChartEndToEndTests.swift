@@ -7,43 +7,30 @@ import Testing
 struct ChartEndToEndTests {
     @Test("event marks under the chart, p from a tourism event opens RU-KP, a copied line shown whole")
     func eventsOnTheChart() throws {
-        let t = try TmuxSession(width: 80, height: 24)
-        t.wait(for: "2025-Q1          295")
         // The marks row under the bars, and the selected quarter's events on the status line.
-        t.wait(for: "◆◆             ◆ ◆◆ ◆◆")
-        t.wait(for: "◆ 3 events: FSB border data")
-        // To the Russian tour group's line on the Timeline, then p.
-        let steps = try ChartTests.timelineKeys(to: "first-russian-tour-group-2024").filter { $0 == "j" }.count
-        try t.keys("2")
-        t.wait(for: "[2 Timeline]")
-        for _ in 0..<steps { try t.keys("j") }
-        t.wait(for: "›9 February 2024")
-        try t.keys("p")
-        t.wait(for: "counts of RU-KP, the flow this event concerns")
-        t.wait(for: "›2024-Q1          870")
-        // Copy it: the whole line shows above the status line.
-        try t.keys("y")
-        t.wait(for: "copied: 870")
-        #expect(t.screen.contains("(FSB"), "\(t.screen)")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        try TmuxSession.scenario(firstFrame: ["2025-Q1          295", "◆◆             ◆ ◆◆ ◆◆", "◆ 3 events: FSB border data"]) { t in
+            // To the Russian tour group's line on the Timeline, then p.
+            let steps = try ChartTests.timelineKeys(to: "first-russian-tour-group-2024").filter { $0 == "j" }.count
+            try t.press("2", until: "[2 Timeline]")
+            for _ in 0..<steps { try t.keys("j") }
+            t.wait(for: "›9 February 2024")
+            try t.press("p", until: "counts of RU-KP, the flow this event concerns", "›2024-Q1          870")
+            // Copy it: the whole line shows above the status line.
+            try t.press("y", until: "copied: 870")
+            #expect(t.screen.contains("(FSB"), "\(t.screen)")
+        }
     }
 }
 
 extension ChartEndToEndTests {
     @Test("x puts RU-KP beside KP-RU on the chart, with one legend; S goes back to one flow")
     func bothFlowsOnTheChart() throws {
-        let t = try TmuxSession(width: 80, height: 24)
-        t.wait(for: "2025-Q1          295")
-        try t.keys("x")
-        t.wait(for: "█ KP-RU left  █ RU-KP right")
-        t.wait(for: "KP-RU vs RU-KP by quarter")
-        // Two bars a period: the 2025 columns pair a gap of KP-RU with RU-KP's bars.
-        t.wait(for: "·▆ ·▇ ·▅")
-        try t.keys("S")
-        t.wait(for: "KP-RU by quarter")
-        #expect(!t.screen.contains("RU-KP right"))
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        try TmuxSession.scenario(firstFrame: ["2025-Q1          295"]) { t in
+            try t.press("x", until: "█ KP-RU left  █ RU-KP right", "KP-RU vs RU-KP by quarter")
+            // Two bars a period: the 2025 columns pair a gap of KP-RU with RU-KP's bars.
+            t.wait(for: "·▆ ·▇ ·▅")
+            try t.press("S", until: "KP-RU by quarter")
+            #expect(!t.screen.contains("RU-KP right"))
+        }
     }
 }

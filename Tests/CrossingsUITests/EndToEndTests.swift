@@ -146,6 +146,12 @@ final class TmuxSession {
         try run(["resize-window", "-t", "t", "-x", String(width), "-y", String(height)])
     }
 
+    /// Types keys (tmux names: `Enter`, `BSpace`, `C-c`…), then waits for each text in turn.
+    func press(_ keys: String..., until texts: String..., sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try run(["send-keys", "-t", "t"] + keys)
+        for text in texts { wait(for: text, sourceLocation: sourceLocation) }
+    }
+
     /// Polls the screen (at most 100 × 50 ms) until it holds the text.
     @discardableResult
     func wait(for text: String, sourceLocation: SourceLocation = #_sourceLocation) -> Bool {
@@ -182,56 +188,66 @@ final class TmuxSession {
     }
 }
 
+extension TmuxSession {
+    /// One explorer session as the end-to-end tests play it: `crossings` (with `arguments`, in
+    /// `environment`) started in a pane of the given size; its first frame awaited (every text
+    /// of `firstFrame` on screen; if one never shows, the test fails there and the steps are not
+    /// run); the steps; then `quit` typed and the terminal expected restored with exit status 0
+    /// (`quit: nil` when the steps end the program themselves). The session is returned, alive,
+    /// for what is checked after the exit.
+    @discardableResult
+    static func scenario(width: Int = 80, height: Int = 24, environment: String = "", arguments: [String] = [],
+                         firstFrame: [String] = ["Period"], quit: String? = "q",
+                         sourceLocation: SourceLocation = #_sourceLocation,
+                         _ steps: (TmuxSession) throws -> Void = { _ in }) throws -> TmuxSession {
+        let t = try TmuxSession(width: width, height: height, environment: environment, arguments: arguments)
+        for text in firstFrame {
+            guard t.wait(for: text, sourceLocation: sourceLocation) else { return t }
+        }
+        try steps(t)
+        if let quit {
+            try t.keys(quit)
+            t.expectRestored(exit: 0, sourceLocation: sourceLocation)
+        }
+        return t
+    }
+}
+
 @Suite("End to end under tmux", .timeLimit(.minutes(1)), .enabled(if: EndToEnd.tmux != nil, "tmux is not installed"),
        .enabled(if: EndToEnd.binary != nil, "the crossings executable is not built (swift build first)"))
 struct EndToEndTests {
     @Test("start, move, drill down to a citation, filter, resize small and back, quit with q")
     func walkThrough() throws {
-        let t = try TmuxSession(width: 80, height: 24)
-        t.wait(for: "Period")
-        t.wait(for: "2025-Q1          295")
-        #expect(t.alternateScreen == "1")
-        // Move up to 2024-Q3 and open its breakdown.
-        try t.keys("k", "k", "Enter")
-        t.wait(for: "KP-RU › 2024-Q3")
-        t.wait(for: "3,765    71.5%")
-        // Down to study, then its citations.
-        try t.keys("j", "j", "j", "j", "j", "Enter")
-        t.wait(for: "KP-RU › 2024-Q3 › purpose › study › sources")
-        t.wait(for: "3,765  the precise value every source agrees with")
-        t.wait(for: "koreaherald-2024-11-09 press-facts P4")
-        // Back twice, then filter the periods.
-        try t.keys("BSpace")
-        t.wait(for: "Category")
-        try t.keys("Escape")
-        t.wait(for: "Period")
-        try t.keys("/", "2", "0", "2", "4")
-        t.wait(for: "/2024_ 4 of 61")
-        try t.keys("Enter")
-        t.wait(for: "/2024 4 of 61")
-        #expect(!t.screen.contains("2023-Q4"))
-        // Resize to tiny and back.
-        try t.resize(20, 6)
-        t.wait(for: "Too small")
-        try t.resize(80, 24)
-        t.wait(for: "Period")
-        t.wait(for: "2024-Q3        5,263")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        try TmuxSession.scenario(firstFrame: ["Period", "2025-Q1          295"]) { t in
+            #expect(t.alternateScreen == "1")
+            // Move up to 2024-Q3 and open its breakdown.
+            try t.press("k", "k", "Enter", until: "KP-RU › 2024-Q3", "3,765    71.5%")
+            // Down to study, then its citations.
+            try t.press("j", "j", "j", "j", "j", "Enter", until: "KP-RU › 2024-Q3 › purpose › study › sources",
+                        "3,765  the precise value every source agrees with", "koreaherald-2024-11-09 press-facts P4")
+            // Back twice, then filter the periods.
+            try t.press("BSpace", until: "Category")
+            try t.press("Escape", until: "Period")
+            try t.press("/", "2", "0", "2", "4", until: "/2024_ 4 of 61")
+            try t.press("Enter", until: "/2024 4 of 61")
+            #expect(!t.screen.contains("2023-Q4"))
+            // Resize to tiny and back.
+            try t.resize(20, 6)
+            t.wait(for: "Too small")
+            try t.resize(80, 24)
+            t.wait(for: "Period")
+            t.wait(for: "2024-Q3        5,263")
+        }
     }
 
     @Test("lines pasted into v are one sentence, not keys (a q on its own line does not quit); paste mode is off after exit")
     func pasteIntoTheCheckPrompt() throws {
-        let t = try TmuxSession(width: 100, height: 30)
-        t.wait(for: "Period")
-        try t.keys("v")
-        t.wait(for: "check: _")
-        try t.paste("In 2024, 20,000 North Koreans\nentered Russia.\nq\n")
-        t.wait(for: "check: In 2024, 20,000 North Koreans entered Russia. q_")
-        try t.keys("Enter")
-        t.wait(for: "CONTRADICTED  “20,000”  KP-RU 2024 total")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        let t = try TmuxSession.scenario(width: 100, height: 30) { t in
+            try t.press("v", until: "check: _")
+            try t.paste("In 2024, 20,000 North Koreans\nentered Russia.\nq\n")
+            t.wait(for: "check: In 2024, 20,000 North Koreans entered Russia. q_")
+            try t.press("Enter", until: "CONTRADICTED  “20,000”  KP-RU 2024 total")
+        }
         // The shell after it gets a plain paste: no `^[[200~` echoed around it.
         try t.paste("after-exit")
         t.wait(for: "after-exit")
@@ -240,68 +256,62 @@ struct EndToEndTests {
 
     @Test("a paste holding the paste's end marker stays text (no q run, nothing handed to the shell); a stray end marker is swallowed")
     func pasteEndMarkerInjection() throws {
-        let t = try TmuxSession(width: 100, height: 30)
-        t.wait(for: "Period")
-        try t.keys("v")
-        t.wait(for: "check: _")
-        try t.paste("In 2024\u{1B}[201~q touch /tmp/crossings-injected\r")
-        t.wait(for: "check: In 2024q touch /tmp/crossings-injected_")
-        // A paste's end sent on its own (no paste open) is not Esc, 2, 0, 1, ~.
-        try t.run(["send-keys", "-t", "t", "-l", "\u{1B}[201~"])
-        try t.keys("x")
-        t.wait(for: "check: In 2024q touch /tmp/crossings-injectedx_")
-        #expect(!FileManager.default.fileExists(atPath: "/tmp/crossings-injected"))
-        try t.keys("Escape", "q")
-        t.expectRestored(exit: 0)
+        try TmuxSession.scenario(width: 100, height: 30, quit: nil) { t in
+            try t.press("v", until: "check: _")
+            try t.paste("In 2024\u{1B}[201~q touch /tmp/crossings-injected\r")
+            t.wait(for: "check: In 2024q touch /tmp/crossings-injected_")
+            // A paste's end sent on its own (no paste open) is not Esc, 2, 0, 1, ~.
+            try t.run(["send-keys", "-t", "t", "-l", "\u{1B}[201~"])
+            try t.press("x", until: "check: In 2024q touch /tmp/crossings-injectedx_")
+            #expect(!FileManager.default.fileExists(atPath: "/tmp/crossings-injected"))
+            try t.keys("Escape", "q")
+            t.expectRestored(exit: 0)
+        }
     }
 
     @Test("y copies the selected number; the line is printed on exit")
     func copyPrintedOnExit() throws {
-        let t = try TmuxSession(width: 100, height: 30)
-        t.wait(for: "Period")
-        try t.keys("y")
-        t.wait(for: "copied: 295 entries")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        let t = try TmuxSession.scenario(width: 100, height: 30) { t in
+            try t.press("y", until: "copied: 295 entries")
+        }
         t.wait(for: "Copied: 295 entries into Russia by citizens of North Korea in Q1 2025")
     }
 
     @Test("SIGTERM, SIGHUP and SIGQUIT restore the terminal and exit 128 + signal", arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGQUIT, 131)])
     func signal(_ signal: Int32, _ status: Int) throws {
-        let t = try TmuxSession(width: 80, height: 24)
-        t.wait(for: "Period")
-        try t.keys("2")
-        t.wait(for: "Timeline]")
-        let pid = try t.programPID()
-        kill(pid, signal)
-        t.expectRestored(exit: status)
+        try TmuxSession.scenario(quit: nil) { t in
+            try t.press("2", until: "Timeline]")
+            kill(try t.programPID(), signal)
+            t.expectRestored(exit: status)
+        }
     }
 
     @Test("a crash signal restores the terminal (normal screen, cursor shown, modes back), says so in one line, and dies of that signal",
           arguments: [(SIGSEGV, 139), (SIGILL, 132), (SIGABRT, 134), (SIGBUS, 135), (SIGFPE, 136), (SIGTRAP, 133)])
     func fatalSignal(_ signal: Int32, _ status: Int) throws {
-        let t = try TmuxSession(width: 130, height: 24)
-        t.wait(for: "Period")
-        #expect(t.alternateScreen == "1")
-        #expect(t.cursorVisible == "0")
-        let pid = try t.programPID()
-        kill(pid, signal)
-        t.expectRestored(exit: status)
-        #expect(t.cursorVisible == "1", "the cursor is still hidden")
-        t.wait(for: "crossings: internal error (signal \(signal)); the terminal was restored. Please report it, with what you did just before.")
+        try TmuxSession.scenario(width: 130, height: 24, quit: nil) { t in
+            #expect(t.alternateScreen == "1")
+            #expect(t.cursorVisible == "0")
+            kill(try t.programPID(), signal)
+            t.expectRestored(exit: status)
+            #expect(t.cursorVisible == "1", "the cursor is still hidden")
+            t.wait(for: "crossings: internal error (signal \(signal)); the terminal was restored. Please report it, with what you did just before.")
+        }
     }
 
     @Test("a Swift trap in the explorer's loop (an index out of range) restores the terminal and exits 128 + SIGILL (SIGTRAP on arm64)")
     func swiftTrap() throws {
-        let t = try TmuxSession(width: 130, height: 24, environment: "CROSSINGS_TEST_TRAP=after-first-frame")
         #if arch(x86_64)
         let signal = SIGILL
         #else
         let signal = SIGTRAP
         #endif
-        t.expectRestored(exit: 128 + Int(signal))
-        #expect(t.cursorVisible == "1", "the cursor is still hidden")
-        t.wait(for: "crossings: internal error (signal \(signal)); the terminal was restored.")
+        // No first frame to wait for: the trap comes right after it.
+        try TmuxSession.scenario(width: 130, height: 24, environment: "CROSSINGS_TEST_TRAP=after-first-frame", firstFrame: [], quit: nil) { t in
+            t.expectRestored(exit: 128 + Int(signal))
+            #expect(t.cursorVisible == "1", "the cursor is still hidden")
+            t.wait(for: "crossings: internal error (signal \(signal)); the terminal was restored.")
+        }
     }
 
     @Test("a crash signal after Ctrl-Z and fg still restores the terminal (the handlers are back after a resume)")
@@ -330,27 +340,28 @@ struct EndToEndTests {
 
     @Test("Ctrl-C restores the terminal and exits 130")
     func interrupt() throws {
-        let t = try TmuxSession(width: 80, height: 24)
-        t.wait(for: "Period")
-        try t.keys("C-c")
-        t.expectRestored(exit: 130)
+        try TmuxSession.scenario(quit: nil) { t in
+            try t.keys("C-c")
+            t.expectRestored(exit: 130)
+        }
     }
 
     @Test("Ctrl-\\ (SIGQUIT) restores the terminal and exits 131, no crash report over the screen")
     func quitKey() throws {
-        let t = try TmuxSession(width: 80, height: 24)
-        t.wait(for: "Period")
-        try t.keys("C-\\")
-        t.expectRestored(exit: 131)
-        #expect(!t.screen.contains("Crash") && !t.screen.contains("backtrace"))
+        try TmuxSession.scenario(quit: nil) { t in
+            try t.keys("C-\\")
+            t.expectRestored(exit: 131)
+            #expect(!t.screen.contains("Crash") && !t.screen.contains("backtrace"))
+        }
     }
 
     @Test("TERM=dumb: no full-screen explorer; the overview is printed instead, exit 2")
     func dumbTerminal() throws {
-        let t = try TmuxSession(width: 80, height: 24, environment: "TERM=dumb")
-        guard t.wait(for: "EXIT=2") else { return }
-        // The overview (its first lines, and the message before them, have scrolled off a 24-line pane).
-        #expect(t.screen.contains("KP-RU  citizens of North Korea entering Russia"))
+        try TmuxSession.scenario(environment: "TERM=dumb", firstFrame: [], quit: nil) { t in
+            guard t.wait(for: "EXIT=2") else { return }
+            // The overview (its first lines, and the message before them, have scrolled off a 24-line pane).
+            #expect(t.screen.contains("KP-RU  citizens of North Korea entering Russia"))
+        }
     }
 
     @Test("Ctrl-Z suspends with the terminal restored; fg resumes with a full redraw")
@@ -377,22 +388,20 @@ struct EndToEndTests {
 
     @Test("NO_COLOR: the explorer still draws, without colours")
     func noColor() throws {
-        let t = try TmuxSession(width: 80, height: 24, environment: "NO_COLOR=1")
-        t.wait(for: "Period")
-        let coloured = (try? t.run(["capture-pane", "-t", "t", "-p", "-e"])) ?? ""
-        // A colour is SGR 30–38, 40–48, 90–97 or 100–107; attributes (bold 1, dim 2,
-        // reverse 7) and the defaults (39, 49) are allowed.
-        let sgr = try Regex("\u{1B}\\[([0-9;]*)m")
-        var colours: [String] = []
-        for match in coloured.matches(of: sgr) {
-            let params = String(coloured[match.range]).dropFirst(2).dropLast().split(separator: ";").compactMap { Int($0) }
-            if params.contains(where: { (30...38).contains($0) || (40...48).contains($0) || (90...97).contains($0) || (100...107).contains($0) }) {
-                colours.append(String(coloured[match.range]).replacingOccurrences(of: "\u{1B}", with: "\\e"))
+        try TmuxSession.scenario(environment: "NO_COLOR=1") { t in
+            let coloured = (try? t.run(["capture-pane", "-t", "t", "-p", "-e"])) ?? ""
+            // A colour is SGR 30–38, 40–48, 90–97 or 100–107; attributes (bold 1, dim 2,
+            // reverse 7) and the defaults (39, 49) are allowed.
+            let sgr = try Regex("\u{1B}\\[([0-9;]*)m")
+            var colours: [String] = []
+            for match in coloured.matches(of: sgr) {
+                let params = String(coloured[match.range]).dropFirst(2).dropLast().split(separator: ";").compactMap { Int($0) }
+                if params.contains(where: { (30...38).contains($0) || (40...48).contains($0) || (90...97).contains($0) || (100...107).contains($0) }) {
+                    colours.append(String(coloured[match.range]).replacingOccurrences(of: "\u{1B}", with: "\\e"))
+                }
             }
+            #expect(colours.isEmpty, "colour escapes under NO_COLOR: \(colours.prefix(5))")
         }
-        #expect(colours.isEmpty, "colour escapes under NO_COLOR: \(colours.prefix(5))")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
     }
 }
 
@@ -401,50 +410,32 @@ struct EndToEndTests {
 struct CountriesEndToEndTests {
     @Test("--data: open the picker, type a search, select a flow, put another beside it, rank the countries")
     func picker() throws {
-        let t = try TmuxSession(width: 80, height: 24, arguments: ["--data", Countries.directory])
-        t.wait(for: "Period")
-        t.wait(for: "KP-RU by quarter")
-        try t.keys("o")
-        t.wait(for: "search: _")
-        t.wait(for: "5 of 5")
-        try t.keys("c", "h", "i")
-        t.wait(for: "search: chi_")
-        t.wait(for: "1 of 5")
-        t.wait(for: "[CN-RU 2023–2024]")
-        try t.keys("Enter")
-        t.wait(for: "CN-RU by quarter")
-        t.wait(for: "2024-Q4          180")
-        // Beside it, the trips the other way: x.
-        try t.keys("x")
-        t.wait(for: "CN-RU vs RU-CN by quarter")
-        t.wait(for: "2024-Q4          180")
-        // The ranking: CN first.
-        try t.keys("4")
-        t.wait(for: "ranking › entries into Russia 2024")
-        t.wait(for: "1 CN   China")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        try TmuxSession.scenario(arguments: ["--data", Countries.directory], firstFrame: ["Period", "KP-RU by quarter"]) { t in
+            try t.press("o", until: "search: _", "5 of 5")
+            try t.press("c", "h", "i", until: "search: chi_", "1 of 5", "[CN-RU 2023–2024]")
+            try t.press("Enter", until: "CN-RU by quarter", "2024-Q4          180")
+            // Beside it, the trips the other way: x.
+            try t.press("x", until: "CN-RU vs RU-CN by quarter", "2024-Q4          180")
+            // The ranking: CN first.
+            try t.press("4", until: "ranking › entries into Russia 2024", "1 CN   China")
+        }
     }
 
     @Test("a slow load shows its progress; q quits during the load")
     func progress() throws {
         let dir = try Self.bigPackage(rows: 400_000)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let t = try TmuxSession(width: 80, height: 24, arguments: ["--data", dir])
-        t.wait(for: "Loading \(dir)")
-        t.wait(for: "q or Ctrl-C quits")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        try TmuxSession.scenario(arguments: ["--data", dir], firstFrame: ["Loading \(dir)", "q or Ctrl-C quits"])
     }
 
     @Test("Ctrl-C during a slow load exits 130 with the terminal restored")
     func interruptLoad() throws {
         let dir = try Self.bigPackage(rows: 400_000)
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        let t = try TmuxSession(width: 80, height: 24, arguments: ["--data", dir])
-        t.wait(for: "Loading")
-        try t.keys("C-c")
-        t.expectRestored(exit: 130)
+        try TmuxSession.scenario(arguments: ["--data", dir], firstFrame: ["Loading"], quit: nil) { t in
+            try t.keys("C-c")
+            t.expectRestored(exit: 130)
+        }
     }
 
     @Test("errors in the package are shown as for commands (file:line:column), exit 2")
@@ -455,10 +446,11 @@ struct CountriesEndToEndTests {
         let text = try String(contentsOfFile: file, encoding: .utf8)
         try text.replacingOccurrences(of: "fsb-test/2,CN-RU,2023-Q2,total,,110,", with: "fsb-test/2,CN-RU,2023-Q2,total,,eleven,")
             .write(toFile: file, atomically: true, encoding: .utf8)
-        let t = try TmuxSession(width: 100, height: 24, arguments: ["--data", dir])
-        t.expectRestored(exit: 2)
-        t.wait(for: "observations.csv:3:")
-        t.wait(for: "nothing was loaded")
+        try TmuxSession.scenario(width: 100, height: 24, arguments: ["--data", dir], firstFrame: [], quit: nil) { t in
+            t.expectRestored(exit: 2)
+            t.wait(for: "observations.csv:3:")
+            t.wait(for: "nothing was loaded")
+        }
     }
 
     static func copyFixture() throws -> String {

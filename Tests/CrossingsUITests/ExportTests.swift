@@ -190,25 +190,21 @@ struct ExportEndToEndTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crossings-export-\(UUID().uuidString.prefix(8))")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let t = try TmuxSession(width: 80, height: 24, environment: "CROSSINGS_EXPORT_DIR='\(dir.path)'")
-        t.wait(for: "Period")
-        try t.keys("e")
-        t.wait(for: "exported")
-        var files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
-        #expect(files.count == 1)
-        let name = try #require(files.first)
-        #expect(name.hasPrefix("crossings-KP-RU-by-quarter-") && name.hasSuffix(".csv"))
-        let csv = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-        let lines = csv.split(separator: "\n")
-        #expect(lines.first == "flow,period,measure,category,label,value,high,marks,display,sources,citation")
-        #expect(lines.contains { $0.hasPrefix("KP-RU,2024-Q3,total,,Total,") && $0.contains("entries into Russia by citizens of North Korea in Q3 2024") })
-        // Again: a second file beside the first, -2.
-        try t.keys("e")
-        t.wait(for: "-2.csv")
-        files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-        #expect(files.count == 2)
-        #expect(try String(contentsOf: dir.appendingPathComponent(files.first { $0.hasSuffix("-2.csv") } ?? ""), encoding: .utf8) == csv)
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        try TmuxSession.scenario(environment: "CROSSINGS_EXPORT_DIR='\(dir.path)'") { t in
+            try t.press("e", until: "exported")
+            var files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+            #expect(files.count == 1)
+            let name = try #require(files.first)
+            #expect(name.hasPrefix("crossings-KP-RU-by-quarter-") && name.hasSuffix(".csv"))
+            let csv = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            let lines = csv.split(separator: "\n")
+            #expect(lines.first == "flow,period,measure,category,label,value,high,marks,display,sources,citation")
+            #expect(lines.contains { $0.hasPrefix("KP-RU,2024-Q3,total,,Total,") && $0.contains("entries into Russia by citizens of North Korea in Q3 2024") })
+            // Again: a second file beside the first, -2.
+            try t.press("e", until: "-2.csv")
+            files = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+            #expect(files.count == 2)
+            #expect(try String(contentsOf: dir.appendingPathComponent(files.first { $0.hasSuffix("-2.csv") } ?? ""), encoding: .utf8) == csv)
+        }
     }
 }

@@ -7,22 +7,14 @@ import Testing
 struct LayersEndToEndTests {
     @Test("--data countries --data bundled: the title names both packages; both packages' figures are there")
     func twoLayers() throws {
-        let t = try TmuxSession(width: 160, height: 24, arguments: ["--data", Countries.directory, "--data", "bundled"])
-        // 46 figures of the fixture and 752 bundled ones.
-        t.wait(for: "\(Countries.directory) + bundled: 798 figures")
-        t.wait(for: "KP-RU by quarter")
-        // The bundled press figures: 2024-Q3 as the press reported it.
-        t.wait(for: "5,263")
-        // The fixture's flow, from the picker.
-        try t.keys("o")
-        t.wait(for: "search: _")
-        try t.keys("c", "h", "i")
-        t.wait(for: "search: chi_")
-        try t.keys("Enter")
-        t.wait(for: "CN-RU by quarter")
-        t.wait(for: "2024-Q4          180")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        // 46 figures of the fixture and 752 bundled ones; the bundled press figures: 2024-Q3 as the press reported it.
+        try TmuxSession.scenario(width: 160, height: 24, arguments: ["--data", Countries.directory, "--data", "bundled"],
+                                 firstFrame: ["\(Countries.directory) + bundled: 798 figures", "KP-RU by quarter", "5,263"]) { t in
+            // The fixture's flow, from the picker.
+            try t.press("o", until: "search: _")
+            try t.press("c", "h", "i", until: "search: chi_")
+            try t.press("Enter", until: "CN-RU by quarter", "2024-Q4          180")
+        }
     }
 
     /// `crossings import russia-in-out` of the real compilation's KP and CN rows
@@ -45,31 +37,25 @@ struct LayersEndToEndTests {
         importer.waitUntilExit()
         #expect(importer.terminationStatus == 0)
 
-        let t = try TmuxSession(width: 160, height: 24, arguments: ["--data", pkg, "--data", "bundled"])
-        // 820 imported and 750 bundled figures, less the 410 KP readings both hold.
-        t.wait(for: "\(pkg) + bundled: 1,160 figures")
-        t.wait(for: "KP-RU by quarter")
-        // The bundled press figures: 2024-Q3 as the press reported it.
-        t.wait(for: "5,263")
-        // The import's other country, from the picker: its last quarter, worked out from its modes.
-        try t.keys("o")
-        t.wait(for: "search: _")
-        try t.keys("c", "h", "i")
-        t.wait(for: "search: chi_")
-        try t.keys("Enter")
-        t.wait(for: "CN-RU by quarter")
-        t.wait(for: "2020-Q1      113,807*")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        // 820 imported and 750 bundled figures, less the 410 KP readings both hold; the bundled press figures.
+        try TmuxSession.scenario(width: 160, height: 24, arguments: ["--data", pkg, "--data", "bundled"],
+                                 firstFrame: ["\(pkg) + bundled: 1,160 figures", "KP-RU by quarter", "5,263"]) { t in
+            // The import's other country, from the picker: its last quarter, worked out from its modes.
+            try t.press("o", until: "search: _")
+            try t.press("c", "h", "i", until: "search: chi_")
+            try t.press("Enter", until: "CN-RU by quarter", "2020-Q1      113,807*")
+        }
     }
 
     @Test("the same package twice: one error, exit 2, the terminal restored")
     func samePackageTwice() throws {
-        let t = try TmuxSession(width: 160, height: 24, arguments: ["--data", Countries.directory, "--data", Countries.directory])
-        t.expectRestored(exit: 2)
-        // (The line wraps at 160 columns: its start and its end.)
-        t.wait(for: "countries/datapackage.json:1:1: error: this package is given twice (--data ")
-        t.wait(for: "); give each package once")
-        t.wait(for: "nothing was loaded")
+        try TmuxSession.scenario(width: 160, height: 24, arguments: ["--data", Countries.directory, "--data", Countries.directory],
+                                 firstFrame: [], quit: nil) { t in
+            t.expectRestored(exit: 2)
+            // (The line wraps at 160 columns: its start and its end.)
+            t.wait(for: "countries/datapackage.json:1:1: error: this package is given twice (--data ")
+            t.wait(for: "); give each package once")
+            t.wait(for: "nothing was loaded")
+        }
     }
 }

@@ -19,22 +19,19 @@ struct LinksEndToEndTests {
                 .write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8)
             chmod("\(dir)/\(name)", 0o755)
         }
-        let t = try TmuxSession(width: 80, height: 24, environment: "PATH='\(dir)':\"$PATH\"")
-        t.wait(for: "2025-Q1          295")
-        try t.keys("3")
-        try t.keys("/", "nknews-2023-10", "Enter")
-        try t.keys("O")
-        t.wait(for: "opened with ")
-        var args: String?
-        for _ in 0..<100 where args == nil {
-            args = try? String(contentsOfFile: dir + "/args", encoding: .utf8)
-            if args == nil { usleep(50_000) }
+        try TmuxSession.scenario(environment: "PATH='\(dir)':\"$PATH\"", firstFrame: ["2025-Q1          295"]) { t in
+            try t.keys("3")
+            try t.keys("/", "nknews-2023-10", "Enter")
+            try t.press("O", until: "opened with ")
+            var args: String?
+            for _ in 0..<100 where args == nil {
+                args = try? String(contentsOfFile: dir + "/args", encoding: .utf8)
+                if args == nil { usleep(50_000) }
+            }
+            #expect(args == "1\n\(Self.url)\n")
+            usleep(200_000)
+            #expect(!t.screen.contains("SCRIBBLE"))
         }
-        #expect(args == "1\n\(Self.url)\n")
-        usleep(200_000)
-        #expect(!t.screen.contains("SCRIBBLE"))
-        try t.keys("q")
-        t.expectRestored(exit: 0)
     }
 
     @Test("without xdg-open or open, O copies the URL and says so; it is printed on exit")
@@ -48,16 +45,15 @@ struct LinksEndToEndTests {
                 try? FileManager.default.createSymbolicLink(atPath: "\(dir)/\(tool)", withDestinationPath: "\(bin)/\(tool)")
             }
         }
-        let t = try TmuxSession(width: 80, height: 24, environment: "PATH='\(dir)'")
-        t.wait(for: "2025-Q1          295")
-        try t.keys("3")
-        try t.keys("/", "nknews-2023-10", "Enter")
-        try t.keys("O")
-        t.wait(for: "no xdg-open or open to open it with; copied:")
-        t.wait(for: "https://nknews.org/2023/10/number-of-north-koreans-entering-russia-surges-in-f")
-        try t.keys("q")
-        // Printed on exit (wrapped at 80 columns by the pane).
-        t.wait(for: "Copied: https://nknews.org/2023/10/number-of-north-koreans-entering-russia-surge")
-        t.expectRestored(exit: 0)
+        try TmuxSession.scenario(environment: "PATH='\(dir)'", firstFrame: ["2025-Q1          295"], quit: nil) { t in
+            try t.keys("3")
+            try t.keys("/", "nknews-2023-10", "Enter")
+            try t.press("O", until: "no xdg-open or open to open it with; copied:",
+                        "https://nknews.org/2023/10/number-of-north-koreans-entering-russia-surges-in-f")
+            try t.keys("q")
+            // Printed on exit (wrapped at 80 columns by the pane).
+            t.wait(for: "Copied: https://nknews.org/2023/10/number-of-north-koreans-entering-russia-surge")
+            t.expectRestored(exit: 0)
+        }
     }
 }

@@ -7,29 +7,17 @@ import Testing
 struct SeriesEndToEndTests {
     @Test("study entries year by year and who says so: t t Enter /st Enter t, Enter; t cuts the series again; back to Counts; q")
     func studyByYear() throws {
-        let t = try TmuxSession(width: 80, height: 24)
-        t.wait(for: "2025-Q1          295")
-        try t.keys("t", "t", "Enter")
-        t.wait(for: "KP-RU › 2024")
-        try t.keys("/", "st", "Enter")
-        t.wait(for: "study                           7,887")
-        try t.keys("t")
-        t.wait(for: "KP-RU › 2024 › purpose › study › by year")
-        t.wait(for: "2012           6,636     3")
-        t.wait(for: "2019          ~3,200     1")
-        t.wait(for: "2024           7,887     6  +2")
-        #expect(t.screen.contains("··· ··· ███"))
-        // Who says so.
-        try t.keys("Enter")
-        t.wait(for: "KP-RU › 2024 › purpose › study › by year › 2024 › sources")
-        t.wait(for: "6 sources print a value for it")
-        // Back to the series, then by quarter: the same category, the same year selected.
-        try t.keys("Escape", "t")
-        t.wait(for: "KP-RU › 2024 › purpose › study › by quarter")
-        t.wait(for: "2024-Q3        3,765     4  +1")
-        try t.keys("Escape", "Escape")
-        t.wait(for: "KP-RU by quarter")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        try TmuxSession.scenario(firstFrame: ["2025-Q1          295"]) { t in
+            try t.press("t", "t", "Enter", until: "KP-RU › 2024")
+            try t.press("/", "st", "Enter", until: "study                           7,887")
+            try t.press("t", until: "KP-RU › 2024 › purpose › study › by year", "2012           6,636     3", "2019          ~3,200     1",
+                        "2024           7,887     6  +2")
+            #expect(t.screen.contains("··· ··· ███"))
+            // Who says so.
+            try t.press("Enter", until: "KP-RU › 2024 › purpose › study › by year › 2024 › sources", "6 sources print a value for it")
+            // Back to the series, then by quarter: the same category, the same year selected.
+            try t.press("Escape", "t", until: "KP-RU › 2024 › purpose › study › by quarter", "2024-Q3        3,765     4  +1")
+            try t.press("Escape", "Escape", until: "KP-RU by quarter")
+        }
     }
 }

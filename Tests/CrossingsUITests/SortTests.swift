@@ -92,18 +92,11 @@ import Testing
 struct SortEndToEndTests {
     @Test("] sorts the ranking by country, [ turns it round, the header shows it, < steps the period")
     func sortRanking() throws {
-        let t = try TmuxSession(width: 80, height: 24)
-        t.wait(for: "Period")
-        try t.keys("4")
-        t.wait(for: "Entries")
-        try t.keys("]")
-        t.wait(for: "Country▲")
-        t.wait(for: "sorted by Country")
-        try t.keys("[")
-        t.wait(for: "Country▼")
-        try t.keys("<")
-        t.wait(for: "entries into Russia 2023")
-        try t.keys("q")
-        t.expectRestored(exit: 0)
+        try TmuxSession.scenario { t in
+            try t.press("4", until: "Entries")
+            try t.press("]", until: "Country▲", "sorted by Country")
+            try t.press("[", until: "Country▼")
+            try t.press("<", until: "entries into Russia 2023")
+        }
     }
 }

@@ -13,7 +13,9 @@
 #
 # CrossingsCore, CrossingsUI and CrossingsLSP are compiled as modules (globs, so renamed or added files are
 # followed) with -sanitize=fuzzer,address, then linked with Tests/Fuzz/*.swift; each step is
-# redone only when its sources are newer. FUZZ_SWIFTFLAGS (default -O) and FUZZ_SANITIZE
+# redone only when the hash of what it is built from changed (its sources' names and contents,
+# the modules it imports, the flags, the compiler's version): a checkout or a merge that leaves
+# the sources as they were (only newer) rebuilds nothing. FUZZ_SWIFTFLAGS (default -O) and FUZZ_SANITIZE
 # (default fuzzer,address) choose another build, kept apart under .build/fuzz/.
 # New inputs go to .build/fuzz/corpus-TARGET (the committed seeds in Tests/Fuzz/corpus/TARGET
 # are only read); crashes, timeouts and out-of-memory inputs to .build/fuzz/artifacts/TARGET/.
@@ -35,12 +37,15 @@ mkdir -p "$build"
 
 # ld.gold warns about every ASan symbol it cannot export: only errors are worth showing.
 quiet() { grep -v "warning: Cannot export local symbol" || true; }
-sources() { find "$1" -name '*.swift' -print0 | sort -z | xargs -0 ls -t; }
-# True when $1 is missing or older than any of the other files.
-stale() { local t="$1"; shift; [ ! -e "$t" ] || [ -n "$(find "$@" -newer "$t" -print -quit)" ]; }
+compiler=$(swiftc --version 2>&1 | head -n 1)
+# The hash of what a step is built from: the compiler, the flags, then each file's name and contents.
+digest() { { echo "$compiler $swiftflags $sanitize"; for f in "$@"; do echo "$f"; cat "$f"; done; } | sha256sum | cut -d' ' -f1; }
+swift_files() { find "$1" -name '*.swift' -print0 | sort -z | xargs -0 -r printf '%s\n'; }
+# True when $1 is missing or was built from something else than digest $2 (kept in $1.digest).
+stale() { [ ! -e "$1" ] || [ ! -e "$1.digest" ] || [ "$(cat "$1.digest")" != "$2" ]; }
 
-compile_module() {  # NAME FOLDER
-    local name="$1" folder="$2" files=()
+compile_module() {  # NAME FOLDER DIGEST
+    local name="$1" folder="$2" hash="$3" files=()
     while IFS= read -r -d '' f; do files+=("$f"); done < <(find "$folder" -name '*.swift' -print0 | sort -z)
     echo "fuzz: compiling $name (${#files[@]} files, $swiftflags -sanitize=$sanitize)" >&2
     swiftc $swiftflags -sanitize="$sanitize" -enable-testing -parse-as-library -swift-version 6 -module-name "$name" \
@@ -48,20 +53,27 @@ compile_module() {  # NAME FOLDER
         -emit-library -static -o "$build/lib$name.a.new" "${files[@]}" 2>&1 | quiet >&2
     [ -f "$build/lib$name.a.new" ] || { echo "fuzz: compiling $name failed" >&2; exit 2; }
     mv "$build/lib$name.a.new" "$build/lib$name.a"
+    echo "$hash" > "$build/lib$name.a.digest"
 }
 
 (
     # One build at a time (the fuzz pass test and a person may start one together).
     flock 9
-    if stale "$build/libCrossingsCore.a" Sources/CrossingsCore; then compile_module CrossingsCore Sources/CrossingsCore; fi
-    if stale "$build/libCrossingsUI.a" Sources/CrossingsUI "$build/libCrossingsCore.a"; then compile_module CrossingsUI Sources/CrossingsUI; fi
-    if stale "$build/libCrossingsLSP.a" Sources/CrossingsLSP "$build/libCrossingsCore.a"; then compile_module CrossingsLSP Sources/CrossingsLSP; fi
-    if stale "$binary" Tests/Fuzz/*.swift "$0" "$build/libCrossingsCore.a" "$build/libCrossingsUI.a" "$build/libCrossingsLSP.a"; then
+    # A module's hash takes in the hashes of the modules it imports.
+    core=$(digest $(swift_files Sources/CrossingsCore))
+    ui=$(echo "$core $(digest $(swift_files Sources/CrossingsUI))" | sha256sum | cut -d' ' -f1)
+    lsp=$(echo "$core $(digest $(swift_files Sources/CrossingsLSP))" | sha256sum | cut -d' ' -f1)
+    main=$(echo "$core $ui $lsp $(digest Tests/Fuzz/*.swift Tests/Fuzz/fuzz.sh)" | sha256sum | cut -d' ' -f1)
+    if stale "$build/libCrossingsCore.a" "$core"; then compile_module CrossingsCore Sources/CrossingsCore "$core"; fi
+    if stale "$build/libCrossingsUI.a" "$ui"; then compile_module CrossingsUI Sources/CrossingsUI "$ui"; fi
+    if stale "$build/libCrossingsLSP.a" "$lsp"; then compile_module CrossingsLSP Sources/CrossingsLSP "$lsp"; fi
+    if stale "$binary" "$main"; then
         echo "fuzz: linking $binary" >&2
-        rm -f "$binary"
+        rm -f "$binary" "$binary.digest"
         swiftc $swiftflags -sanitize="$sanitize" -parse-as-library -swift-version 6 -module-name CrossingsFuzz -I "$build" \
             Tests/Fuzz/*.swift -L "$build" -lCrossingsLSP -lCrossingsUI -lCrossingsCore -o "$binary" 2>&1 | quiet >&2
         [ -x "$binary" ] || { echo "fuzz: linking failed" >&2; exit 2; }
+        echo "$main" > "$binary.digest"
     fi
 ) 9>"$out/build.lock"
 

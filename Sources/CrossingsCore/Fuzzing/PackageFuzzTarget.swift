@@ -31,13 +31,16 @@ public enum PackageFuzzTarget {
     }
 
     /// What went wrong with this input: empty when everything held. Loads the package by the
-    /// fast path and by the general reader (they must agree), then validates what loads.
+    /// fast path and by the general reader (they must agree), then validates what loads. For
+    /// every other input (by length) the fast path splits the observation file between two
+    /// threads however small it is, so the split and the join are fuzzed too.
     public static func problems(_ input: [UInt8], base: [String: [UInt8]]) -> [String] {
         let files = package(input, base: base)
         var problems: [String] = []
+        let split = input.count % 2 == 1 ? LoadOptions(splitThreshold: 0, splitOnOneCore: true) : LoadOptions()
         func load(fast: Bool) -> Result<Dataset, LoadFailure>? {
             do {
-                return .success(try PackageLoader.load(origin: "fuzz", fastPath: fast) { files[$0] })
+                return .success(try PackageLoader.load(origin: "fuzz", fastPath: fast, options: split) { files[$0] })
             } catch let failure as LoadFailure {
                 return .failure(failure)
             } catch {

@@ -27,6 +27,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Comparabl
 /// Loading stopped: the package has errors and is not used at all.
 public struct LoadFailure: Error, CustomStringConvertible {
     public var diagnostics: [Diagnostic]
+    /// How the files were read before the load was refused (empty when it stopped before any observation file).
+    public var statistics = LoadStatistics()
     public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
     public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

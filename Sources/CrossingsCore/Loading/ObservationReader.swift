@@ -37,20 +37,26 @@ extension Loader {
         }
         guard headerOK else { return }
         let bodyStart = skipNewline(buf, headerEnd)
-        // A large file is read by two threads, each half into its own store, then joined:
-        // the split falls at a line break outside quotes (quotes come in pairs, so their
-        // count before it is even).
+        // A large file (`options.splitThreshold`, 16 MB unless a test asks for less) is read by
+        // two threads, each half into its own store, then joined: the split falls at a line break
+        // outside quotes (quotes come in pairs, so their count before it is even). When the line
+        // break after the middle is inside quotes, or there is none, one thread reads it all.
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        if fastPath, cores > 1, n - bodyStart > 16 << 20 {
+        statistics.parts[path] = 1
+        if fastPath, cores > 1 || options.splitOnOneCore, n - bodyStart > options.splitThreshold {
             var mid = bodyStart + (n - bodyStart) / 2
             while mid < n, buf[mid] != 0x0A { mid += 1 }
-            mid += 1
+            // No line break after the middle (a last line without one holds it): mid stays at n,
+            // and one thread reads the file. (It went one past the end, and the count below read
+            // a byte beyond the file: a trap, found once the threshold could be small.)
+            mid = min(mid + 1, n)
             var newlines = 0, quotes = 0
             for k in bodyStart..<mid {
                 let c = buf[k]
                 if c == 0x0A { newlines += 1 } else if c == 0x22 { quotes += 1 }
             }
             if quotes % 2 == 0, mid < n {
+                statistics.parts[path] = 2
                 let halves = SplitRead()
                 // Each thread works on its own copy of the loader; the halves never touch each other.
                 nonisolated(unsafe) let first = self, second = self

@@ -46,7 +46,10 @@ public enum PackageLoader {
     /// then (every 65,536 rows, and as each file starts), so a caller can show how far it is.
     /// Only regular files inside the folder are read (after following symlinks): a path the
     /// descriptor names that resolves elsewhere, or a FIFO, device, socket or directory, is refused.
-    public static func load(directory: String, progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> Dataset {
+    /// `options` are for tests and benchmarks (when a file is split between two threads); every
+    /// other caller leaves them as they are.
+    public static func load(directory: String, options: LoadOptions = LoadOptions(),
+                            progress: (@Sendable (LoadProgress) -> Void)? = nil) throws -> Dataset {
         let dir = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
         let fileManager = FileManager.default
         let realDir = realPath(dir)
@@ -64,6 +67,7 @@ public enum PackageLoader {
             }
             return try FileBytes.regularFile(real, inside: realDir)
         }
+        loader.options = options
         loader.progress = progress
         loader.size = { name in
             ((try? fileManager.attributesOfItem(atPath: (dir as NSString).appendingPathComponent(name)))?[.size] as? NSNumber)?.intValue ?? 0
@@ -103,20 +107,52 @@ public enum PackageLoader {
     }
 
     /// Loads a package through `read`, which returns a file's bytes or nil when it is missing.
-    public static func load(origin: String, progress: (@Sendable (LoadProgress) -> Void)? = nil,
+    public static func load(origin: String, options: LoadOptions = LoadOptions(), progress: (@Sendable (LoadProgress) -> Void)? = nil,
                             size: ((String) -> Int)? = nil, read: @escaping (String) -> [UInt8]?) throws -> Dataset {
-        try load(origin: origin, fastPath: true, progress: progress, size: size, read: read)
+        try load(origin: origin, fastPath: true, options: options, progress: progress, size: size, read: read)
     }
 
     /// `fastPath: false` sends every observation row through the general reader (tests compare the two).
-    static func load(origin: String, fastPath: Bool, progress: (@Sendable (LoadProgress) -> Void)? = nil,
+    static func load(origin: String, fastPath: Bool, options: LoadOptions = LoadOptions(), progress: (@Sendable (LoadProgress) -> Void)? = nil,
                      size: ((String) -> Int)? = nil, read: @escaping (String) -> [UInt8]?) throws -> Dataset {
         var loader = Loader(origin: origin) { name in read(name).map(FileBytes.init) }
         loader.fastPath = fastPath
+        loader.options = options
         loader.progress = progress
         loader.size = size
         return try loader.run()
     }
+}
+
+/// How a load reads its files. The defaults suit every user; tests set a small split threshold
+/// so that the two-thread read runs on files of a few kB.
+public struct LoadOptions: Sendable, Equatable {
+    /// 16 MB: below it, starting a second thread and joining the halves costs more than it saves.
+    public static let defaultSplitThreshold = 16 << 20
+    /// An observation file whose rows (the bytes after its header) are more than this many bytes
+    /// is read by two threads, each half into its own store, then joined.
+    public var splitThreshold: Int
+    /// Split even on a machine with one core (off by default: there the second thread only
+    /// waits). Tests turn it on, so that the split runs wherever they do.
+    public var splitOnOneCore: Bool
+
+    public init(splitThreshold: Int = LoadOptions.defaultSplitThreshold, splitOnOneCore: Bool = false) {
+        self.splitThreshold = splitThreshold
+        self.splitOnOneCore = splitOnOneCore
+    }
+}
+
+/// What a load did, beyond its result: how each observation file was read. Tests assert with it
+/// that the split read really ran.
+public struct LoadStatistics: Sendable, Equatable {
+    /// Per observation file read (its path as messages name it): the parts it was read in, 1, or 2
+    /// when two threads read it. A file refused before its rows (a wrong header) is not listed.
+    public var parts: [String: Int] = [:]
+
+    public init() {}
+
+    /// The files read by more than one thread, sorted.
+    public var splitFiles: [String] { parts.filter { $0.value > 1 }.keys.sorted() }
 }
 
 /// How far a load has got.
@@ -146,6 +182,9 @@ struct Loader {
     var size: ((String) -> Int)?
     /// Decode simple observation rows straight from bytes (off only in tests that compare).
     var fastPath = true
+    var options = LoadOptions()
+    /// What this load did (how each observation file was read), kept on the dataset or the failure.
+    var statistics = LoadStatistics()
     /// Where each `compares` field is, by `measure/category`, for the check that it names a known category.
     var comparesLocations: [String: Location] = [:]
     /// Resources that could not be read whole (missing, refused, empty, a wrong header, a CSV syntax
@@ -308,7 +347,9 @@ struct Loader {
         }
         let vocabulary = hasVocabulary ? buildVocabulary(vocabularyRows, categories: categories, countries: countries) : nil
         if diagnostics.contains(where: { $0.severity == .error }) {
-            throw LoadFailure(diagnostics.sorted())
+            var failure = LoadFailure(diagnostics.sorted())
+            failure.statistics = statistics
+            throw failure
         }
         var datesByEvent: [String: [EventDate]] = [:]
         for d in eventDates { datesByEvent[d.eventID, default: []].append(d) }
@@ -323,6 +364,7 @@ struct Loader {
                            store: store, events: events, origin: origin, ratios: ratios, coverage: coverage, errata: errata)
         data.vocabulary = vocabulary
         data.loadWarnings = diagnostics.filter { $0.severity != .error }
+        data.loadStatistics = statistics
         return data
     }
 

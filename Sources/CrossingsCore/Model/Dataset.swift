@@ -29,6 +29,9 @@ public struct Dataset: Sendable {
     /// What the loader noticed but did not refuse the package for (a resource it does not read):
     /// warnings that `crossings validate` lists with its own.
     public var loadWarnings: [Diagnostic] = []
+    /// How the loader read the package's files (whether an observation file was split between
+    /// two threads); empty for a dataset not read by `PackageLoader`.
+    public var loadStatistics = LoadStatistics()
     /// Every key with at least one observation.
     public var keys: LazyMapCollection<[UInt64], FigureKey> { observations.keys }
 
