@@ -62,11 +62,52 @@ struct LayersTests {
         ])
     }
 
-    @Test func aSourceGivingTwoValuesForOneKeyIsAnErrorNamingBothRows() {
+    /// A source giving another value for a key in a later package is another reading of it, as when
+    /// one package gives both: kept and marked, never a refusal that depends on the packages' order.
+    @Test func aSourceGivingTwoValuesForOneKeyIsTwoReadingsInEitherOrder() throws {
         let second = Self.second { $0.replacingOccurrences(of: "ds/9,KP-RU,2024-Q1,total,,100,,exact,100,", with: "ds/9,KP-RU,2024-Q1,total,,101,,exact,101,") }
-        #expect(errors(MiniPackage.files, second) == [
-            "two/observations.csv:3:1: error: source 'ds' gives 101 for KP-RU 2024-Q1 total here and 100 at one/observations.csv:3:1 (another --data package); one source cannot give two values for one key across the packages read together",
-        ])
+        for (a, b) in [(MiniPackage.files, second), (second, MiniPackage.files)] {
+            let data = try layered(a, b)
+            let values = data.observations(for: key("KP-RU", "2024-Q1")).filter { $0.sourceID == "ds" }.map(\.value).sorted()
+            #expect(values == [100, 101])
+            #expect(Validator.findings(data).filter { $0.severity == .error }.isEmpty, "\(Validator.findings(data))")
+        }
+    }
+
+    /// A package giving one reading twice (two rows, one value), layered with a copy of itself
+    /// under other ids for the rest: matched row for row, in either order.
+    @Test func aReadingGivenTwiceInOnePackageIsMatchedRowForRow() throws {
+        let twice = MiniPackage.files["observations.csv"]! + "ds/2,KP-RU,2024-Q1,total,,100,,exact,100,FSB border service,ds,L2,\n"
+        var first = MiniPackage.files
+        first["observations.csv"] = twice
+        var second = Self.second()
+        second["observations.csv"]! += "ds/2,KP-RU,2024-Q1,total,,100,,exact,100,FSB border service,ds,L2,\n"
+        for (a, b) in [(first, second), (second, first)] {
+            let data = try layered(a, b)
+            #expect(data.observations(for: key("KP-RU", "2024-Q1")).filter { $0.sourceID == "ds" }.count == 2)
+        }
+    }
+
+    /// A copy of the bundled package read beside it (a user's package that copied some of its rows
+    /// does the same): every source, reading, event and ratio once, in either order; the bundled
+    /// package gives some readings twice and some keys two values from one source.
+    @Test func aCopyOfTheBundledPackageBesideItIsTheBundledPackage() throws {
+        let bundled = try PackageLoader.load(files: BundledData.files, origin: "data")
+        let copy = try PackageLoader.load(files: BundledData.files, origin: "copy")
+        for layers in [[copy, bundled], [bundled, copy]] {
+            let data = try Dataset.layered(layers)
+            #expect(data.observations.count == bundled.observations.count)
+            #expect(data.sources.count == bundled.sources.count && data.events.count == bundled.events.count)
+            #expect(data.ratios.count == bundled.ratios.count)
+            #expect(data.coverageByObservation.count == bundled.coverageByObservation.count && data.erratumByObservation.count == bundled.erratumByObservation.count)
+        }
+        // An event of the same id that says something else is still an error.
+        var changed = BundledData.files
+        let events = try #require(changed["events.csv"])
+        let line = try #require(events.split(separator: "\n").dropFirst().first)
+        changed["events.csv"] = events.replacingOccurrences(of: String(line), with: String(line) + " (changed)")
+        let other = try PackageLoader.load(files: changed, origin: "other")
+        #expect(throws: LoadFailure.self) { try Dataset.layered([bundled, other]) }
     }
 
     @Test func coverageThatDisagreesOnOneReadingIsAnError() {

@@ -10,8 +10,9 @@
 ///   any field are an error naming both rows and the field.
 /// - That source's readings for one key (flow, period, measure, category) found in two layers are
 ///   one reading when the value agrees (value, upper end and qualifier): the earlier layer's row
-///   is kept (its id, locator and FILE:LINE), the later one dropped. Different values are an error
-///   naming both rows: one source cannot say two things for one key.
+///   is kept (its id, locator and FILE:LINE), the later one dropped. A different value is another
+///   reading of that source, kept as if one package gave both (marked `!`, a validate warning), so
+///   the packages' order never decides whether they load.
 ///
 /// Any other id that two layers both use (an observation id for a different reading, an event, a
 /// ratio) is an error naming both rows: nothing is loaded, since a citation by id could no longer
@@ -47,8 +48,8 @@ extension Dataset {
 
     /// The layers as one dataset; the first layer's countries, categories and vocabulary win
     /// where two layers define the same one (the same code or category: no error, as every
-    /// package names North Korea). Throws `LoadFailure` when ids collide across layers, when one
-    /// source is defined differently, or when one source gives two values for one key.
+    /// package names North Korea). Throws `LoadFailure` when ids collide across layers or when one
+    /// source is defined differently.
     ///
     /// ```swift
     /// let data = try Dataset.layered([imported, bundled])
@@ -92,22 +93,30 @@ extension Dataset {
         var observationIDs: [String: Location] = [:], readings: [Reading: [Int]] = [:]
         for (n, layer) in layers.enumerated() {
             var map: [Int] = [], ids: [String: Location] = [:], mine: [Reading: [Int]] = [:]
+            // Rows of earlier layers that a row of this layer already stands for: each earlier row
+            // stands for at most one row of a later layer, so a reading a package gives twice
+            // (two rows, one value) is matched row for row, in either order of the packages.
+            var matched: Set<Int> = []
             map.reserveCapacity(layer.observations.count)
             for o in layer.observations {
                 let reading = Reading(source: o.sourceID, key: o.key)
                 if n > 0, shared.contains(o.sourceID), let earlier = readings[reading] {
-                    if let same = earlier.first(where: { kept[$0].value == o.value && kept[$0].high == o.high && kept[$0].qualifier == o.qualifier }) {
+                    func same(_ k: Int) -> Bool {
+                        !matched.contains(k) && kept[k].value == o.value && kept[k].high == o.high && kept[k].qualifier == o.qualifier
+                    }
+                    // The row of that id when it is the same reading, else the first same reading no row claims by id.
+                    if let k = earlier.first(where: { same($0) && kept[$0].id == o.id })
+                        ?? earlier.first(where: same) {
                         // The same reading: one row, the earlier layer's. Its id must not name another row.
-                        if let other = observationIDs[o.id], other != kept[same].location {
+                        if let other = observationIDs[o.id], other != kept[k].location {
                             error(o.location, "observation id '\(clip(o.id))' is also in \(other) (another --data package); ids must be unique across the packages read together")
                         }
-                        map.append(same)
+                        matched.insert(k)
+                        map.append(k)
                         continue
                     }
-                    let first = kept[earlier[0]]
-                    error(o.location, "source '\(clip(o.sourceID))' gives \(clip(o.printed)) for \(o.key) here and \(clip(first.printed)) at \(first.location) (another --data package); one source cannot give two values for one key across the packages read together")
-                    map.append(-1)
-                    continue
+                    // Another value of that source for the key: kept as another reading, as when one
+                    // package gives two (the Resolver marks the disagreement; validate warns).
                 }
                 if n > 0 { claim("observation", o.id, o.location, &observationIDs) }
                 ids[o.id] = ids[o.id] ?? o.location
@@ -120,11 +129,36 @@ extension Dataset {
             rows.append(map)
         }
 
+        // Events and ratios: one defined alike in two layers (every field but where it is written)
+        // is one, the first layer's (a package that copies some of the bundled rows reads beside
+        // it); the same id for a different row is an error.
         var eventIDs: [String: Location] = [:], ratioIDs: [String: Location] = [:]
+        var eventByID: [String: Event] = [:], ratioByID: [String: Ratio] = [:]
+        var events: [Event] = [], ratios: [Ratio] = []
+        let nowhere = Location(file: "", line: 0)
+        func unplaced(_ e: Event) -> Event {
+            var e = e
+            e.location = nowhere
+            for k in e.dates.indices { e.dates[k].location = nowhere }
+            return e
+        }
+        func unplaced(_ r: Ratio) -> Ratio { var r = r; r.location = nowhere; r.fieldLocations = [:]; return r }
         for (n, layer) in layers.enumerated() {
             var e: [String: Location] = [:], r: [String: Location] = [:]
-            for x in layer.events { if n > 0 { claim("event", x.id, x.location, &eventIDs) }; e[x.id] = e[x.id] ?? x.location }
-            for x in layer.ratios { if n > 0 { claim("ratio", x.id, x.location, &ratioIDs) }; r[x.id] = r[x.id] ?? x.location }
+            for x in layer.events {
+                if n > 0, let first = eventByID[x.id], unplaced(first) == unplaced(x) { continue }
+                if n > 0 { claim("event", x.id, x.location, &eventIDs) }
+                e[x.id] = e[x.id] ?? x.location
+                eventByID[x.id] = eventByID[x.id] ?? x
+                events.append(x)
+            }
+            for x in layer.ratios {
+                if n > 0, let first = ratioByID[x.id], unplaced(first) == unplaced(x) { continue }
+                if n > 0 { claim("ratio", x.id, x.location, &ratioIDs) }
+                r[x.id] = r[x.id] ?? x.location
+                ratioByID[x.id] = ratioByID[x.id] ?? x
+                ratios.append(x)
+            }
             eventIDs.merge(e) { a, _ in a }; ratioIDs.merge(r) { a, _ in a }
         }
 
@@ -166,14 +200,11 @@ extension Dataset {
 
         var countries: [Country] = [], countryCodes: Set<String> = []
         var categories: [Category] = [], categoryKeys: Set<String> = []
-        var events: [Event] = [], ratios: [Ratio] = []
         for layer in layers {
             for c in layer.countries.values.sorted(by: { $0.location < $1.location }) where countryCodes.insert(c.code).inserted {
                 countries.append(c)
             }
             for c in layer.categories where categoryKeys.insert("\(c.measure.rawValue)/\(c.id)").inserted { categories.append(c) }
-            events += layer.events
-            ratios += layer.ratios
         }
         var store = ObservationStore()
         for o in kept { store.append(o) }

@@ -65,14 +65,14 @@ struct CheckCommand: ParsableCommand {
             if result.unchecked > 0 { unchecked.append((path, result.unchecked)) }
         }
         if format == .human {
-            for (path, d) in dates { print(visible("\(path): dated \(d.day.description) by \(d.how) (for 'last year', 'this year', 'currently')")) }
+            for (path, d) in dates { StandardOutput.write(visible("\(path): dated \(d.day.description) by \(d.how) (for 'last year', 'this year', 'currently')")) }
         } else if format == .line {
             for (path, d) in dates { printError(visible("\(path): dated \(d.day.description) by \(d.how)")) }
         }
         switch format {
-        case .human: print(CheckOutput.human(all), terminator: "")
-        case .line: print(CheckOutput.line(all), terminator: "")
-        case .json: print(CheckOutput.json(all, dates: dates), terminator: "")
+        case .human: StandardOutput.write(CheckOutput.human(all), terminator: "")
+        case .line: StandardOutput.write(CheckOutput.line(all), terminator: "")
+        case .json: StandardOutput.write(CheckOutput.json(all, dates: dates), terminator: "")
         }
         // Claims past the limit are said, with an error status: the draft was not wholly checked.
         for (path, n) in unchecked {

@@ -24,11 +24,13 @@ struct Crossings: ParsableCommand {
         // The explorer draws only on a terminal; piped or redirected, print the overview.
         guard isatty(1) != 0 else {
             let dataset = try data.load()
-            print(Overview.text(dataset))
-            print("The full-screen explorer needs a terminal: run `crossings` with no arguments in one.")
+            StandardOutput.write(Overview.text(dataset))
+            StandardOutput.write("The full-screen explorer needs a terminal: run `crossings` with no arguments in one.")
             return
         }
         // On a terminal the explorer loads in the background, with a progress screen when it takes a while.
+        // (A notice is printed before the explorer takes the screen, and is there again when it leaves.)
+        if let notice = DataOptions.bundledFolderNotice(data.data) { printError(notice) }
         let layers = data.layers
         let status: Int32
         do {

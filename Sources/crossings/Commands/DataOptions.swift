@@ -22,8 +22,19 @@ struct DataOptions: ParsableArguments {
         data.isEmpty ? nil : data.map { $0 == bundledKeyword ? nil : $0 }
     }
 
+    /// A notice when `--data bundled` is given and a folder `./bundled` is there too: the word
+    /// names the bundled package, so the user who meant the folder learns how to name it.
+    static func bundledFolderNotice(_ data: [String]) -> String? {
+        var isDirectory: ObjCBool = false
+        guard data.contains(bundledKeyword),
+              FileManager.default.fileExists(atPath: bundledKeyword, isDirectory: &isDirectory), isDirectory.boolValue
+        else { return nil }
+        return "crossings: note: --data bundled reads the bundled package, not the folder ./bundled here (that one is --data ./bundled)"
+    }
+
     /// The bundled package, or the ones in --data. On errors, prints them and exits 2.
     func load() throws -> Dataset {
+        if let notice = Self.bundledFolderNotice(data) { printError(notice) }
         do {
             return try loadOrThrow()
         } catch let failure as LoadFailure {

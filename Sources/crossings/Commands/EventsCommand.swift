@@ -42,9 +42,9 @@ struct EventsCommand: ParsableCommand {
             return true
         }
         switch output.format {
-        case .table: print(EventOutput.table(events, width: width.width), terminator: "")
-        case .csv: print(EventOutput.csv(events, dataset), terminator: "")
-        case .json: print(EventOutput.json(events), terminator: "")
+        case .table: StandardOutput.write(EventOutput.table(events, width: width.width), terminator: "")
+        case .csv: StandardOutput.write(EventOutput.csv(events, dataset), terminator: "")
+        case .json: StandardOutput.write(EventOutput.json(events), terminator: "")
         }
     }
 

@@ -72,7 +72,7 @@ struct FiguresCommand: ParsableCommand {
             }
             table.rows += Export.counts(rows, flow: flow, compare: nil, granularity: granularity, dataset).rows
         }
-        print(table.csv(forTerminal: true), terminator: "")
+        StandardOutput.write(table.csv(forTerminal: true), terminator: "")
     }
 
     func run() throws {
@@ -95,22 +95,22 @@ struct FiguresCommand: ParsableCommand {
         switch format {
         case .csv, .json:
             // One flow at a time, dropping what was worked out for it: a large package has hundreds.
-            print(format == .csv ? CSVWriter.line(FigureOutput.csvHeader) : "", terminator: "")
+            StandardOutput.write(format == .csv ? CSVWriter.line(FigureOutput.csvHeader) : "", terminator: "")
             var items: [[String: Any]] = []
-            for flow in (query.flows ?? dataset.flows).sorted() {
+            for flow in (query.flows ?? dataset.flows).sorted() where !StandardOutput.closed {
                 var one = query
                 one.flows = [flow]
                 let rows = resolver.figures(one)
                 if format == .csv {
-                    print(FigureOutput.csv(rows, resolver: resolver, header: false), terminator: "")
+                    StandardOutput.write(FigureOutput.csv(rows, resolver: resolver, header: false), terminator: "")
                 } else {
                     items += FigureOutput.jsonItems(rows, resolver: resolver)
                 }
                 resolver.forget(flow: flow)
             }
-            if format == .json { print(jsonText(["figures": items]), terminator: "") }
+            if format == .json { StandardOutput.write(jsonText(["figures": items]), terminator: "") }
         case .table:
-            print(FigureOutput.table(resolver.figures(query), resolver: resolver, dataset: dataset, width: width.width), terminator: "")
+            StandardOutput.write(FigureOutput.table(resolver.figures(query), resolver: resolver, dataset: dataset, width: width.width), terminator: "")
         }
     }
 }

@@ -95,11 +95,11 @@ struct RussiaInOutCommand: ParsableCommand {
         for r in importer.reports {
             t.add([r.file, formatCount(r.read), formatCount(r.imported), formatCount(r.rejected)])
         }
-        print(t.render(), terminator: "")
+        StandardOutput.write(t.render(), terminator: "")
         if verbose {
-            for r in importer.rejections { print(visible(r.description)) }
+            for r in importer.rejections { StandardOutput.write(visible(r.description)) }
         } else {
-            print(Self.summary(importer.rejections), terminator: "")
+            StandardOutput.write(Self.summary(importer.rejections), terminator: "")
         }
         for w in warnings { printError("crossings: warning: \(visible(w))") }
         let rejected = importer.rejections.count

@@ -31,7 +31,7 @@ struct LSPCommand: ParsableCommand {
                 at += n
             }
         }, log: { line in
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            printError(line)
         })
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while server.exitCode == nil {

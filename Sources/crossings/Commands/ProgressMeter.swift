@@ -21,11 +21,12 @@ final class ProgressMeter: @unchecked Sendable {
         let percent = p.totalBytes > 0 ? String(format: "%3.0f%%", p.fraction * 100) : ""
         lock.lock(); defer { lock.unlock() }
         shown = true
-        FileHandle.standardError.write(Data("\r\(label): \(percent) \(formatCount(p.rows)) rows, \(p.phase)\u{1B}[K".utf8))
+        var line = Array("\r\(label): \(percent) \(formatCount(p.rows)) rows, \(p.phase)\u{1B}[K".utf8)
+        writeAll(2, &line)
     }
 
     func finish() {
         lock.lock(); defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { var clear = Array("\r\u{1B}[K".utf8); writeAll(2, &clear) }
     }
 }

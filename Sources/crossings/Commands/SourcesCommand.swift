@@ -35,10 +35,10 @@ struct SourcesCommand: ParsableCommand {
         switch format {
         case .table:
             let fit = width.width
-            print(id == nil ? SourceOutput.table(sources, dataset, width: fit) : SourceOutput.detail(sources[0], dataset, width: fit), terminator: "")
-        case .json: print(SourceOutput.json(sources, dataset), terminator: "")
-        case .cslJSON: print(SourceOutput.csl(sources), terminator: "")
-        case .bibtex: print(SourceOutput.bibtex(sources), terminator: "")
+            StandardOutput.write(id == nil ? SourceOutput.table(sources, dataset, width: fit) : SourceOutput.detail(sources[0], dataset, width: fit), terminator: "")
+        case .json: StandardOutput.write(SourceOutput.json(sources, dataset), terminator: "")
+        case .cslJSON: StandardOutput.write(SourceOutput.csl(sources), terminator: "")
+        case .bibtex: StandardOutput.write(SourceOutput.bibtex(sources), terminator: "")
         }
     }
 }

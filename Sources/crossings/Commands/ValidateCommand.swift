@@ -28,17 +28,18 @@ struct ValidateCommand: ParsableCommand {
 
     func run() throws {
         let dataset: Dataset
+        if let notice = DataOptions.bundledFolderNotice(data.data) { printError(notice) }
         do {
             dataset = try DataOptions.loadOrThrow(layers: DataOptions.layers(directory.map { [$0] } ?? data.data), progress: nil)
         } catch let failure as LoadFailure {
-            for d in failure.diagnostics { print(visible(d.description)) }
+            for d in failure.diagnostics { StandardOutput.write(visible(d.description)) }
             let errors = failure.diagnostics.filter { $0.severity == .error }.count
             fflush(nil)  // the findings first, then the summary, even when both go to one file
             printError("\(errors) error\(errors == 1 ? "" : "s"): the package is not valid")
             throw ExitCode(1)
         }
         let findings = Validator.findings(dataset)
-        for f in findings { print(visible(f.description)) }
+        for f in findings { StandardOutput.write(visible(f.description)) }
         let warnings = findings.filter { $0.severity == .warning }.count
         fflush(nil)  // the findings first, then the summary, even when both go to one file
         printError("\(visible(dataset.origin)): valid — \(counted(dataset.observations.count, "figure")), \(counted(dataset.events.count, "event")), \(counted(dataset.sources.count, "source")); 0 errors, \(counted(warnings, "warning"))")
