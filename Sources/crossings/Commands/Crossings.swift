@@ -9,6 +9,11 @@ struct Crossings: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crossings",
         abstract: "Explore and fact-check border crossings between North Korea and Russia.",
+        // The subcommand is optional (ArgumentParser's own usage line would say it is required).
+        usage: """
+        crossings [--data <DIR> ...]
+        crossings <subcommand> [<options>]
+        """,
         // No blank line in a discussion: the man page's generator writes it as an empty input
         // line, which mdoc warns about. ASCII only: the generator drops other characters.
         discussion: """
