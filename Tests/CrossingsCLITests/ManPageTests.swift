@@ -18,6 +18,7 @@ struct ManPageTests {
     struct Command {
         var path: [String]
         var abstract: String
+        var discussion: String
         var arguments: [[String: Any]]
     }
 
@@ -32,6 +33,7 @@ struct ManPageTests {
             let name = c["commandName"] as? String ?? ""
             if name == "help" { return }
             out.append(Command(path: path + [name], abstract: c["abstract"] as? String ?? "",
+                               discussion: c["discussion"] as? String ?? "",
                                arguments: c["arguments"] as? [[String: Any]] ?? []))
             for s in c["subcommands"] as? [[String: Any]] ?? [] { walk(s, path + [name]) }
         }
@@ -66,9 +68,31 @@ struct ManPageTests {
                 }
             }
         }
+        #expect(!page.contains("\n\n"), "an empty input line (mdoc warns of it): a blank line in a command's discussion; join its paragraphs, then \(Self.regenerate)")
         let onPage = Set(page.matches(of: /Fl -([a-z][a-z0-9-]*)/).map { String($0.output.1) })
             .union(page.matches(of: /, -([a-z][a-z0-9-]*)/).map { String($0.output.1) })
         #expect(onPage.subtracting(longNames).isEmpty, "options on the page the program does not have: \(onPage.subtracting(longNames).sorted()); \(Self.regenerate)")
+    }
+
+    /// Each command's description (its discussion, as --help prints it) is on the page, line for line,
+    /// as the generator writes text (ASCII only, `\e` for a backslash, `\&` before a leading dot,
+    /// quote or blank): a changed description fails here too, even where the generator's own tool
+    /// was not built and the test below is skipped.
+    @Test func thePageHasEveryCommandsDescription() throws {
+        let page = try String(contentsOf: Self.page, encoding: .utf8)
+        let commands = try commands()
+        #expect(commands.count > 5)
+        for command in commands where !command.discussion.isEmpty {
+            #expect(!command.discussion.contains("\n\n"), "\(command.path.joined(separator: " ")): a blank line in the discussion is an empty mdoc input line")
+            for (n, line) in command.discussion.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var text = String(line.filter(\.isASCII)).replacingOccurrences(of: "\\", with: "\\e")
+                if n == 0, let first = text.first, ".' ".contains(first) { text = "\\&" + text }
+                #expect(text.isEmpty || page.contains("\n" + text + "\n"),
+                        "\(command.path.joined(separator: " ")): '\(text)' missing; \(Self.regenerate)")
+            }
+        }
+        // The root's description says what `crossings` alone does.
+        #expect(page.contains("opens the full-screen explorer"))
     }
 
     /// Byte for byte what the generator writes today, when its tool was built (by the plugin, beside

@@ -16,7 +16,7 @@ struct CheckCommand: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case human, line, json }
 
-    @Argument(help: ArgumentHelp("Files to check; - reads standard input.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Files to check; - reads standard input.", valueName: "FILE"), completion: .file())
     var files: [String] = []
     @Option(name: .long, help: ArgumentHelp("Check this sentence instead of files.", valueName: "SENTENCE"))
     var text: String?

@@ -9,9 +9,19 @@ struct Crossings: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crossings",
         abstract: "Explore and fact-check border crossings between North Korea and Russia.",
+        // The subcommand is optional (ArgumentParser's own usage line would say it is required).
+        usage: """
+        crossings [--data <DIR> ...]
+        crossings <subcommand> [<options>]
+        """,
+        // No blank line in a discussion: the man page's generator writes it as an empty input
+        // line, which mdoc warns about. ASCII only: the generator drops other characters.
         discussion: """
-        Every number comes with its source. With no subcommand, crossings prints an \
-        overview of the data package; the subcommands answer questions about it.
+        Every number comes with its source. With no subcommand, on a terminal, crossings opens \
+        the full-screen explorer: counts by quarter, half or year, breakdowns, a timeline of \
+        events, the sources and a ranking of countries (press ? for its keys; see \
+        docs/explorer.md). Piped or redirected, it prints an overview of the data package \
+        instead. The subcommands answer questions about the data and print the answer.
         Exit status: 0 success, 1 findings (validate), 2 usage or data errors.
         """,
         version: "0.1.0",

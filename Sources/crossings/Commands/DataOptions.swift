@@ -8,7 +8,7 @@ import Foundation
 struct DataOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "Read the data package in DIR instead of the bundled one. Repeat to read several packages as one; `bundled` names the bundled package (a folder named bundled is `./bundled`).",
-        valueName: "DIR"))
+        valueName: "DIR"), completion: .directory)
     var data: [String] = []
 
     /// What --data names: nil for the bundled package alone (no --data), else one entry per

@@ -9,7 +9,8 @@ struct EventsCommand: ParsableCommand {
         abstract: "List the timeline of events in date order, each with the dates its sources give."
     )
 
-    @Option(help: ArgumentHelp("Only events with this tag (repeatable): \(PackageLoader.knownTags.sorted().joined(separator: ", ")).", valueName: "TAG"))
+    @Option(help: ArgumentHelp("Only events with this tag (repeatable): \(PackageLoader.knownTags.sorted().joined(separator: ", ")).", valueName: "TAG"),
+            completion: .list(PackageLoader.knownTags.sorted()))
     var tag: [String] = []
     @OptionGroup var period: PeriodRangeOptions<PeriodHelp>
     @Option(help: ArgumentHelp("Only events whose summary, tags, dates or sources contain TEXT (any case).", valueName: "TEXT"))
@@ -80,6 +81,8 @@ enum EventOutput {
             let cites = e.dates.map { d in "\(d.sourceID) \(d.locator)" + (e.datesDisagree ? " (\(d.label))" : "") }
             t.add([dateLabel(e), e.tags.joined(separator: ","), e.summary, cites.joined(separator: "; ")])
         }
+        // The legend only where a row above carries the mark.
+        guard events.contains(where: \.datesDisagree) else { return t.render(width: width) }
         return t.render(width: width) + "\n" + wrappedProse("! sources give different dates for this event (each source's date is shown beside it)", width: width) + "\n"
     }
 

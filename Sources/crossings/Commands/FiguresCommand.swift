@@ -17,14 +17,15 @@ struct FiguresCommand: ParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Only this flow: KP-RU (North Koreans entering Russia), RU-KP (Russians to North Korea), XX-RU, RU-XX.", valueName: "FLOW"))
+    @Option(help: ArgumentHelp("Only this flow: KP-RU (North Koreans entering Russia), RU-KP (Russians to North Korea), XX-RU, RU-XX.", valueName: "FLOW"),
+            completion: .custom(Completions.flows))
     var flow: [String] = []
     @OptionGroup var period: PeriodRangeOptions<PeriodHelp>
     @Option(help: ArgumentHelp("List every quarter, half or year in the range, derived where no source reports it.", valueName: "quarter|half|year"))
     var by: Granularity?
-    @Option(help: ArgumentHelp("Only this measure (repeatable).", valueName: "total|purpose|transport|estimate|annual-average"))
+    @Option(help: ArgumentHelp("Only this measure (repeatable); one category of it after a slash: purpose/study, transport/rail.", valueName: "total|purpose|transport|estimate|annual-average"))
     var measure: [MeasureOption] = []
-    @Flag(help: "With --format csv: each flow's total period by period, the value the explorer shows with its marks and citation (the rows its `e` exports from Counts).")
+    @Flag(help: "With --format csv: each flow's total period by period, the value the explorer shows with its marks and citation (the rows its `e` exports from Counts); with --measure purpose/study, that category's series (what `e` exports from a Series).")
     var shown = false
     @OptionGroup var output: FormatOptions
     @OptionGroup var width: WidthOptions
@@ -37,13 +38,27 @@ struct FiguresCommand: ParsableCommand {
 
     enum Granularity: String, ExpressibleByArgument, CaseIterable { case quarter, half, year }
 
+    /// `total`, `purpose`, or one category of a measure: `purpose/study`.
     struct MeasureOption: ExpressibleByArgument {
         var measure: Measure
+        /// nil: every category of the measure.
+        var category: String?
         init?(argument: String) {
-            guard let m = Measure(rawValue: argument) else { return nil }
+            let parts = argument.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let m = Measure(rawValue: String(parts[0])) else { return nil }
             measure = m
+            if parts.count == 2 {
+                guard m.hasCategories, !parts[1].isEmpty else { return nil }
+                category = String(parts[1])
+            }
         }
         static var allValueStrings: [String] { Measure.allCases.map(\.rawValue) }
+        static var defaultCompletionKind: CompletionKind { .list(Completions.measures) }
+
+        /// Whether a figure of this key is one this option asks for.
+        func admits(_ key: FigureKey) -> Bool { key.measure == measure && (category.map { $0 == key.category } ?? true) }
+
+        var description: String { measure.rawValue + (category.map { "/" + $0 } ?? "") }
     }
 
     func validate() throws {
@@ -55,22 +70,49 @@ struct FiguresCommand: ParsableCommand {
             throw ValidationError("--from \(a) is after --to \(b)")
         }
         if shown && output.format != .csv { throw ValidationError("--shown is for --format csv") }
-        if shown && measure.contains(where: { $0.measure != .total }) { throw ValidationError("--shown lists totals only: drop --measure") }
+        for m in measure where shown && m.measure != .total && !(m.measure.isBreakdown && m.category != nil) {
+            throw ValidationError("--shown lists totals, or one category of a breakdown as the explorer's Series does: --measure total, purpose/CATEGORY or transport/CATEGORY, not \(m.description)")
+        }
     }
 
-    /// `--shown`: the explorer's Counts export of each flow (`Export.counts`), one header.
+    /// A category that is not the package's: an error naming the ones it has (exit 2).
+    func checkCategories(_ dataset: Dataset) throws {
+        for m in measure {
+            guard let c = m.category else { continue }
+            let known = dataset.categories(of: m.measure) + (m.measure.isBreakdown ? [notStatedCategory] : [])
+            if !known.contains(c) {
+                printError("crossings: --measure \(visible(m.description)): no category '\(visible(c))' of \(m.measure.rawValue) (categories: \(known.map(visible).joined(separator: ", ")))")
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    /// `--shown`: the explorer's Counts export of each flow (`Export.counts`), and with `--measure
+    /// purpose/study` its Series export of that category (each period of the flow's span with the
+    /// value the breakdown shows, or a gap row: as `SeriesView` lists them), one header.
     func printShown(_ dataset: Dataset, flows: [Flow], from: Period?, to: Period?) {
         let library = Library(dataset)
         var facets = Facets()
         facets.fromYear = from?.firstQuarter.year
         facets.toYear = to?.lastQuarter.year
         let granularity = by.map { Period.Granularity(rawValue: $0.rawValue)! } ?? .quarter
+        func inRange(_ p: Period) -> Bool {
+            (from.map { p.firstQuarter >= $0.firstQuarter } ?? true) && (to.map { p.lastQuarter <= $0.lastQuarter } ?? true)
+        }
         var table = ExportTable(name: "", header: Export.figureColumns, rows: [])
         for flow in flows {
-            let rows = library.counts(flow: flow, granularity: granularity, facets: facets).filter { r in
-                (from.map { r.period.firstQuarter >= $0.firstQuarter } ?? true) && (to.map { r.period.lastQuarter <= $0.lastQuarter } ?? true)
+            for m in measure.isEmpty ? [MeasureOption(argument: "total")!] : measure {
+                guard let category = m.category else {
+                    let rows = library.counts(flow: flow, granularity: granularity, facets: facets).filter { inRange($0.period) }
+                    table.rows += Export.counts(rows, flow: flow, compare: nil, granularity: granularity, dataset).rows
+                    continue
+                }
+                let rows = library.index.periods(flow: flow, granularity: granularity).filter { facets.admits($0) && inRange($0) }.map { p in
+                    CountRow(period: p, figure: library.figure(FigureKey(flow: flow, period: p, measure: m.measure, category: category), facets: facets))
+                }
+                table.rows += Export.counts(rows, flow: flow, compare: nil, granularity: granularity, dataset,
+                                            measure: m.measure, category: category).rows
             }
-            table.rows += Export.counts(rows, flow: flow, compare: nil, granularity: granularity, dataset).rows
         }
         StandardOutput.write(table.csv(forTerminal: true), terminator: "")
     }
@@ -81,6 +123,7 @@ struct FiguresCommand: ParsableCommand {
         for f in flows where !dataset.flows.contains(f) {
             printError("crossings: no figures for flow \(f) in \(dataset.origin) (flows: \(dataset.flows.map(\.description).joined(separator: ", ")))")
         }
+        try checkCategories(dataset)
         let range = try period.parsed()
         if shown { return printShown(dataset, flows: flows.isEmpty ? dataset.flows.sorted() : flows, from: range.from, to: range.to) }
         let query = FigureQuery(
@@ -90,6 +133,8 @@ struct FiguresCommand: ParsableCommand {
             granularity: by.map { Period.Granularity(rawValue: $0.rawValue)! },
             measures: measure.isEmpty ? nil : Set(measure.map(\.measure))
         )
+        // `--measure purpose/study`: of the measure's rows, those of the category.
+        let admits: (FigureRow) -> Bool = { r in measure.isEmpty || measure.contains { $0.admits(r.key) } }
         let resolver = Resolver(dataset)
         let format = output.format
         switch format {
@@ -100,7 +145,7 @@ struct FiguresCommand: ParsableCommand {
             for flow in (query.flows ?? dataset.flows).sorted() where !StandardOutput.closed {
                 var one = query
                 one.flows = [flow]
-                let rows = resolver.figures(one)
+                let rows = resolver.figures(one).filter(admits)
                 if format == .csv {
                     StandardOutput.write(FigureOutput.csv(rows, resolver: resolver, header: false), terminator: "")
                 } else {
@@ -110,7 +155,7 @@ struct FiguresCommand: ParsableCommand {
             }
             if format == .json { StandardOutput.write(jsonText(["figures": items]), terminator: "") }
         case .table:
-            StandardOutput.write(FigureOutput.table(resolver.figures(query), resolver: resolver, dataset: dataset, width: width.width), terminator: "")
+            StandardOutput.write(FigureOutput.table(resolver.figures(query).filter(admits), resolver: resolver, dataset: dataset, width: width.width), terminator: "")
         }
     }
 }
@@ -228,6 +273,7 @@ enum FigureOutput {
         t.below = [6]
         t.labels = ["Flow", "Period", "Measure", "Value", "", "Y/Y", "Sources"]
         var notes: [String] = []
+        var allMarks: [String] = []
         func note(_ text: String) -> Int {
             if let i = notes.firstIndex(of: text) { return i + 1 }
             notes.append(text)
@@ -262,12 +308,23 @@ enum FigureOutput {
             } else {
                 cites = r.observations.map { "\($0.sourceID) \($0.locator)" }.joined(separator: "; ")
             }
+            // The marks column, and a derived change's `*`, for the legend (notes' numbers dropped).
+            allMarks.append(marks.replacing(/\[[0-9]+\]/, with: "") + (change.hasPrefix("n/a") ? "" : change.filter { $0 == "*" }))
             t.add([r.key.flow.description, r.key.period.description, r.key.measureLabel, r.value.display, marks, change, cites])
         }
+        // The legend explains only the marks the rows above carry.
+        let hedges = Set(rows.map(\.value.hedgeMark))
+        let marks = allMarks.joined()
+        let entries: [[(mark: String, text: String, present: Bool)]] = [
+            [("~", "about, or rounded", hedges.contains("~")), (">", "more than", hedges.contains(">")),
+             (">=", "at least", hedges.contains(">=")), ("<", "fewer than", hedges.contains("<")),
+             ("<=", "at most", hedges.contains("<=")),
+             ("*", "derived: worked out by crossings, printed by no source", marks.contains("*"))],
+            [("!", "the values for this figure cannot all be true (see the notes)", marks.contains("!")),
+             ("x", "erratum: printed, but recorded as wrong", marks.contains("x"))],
+        ]
         var legend = "\n"
-        for line in [
-            "~ about, or rounded   > more than   >= at least   < fewer than   <= at most   * derived: worked out by crossings, printed by no source",
-            "! the values for this figure cannot all be true (see the notes)   x erratum: printed, but recorded as wrong",
+        for line in entries.map({ $0.filter(\.present).map { "\($0.mark) \($0.text)" }.joined(separator: "   ") }).filter({ !$0.isEmpty }) + [
             "Y/Y: change on the same period a year earlier, only between values of equal coverage",
             "Sources: `crossings sources ID`; every citation: --format json.",
         ] { legend += wrappedProse(line, width: width) + "\n" }

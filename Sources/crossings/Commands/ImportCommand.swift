@@ -14,6 +14,7 @@ struct RussiaInOutCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "russia-in-out",
         // ASCII only: the man page's generator drops other characters ("2010–2020" became "20102020").
+        // No blank line in the discussion: the generator writes it as an empty input line (an mdoc warning).
         abstract: "Import Ksimi/Russia_in_out (FSB border-service counts for every country, 2010 to 2020).",
         discussion: """
         Reads Russia_in_master.csv (entries into Russia, flows XX-RU) and Russia_out_master.csv \
@@ -23,20 +24,18 @@ struct RussiaInOutCommand: ParsableCommand {
         FILE:LINE[:COLUMN] and the reason for the first few (--verbose: for each rejected row). \
         A row with a byte that is not UTF-8 is rejected alone; the others are imported. \
         Then browse it with `crossings --data DIR`.
-
         DIR must be missing or empty; with --force, a data package in DIR is replaced as a whole. \
         The package is written into a temporary folder beside DIR, loaded, and only then renamed \
         into place, so a failure leaves DIR as it was.
-
         Exit status: 0 every row imported (or left out by design: Russia's own rows); 1 the \
         package was written but other rows were rejected; 2 nothing written (an unreadable \
         file, a wrong header, a non-empty DIR without --force, a write that failed).
         """
     )
 
-    @Argument(help: ArgumentHelp("Russia_in_master.csv and/or Russia_out_master.csv.", valueName: "FILE"))
+    @Argument(help: ArgumentHelp("Russia_in_master.csv and/or Russia_out_master.csv.", valueName: "FILE"), completion: .file(extensions: ["csv"]))
     var files: [String]
-    @Option(help: ArgumentHelp("The folder to write the package to: created if missing, refused if not empty (unless --force).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("The folder to write the package to: created if missing, refused if not empty (unless --force).", valueName: "DIR"), completion: .directory)
     var into: String
     @Flag(help: "Replace the data package already in DIR (as a whole; it is kept if anything fails).")
     var force = false

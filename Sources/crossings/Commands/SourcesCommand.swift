@@ -14,7 +14,7 @@ struct SourcesCommand: ParsableCommand {
         case cslJSON = "csl-json"
     }
 
-    @Argument(help: ArgumentHelp("A source id, such as mediazona-2025-05-08.", valueName: "ID"))
+    @Argument(help: ArgumentHelp("A source id, such as mediazona-2025-05-08.", valueName: "ID"), completion: .custom(Completions.sourceIDs))
     var id: String?
     @Option(help: "Output format.")
     var format: Format = .table

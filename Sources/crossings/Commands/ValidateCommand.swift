@@ -17,7 +17,7 @@ struct ValidateCommand: ParsableCommand {
 
     @OptionGroup var data: DataOptions
 
-    @Argument(help: ArgumentHelp("The data package to check (the same as --data DIR).", valueName: "DIR"))
+    @Argument(help: ArgumentHelp("The data package to check (the same as --data DIR).", valueName: "DIR"), completion: .directory)
     var directory: String?
 
     mutating func validate() throws {
