@@ -70,6 +70,8 @@ extension State {
     }
 
     mutating func cite() {
+        // An event's citations are its sources' dates, on its page (a breakdown's Events, a source's events).
+        if selectedItem?.cite == nil, let event = selectedItem?.open, event.kind == .event { push(event); return }
         guard let key = selectedItem?.cite else { message = "no number on this line"; return }
         if current.page == .citations(key) { message = "these are its citations"; return }
         push(.citations(key))

@@ -11,11 +11,13 @@ struct ChartEndToEndTests {
         t.wait(for: "2025-Q1          295")
         // The marks row under the bars, and the selected quarter's events on the status line.
         t.wait(for: "◆◆             ◆ ◆◆ ◆◆")
-        t.wait(for: "◆ 3 events: FSB border data")
+        t.wait(for: "◆ 3 events (↵ lists them): FSB border data")
         // To the Russian tour group's line on the Timeline, then p.
         let steps = try ChartTests.timelineKeys(to: "first-russian-tour-group-2024").filter { $0 == "j" }.count
         try t.keys("2")
         t.wait(for: "[2 Timeline]")
+        try t.keys("g")
+        t.wait(for: "›2017")
         for _ in 0..<steps { try t.keys("j") }
         t.wait(for: "›9 February 2024")
         try t.keys("p")

@@ -382,10 +382,13 @@ func drawEventMarks(_ s: State, _ items: Items, _ layout: Layout, _ screen: inou
     }
 }
 
-/// `◆ 2 events: Putin and Kim Jong Un sign…`, for the status line.
+/// `◆ 2 events (↵ lists them): Putin and Kim Jong Un sign…`, for the status line: the period's
+/// breakdown ends with its events (at 80×24 this line could only name the first).
 func periodEventsNote(_ s: State) -> String? {
     guard let (_, events) = s.selectedPeriodEvents, let first = events.first else { return nil }
-    return "◆ \(events.count) \(events.count == 1 ? "event" : "events"): " + first.summary
+    let key = Keymap.keyLabel(for: .open, in: s.current.page.scope, limit: 1)
+    let lists = events.count == 1 ? "lists it" : "lists them"
+    return "◆ \(events.count) \(events.count == 1 ? "event" : "events")" + (key.isEmpty ? "" : " (\(key) \(lists))") + ": " + first.summary
 }
 
 // MARK: Both flows on the chart
