@@ -16,10 +16,12 @@ struct CountsView: PageView {
     var hasChart: Bool { true }
     var marksEvents: Bool { true }
 
-    /// The flow, and the category the filter menu counts instead of the total, if any.
+    /// The flow, and the category the filter menu counts instead of the total, if any (not while a
+    /// series is open above it: the series names its category, the same one, `seriesFollowsCategoryFacet`).
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
         let key = s.facets.countedKey(flow: s.flow, period: .year(0))
-        return [s.flow.description] + (key.measure == .total ? [] : [key.measure.rawValue, s.library.categoryLabel(key)])
+        let seriesOpen = s.view == .counts && s.stack.contains { $0.page.kind == .series }
+        return [s.flow.description] + (key.measure == .total || seriesOpen ? [] : [key.measure.rawValue, s.library.categoryLabel(key)])
     }
 
     func header(_ s: State, width w: Int) -> String? {
