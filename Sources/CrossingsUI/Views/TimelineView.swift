@@ -109,18 +109,29 @@ extension State {
         }
         // A year or half is opened by year or half: an event dated "2017" is not put in 2017-Q1.
         granularity = quarter.granularity == .year || quarter.granularity == .half ? quarter.granularity : .quarter
+        // The filter menu's category stays where the flow has figures for it; where it has none (study
+        // entries of RU-KP, from a tourism event) it would show a page of blanks: the total instead.
+        var cleared = ""
+        if let category = facets.category,
+           !library.counts(flow: flow, granularity: granularity, facets: facets).contains(where: { $0.figure != nil }) {
+            facets.category = nil
+            cleared = "; category filter \(category) cleared: \(flow) has no figures for it"
+        }
         view = .counts
         var root = PageState(.counts)
         root.filter = ""
         stacks[.counts] = [root]
         if let i = countsIndex(of: quarter) {
             root.selected = i
+            // The long note is wrapped above the status line: the period is kept clear of it.
+            if !cleared.isEmpty { root.top = max(0, i - 3) }
             stacks[.counts] = [root]
-            if event != nil { message = "counts of \(flow), the flow this event concerns" }
+            if event != nil { message = "counts of \(flow), the flow this event concerns" + cleared }
         } else {
             selectCounts(nil)
-            message = "no \(flow) counts for \(quarter)"
+            message = "no \(flow) counts for \(quarter)" + cleared
         }
+        if !cleared.isEmpty { messageInFull = true }
     }
 }
 
