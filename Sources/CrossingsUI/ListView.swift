@@ -10,8 +10,17 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
     if let row = layout.headerRow { drawHeader(s, row, width: layout.listWidth - 1, &screen) }
     if let preview = layout.preview { drawPreview(s, items, layout, preview, &screen) }
     guard !items.isEmpty else {
-        let note = s.current.filter.isEmpty ? "nothing to show here" : "no line matches “\(s.current.filter)”; " + Keymap.hint(.filterClear, in: .filter, "clears the filter", short: false)
-        screen.put(fit(note, layout.listWidth), x: 1, y: layout.listTop, style: Style(.dim))
+        let note = s.current.filter.isEmpty ? "nothing to show here" : FilterPrompt.noMatchNote(s)
+        // Wrapped over the list's rows (a category's hint takes two at 80 columns).
+        let width = layout.listWidth - 1
+        var lines = width > 0 ? wrap(note, width) : []
+        if lines.count > layout.listHeight, layout.listHeight > 0 {
+            lines = Array(lines.prefix(layout.listHeight))
+            lines[lines.count - 1] = fit(lines[lines.count - 1] + "…", width)
+        }
+        for (i, line) in lines.enumerated() where i < layout.listHeight {
+            screen.put(line, x: 1, y: layout.listTop + i, style: Style(.dim), limit: width)
+        }
         return
     }
     let selected = min(max(0, s.current.selected), items.count - 1)

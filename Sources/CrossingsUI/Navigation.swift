@@ -70,6 +70,8 @@ extension State {
     }
 
     mutating func cite() {
+        // An event's citations are its sources' dates, on its page (a breakdown's Events, a source's events).
+        if selectedItem?.cite == nil, let event = selectedItem?.open, event.kind == .event { push(event); return }
         guard let key = selectedItem?.cite else { message = "no number on this line"; return }
         if current.page == .citations(key) { message = "these are its citations"; return }
         push(.citations(key))
@@ -79,6 +81,16 @@ extension State {
 
     mutating func setFilter(_ text: String) {
         var p = current
+        if p.filter.isEmpty && !text.isEmpty { p.beforeFilter = PageState.Spot(selected: p.selected, top: p.top) }
+        // Erased to nothing: the list as it was, where it was.
+        if text.isEmpty, let before = p.beforeFilter {
+            p.filter = ""
+            p.beforeFilter = nil
+            p.selected = before.selected
+            p.top = before.top
+            current = p
+            return
+        }
         p.filter = text
         p.top = 0
         current = p
@@ -90,9 +102,18 @@ extension State {
         let keptAt = pageItems().unfilteredPosition(current.selected)
         var p = current
         p.filter = ""
+        let before = p.beforeFilter
+        p.beforeFilter = nil
         current = p
         let all = pageItems()
-        if let kept, let i = all.firstIndex(search: kept.search, open: kept.open, unfilteredHint: keptAt) { select(i) }
+        if let kept, let i = all.firstIndex(search: kept.search, open: kept.open, unfilteredHint: keptAt) {
+            select(i)
+        } else if let before {
+            // Nothing matched (or nothing was selected): back where the filter began.
+            p.selected = before.selected
+            p.top = before.top
+            current = p
+        }
     }
 
     mutating func step(match direction: Int) {

@@ -42,6 +42,14 @@ public struct PageState: Hashable, Sendable {
     public var top: Int = 0
     /// What `/` narrowed the list to; empty for no filter.
     public var filter: String = ""
+    /// The selection and scroll before the filter began (nil with no filter): a filter that matched
+    /// nothing gives them back when cleared (Esc jumped from 2025-Q1 to 2010-Q1).
+    public var beforeFilter: Spot?
+    /// Where a page's cursor and scroll were.
+    public struct Spot: Hashable, Sendable {
+        public var selected: Int
+        public var top: Int
+    }
 
     public init(_ page: Page) { self.page = page }
 }

@@ -17,8 +17,8 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
         }
     }
     if s.view == .ranking, case .ranking = s.current.page, let period = s.library.rankingPeriod(s.ranking) {
-        let n = s.library.ranking(period: period, direction: s.ranking.direction, facets: s.facets).filter { $0.figure != nil }.count
-        parts.append("\(s.ranking.direction == .exits ? "RU-XX trips" : "XX-RU entries") \(period) · \(n) \(n == 1 ? "country" : "countries")")
+        let rows = s.library.ranking(period: period, direction: s.ranking.direction, facets: s.facets)
+        parts.append("\(s.ranking.direction == .exits ? "RU-XX trips" : "XX-RU entries") \(period) · " + rankedCount(rows))
     }
     if let filter = FilterPrompt.summary(s) { parts.append(filter) }
     parts.append(s.facets.isEmpty ? "no filters" : s.facets.summary)

@@ -8,10 +8,11 @@ struct ChartEndToEndTests {
     @Test("event marks under the chart, p from a tourism event opens RU-KP, a copied line shown whole")
     func eventsOnTheChart() throws {
         // The marks row under the bars, and the selected quarter's events on the status line.
-        try TmuxSession.scenario(firstFrame: ["2025-Q1          295", "◆◆             ◆ ◆◆ ◆◆", "◆ 3 events: FSB border data"]) { t in
-            // To the Russian tour group's line on the Timeline, then p.
+        try TmuxSession.scenario(firstFrame: ["2025-Q1          295", "◆◆             ◆ ◆◆ ◆◆", "◆ 3 events (↵ lists them): FSB border data"]) { t in
+            // To the Russian tour group's line on the Timeline (from its top), then p.
             let steps = try ChartTests.timelineKeys(to: "first-russian-tour-group-2024").filter { $0 == "j" }.count
             try t.press("2", until: "[2 Timeline]")
+            try t.press("g", until: "›2017")
             for _ in 0..<steps { try t.keys("j") }
             t.wait(for: "›9 February 2024")
             try t.press("p", until: "counts of RU-KP, the flow this event concerns", "›2024-Q1          870")

@@ -11,11 +11,12 @@ struct ChartTests {
 
     /// The keys that select an event on the Timeline (from its first line).
     static func timelineKeys(to id: String) throws -> [String] {
-        let start = try run(["2"], size: size)
+        // `g`: from the top (`2` alone selects the first event of the quarter selected on Counts).
+        let start = try run(["2", "g"], size: size)
         let items = start.items(start.current.page)
         let i = try #require(items.firstIndex { if case .event(let e) = $0.content { e.id == id } else { false } }, "no event \(id)")
         let first = start.current.selected
-        return ["2"] + Array(repeating: "j", count: i - first)
+        return ["2", "g"] + Array(repeating: "j", count: i - first)
     }
 
     @Test("f and F cycle KP-RU and RU-KP first, then the others")

@@ -373,6 +373,8 @@ struct EndToEndTests {
         t.wait(for: "Period")
         try t.keys("2")
         t.wait(for: "Timeline]")
+        try t.keys("g")
+        t.wait(for: "›2017")
         try t.keys("C-z")
         t.wait(for: "Stopped")
         #expect(t.alternateScreen == "0")

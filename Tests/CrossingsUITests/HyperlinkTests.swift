@@ -64,7 +64,7 @@ import Testing
         let urls = Set(data.sources.map(\.url))
         #expect(runs.allSatisfy { urls.contains($0.url) && $0.url.contains($0.text) })
         // Timeline: an event's page lists each date's source with its URL.
-        let event = render(try run(["2", "Enter"], size: size), size)
+        let event = render(try run(["2", "g", "Enter"], size: size), size)
         #expect(Hyperlinks.runs(event).allSatisfy { urls.contains($0.url) })
         #expect(!Hyperlinks.runs(event).isEmpty)
     }

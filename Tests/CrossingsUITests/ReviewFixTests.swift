@@ -24,7 +24,7 @@ import Testing
 
     /// `p` on an event dated only by year (or half) opens that year (or half), not its first quarter.
     @Test func anEventDatedByYearOpensItsYear() throws {
-        var state = try run(["2"], size: size)
+        var state = try run(["2", "g"], size: size)
         var steps = 0
         while steps < 200 {
             if case .event(let e) = state.selectedItem?.content, e.date?.precision == .year { break }

@@ -80,7 +80,7 @@ import Testing
     }
 
     @Test("sorted screens at 80x24", arguments: [("sort-ranking-by-country", ["4", "]"]), ("sort-sources-by-figures", ["3", "]", "]"]),
-                                                   ("sort-timeline-latest-first", ["2", "]"]), ("sort-breakdown-by-value", ["k", "k", "Enter", "]"])])
+                                                   ("sort-timeline-latest-first", ["2", "g", "]"]), ("sort-breakdown-by-value", ["k", "k", "Enter", "]"])])
     func screens(_ name: String, _ words: [String]) throws {
         let state = name.hasPrefix("sort-ranking") ? try Countries.run(words, size: size) : try run(words, size: size)
         assertSnapshot(render(state, size).text, named: "\(name)-80x24")

@@ -40,7 +40,7 @@ struct ViewTests {
         let counts = try run([], size: wide)
         let layout = Layout(counts, wide)
         #expect(layout.chartHeight > 0 && layout.headerRow != nil && layout.preview != nil)
-        let event = try run(["2", "j", "j", "j", "Enter"], size: wide)
+        let event = try run(["2", "g", "j", "j", "j", "Enter"], size: wide)
         let eventLayout = Layout(event, wide)
         #expect(eventLayout.chartHeight == 0 && eventLayout.headerRow == nil && eventLayout.preview == nil)
         #expect(eventLayout.listTop == 2)
@@ -79,10 +79,10 @@ struct ViewTests {
 
     @Test("Timeline and Event at 40x12")
     func timelineAndEvent() throws {
-        let timeline = try run(["2"], size: small)
+        let timeline = try run(["2", "g"], size: small)
         #expect(timeline.current.page == .timeline)
         #expect(rows(timeline, small)[2] == " Date         Event")
-        let event = try run(["2", "j", "j", "j", "Enter"], size: small)
+        let event = try run(["2", "g", "j", "j", "j", "Enter"], size: small)
         #expect(event.current.page == .event("ru-mfa-kp-workers-2020"))
         #expect(crumbs(event) == ["timeline", "ru-mfa-kp-workers-2020"])
         #expect(rows(event, small)[2] == " January 2020")

@@ -105,6 +105,14 @@ extension Library {
             }
             for row in rows { items.append(categoryItem(row)) }
         }
+        // The period's timeline events (those dated wholly within it, as the chart's `◆` marks them):
+        // at 80×24 the status line on Counts could only name the first.
+        let events = events(in: period, facets: facets)
+        if !events.isEmpty {
+            items.append(.blank)
+            items.append(.heading("Events in \(period) (" + Keymap.keyed(.open, in: .breakdown, "the event and its sources", short: false) + ")"))
+            for e in events { items.append(eventItem(e)) }
+        }
         return items
     }
 

@@ -16,10 +16,12 @@ struct CountsView: PageView {
     var hasChart: Bool { true }
     var marksEvents: Bool { true }
 
-    /// The flow, and the category the filter menu counts instead of the total, if any.
+    /// The flow, and the category the filter menu counts instead of the total, if any (not while a
+    /// series is open above it: the series names its category, the same one, `seriesFollowsCategoryFacet`).
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
         let key = s.facets.countedKey(flow: s.flow, period: .year(0))
-        return [s.flow.description] + (key.measure == .total ? [] : [key.measure.rawValue, s.library.categoryLabel(key)])
+        let seriesOpen = s.view == .counts && s.stack.contains { $0.page.kind == .series }
+        return [s.flow.description] + (key.measure == .total || seriesOpen ? [] : [key.measure.rawValue, s.library.categoryLabel(key)])
     }
 
     func header(_ s: State, width w: Int) -> String? {
@@ -382,10 +384,13 @@ func drawEventMarks(_ s: State, _ items: Items, _ layout: Layout, _ screen: inou
     }
 }
 
-/// `◆ 2 events: Putin and Kim Jong Un sign…`, for the status line.
+/// `◆ 2 events (↵ lists them): Putin and Kim Jong Un sign…`, for the status line: the period's
+/// breakdown ends with its events (at 80×24 this line could only name the first).
 func periodEventsNote(_ s: State) -> String? {
     guard let (_, events) = s.selectedPeriodEvents, let first = events.first else { return nil }
-    return "◆ \(events.count) \(events.count == 1 ? "event" : "events"): " + first.summary
+    let key = Keymap.keyLabel(for: .open, in: s.current.page.scope, limit: 1)
+    let lists = events.count == 1 ? "lists it" : "lists them"
+    return "◆ \(events.count) \(events.count == 1 ? "event" : "events")" + (key.isEmpty ? "" : " (\(key) \(lists))") + ": " + first.summary
 }
 
 // MARK: Both flows on the chart

@@ -109,6 +109,7 @@ extension State {
                 message = "measure set to \(own.rawValue), the measure of \(category)"
                 messageInFull = true
             }
+            seriesFollowsCategoryFacet()
         case .status: facets.status = StatusFacet(rawValue: value) ?? .all
         }
         if view == .counts && stack.count == 1 { selectCounts(period) }

@@ -190,3 +190,12 @@ extension State {
     }
 
 }
+
+/// How many countries the ranking lists, and how many of them have a figure: a country listed with
+/// a blank value is a gap, so `0 countries` over a listed KP row (entries, 2025: only 2025-Q1 has a
+/// figure) read as a zero. `1 country`, `1 of 5 countries with a figure`, `0 of 1 country with a figure`.
+func rankedCount(_ rows: [RankRow]) -> String {
+    let n = rows.count { $0.figure != nil }
+    if n == rows.count { return "\(formatCount(n)) \(n == 1 ? "country" : "countries")" }
+    return "\(formatCount(n)) of \(formatCount(rows.count)) \(rows.count == 1 ? "country" : "countries") with a figure"
+}

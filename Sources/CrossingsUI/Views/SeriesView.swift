@@ -67,6 +67,7 @@ struct SeriesView: PageView {
             }
             s.push(.series(row.key))
             s.selectSeries(row.key.period)
+            s.categoryFacetFollowsSeries(row.key)
         case .cycleGranularity:
             // On a series, `t` cuts it again and keeps the period; elsewhere it is Counts' or the ranking's.
             guard s.current.page.kind == .series else { return false }
@@ -111,6 +112,42 @@ extension Library {
 }
 
 extension State {
+    /// A series and the filter menu's category say the same (issue 14's review: `m` → official on the
+    /// study series gave the crumbs `KP-RU › purpose › official › 2024 › purpose › study`): opening a
+    /// series while another category is chosen chooses this one, or clears the choice for a row the
+    /// menu does not offer (the total, `not broken out`, an estimate); the status line says so.
+    mutating func categoryFacetFollowsSeries(_ key: FigureKey) {
+        guard let chosen = facets.category, facets.countedKey(flow: key.flow, period: key.period) != key else { return }
+        let own = "\(key.measure.rawValue)/\(key.category)"
+        if facetOptions(.category).contains(own) {
+            facets.category = own
+            if let measure = facets.measure, measure != key.measure { facets.measure = key.measure }
+            message = "category filter set to \(own), this series' category (was \(chosen))"
+        } else {
+            facets.category = nil
+            message = "category filter \(chosen) cleared: this series is of the \(key.measure == .total ? "total" : s(key))"
+        }
+        messageInFull = true
+        func s(_ key: FigureKey) -> String { library.categoryLabel(key) }
+    }
+
+    /// The other way: a category chosen in the filter menu while a series is open makes it that
+    /// category's series (same flow and period), so its numbers are the ones its crumbs and the menu name.
+    mutating func seriesFollowsCategoryFacet() {
+        guard facets.category != nil, var pages = stacks[.counts] else { return }
+        var changed: FigureKey?
+        for i in pages.indices where pages[i].page.kind == .series {
+            guard let key = pages[i].page.figure else { continue }
+            let wanted = facets.countedKey(flow: key.flow, period: key.period)
+            if wanted != key { pages[i].page = .series(wanted); changed = wanted }
+        }
+        stacks[.counts] = pages
+        if let changed {
+            let note = "the series shows \(changed.measure.rawValue)/\(changed.category) now"
+            message = message.isEmpty ? note : message + "; " + note
+        }
+    }
+
     /// Selects the series row holding a period (or the one containing it), else the latest with a figure.
     mutating func selectSeries(_ period: Period?) {
         let items = pageItems()

@@ -45,8 +45,11 @@ struct TimelineView: PageView {
     }
 
     func perform(_ action: Action, on s: inout State) -> Bool {
-        guard action == .countsOfQuarter else { return false }
-        s.countsOfQuarter()
+        switch action {
+        case .countsOfQuarter: s.countsOfQuarter()
+        case .show(.timeline) where s.view == .counts: s.showTimelineAtSelectedPeriod()
+        default: return false
+        }
         return true
     }
 }
@@ -78,11 +81,15 @@ extension Library {
             if let source = facets.source, !e.dates.contains(where: { $0.sourceID == source }) { return false }
             if let d = e.date, !(facets.admits(year: d.start / 10000) || facets.admits(year: d.end / 10000)) { return false }
             return true
-        }.map { e in
-            let haystack = ([e.id, e.summary] + e.tags + e.dates.flatMap { [$0.label, $0.date, $0.printed, $0.sourceID, data.sourceByID[$0.sourceID]?.outlet ?? ""] })
-                .joined(separator: " ")
-            return Item(.event(e), search: haystack, open: .event(e.id), copy: Citation.shownLine(e, data), quarter: e.date?.period)
-        }
+        }.map(eventItem)
+    }
+
+    /// An event's line as the Timeline lists it (a breakdown's Events section too): Enter opens it,
+    /// `y` copies it with its sources' dates, `p` opens the counts of its quarter.
+    func eventItem(_ e: Event) -> Item {
+        let haystack = ([e.id, e.summary] + e.tags + e.dates.flatMap { [$0.label, $0.date, $0.printed, $0.sourceID, data.sourceByID[$0.sourceID]?.outlet ?? ""] })
+            .joined(separator: " ")
+        return Item(.event(e), search: haystack, open: .event(e.id), copy: Citation.shownLine(e, data), quarter: e.date?.period)
     }
 }
 
@@ -102,18 +109,61 @@ extension State {
         }
         // A year or half is opened by year or half: an event dated "2017" is not put in 2017-Q1.
         granularity = quarter.granularity == .year || quarter.granularity == .half ? quarter.granularity : .quarter
+        // The filter menu's category stays where the flow has figures for it; where it has none (study
+        // entries of RU-KP, from a tourism event) it would show a page of blanks: the total instead.
+        var cleared = ""
+        if let category = facets.category,
+           !library.counts(flow: flow, granularity: granularity, facets: facets).contains(where: { $0.figure != nil }) {
+            facets.category = nil
+            cleared = "; category filter \(category) cleared: \(flow) has no figures for it"
+        }
         view = .counts
         var root = PageState(.counts)
         root.filter = ""
         stacks[.counts] = [root]
         if let i = countsIndex(of: quarter) {
             root.selected = i
+            // The long note is wrapped above the status line: the period is kept clear of it.
+            if !cleared.isEmpty { root.top = max(0, i - 3) }
             stacks[.counts] = [root]
-            if event != nil { message = "counts of \(flow), the flow this event concerns" }
+            if event != nil { message = "counts of \(flow), the flow this event concerns" + cleared }
         } else {
             selectCounts(nil)
-            message = "no \(flow) counts for \(quarter)"
+            message = "no \(flow) counts for \(quarter)" + cleared
         }
+        if !cleared.isEmpty { messageInFull = true }
+    }
+}
+
+extension State {
+    /// The period selected on Counts (or the breakdown on screen), whose events `2` goes to.
+    var periodForTimeline: Period? {
+        if let (_, period) = current.page.period, current.page.kind == .breakdown { return period }
+        guard current.page.view.marksEvents else { return nil }
+        return selectedItem?.countRow?.period
+    }
+
+    /// `2` from Counts: the Timeline, on the first event of the selected period when it has any (the
+    /// chart's `◆`), so the rest are the lines after it; else the Timeline as it was left.
+    mutating func showTimelineAtSelectedPeriod() {
+        let events = periodForTimeline.map { library.events(in: $0, facets: facets) } ?? []
+        let period = periodForTimeline
+        view = .timeline
+        guard let first = events.first, let period else { return }
+        var root = stacks[.timeline]?.first ?? PageState(.timeline)
+        func index(in page: PageState) -> Int? {
+            pageItems(page).firstIndex { if case .event(let e) = $0.content { e.id == first.id } else { false } }
+        }
+        var cleared = ""
+        if index(in: root) == nil, !root.filter.isEmpty {
+            cleared = "; filter /\(root.filter) cleared"
+            root.filter = ""
+        }
+        guard let i = index(in: root) else { return }
+        root.selected = i
+        root.top = max(0, i - 3)
+        stacks[.timeline] = [root]
+        message = "◆ \(period): " + (events.count == 1 ? "its event" : "the first of its \(events.count) events") + cleared
     }
 }
 
