@@ -17,8 +17,11 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
         }
     }
     if s.view == .ranking, case .ranking = s.current.page, let period = s.library.rankingPeriod(s.ranking) {
-        let n = s.library.ranking(period: period, direction: s.ranking.direction, facets: s.facets).filter { $0.figure != nil }.count
-        parts.append("\(s.ranking.direction == .exits ? "RU-XX trips" : "XX-RU entries") \(period) · \(n) \(n == 1 ? "country" : "countries")")
+        // The countries listed (what `/`'s "1 of 223" counts), and how many of them have a figure.
+        let rows = s.library.ranking(period: period, direction: s.ranking.direction, facets: s.facets)
+        let n = rows.count, withFigure = rows.filter { $0.figure != nil }.count
+        let counted = "\(n) \(n == 1 ? "country" : "countries")" + (withFigure == n ? "" : ", \(withFigure) with a figure")
+        parts.append("\(s.ranking.direction == .exits ? "RU-XX trips" : "XX-RU entries") \(period) · " + counted)
     }
     if let filter = FilterPrompt.summary(s) { parts.append(filter) }
     parts.append(s.facets.isEmpty ? "no filters" : s.facets.summary)
