@@ -95,7 +95,9 @@ struct RussiaInOutCommand: ParsableCommand {
         for r in importer.reports {
             t.add([r.file, formatCount(r.read), formatCount(r.imported), formatCount(r.rejected)])
         }
-        print(t.render(), terminator: "")
+        // Fitted to the terminal like every other table (a pipe gets it in full): the file names are
+        // the long cell (a path as given), wrapped or set under their counts.
+        print(t.render(width: WidthOptions.terminalWidth()), terminator: "")
         if verbose {
             for r in importer.rejections { print(visible(r.description)) }
         } else {
