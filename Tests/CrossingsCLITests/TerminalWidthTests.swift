@@ -180,9 +180,10 @@ struct TerminalWidthCommandTests {
         return run.stdout.replacingOccurrences(of: "\r\n", with: "\n")
     }
 
-    /// The widest line, but for a source's URL, which is kept whole to be clicked or copied.
+    /// The widest line, but for a source's URL, which is kept whole to be clicked or copied (beside
+    /// its label, or alone on the line under it).
     func widest(_ text: String) -> Int {
-        text.split(separator: "\n").filter { !$0.hasPrefix("URL") }.map { displayWidth(String($0)) }.max() ?? 0
+        text.split(separator: "\n").filter { !$0.hasPrefix("URL") && !$0.contains("://") }.map { displayWidth(String($0)) }.max() ?? 0
     }
 
     static let commands: [[String]] = [

@@ -53,7 +53,8 @@ struct ViewTests {
         let r = rows(s, small)
         #expect(r[1] == " KP-RU")
         #expect(r[3] == " Period         Value   Src Alt")
-        #expect(r.contains(" 2024-Q4        5,450*    2  +1  ██████"))
+        // Src of a derived value: the sources behind its parts (9), not those of the reported values beside it.
+        #expect(r.contains(" 2024-Q4        5,450*    9  +1  ██████"))
     }
 
     @Test("Breakdown at 40x12: its period as crumb, its columns, the total first")

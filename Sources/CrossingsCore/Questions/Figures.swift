@@ -4,7 +4,9 @@ public struct FigureQuery: Sendable {
     public var from: Period?
     public var to: Period?
     /// List every period of this granularity (with derived values where possible);
-    /// nil lists the periods the sources report, plus the years they fall in.
+    /// nil lists every period with a value: the periods the sources report (ranges too), and every
+    /// quarter, half and year of the span with a derived value, so that the default listing holds
+    /// every row `--by quarter`, `--by half` and `--by year` give (a quarter found by difference too).
     public var granularity: Period.Granularity?
     public var measures: Set<Measure>?
 
@@ -73,7 +75,8 @@ extension Resolver {
             if let g = query.granularity, g != .range {
                 periods = span.periods(of: g)
             } else if query.granularity == nil {
-                periods = Array(Set(reported + span.periods(of: .year)))
+                // Every quarter, half and year: a key with no reported or derived value gives no row.
+                periods = Array(Set(reported + span.periods(of: .year) + span.periods(of: .half) + span.periods(of: .quarter)))
             } else {
                 periods = []
             }

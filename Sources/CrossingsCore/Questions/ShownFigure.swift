@@ -14,8 +14,8 @@ public struct ShownFigure: Hashable, Sendable {
     public var rows: [FigureRow]
     /// False when the key's values (reported and derived) do not all agree.
     public var agrees: Bool
-    /// Distinct sources behind the key: those reporting it, or, for a derived-only
-    /// value, those behind its parts.
+    /// Distinct sources behind the value shown: for a reported value those reporting the key, for a
+    /// derived value those behind its parts (whatever reported values stand beside it).
     public var sourceCount: Int
     /// How many other values exist for the key.
     public var alternatives: Int
@@ -63,8 +63,11 @@ public struct ShownFigure: Hashable, Sendable {
             for r in reported where chosen.map({ r.observations.count > $0.observations.count }) ?? true { chosen = r }
         }
         guard let shown = chosen else { return nil }
+        // One rule under every status facet: a derived value shown counts the sources behind its parts
+        // (not those of the reported values beside it, which "reported only" would drop), a reported
+        // value those reporting the key. So the same number has the same Src however it is filtered.
         var sources = Set(reported.flatMap { $0.observations.map(\.sourceID) })
-        if sources.isEmpty, let d = derived?.derivation { sources = Set(d.sourceIDs) }
+        if shown.status == .derived, let d = shown.derivation { sources = Set(d.sourceIDs) }
         var partial: Int?
         if shown.status == .derived || shown.value.isPrecise {
             partial = resolver.partialCoverage(key)

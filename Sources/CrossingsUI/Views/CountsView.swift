@@ -17,18 +17,21 @@ struct CountsView: PageView {
     var marksEvents: Bool { true }
 
     /// The flow, and the category the filter menu counts instead of the total, if any (not while a
-    /// series is open above it: the series names its category, the same one, `seriesFollowsCategoryFacet`).
+    /// series is open above it: the series names its category, the same one, `seriesFollowsCategoryFacet`);
+    /// a measure facet alone (no category) does not make a series, so the header says these are totals.
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
         let key = s.facets.countedKey(flow: s.flow, period: .year(0))
         let seriesOpen = s.view == .counts && s.stack.contains { $0.page.kind == .series }
-        return [s.flow.description] + (key.measure == .total || seriesOpen ? [] : [key.measure.rawValue, s.library.categoryLabel(key)])
+        if seriesOpen { return [s.flow.description] }
+        return [s.flow.description] + (key.measure == .total ? s.facets.totalsNote.map { [$0] } ?? [] : [key.measure.rawValue, s.library.categoryLabel(key)])
     }
 
     func header(_ s: State, width w: Int) -> String? {
         if s.compare != nil {
             let c = CompareColumns(width: w)
             func side(_ flow: Flow) -> String {
-                pad(flow.description, 11, right: true) + "  " + (c.src ? pad("Src", 4, right: true) : "") + (c.bar > 0 ? String(repeating: " ", count: c.bar + 2) : "")
+                pad(flow.description, 11, right: true) + "  " + (c.src ? pad("Src", 4, right: true) + pad("Alt", 4, right: true) : "")
+                    + (c.bar > 0 ? String(repeating: " ", count: c.bar + 2) : "")
             }
             return pad("Period", 9) + side(s.flow) + " " + side(s.compare ?? s.flow)
         }
@@ -134,31 +137,35 @@ func countLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
     return spans
 }
 
-/// Columns of the side-by-side table: per flow, the value, its marks, its sources and a bar.
+/// Columns of the side-by-side table: per flow, the value, its marks, its sources and other values
+/// (Src and Alt, as on one flow's Counts, from 60 cells) and a bar.
 struct CompareColumns {
     var src: Bool
     var bar: Int
     init(width: Int) {
         src = width >= 60
-        let side = 13 + (src ? 4 : 0)
+        let side = 13 + (src ? 8 : 0)
         let free = width - 9 - side * 2 - 1
         bar = free >= 8 ? (free - 4) / 2 : 0
     }
 }
 
-/// `2024-Q3       5,263   1  ████        1,204   2  █`
+/// `2024-Q3       5,263   1  +1  ████        1,204   2      █`
 func comparedLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
     let c = CompareColumns(width: width)
     var spans = [Span(pad(row.period.description, 9))]
     func side(_ f: ShownFigure?, last: Bool) {
         guard let f else {
-            if !last { spans.append(Span(String(repeating: " ", count: 13 + (c.src ? 4 : 0) + (c.bar > 0 ? c.bar + 2 : 0)))) }
+            if !last { spans.append(Span(String(repeating: " ", count: 13 + (c.src ? 8 : 0) + (c.bar > 0 ? c.bar + 2 : 0)))) }
             return
         }
         spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
         spans.append(Span(f.slotMark, .derived))
         spans.append(Span(f.agrees ? " " : "!", .warning))
-        if c.src { spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim)) }
+        if c.src {
+            spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim))
+            spans.append(Span(pad(f.alternatives > 0 ? "+\(f.alternatives)" : "", 4, right: true), .dim))
+        }
         if c.bar > 0 {
             let b = bar(f.value.value, scale: scale, width: c.bar)
             spans.append(Span("  " + (last ? b : pad(b, c.bar)), f.isDerived ? .derivedBar : .bar))
@@ -416,16 +423,24 @@ func drawComparedChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: i
         column(row?.figure, x: x, second: false, selected: selected)
         column(row?.compared, x: x + cellsEach, second: true, selected: selected)
     }
-    // The legend, right of the path above the chart: one swatch in each flow's role.
-    let legend: [(String, Role)] = [("█", .bar), (" \(s.flow) left  ", .dim), ("█", .accent), (" \(other) right", .dim)]
-    let width = legend.map { cells($0.0) }.reduce(0, +)
+    // The legend, right of the path above the chart: one swatch in each flow's role, and before them
+    // the longest legend of the table's marks that fits (the side-by-side header has no room for it).
+    var legend: [(String, Role)] = [("█", .bar), (" \(s.flow) left  ", .dim), ("█", .accent), (" \(other) right", .dim)]
     let crumbs = cells(crumbs(s).joined(separator: " › ")) + 1
+    let swatches = legend.map { cells($0.0) }.reduce(0, +)
+    if let marks = compareMarksLegends.first(where: { crumbs + 2 + cells($0) + 3 + swatches <= layout.listWidth }) {
+        legend.insert((marks + "   ", .dim), at: 0)
+    }
+    let width = legend.map { cells($0.0) }.reduce(0, +)
     if layout.chartTop >= 1, crumbs + 2 + width <= layout.listWidth {
         var x = layout.listWidth - width
         for (text, role) in legend { x += screen.put(text, x: x, y: layout.chartTop - 1, style: Style(role)) }
     }
     drawChartAxis(columns, layout, &screen)
 }
+
+/// The marks legend of two flows side by side, longest first (`?` lists every mark).
+let compareMarksLegends = ["* derived ! disagree ~ about >= at least", "* derived ! disagree ~ about", "* derived ! disagree"]
 
 /// One period's bar of the chart, in eighths of a cell, `width` cells wide: a gap is `·` on the
 /// bottom row (never a zero bar), a derived value in the derived role, else `role`. The one-flow

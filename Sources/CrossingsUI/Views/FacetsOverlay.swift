@@ -143,3 +143,14 @@ extension Facets {
         return Facets.measure(ofCategory: category) == measure
     }
 }
+
+extension Facets {
+    /// `totals, not purpose/study`, `totals, not transport`: what a view that shows only totals (the
+    /// ranking; Counts under a measure with no category) says in its header while the filter menu names
+    /// a category or a measure, so its numbers are what the header names. Nil with neither.
+    var totalsNote: String? {
+        if let category { return "totals, not \(category)" }
+        if let measure { return "totals, not \(measure.rawValue)" }
+        return nil
+    }
+}

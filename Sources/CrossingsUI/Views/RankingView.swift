@@ -14,10 +14,10 @@ struct RankingView: PageView {
     var hasColumnHeader: Bool { true }
     var hasPreview: Bool { true }
 
-    /// With the filter menu's category on (it is Counts'), the ranking says it ranks totals.
+    /// With the filter menu's category or measure on (the ranking ranks totals), it says so.
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
         ["ranking", (s.ranking.direction == .exits ? "trips from Russia " : "entries into Russia ") + (s.library.rankingPeriod(s.ranking)?.description ?? "")]
-            + (s.facets.category.map { ["totals, not \($0)"] } ?? [])
+            + (s.facets.totalsNote.map { [$0] } ?? [])
     }
 
     func header(_ s: State, width w: Int) -> String? {

@@ -9,7 +9,7 @@ extension Page {
 }
 
 /// Series: one category of one flow (a breakdown row: study, business, air, rail…) period by period,
-/// drawn as Counts draws the total: the same chart, columns, marks and citations. Each value is the
+/// drawn as Counts draws the total: the same chart, columns, marks, event row (`◆`) and citations. Each value is the
 /// one the breakdown shows for that period and category (`Library.figure`, `ShownFigure.pick`); a
 /// period with no figure is a gap (`·`), never zero.
 struct SeriesView: PageView {
@@ -18,6 +18,8 @@ struct SeriesView: PageView {
     var hasColumnHeader: Bool { true }
     var hasPreview: Bool { true }
     var hasChart: Bool { true }
+    /// The same chart as Counts', with the same row of event marks (`drawEventMarks`) under it.
+    var marksEvents: Bool { true }
 
     /// `purpose › study › by year`, the flow first when it is not the one Counts shows.
     func crumbs(_ page: Page, after previous: Page?, in s: State) -> [String] {
@@ -40,6 +42,7 @@ struct SeriesView: PageView {
     func drawAboveList(_ s: State, _ all: Items, _ layout: Layout, _ screen: inout Screen) {
         guard layout.chartHeight > 0 else { return }
         drawChart(s, all, layout, &screen)
+        drawEventMarks(s, all, layout, &screen)
         guard let key = s.current.page.figure, all.allSatisfy({ $0.countRow.map { $0.figure == nil } ?? true }) else { return }
         let hint = "no \(key.flow) \(s.library.categoryLabel(key)) figures by \(s.granularity.rawValue) with these filters; "
             + Keymap.keyed(.cycleGranularity, in: .series, "halves or years") + ", " + Keymap.keyed(.openFacets, in: .series, "filters")

@@ -94,7 +94,9 @@ struct RussiaInOutCommand: ParsableCommand {
         for r in importer.reports {
             t.add([r.file, formatCount(r.read), formatCount(r.imported), formatCount(r.rejected)])
         }
-        StandardOutput.write(t.render(), terminator: "")
+        // Fitted to the terminal like every other table (a pipe gets it in full): the file names are
+        // the long cell (a path as given), wrapped or set under their counts.
+        StandardOutput.write(t.render(width: WidthOptions.terminalWidth()), terminator: "")
         if verbose {
             for r in importer.rejections { StandardOutput.write(visible(r.description)) }
         } else {

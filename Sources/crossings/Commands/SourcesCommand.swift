@@ -65,9 +65,19 @@ enum SourceOutput {
         let fields = s.fields(chain: " → ")
         let labelWidth = width.map { $0 - 17 >= 20 } ?? true ? 17 : (fields.map { displayWidth($0.label) }.max() ?? 0) + 2
         for (name, value) in fields {
-            // A URL stays on one line, to be clicked or copied whole; other fields wrap under their value.
+            // A URL is never broken, to be clicked or copied whole: beside its label when it fits, else
+            // alone on the line under it, from the first column (the one line that may overflow, only
+            // when the URL itself is wider than the terminal). Other fields wrap under their value.
             let value = visible(value)
-            lines += labelled(name, value, labelWidth: labelWidth, width: value.contains("://") ? nil : width)
+            if value.contains("://") {
+                if let width, labelWidth + displayWidth(value) > width {
+                    lines += [name, value]
+                } else {
+                    lines += labelled(name, value, labelWidth: labelWidth, width: nil)
+                }
+            } else {
+                lines += labelled(name, value, labelWidth: labelWidth, width: width)
+            }
         }
         let backing = d.backing(s.id)
         lines.append("")
