@@ -392,10 +392,11 @@ func drawEventMarks(_ s: State, _ items: Items, _ layout: Layout, _ screen: inou
 }
 
 /// `◆ 2 events (↵ lists them): Putin and Kim Jong Un sign…`, for the status line: the period's
-/// breakdown ends with its events (at 80×24 this line could only name the first).
+/// breakdown ends with its events (at 80×24 this line could only name the first). Only Counts'
+/// Enter opens that breakdown: on a category's series Enter cites the value, so no key is named there.
 func periodEventsNote(_ s: State) -> String? {
     guard let (_, events) = s.selectedPeriodEvents, let first = events.first else { return nil }
-    let key = Keymap.keyLabel(for: .open, in: s.current.page.scope, limit: 1)
+    let key = s.current.page.kind == .counts ? Keymap.keyLabel(for: .open, in: s.current.page.scope, limit: 1) : ""
     let lists = events.count == 1 ? "lists it" : "lists them"
     return "◆ \(events.count) \(events.count == 1 ? "event" : "events")" + (key.isEmpty ? "" : " (\(key) \(lists))") + ": " + first.summary
 }
