@@ -157,6 +157,8 @@ extension State {
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let what = "exported \(formatCount(rows)) row\(rows == 1 ? "" : "s") to "
         message = what + (dir == "." ? path : name + " in " + dir)
+        // Whole, as a failed export's: at 32×8 `exported 15 rows to ./crossing…` hid the file's name.
         messageFirst = true
+        messageInFull = true
     }
 }

@@ -103,14 +103,34 @@ func drawTitle(_ s: State, _ screen: inout Screen) {
             return v == s.view ? "[\(v.rawValue) \(t)]" : " \(v.rawValue) \(t) "
         }
     }
-    let long = labels(false)
-    let tabs = long.map(cells).reduce(0, +) + cells(brand) <= w ? long : labels(true)
+    let long = labels(false), short = labels(true)
+    let start = w >= 50 ? cells(brand) : 0
+    func end(_ tabs: [String]) -> Int { start + tabs.map(cells).reduce(0, +) }
+    // The data the screen shows (`full + bundled: 67,425 figures`) matters more than long tab
+    // titles: they give way to it, then its label is cut (`…`, keeping its end: a path's last
+    // folder, the last package layered); the count is never cut.
+    let label = s.library.data.origin
+    let count = ": \(formatCount(s.library.data.observations.count)) figures "
+    let whole = label + count
+    // Without the data, as before: long titles when they and the brand fit.
+    var tabs = long.map(cells).reduce(0, +) + cells(brand) <= w ? long : short
+    var origin: String?
+    if end(long) + cells(whole) + 2 <= w {
+        tabs = long
+        origin = whole
+    } else if end(short) + cells(whole) + 2 <= w {
+        tabs = short
+        origin = whole
+    } else if w - end(short) - 2 - cells(count) >= 4 {
+        // At least `…` and three characters of the label, or no label at all.
+        tabs = short
+        origin = "…" + tail(label, w - end(short) - 2 - cells(count) - 1) + count
+    }
     if w >= 50 { x += screen.put(brand, x: 0, y: 0, style: Style(.title)) }
     for (v, label) in zip(TopView.allCases, tabs) {
         x += screen.put(label, x: x, y: 0, style: Style(v == s.view ? .activeTab : .tab))
     }
-    let origin = "\(s.library.data.origin): \(formatCount(s.library.data.observations.count)) figures "
-    if x + cells(origin) + 2 <= w { screen.put(origin, x: w - cells(origin), y: 0, style: Style(.title)) }
+    if let origin, x + cells(origin) + 2 <= w { screen.put(origin, x: w - cells(origin), y: 0, style: Style(.title)) }
 }
 
 /// `KP-RU › 2024 › purpose › study › sources`

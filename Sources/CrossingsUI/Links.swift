@@ -23,6 +23,8 @@ extension State {
             message = "opening " + url
         case .failure(let refusal):
             message = "not opened: " + refusal.reason + (source.url.isEmpty ? "" : " (" + clipped(source.url, limit: 200) + ")")
+            // The reason whole, on rows above the status line at any size (at 32×8 it read `not opened: th…`).
+            messageFirst = true
         }
         messageInFull = true
     }

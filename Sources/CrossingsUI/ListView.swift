@@ -43,11 +43,14 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
         default: break
         }
     }
+    let sections = s.current.page.kind == .breakdown ? sectionScales(all) : [:]
     var y = layout.listTop
     for j in shownItems {
         // One column less than the list: the last one is for the ↑ ↓ hints, which must never
         // sit on top of a number's last digit or sign.
-        let lines = itemLines(items[j], width: layout.listWidth - 1, scale: scale)
+        var itemScale = scale
+        if case .category(let r) = items[j].content, let own = sections[r.key.measure] { itemScale = own }
+        let lines = itemLines(items[j], width: layout.listWidth - 1, scale: itemScale)
         for (n, line) in lines.enumerated() where y < layout.listTop + layout.listHeight {
             let isSelected = j == selected
             if isSelected && n == 0 { screen.put("›", x: 0, y: y, style: Style(.key, selected: false)) }
@@ -60,6 +63,23 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
     // A scroll hint when there is more below or above.
     if top > 0 { screen.put("↑", x: layout.listWidth, y: layout.listTop, style: Style(.dim)) }
     if i < items.count { screen.put("↓", x: layout.listWidth, y: layout.listTop + layout.listHeight - 1, style: Style(.dim)) }
+}
+
+/// Breakdown's bars, each section on its own scale: purposes and modes of transport against the
+/// period's total (a part's bar is its share of the crossings; against the largest row on screen,
+/// an estimate of 11,000 troops, business 167 of 295 got `▎`), the estimates against their own
+/// largest value. A section whose largest part is above the total (the values cannot all be
+/// true, marked `!`) is scaled to that part, so no bar is cut off at the column's end.
+func sectionScales(_ items: Items) -> [Measure: Int] {
+    var total = 0
+    var largest: [Measure: Int] = [:]
+    for item in items {
+        guard case .category(let r) = item.content, let v = r.figure?.value.value else { continue }
+        if r.key.measure == .total { total = max(total, v) } else { largest[r.key.measure] = max(largest[r.key.measure] ?? 0, v) }
+    }
+    var scales: [Measure: Int] = [:]
+    for (measure, top) in largest { scales[measure] = measure == .estimate ? top : max(total, top) }
+    return scales
 }
 
 /// What is behind the selected line (its citations, the event, the source), beside the list.

@@ -149,12 +149,53 @@ public struct Screen: Hashable, Sendable {
     }
 
     /// Writes spans one after another; returns the column after the last.
+    ///
+    /// A line wider than `limit` is cut so that what shows is true (issue 14, newcomer review: at
+    /// 32×8 the side-by-side compare showed `1` of `1,238`, read as a count):
+    /// - a number (`numberText`) shows whole with the marks right after it (`*`, `p`, `!`), or as
+    ///   `…` alone where it would be cut;
+    /// - a text cut at the edge ends in `…` (a source's outlet cut at 80 columns said nothing);
+    ///   cells past the last character of a span (its padding) are cut freely.
+    ///
+    /// ```swift
+    /// var screen = Screen(Size(width: 12, height: 1))
+    /// screen.put([Span("2023     "), Span("      1,238"), Span("*")], x: 0, y: 0)
+    /// screen.text   // "2023       …"
+    /// ```
     @discardableResult
     public mutating func put(_ spans: [Span], x: Int, y: Int, selected: Bool = false, limit: Int? = nil) -> Int {
         let end = min(width, x + (limit ?? width))
         var col = x
-        for s in spans where col < end {
-            col += put(s.text, x: col, y: y, style: Style(s.role, selected: selected), limit: end - col, link: s.link)
+        var i = 0
+        while i < spans.count, col < end {
+            let s = spans[i]
+            // A number and the marks that follow it are one unit: whole or `…`.
+            var unit = 1
+            let isNumber = numberText(s.text)
+            if isNumber { while i + unit < spans.count, markText(spans[i + unit].text) { unit += 1 } }
+            let needed = CrossingsUI.cells(String(spans[i..<(i + unit)].map(\.text).joined().reversed().drop { $0 == " " }.reversed()))
+            if col + needed <= end {
+                for s in spans[i..<(i + unit)] where col < end {
+                    col += put(s.text, x: col, y: y, style: Style(s.role, selected: selected), limit: end - col, link: s.link)
+                }
+                i += unit
+                continue
+            }
+            // Its leading blanks first: a `…` right after a digit (`1…` after an events count) would
+            // read as a number cut; with no room past them, or no blank after a digit, the column is dropped.
+            let room = end - col
+            let lead = s.text.prefix { $0 == " " }.count
+            let afterDigit = col > x && cell(x: col - 1, y: y).text.first?.isPlainDigit == true
+            guard lead > 0 || !afterDigit, isNumber || room > lead else { break }
+            if isNumber {
+                // Its blanks, then `…`: a column cut here, never a digit of it.
+                let shown = String(repeating: " ", count: min(lead, room - 1)) + "…"
+                col += put(shown, x: col, y: y, style: Style(s.role, selected: selected), limit: room, link: nil)
+            } else {
+                let shown = String(repeating: " ", count: lead) + fit(String(s.text.dropFirst(lead)), room - lead)
+                col += put(shown, x: col, y: y, style: Style(s.role, selected: selected), limit: room, link: s.link)
+            }
+            break
         }
         return col
     }
@@ -215,13 +256,55 @@ func fit(_ text: String, _ width: Int) -> String {
     if !cut, cells(safe) <= width { return safe }
     var out = ""
     var used = 0
-    for ch in safe {
+    var next: Substring = ""
+    for (n, ch) in zip(safe.indices, safe) {
         let w = Screen.width(of: ch)
-        if used + w > width - 1 { break }
+        if used + w > width - 1 { next = safe[n...].prefix(2); break }
         out.append(ch)
         used += w
     }
-    return out + "…"
+    return withoutCutNumber(out, next: next) + "…"
+}
+
+/// What is kept of a cut text, without the start of a number cut in two: `2,5` of `2,500` read
+/// as a number, `…` alone says something was cut. `next` is the text cut off (its first two characters).
+func withoutCutNumber(_ kept: String, next: Substring) -> String {
+    func digit(_ c: Character?) -> Bool { c?.isPlainDigit ?? false }
+    func separator(_ c: Character?) -> Bool { c == "," || c == "." }
+    let last = kept.last, beforeLast = kept.dropLast().last
+    let first = next.first, second = next.dropFirst().first
+    let keptEndsInNumber = digit(last) || (separator(last) && digit(beforeLast))
+    let cutStartsInNumber = digit(first) || (separator(first) && digit(second))
+    guard keptEndsInNumber, cutStartsInNumber else { return kept }
+    var out = Substring(kept)
+    while let c = out.last, digit(c) || separator(c) { out = out.dropLast() }
+    return String(out)
+}
+
+/// Whether a span's text is a number (a value, a count, a share, a change, a year), possibly
+/// padded: `      1,238`, `~6.62M`, `20,000-50,000`, `(56.6%)`, `+1`, `2024`. A line cut at the
+/// screen's edge shows such a span whole or as `…` (`Screen.put(_ spans:)`).
+func numberText(_ text: String) -> Bool {
+    var t = text.trimmedOfBlanks
+    for word in [" million", " billion", " thousand"] { t = t.replacingOccurrences(of: word, with: "") }
+    guard t.contains(where: \.isPlainDigit) else { return false }
+    return t.allSatisfy { $0.isPlainDigit || ",.-–−~<>=≥≤+%()/MKBk".contains($0) }
+}
+
+/// Whether a span's text is a mark shown right after a number (`*` derived, `p` partial, `!`
+/// disagreement, or their blank slots).
+func markText(_ text: String) -> Bool {
+    !text.isEmpty && text.count <= 2 && text.allSatisfy { " *p!x".contains($0) }
+}
+
+extension Character {
+    var isPlainDigit: Bool { asciiValue.map { $0 >= 48 && $0 <= 57 } ?? false }
+}
+
+extension String {
+    var trimmedOfBlanks: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
 }
 
 /// Pads (or cuts) text to exactly `width` cells; numbers go right.

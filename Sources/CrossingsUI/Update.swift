@@ -127,6 +127,7 @@ extension State {
         case .urlRefused(let why):
             message = "not opened: " + why
             messageFirst = true
+            messageInFull = true
         case .nextFlow, .previousFlow, .compareReverse, .compareOff, .citeCompared, .countsOfQuarter,
              .previousPeriod, .nextPeriod, .rankingDirection, .openSeries:
             break // a view's own: its `perform` took it above

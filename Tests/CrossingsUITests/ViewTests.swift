@@ -96,7 +96,7 @@ struct ViewTests {
         let r = rows(list, small)
         // The count column has room for 66,675 (issue 14).
         #expect(r[2] == " Source                  Fig Ev  Outlet")
-        #expect(r[3] == "›mediazona-2025-05-08      5  7  Mediaz")
+        #expect(r[3] == "›mediazona-2025-05-08      5  7  Media…")
         let one = try run(["3", "Enter"], size: small)
         #expect(one.current.page == .source("mediazona-2025-05-08"))
         #expect(rows(one, small)[3] == "› Id          mediazona-2025-05-08")
@@ -109,7 +109,7 @@ struct ViewTests {
         let r = rows(s, small)
         #expect(r[1] == " KP-RU › check")
         #expect(r[2] == " Check")
-        #expect(r[6] == "›CONTRADICTED  “20,000”  KP-RU 2024 tot")
+        #expect(r[6] == "›CONTRADICTED  “20,000”  KP-RU 2024 to…")
     }
 
     @Test("Ranking at 40x12: its question in the crumb, its columns")

@@ -68,7 +68,11 @@ struct BreakdownColumns {
 func categoryLine(_ row: BreakdownRow, width: Int, scale: Int) -> [Span] {
     let c = BreakdownColumns(width: width)
     let isTotal = row.key.measure == .total
-    var spans = [Span(pad((isTotal ? "" : "  ") + row.label, c.label), isTotal ? .header : .normal)]
+    // A value as wide as its column (`1,000-3,000`) has no blank of its own: the label gives up a
+    // cell for one, so a cut label never runs into it (`t…1,000-3,000` read as one word).
+    let label = (isTotal ? "" : "  ") + row.label
+    let wide = row.figure.map { cells($0.value.compactDisplay) >= 11 } ?? false
+    var spans = [Span(wide ? pad(label, c.label - 1) + " " : pad(label, c.label), isTotal ? .header : .normal)]
     guard let f = row.figure else { return spans }
     spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
     spans.append(Span(f.slotMark, .derived))
@@ -79,7 +83,9 @@ func categoryLine(_ row: BreakdownRow, width: Int, scale: Int) -> [Span] {
         spans.append(Span(pad(String(f.sourceCount), 4, right: true), .dim))
         spans.append(Span(pad(f.alternatives > 0 ? "+\(f.alternatives)" : "", 4, right: true), .dim))
     }
-    let used = c.label + 13 + 7 + (c.src ? 8 : 0) + 2
+    // An estimate is often a range wider than the column (`11,000-12,000`), which pushes the columns
+    // after it: the estimates' bars leave 4 cells for that, the same for every row so they compare.
+    let used = c.label + 13 + 7 + (c.src ? 8 : 0) + 2 + (row.key.measure == .estimate ? 4 : 0)
     if !isTotal, width - used > 0 {
         spans.append(Span("  " + bar(f.value.value, scale: scale, width: width - used), f.isDerived ? .derivedBar : .bar))
     }

@@ -121,13 +121,33 @@ func drawFacets(_ s: State, _ screen: inout Screen) {
     // One row short of the screen at most: the footer's keys stay in sight on a small terminal.
     let boxW = min(w, 60), boxH = min(max(3, h - 1), Facet.allCases.count + 4)
     let inner = drawBox(&screen, x: (w - boxW) / 2, y: max(0, (h - boxH) / 2), width: boxW, height: boxH, title: FacetsOverlay.title)
-    for (n, facet) in Facet.allCases.enumerated() where n < inner.height {
+    // Fewer rows than facets (32×8 shows 5 of 8): the rows scroll so the cursor's facet is always in
+    // sight, never changed blind by ←→; ↑ ↓ in the last column say there are more.
+    let facets = Facet.allCases
+    let top = facetsTop(cursor: s.facetCursor, rows: inner.height, count: facets.count)
+    let scrolls = inner.height < facets.count
+    for row in 0..<min(inner.height, facets.count - top) {
+        let n = top + row
+        let facet = facets[n]
         let selected = n == s.facetCursor
         let line = [Span(selected ? "› " : "  ", .key), Span(pad(facet.title, 11), .overlayTitle), Span("‹ " + s.facetValue(facet) + " ›", .overlay)]
-        screen.put(line, x: inner.x, y: inner.y + n, selected: selected, limit: inner.width)
+        screen.put(line, x: inner.x, y: inner.y + row, selected: selected, limit: inner.width - (scrolls ? 1 : 0))
+    }
+    if scrolls, inner.height > 0 {
+        if top > 0 { screen.put("↑", x: inner.x + inner.width - 1, y: inner.y, style: Style(.overlay)) }
+        if top + inner.height < facets.count { screen.put("↓", x: inner.x + inner.width - 1, y: inner.y + inner.height - 1, style: Style(.overlay)) }
     }
     let hint = "applies to Counts, Breakdown, Timeline, Sources, Ranking"
     if Facet.allCases.count + 1 < inner.height { screen.put(fit(hint, inner.width), x: inner.x, y: inner.y + Facet.allCases.count + 1, style: Style(.overlay)) }
+}
+
+/// The first facet the menu shows on `rows` rows: the first, until the cursor would fall below the
+/// last row; then the cursor's row is the last but one (the next facet in sight; the last on one
+/// or two rows, and at the end).
+func facetsTop(cursor: Int, rows: Int, count: Int) -> Int {
+    guard rows > 0, rows < count else { return 0 }
+    let cursor = min(max(0, cursor), count - 1)
+    return min(max(0, cursor - rows + (rows >= 3 ? 2 : 1)), count - rows)
 }
 
 extension Facets {
