@@ -132,34 +132,36 @@ extension Dataset {
         // Events and ratios: one defined alike in two layers (every field but where it is written)
         // is one, the first layer's (a package that copies some of the bundled rows reads beside
         // it); the same id for a different row is an error.
-        var eventIDs: [String: Location] = [:], ratioIDs: [String: Location] = [:]
-        var eventByID: [String: Event] = [:], ratioByID: [String: Ratio] = [:]
-        var events: [Event] = [], ratios: [Ratio] = []
         let nowhere = Location(file: "", line: 0)
-        func unplaced(_ e: Event) -> Event {
+        /// The rows of every layer, each id once: a later layer's row defined alike (`unplaced`
+        /// equal) is left out, one with an id an earlier layer has is an error.
+        func merged<Row>(_ kind: String, _ rowsOf: (Dataset) -> [Row], id: (Row) -> String, location: (Row) -> Location,
+                         unplaced: (Row) -> Row) -> [Row] where Row: Equatable {
+            var seen: [String: Location] = [:], firstByID: [String: Row] = [:], out: [Row] = []
+            for (n, layer) in layers.enumerated() {
+                var mine: [String: Location] = [:]
+                for x in rowsOf(layer) {
+                    if n > 0, let first = firstByID[id(x)], unplaced(first) == unplaced(x) { continue }
+                    if n > 0 { claim(kind, id(x), location(x), &seen) }
+                    mine[id(x)] = mine[id(x)] ?? location(x)
+                    firstByID[id(x)] = firstByID[id(x)] ?? x
+                    out.append(x)
+                }
+                seen.merge(mine) { a, _ in a }
+            }
+            return out
+        }
+        let events = merged("event", \.events, id: \.id, location: \.location) { e in
             var e = e
             e.location = nowhere
             for k in e.dates.indices { e.dates[k].location = nowhere }
             return e
         }
-        func unplaced(_ r: Ratio) -> Ratio { var r = r; r.location = nowhere; r.fieldLocations = [:]; return r }
-        for (n, layer) in layers.enumerated() {
-            var e: [String: Location] = [:], r: [String: Location] = [:]
-            for x in layer.events {
-                if n > 0, let first = eventByID[x.id], unplaced(first) == unplaced(x) { continue }
-                if n > 0 { claim("event", x.id, x.location, &eventIDs) }
-                e[x.id] = e[x.id] ?? x.location
-                eventByID[x.id] = eventByID[x.id] ?? x
-                events.append(x)
-            }
-            for x in layer.ratios {
-                if n > 0, let first = ratioByID[x.id], unplaced(first) == unplaced(x) { continue }
-                if n > 0 { claim("ratio", x.id, x.location, &ratioIDs) }
-                r[x.id] = r[x.id] ?? x.location
-                ratioByID[x.id] = ratioByID[x.id] ?? x
-                ratios.append(x)
-            }
-            eventIDs.merge(e) { a, _ in a }; ratioIDs.merge(r) { a, _ in a }
+        let ratios = merged("ratio", \.ratios, id: \.id, location: \.location) { r in
+            var r = r
+            r.location = nowhere
+            r.fieldLocations = [:]
+            return r
         }
 
         // Annotations point at their observation's row and id. One on a dropped reading moves to
