@@ -68,7 +68,7 @@ public enum Export {
     /// The columns of a figure: which, its value as an integer, the hedge and marks, the printed
     /// form, how many sources, and the citation line.
     public static let figureColumns = ["flow", "period", "measure", "category", "label", "value", "high", "marks", "display", "sources",
-                                       "citation"]
+                                       "source_ids", "citation"]
 
     /// `~`, `>=`… then `*` derived, `p` part of the period, `!` disputed: every mark the screen shows.
     public static func marks(_ f: ShownFigure) -> String {
@@ -78,9 +78,9 @@ public enum Export {
     /// A figure's fields; a gap (no figure) keeps its key and label with empty values.
     public static func figureFields(_ key: FigureKey, label: String, _ f: ShownFigure?, _ data: Dataset) -> [String] {
         let which = [key.flow.description, key.period.description, key.measure.rawValue, key.category, label]
-        guard let f else { return which + ["", "", "", "", "", "no figure: no source gives one and none can be worked out"] }
+        guard let f else { return which + ["", "", "", "", "", "", "no figure: no source gives one and none can be worked out"] }
         return which + [String(f.value.value), f.value.high.map(String.init) ?? "", marks(f), f.display, String(f.sourceCount),
-                        Citation.line(f, data)]
+                        f.sourceIDs.joined(separator: ";"), Citation.line(f, data)]
     }
 
     /// Counts: one row per period of the flow's total (both flows' rows, side by side), or of the

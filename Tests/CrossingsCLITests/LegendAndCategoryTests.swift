@@ -62,7 +62,7 @@ struct LegendAndCategoryTests {
     @Test func shownSeriesOfACategory() throws {
         let run = try Binary.run(["figures", "--shown", "--format", "csv", "--flow", "KP-RU", "--measure", "purpose/study", "--by", "year"])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.hasPrefix("flow,period,measure,category,label,value,high,marks,display,sources,citation\n"))
+        #expect(run.stdout.hasPrefix("flow,period,measure,category,label,value,high,marks,display,sources,source_ids,citation\n"))
         let rows = csvRows(run.stdout)
         #expect(rows.count >= 15 && rows.allSatisfy { $0["category"] == "study" && $0["label"] == "study" })
         let y2019 = try #require(rows.first { $0["period"] == "2019" })

@@ -64,9 +64,13 @@ import Testing
         let copied = try #require(copiedLines(update(start, .key(.char("y"))).effects).first)
         let figure = try #require(start.selectedItem?.countRow?.figure)
         let row = try #require(rows.first { $0[1] == figure.key.period.description })
-        #expect(row[10] == copied)
+        #expect(row[11] == copied)
         #expect(row[5] == String(figure.value.value))
         #expect(row[8] == figure.display)
+        // Who says so: every source the Src column counts, by id.
+        #expect(row[9] == String(figure.sourceCount))
+        #expect(row[10].split(separator: ";").map(String.init) == figure.sourceIDs && figure.sourceIDs.count == figure.sourceCount)
+        #expect(figure.sourceIDs.allSatisfy { start.library.data.sourceByID[$0] != nil })
         // Every mark the screen shows is in the marks column: derived rows say `*`.
         let derived = try #require(start.items(.counts).compactMap(\.countRow).first { $0.figure?.isDerived == true }?.figure)
         #expect(rows.first { $0[1] == derived.key.period.description }?[7].contains("*") == true)
@@ -133,7 +137,7 @@ import Testing
         #expect(flows.count.isMultiple(of: 2))
         #expect(zip(flows, flows.dropFirst()).enumerated().allSatisfy { i, pair in i % 2 == 1 || pair == (s.flow.description, other.description) })
         // A gap keeps its row, with no value and no mark.
-        if let gap = t.rows.first(where: { $0[5].isEmpty }) { #expect(gap[7].isEmpty && gap[10].hasPrefix("no figure")) }
+        if let gap = t.rows.first(where: { $0[5].isEmpty }) { #expect(gap[7].isEmpty && gap[10].isEmpty && gap[11].hasPrefix("no figure")) }
     }
 
     @Test func exportedStatusLineAt80x24() throws {
@@ -198,7 +202,7 @@ struct ExportEndToEndTests {
             #expect(name.hasPrefix("crossings-KP-RU-by-quarter-") && name.hasSuffix(".csv"))
             let csv = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
             let lines = csv.split(separator: "\n")
-            #expect(lines.first == "flow,period,measure,category,label,value,high,marks,display,sources,citation")
+            #expect(lines.first == "flow,period,measure,category,label,value,high,marks,display,sources,source_ids,citation")
             #expect(lines.contains { $0.hasPrefix("KP-RU,2024-Q3,total,,Total,") && $0.contains("entries into Russia by citizens of North Korea in Q3 2024") })
             // Again: a second file beside the first, -2.
             try t.press("e", until: "-2.csv")

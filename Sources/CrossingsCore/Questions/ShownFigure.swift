@@ -17,6 +17,8 @@ public struct ShownFigure: Hashable, Sendable {
     /// Distinct sources behind the value shown: for a reported value those reporting the key, for a
     /// derived value those behind its parts (whatever reported values stand beside it).
     public var sourceCount: Int
+    /// Those sources' ids, sorted: who says so, in an export's `source_ids` column.
+    public var sourceIDs: [String] = []
     /// How many other values exist for the key.
     public var alternatives: Int
     /// Quarters of data the shown value covers, when fewer than its period has (RU-KP 2021: 2 of 4).
@@ -74,9 +76,11 @@ public struct ShownFigure: Hashable, Sendable {
         } else {
             partial = shown.observations.compactMap { resolver.data.coverage(ofObservation: $0.id)?.quarters }.min()
         }
-        return ShownFigure(key: key, value: shown.value, isDerived: shown.status == .derived, rows: rows,
-                           agrees: rows.first?.keyAgrees ?? true, sourceCount: sources.count,
-                           alternatives: rows.count - 1, partialQuarters: partial)
+        var figure = ShownFigure(key: key, value: shown.value, isDerived: shown.status == .derived, rows: rows,
+                                 agrees: rows.first?.keyAgrees ?? true, sourceCount: sources.count,
+                                 alternatives: rows.count - 1, partialQuarters: partial)
+        figure.sourceIDs = sources.sorted()
+        return figure
     }
 }
 
