@@ -7,10 +7,19 @@ import Foundation
 // Output into a closed pipe (`crossings check … | head -1`) ends the write, not the process with
 // a signal: exit codes stay 0, 1 or 2.
 signal(SIGPIPE, SIG_IGN)
+/// Output that could not be written (a full disk) is not success, whatever the command found.
+func exitIfOutputLost() {
+    if let reason = StandardOutput.failure {
+        printError("crossings: cannot write the output: \(reason)")
+        Foundation.exit(2)
+    }
+}
 do {
     var command = try Crossings.parseAsRoot()
     try command.run()
+    exitIfOutputLost()
 } catch let exit as ExitCode {
+    exitIfOutputLost()
     Foundation.exit(exit.rawValue)
 } catch {
     let code = Crossings.exitCode(for: error)

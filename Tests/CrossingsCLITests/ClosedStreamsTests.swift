@@ -38,10 +38,21 @@ struct ClosedStreamsTests {
         #expect(process.terminationReason == .exit && process.terminationStatus == 2)
     }
 
-    @Test("check with standard output and error full still exits with its verdict (0 or 1), never a crash")
-    func checkIntoAFullDisk() throws {
-        let code = try status(["check", "--text", "13,221 North Koreans entered Russia in 2024."], ">/dev/full 2>/dev/full")
-        #expect(code == 0 || code == 1, "exit \(code)")
+    @Test("output into a full disk is not success: exit 2, never a crash, whatever the verdict")
+    func outputIntoAFullDisk() throws {
+        #expect(try status(["check", "--text", "13,221 North Koreans entered Russia in 2024."], ">/dev/full 2>/dev/full") == 2)
+        #expect(try status(["figures", "--flow", "KP-RU"], ">/dev/full") == 2)
+        // And it says why, on standard error.
+        let binary = try #require(Binary.url).path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", "'\(binary)' figures --flow KP-RU >/dev/full"]
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(text.contains("crossings: cannot write the output: No space left on device"), "\(text)")
     }
 
     /// `figures --format csv` streams one flow at a time; with its reader gone, it stops.
