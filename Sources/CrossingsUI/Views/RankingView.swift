@@ -104,7 +104,9 @@ struct RankColumns {
 func rankLine(_ row: RankRow, width: Int, scale: Int) -> [Span] {
     let c = RankColumns(width: width)
     var spans = [Span(pad(row.rank.map(String.init) ?? "", c.rank, right: true) + " ", .dim), Span(pad(row.code, c.code), .header),
-                 Span(pad(row.name, c.name))]
+                 // A blank always between the name and the value, even when the name fills its column
+                 // (`Kazakhstan4,324,856*` read as one word at 38 columns).
+                 Span(pad(row.name, c.name - 1) + " ")]
     guard let f = row.figure else { return spans }
     spans.append(Span(number(f.value.compactDisplay, c.value), f.isDerived ? .derived : .normal))
     spans.append(Span(f.slotMark, .derived))
