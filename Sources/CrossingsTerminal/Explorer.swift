@@ -207,7 +207,8 @@ public enum ExportWriter {
             let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd < 0 {
                 if errno == EEXIST { continue }
-                return .exportFailed("cannot create \(path): \(String(cString: strerror(errno)))")
+                // The reason first: a long path is what gets cut on a small screen, never the why.
+                return .exportFailed("\(String(cString: strerror(errno))): cannot create \(path)")
             }
             var offset = 0
             var failure: Int32 = 0
@@ -219,7 +220,7 @@ public enum ExportWriter {
             if close(fd) != 0 && failure == 0 { failure = errno }
             if failure != 0 {
                 unlink(path)
-                return .exportFailed("cannot write \(path): \(String(cString: strerror(failure)))")
+                return .exportFailed("\(String(cString: strerror(failure))): cannot write \(path)")
             }
             return .exported(path, rows: table.rows.count)
         }

@@ -17,6 +17,6 @@ import Testing
         #expect(try String(contentsOfFile: dir + "/crossings-test-2026-11-28.csv", encoding: .utf8) == "keep me")
         #expect(try String(contentsOfFile: dir + "/crossings-test-2026-11-28-2.csv", encoding: .utf8) == "a\n1\n")
         let missing = ExportWriter.perform(table, directory: dir + "/no/such/dir", date: "2026-11-28")
-        #expect(missing == .exportFailed("cannot create \(dir)/no/such/dir/crossings-test-2026-11-28.csv: No such file or directory"))
+        #expect(missing == .exportFailed("No such file or directory: cannot create \(dir)/no/such/dir/crossings-test-2026-11-28.csv"))
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// Issue 14, hostile review: a failed export showed `not exported: cannot create /…: Not a d…`, its
 /// reason cut by the status line. Now the whole message (the path and the reason) is on screen.
 @Suite struct ExportFailureTests {
-    static let why = "cannot create /home/editor/Documents/newsroom/exports/crossings-KP-RU-by-quarter-2026-11-28.csv/x: Not a directory"
+    static let why = "Not a directory: cannot create /home/editor/Documents/newsroom/exports/crossings-KP-RU-by-quarter-2026-11-28.csv/x"
 
     @Test("a failed export's path and reason are on screen whole", arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40),
                                                                               Size(width: 40, height: 12), Size(width: 32, height: 8)])
@@ -37,7 +37,7 @@ struct ExportFailureEndToEndTests {
         let t = try TmuxSession(width: 80, height: 24, environment: "CROSSINGS_EXPORT_DIR='\(file.path)'")
         t.wait(for: "2025-Q1          295")
         try t.keys("e")
-        t.wait(for: "not exported: cannot create")
+        t.wait(for: "not exported: Not a directory: cannot create")
         t.wait(for: "Not a directory")
         // The path, whole, wrapped or not.
         let joined = t.screen.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined()

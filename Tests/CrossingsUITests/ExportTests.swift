@@ -78,7 +78,7 @@ import Testing
         let done = update(asked, .exported("./crossings-KP-RU-by-quarter-2026-11-28.csv", rows: t.rows.count)).state
         #expect(done.message == "exported \(t.rows.count) rows to ./crossings-KP-RU-by-quarter-2026-11-28.csv")
         #expect(update(asked, .exported("/tmp/x/crossings-a-2.csv", rows: 1)).state.message == "exported 1 row to crossings-a-2.csv in /tmp/x")
-        #expect(update(asked, .exportFailed("cannot create /x: Permission denied")).state.message == "not exported: cannot create /x: Permission denied")
+        #expect(update(asked, .exportFailed("Permission denied: cannot create /x")).state.message == "not exported: Permission denied: cannot create /x")
     }
 
     /// With a category facet, Counts shows that category: its export's rows are the category's

@@ -37,7 +37,7 @@ import Testing
         #expect(menu.mode == .facets)
         #expect(update(menu, .key(.char("q"))).effects == [.quit])
         // The backend's answers to effects asked for before still land.
-        let answered = update(small, .exportFailed("cannot create /x/y.csv: Permission denied")).state
+        let answered = update(small, .exportFailed("Permission denied: cannot create /x/y.csv")).state
         #expect(answered.message.hasPrefix("not exported"))
         // Large again: `e` exports.
         let large = update(small, .resize(Size(width: 80, height: 24))).state
