@@ -120,9 +120,11 @@ extension State {
         case .openURL: openURL()
         case .urlOpened(let url, let program):
             message = "opened with \(program): " + url
+            messageFirst = true
             messageInFull = true
         case .urlCopied(let url):
             message = "no xdg-open or open to open it with; copied: " + url
+            messageFirst = true
             messageInFull = true
         case .urlRefused(let why):
             message = "not opened: " + why

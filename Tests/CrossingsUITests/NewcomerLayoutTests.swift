@@ -76,6 +76,18 @@ import Testing
         }
     }
 
+    @Test("O without an opener, or with one: the copied or opened URL whole at 32×8 (final review: `no xdg-open or op…`)")
+    func openedOrCopiedWhole() throws {
+        let url = "https://www.nknews.org/2023/10/north-korea-russia-border-crossings"
+        for (action, message) in [(Action.urlCopied(url), "no xdg-open or open to open it with; copied: " + url),
+                                  (Action.urlOpened(url, by: "xdg-open"), "opened with xdg-open: " + url)] {
+            let s = update(try run(["3"], size: Self.small), action).state
+            #expect(s.message == message)
+            let text = render(s, Self.small).text
+            for line in wrap(message, Self.small.width - 2) { #expect(text.contains(line), "“\(line)”:\n\(text)") }
+        }
+    }
+
     static func layered() throws -> Dataset {
         try PackageLoader.load(files: BundledData.files, origin: "full + bundled")
     }
