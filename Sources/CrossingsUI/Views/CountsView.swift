@@ -35,7 +35,7 @@ struct CountsView: PageView {
             }
             return pad("Period", 9) + side(s.flow) + " " + side(s.compare ?? s.flow)
         }
-        return countsHeader(width: w)
+        return countsHeader(width: w, items: s.pageItems())
     }
 
     /// The chart, or a note where no period has a figure.
@@ -112,15 +112,34 @@ func drawChartNote(_ note: String, _ layout: Layout, _ screen: inout Screen) {
     for (i, line) in lines.enumerated() { screen.put(line, x: 1, y: layout.chartTop + i, style: Style(.dim), limit: width) }
 }
 
-/// The column titles of a one-flow series (`countLine`), with the longest legend of marks that fits:
-/// Counts and a category's series (Series) share them.
-func countsHeader(width w: Int) -> String {
+/// The column titles of a one-flow series (`countLine`), with a legend of the marks its rows carry
+/// (as the CLI's tables do: a mark on screen is always explained, none that is not there is listed),
+/// as much of it as fits: Counts and a category's series (Series) share them.
+func countsHeader(width w: Int, items: Items) -> String {
     let head = pad("Period", 9) + pad("Value", 11, right: true) + "  " + pad("Src", 4, right: true) + pad("Alt", 4, right: true)
-    // The longest legend that fits; `?` lists every mark (< and <= too).
-    let legends = ["* derived ! disagree ~ about > over >= at least p part of period", "* derived ! disagree ~ about > over >= at least",
-                   "* derived ! disagree ~ about >= at least"]
-    if let legend = legends.first(where: { cells(head) + 3 + cells($0) <= w }) { return head + "   " + legend }
-    return head
+    let legend = marksLegend(items, within: w - cells(head) - 3)
+    return legend.isEmpty ? head : head + "   " + legend
+}
+
+/// The marks the figures of `items` carry (both flows' side by side), explained in `?`'s order,
+/// as many as fit in `room` cells: a mark on screen is explained, none that is not there is listed.
+func marksLegend(_ items: Items, within room: Int) -> String {
+    var present: Set<String> = []
+    for item in items {
+        guard let row = item.countRow else { continue }
+        for f in [row.figure, row.compared].compactMap({ $0 }) {
+            if f.isDerived { present.insert("*") }
+            if !f.agrees { present.insert("!") }
+            if f.partialQuarters != nil { present.insert("p") }
+            let hedge = f.value.hedgeMark
+            if !hedge.isEmpty { present.insert(hedge) }
+        }
+    }
+    let all = [("*", "derived"), ("!", "disagree"), ("~", "about"), (">", "over"), (">=", "at least"), ("<", "under"),
+               ("<=", "at most"), ("p", "part of period")]
+    var legend = all.filter { present.contains($0.0) }.map { "\($0.0) \($0.1)" }
+    while !legend.isEmpty, cells(legend.joined(separator: " ")) > room { legend.removeLast() }
+    return legend.joined(separator: " ")
 }
 
 /// `2024-Q3       5,263      1   +1  ██████`
@@ -429,9 +448,8 @@ func drawComparedChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: i
     var legend: [(String, Role)] = [("█", .bar), (" \(s.flow) left  ", .dim), ("█", .accent), (" \(other) right", .dim)]
     let crumbs = cells(crumbs(s).joined(separator: " › ")) + 1
     let swatches = legend.map { cells($0.0) }.reduce(0, +)
-    if let marks = compareMarksLegends.first(where: { crumbs + 2 + cells($0) + 3 + swatches <= layout.listWidth }) {
-        legend.insert((marks + "   ", .dim), at: 0)
-    }
+    let marks = marksLegend(items, within: layout.listWidth - crumbs - 2 - 3 - swatches)
+    if !marks.isEmpty { legend.insert((marks + "   ", .dim), at: 0) }
     let width = legend.map { cells($0.0) }.reduce(0, +)
     if layout.chartTop >= 1, crumbs + 2 + width <= layout.listWidth {
         var x = layout.listWidth - width
@@ -441,8 +459,6 @@ func drawComparedChart(_ s: State, _ items: Items, _ layout: Layout, _ screen: i
 }
 
 /// The marks legend of two flows side by side, longest first (`?` lists every mark).
-let compareMarksLegends = ["* derived ! disagree ~ about >= at least", "* derived ! disagree ~ about", "* derived ! disagree"]
-
 /// One period's bar of the chart, in eighths of a cell, `width` cells wide: a gap is `·` on the
 /// bottom row (never a zero bar), a derived value in the derived role, else `role`. The one-flow
 /// chart and the side-by-side chart draw every column through it.

@@ -28,7 +28,7 @@ struct SeriesView: PageView {
         return flow + [key.measure.rawValue, s.library.categoryLabel(key), "by \(s.granularity.rawValue)"]
     }
 
-    func header(_ s: State, width w: Int) -> String? { countsHeader(width: w) }
+    func header(_ s: State, width w: Int) -> String? { countsHeader(width: w, items: s.pageItems()) }
 
     /// `e`: the category's rows as Counts exports a total's, each named by its category.
     var exports: Bool { true }
