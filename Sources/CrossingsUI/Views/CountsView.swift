@@ -30,7 +30,7 @@ struct CountsView: PageView {
         if s.compare != nil {
             let c = CompareColumns(width: w)
             func side(_ flow: Flow) -> String {
-                pad(flow.description, 11, right: true) + "  " + (c.src ? pad("Src", 4, right: true) + pad("Alt", 4, right: true) : "")
+                pad(flow.description, c.value, right: true) + "  " + (c.src ? pad("Src", 4, right: true) + pad("Alt", 4, right: true) : "")
                     + (c.bar > 0 ? String(repeating: " ", count: c.bar + 2) : "")
             }
             return pad("Period", 9) + side(s.flow) + " " + side(s.compare ?? s.flow)
@@ -161,9 +161,14 @@ func countLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
 struct CompareColumns {
     var src: Bool
     var bar: Int
+    /// Cells of each flow's value: 11, or on a narrow screen what leaves room for both flows (at
+    /// 32 columns every RU-KP value had been `…` while the KP-RU column had cells to spare); a
+    /// value wider than that shows `…`, never in part.
+    var value: Int
     init(width: Int) {
         src = width >= 60
-        let side = 13 + (src ? 8 : 0)
+        value = min(11, max(5, (width - 9 - 1) / 2 - 2))
+        let side = value + 2 + (src ? 8 : 0)
         let free = width - 9 - side * 2 - 1
         bar = free >= 8 ? (free - 4) / 2 : 0
     }
@@ -175,10 +180,10 @@ func comparedLine(_ row: CountRow, width: Int, scale: Int) -> [Span] {
     var spans = [Span(pad(row.period.description, 9))]
     func side(_ f: ShownFigure?, last: Bool) {
         guard let f else {
-            if !last { spans.append(Span(String(repeating: " ", count: 13 + (c.src ? 8 : 0) + (c.bar > 0 ? c.bar + 2 : 0)))) }
+            if !last { spans.append(Span(String(repeating: " ", count: c.value + 2 + (c.src ? 8 : 0) + (c.bar > 0 ? c.bar + 2 : 0)))) }
             return
         }
-        spans.append(Span(number(f.value.compactDisplay, 11), f.isDerived ? .derived : .normal))
+        spans.append(Span(number(f.value.compactDisplay, c.value), f.isDerived ? .derived : .normal))
         spans.append(Span(f.slotMark, .derived))
         spans.append(Span(f.agrees ? " " : "!", .warning))
         if c.src {
