@@ -3,6 +3,12 @@
 // always write the same bytes.
 //
 //   crossings-generate --observations 1000000 --seed 1 --into /tmp/crossings-scale-1000000
+//   crossings-generate --format russia-in-out --observations 1000000 --seed 1 --into /tmp/raw
+//
+// `--format russia-in-out` writes the same rows instead as the FSB compilation's raw files,
+// Russia_in_master.csv and Russia_out_master.csv (`ENG,Trans,Type,Value,ISO_A2,ISO_A3,M49,Date`,
+// values like "6,734", dates like 3/31/2010), so that `crossings import russia-in-out` of them
+// gives a package with the same numbers as the synthetic package (issue 15's benchmark).
 //
 // Shape: every country's citizens entering Russia (XX-RU) and Russians travelling to it
 // (RU-XX), one row per quarter and mode of transport (air, rail, road, sea, foot), as in
@@ -20,13 +26,14 @@ import Foundation
 
 func usage(_ message: String? = nil) -> Never {
     if let message { FileHandle.standardError.write(Data("crossings-generate: \(message)\n".utf8)) }
-    FileHandle.standardError.write(Data("usage: crossings-generate --observations N [--seed S] --into DIR\n".utf8))
+    FileHandle.standardError.write(Data("usage: crossings-generate [--format package|russia-in-out] --observations N [--seed S] --into DIR\n".utf8))
     exit(2)
 }
 
 var count: Int?
 var seed: UInt64 = 1
 var into: String?
+var rawFormat = false  // --format russia-in-out
 var args = Array(CommandLine.arguments.dropFirst())[...]
 while let a = args.popFirst() {
     switch a {
@@ -39,6 +46,12 @@ while let a = args.popFirst() {
     case "--into":
         guard let v = args.popFirst() else { usage("--into needs a directory") }
         into = v
+    case "--format":
+        switch args.popFirst() {
+        case "package": rawFormat = false
+        case "russia-in-out": rawFormat = true
+        default: usage("--format needs package or russia-in-out")
+        }
     case "-h", "--help": usage()
     default: usage("unknown argument '\(a)'")
     }
@@ -118,6 +131,21 @@ struct Shape {
     var modeShare: [Double]                    // sums to 1
     var phase: Double                          // where its slow cycle starts
     var zeroRate: Double                       // reporting gaps
+    var rawName: [UInt8]                       // the ENG cell, quoted when it holds a comma or quote
+    var rawCodes: [UInt8]                      // ",CN,CHN,156,": ISO_A2, ISO_A3, M49 between commas
+}
+
+/// ISO_A3 and M49 of each real country, as the FSB compilation gives them. A spare code the
+/// generator adds ("Synthetic XX") gets ISO_A3 "X" + its code, as the compilation's own
+/// made-up codes do (XB, XAB for Abkhazia), and M49 999.
+let isoTable: [String: (a3: String, m49: String)] = Dictionary(uniqueKeysWithValues:
+    "AD AND 20|AE ARE 784|AF AFG 4|AG ATG 28|AI AIA 660|AL ALB 8|AM ARM 51|AO AGO 24|AR ARG 32|AS ASM 16|AT AUT 40|AU AUS 36|AW ABW 533|AZ AZE 31|BA BIH 70|BB BRB 52|BD BGD 50|BE BEL 56|BF BFA 854|BG BGR 100|BH BHR 48|BI BDI 108|BJ BEN 204|BM BMU 60|BN BRN 96|BO BOL 68|BR BRA 76|BS BHS 44|BT BTN 64|BW BWA 72|BY BLR 112|BZ BLZ 84|CA CAN 124|CD COD 180|CF CAF 140|CG COG 178|CH CHE 756|CI CIV 384|CK COK 184|CL CHL 152|CM CMR 120|CN CHN 156|CO COL 170|CR CRI 188|CU CUB 192|CV CPV 132|CW CUW 531|CY CYP 196|CZ CZE 203|DE DEU 276|DJ DJI 262|DK DNK 208|DM DMA 212|DO DOM 214|DZ DZA 12|EC ECU 218|EE EST 233|EG EGY 818|EH ESH 732|ER ERI 232|ES ESP 724|ET ETH 231|FI FIN 246|FJ FJI 242|FK FLK 238|FM FSM 583|FO FRO 234|FR FRA 250|GA GAB 266|GB GBR 826|GD GRD 308|GE GEO 268|GF GUF 254|GG GGY 831|GH GHA 288|GI GIB 292|GL GRL 304|GM GMB 270|GN GIN 324|GP GLP 312|GQ GNQ 226|GR GRC 300|GT GTM 320|GU GUM 316|GW GNB 624|GY GUY 328|HK HKG 344|HN HND 340|HR HRV 191|HT HTI 332|HU HUN 348|ID IDN 360|IE IRL 372|IL ISR 376|IM IMN 833|IN IND 356|IQ IRQ 368|IR IRN 364|IS ISL 352|IT ITA 380|JM JAM 388|JO JOR 400|JP JPN 392|KE KEN 404|KG KGZ 417|KH KHM 116|KI KIR 296|KM COM 174|KN KNA 659|KP PRK 408|KR KOR 410|KW KWT 414|KY CYM 136|KZ KAZ 398|LA LAO 418|LB LBN 422|LC LCA 662|LI LIE 438|LK LKA 144|LR LBR 430|LS LSO 426|LT LTU 440|LU LUX 442|LV LVA 428|LY LBY 434|MA MAR 504|MC MCO 492|MD MDA 498|ME MNE 499|MF MAF 663|MG MDG 450|MH MHL 584|MK MKD 807|ML MLI 466|MM MMR 104|MN MNG 496|MO MAC 446|MP MNP 580|MQ MTQ 474|MR MRT 478|MS MSR 500|MT MLT 470|MU MUS 480|MV MDV 462|MW MWI 454|MX MEX 484|MY MYS 458|MZ MOZ 508|NA NAM 516|NC NCL 540|NE NER 562|NF NFK 574|NG NGA 566|NI NIC 558|NL NLD 528|NO NOR 578|NP NPL 524|NR NRU 520|NU NIU 570|NZ NZL 554|OM OMN 512|PA PAN 591|PE PER 604|PG PNG 598|PH PHL 608|PK PAK 586|PL POL 616|PN PCN 612|PR PRI 630|PS PSE 275|PT PRT 620|PW PLW 585|PY PRY 600|QA QAT 634|RE REU 638|RO ROU 642|RS SRB 688|RW RWA 646|SA SAU 682|SB SLB 90|SC SYC 690|SD SDN 729|SE SWE 752|SG SGP 702|SH SHN 654|SI SVN 705|SJ SJM 744|SK SVK 703|SL SLE 694|SM SMR 674|SN SEN 686|SO SOM 706|SR SUR 740|ST STP 678|SV SLV 222|SX SXM 534|SY SYR 760|SZ SWZ 748|TC TCA 796|TD TCD 148|TG TGO 768|TH THA 764|TJ TJK 762|TM TKM 795|TN TUN 788|TO TON 776|TR TUR 792|TT TTO 780|TV TUV 798|TW TWN 158|TZ TZA 834|UA UKR 804|UG UGA 800|US USA 840|UY URY 858|UZ UZB 860|VA VAT 336|VC VCT 670|VE VEN 862|VG VGB 92|VN VNM 704|VU VUT 548|WF WLF 876|WS WSM 882|XB XAB 949|XS XOS 950|YE YEM 887|YT MYT 175|ZA ZAF 710|ZM ZMB 894|ZW ZWE 716".split(separator: "|").map { entry in
+        let p = entry.split(separator: " ").map(String.init)
+        return (p[0], (p[1], p[2]))
+    })
+
+func csvCell(_ text: String) -> [UInt8] {
+    text.contains(",") || text.contains("\"") ? Array(("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"").utf8) : Array(text.utf8)
 }
 
 // Mode priors (air, rail, road, sea, foot): air and road carry most, foot and sea little.
@@ -138,7 +166,9 @@ let shapes: [Shape] = countries.prefix(countryCount).enumerated().map { rank, c 
         inShare: 1 / (1 + exp(1.2 * rng.normal())),
         modeShare: shares.map { $0 / sum },
         phase: rng.unit() * 2 * .pi,
-        zeroRate: rank < 40 ? 0.002 : 0.02 + 0.1 * rng.unit())
+        zeroRate: rank < 40 ? 0.002 : 0.02 + 0.1 * rng.unit(),
+        rawName: csvCell(c.name),
+        rawCodes: Array(",\(c.code),\(isoTable[c.code]?.a3 ?? "X" + c.code),\(isoTable[c.code]?.m49 ?? "999"),".utf8))
 }
 
 // MARK: Writing
@@ -153,6 +183,8 @@ func writeSmall(_ name: String, _ text: String) {
 let observationsFile = "observations-synthetic.csv"
 let sourceID = "synthetic"
 
+let lastPeriod = "\(firstYear + (quarters - 1) / 4)-Q\((quarters - 1) % 4 + 1)"
+if !rawFormat {
 var countriesCSV = CSVWriter.dataLine(PackageLoader.columns["countries"]!)
 for (code, name) in (countries.prefix(countryCount) + [("RU", "Russia")]).sorted(by: { $0.code < $1.code }) {
     countriesCSV += CSVWriter.dataLine([code, name])
@@ -164,7 +196,6 @@ let labels = ["air": "by air", "rail": "by rail", "road": "by road (car, bus)", 
 for c in Measure.transport.fixedCategories { categoriesCSV += CSVWriter.dataLine(["transport", c, labels[c] ?? c, ""]) }
 writeSmall("categories.csv", categoriesCSV)
 
-let lastPeriod = "\(firstYear + (quarters - 1) / 4)-Q\((quarters - 1) % 4 + 1)"
 var sourcesCSV = CSVWriter.dataLine(PackageLoader.columns["sources"]!)
 sourcesCSV += CSVWriter.dataLine([
     sourceID, "dataset", "crossings synthetic generator",
@@ -180,6 +211,7 @@ writeSmall("datapackage.json", PackageDescriptor.json(
     name: "synthetic", title: "SYNTHETIC border crossings for benchmarks (\(total) observations, seed \(seed)), not real data",
     observationFiles: [observationsFile],
     licenses: [["name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/", "title": "Synthetic data, no rights reserved"]]))
+}
 
 // The observations, streamed through a 1 MB buffer: quarter by quarter, country by
 // country (largest first), entries then exits, mode by mode.
@@ -224,9 +256,21 @@ struct ObservationWriter {
     }
 }
 
-func writeObservations(total: Int, quarters: Int, firstYear: Int, shapes: [Shape], rng: inout SplitMix64, into path: String) -> Int {
-    var out = ObservationWriter(path: path)
-    out.append(Array(CSVWriter.dataLine(PackageLoader.columns["observations"]!).utf8))
+/// Writes the rows, the same numbers from the same random stream in either format: the package's
+/// observations file (`raw` nil), or the compilation's two files (`raw` their paths).
+func writeObservations(total: Int, quarters: Int, firstYear: Int, shapes: [Shape], rng: inout SplitMix64, into path: String,
+                       raw: (in: String, out: String)? = nil) -> Int {
+    var out = ObservationWriter(path: raw?.in ?? path)
+    var exits = raw.map { ObservationWriter(path: $0.out) }
+    if raw != nil {
+        let header = Array("ENG,Trans,Type,Value,ISO_A2,ISO_A3,M49,Date\r\n".utf8)
+        out.append(header)
+        exits?.append(header)
+    } else {
+        out.append(Array(CSVWriter.dataLine(PackageLoader.columns["observations"]!).utf8))
+    }
+    let rawModes = ["Air", "Rail", "Car", "Ship", "Walk"].map { Array(",\($0),".utf8) }  // air, rail, road, sea, foot
+    let rawIn = Array("In,".utf8), rawOut = Array("Out,".utf8), crlf = Array("\r\n".utf8)
     let modeBytes = modes.map { Array($0.utf8) }
     let transportCell = Array(",transport,".utf8)
     let exactCell = Array(",exact,".utf8)
@@ -237,6 +281,7 @@ func writeObservations(total: Int, quarters: Int, firstYear: Int, shapes: [Shape
     quarterLoop: for q in 0..<quarters {
         let year = firstYear + q / 4, quarter = q % 4 + 1
         let period = Array("\(year)-Q\(quarter)".utf8)
+        let date = Array(["", "3/31/", "6/30/", "9/30/", "12/31/"][quarter].utf8) + Array(String(year).utf8)
         let season = [0.8, 1.0, 1.3, 0.9][quarter - 1]
         for shape in shapes {
             // A slow cycle (booms and slumps over ~30 years) and a shock now and then.
@@ -252,6 +297,28 @@ func writeObservations(total: Int, quarters: Int, firstYear: Int, shapes: [Shape
                         var x = directionSize * shape.modeShare[m] * exp(0.35 * rng.normal())
                         if rng.unit() < 0.003 { x *= pow(1 - rng.unit(), -1 / 1.5) }
                         value = x < 0.5 ? 0 : Int(min(x.rounded(), 9e12))
+                    }
+                    if raw != nil {
+                        // ENG,Trans,Type,Value,ISO_A2,ISO_A3,M49,Date — entries to one file, exits to the other.
+                        func row(_ w: inout ObservationWriter) {
+                            w.append(shape.rawName)
+                            w.append(rawModes[m])
+                            w.append(inbound ? rawIn : rawOut)
+                            if value >= 1000 {
+                                w.append(quote)
+                                w.append(value, separators: true)
+                                w.append(quote)
+                            } else {
+                                w.append(value, separators: false)
+                            }
+                            w.append(shape.rawCodes)
+                            w.append(date)
+                            w.append(crlf)
+                            if w.buffer.count >= 1 << 20 { w.flush() }
+                        }
+                        if inbound { row(&out) } else { row(&exits!) }
+                        written += 1
+                        continue
                     }
                     out.append(inbound ? shape.inID : shape.outID)
                     out.append(period)
@@ -286,10 +353,12 @@ func writeObservations(total: Int, quarters: Int, firstYear: Int, shapes: [Shape
         }
     }
     out.close()
+    exits?.close()
     return written
 }
 
 let written = writeObservations(total: total, quarters: quarters, firstYear: firstYear, shapes: shapes, rng: &rng,
-                                into: path(observationsFile))
+                                into: path(observationsFile),
+                                raw: rawFormat ? (path("Russia_in_master.csv"), path("Russia_out_master.csv")) : nil)
 FileHandle.standardError.write(Data(
     "crossings-generate: \(written) observations, \(countryCount) countries, \(firstYear)-Q1 to \(lastPeriod), seed \(seed), into \(directory)\n".utf8))

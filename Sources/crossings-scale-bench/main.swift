@@ -14,6 +14,13 @@
 //
 // Synthetic packages are written by crossings-generate (beside this executable, seed 1)
 // into /tmp/crossings-scale-N, and reused when already there.
+//
+// Then, for each size, the comparison a user would make (issue 15): the same rows in the FSB
+// compilation's raw format (crossings-generate --format russia-in-out, into
+// /tmp/crossings-scale-raw-N), read by DuckDB and VisiData as they are, and by crossings from
+// the package `crossings import russia-in-out` makes of them (the import timed apart, once);
+// plus DuckDB answering from its own persisted database file of the same rows, the yardstick
+// of the cache goal. `--skip raw` leaves it out.
 import CrossingsCore
 import Foundation
 
@@ -80,13 +87,13 @@ let options: Options = {
             guard let v = args.popFirst(), let n = Int(v), n > 0 else { fail("--runs needs a count") }
             o.runs = n
         case "--skip":
-            guard let v = args.popFirst() else { fail("--skip needs tools: crossings, duckdb, visidata, in-process, keys") }
+            guard let v = args.popFirst() else { fail("--skip needs tools: crossings, duckdb, visidata, in-process, keys, raw") }
             o.skip.formUnion(v.split(separator: ",").map { String($0) })
         case "--flow":
             guard let v = args.popFirst() else { fail("--flow needs a flow such as CN-RU") }
             o.flow = v
         case "-h", "--help":
-            say("usage: crossings-scale-bench [--sizes 1000000,5000000] [--real DIR] [--runs N] [--skip duckdb,visidata,crossings,in-process,keys] [--flow CN-RU]")
+            say("usage: crossings-scale-bench [--sizes 1000000,5000000] [--real DIR] [--runs N] [--skip duckdb,visidata,crossings,in-process,keys,raw] [--flow CN-RU]")
             exit(0)
         default: fail("unknown argument '\(a)'")
         }
@@ -184,7 +191,7 @@ let generatorBinary = here.appendingPathComponent("crossings-generate").path
 let duckdb: (path: String, version: String)? = {
     guard var path = onPath("duckdb") else { return nil }
     if let python = shebang(path), python.contains("python"),
-       let native = output([python, "-c", "import duckdb_cli, os; say(os.path.join(os.path.dirname(duckdb_cli.__file__), 'duckdb'))"]),
+       let native = output([python, "-c", "import duckdb_cli, os; print(os.path.join(os.path.dirname(duckdb_cli.__file__), 'duckdb'))"]),
        executable(native) {
         path = native
     }
@@ -504,4 +511,194 @@ let tools = [
 ]
 say("tools: " + tools.joined(separator: "; "))
 say()
-for p in packages { benchmark(p) }
+for p in packages {
+    benchmark(p)
+    if let n = p.rows, p.directory.hasPrefix("/tmp/crossings-scale-"), !options.skip.contains("raw") { rawBenchmark(n) }
+}
+
+// MARK: The raw compilation CSV (issue 15)
+
+/// The two files of the compilation's format for `n` synthetic rows (seed 1), written by
+/// `crossings-generate --format russia-in-out` and reused when their rows add up to `n`.
+func rawFiles(_ n: Int) -> (directory: String, files: [String]) {
+    let dir = "/tmp/crossings-scale-raw-\(n)"
+    let files = ["\(dir)/Russia_in_master.csv", "\(dir)/Russia_out_master.csv"]
+    let present = files.allSatisfy { FileManager.default.fileExists(atPath: $0) }
+    if !(present && files.reduce(0, { $0 + countLines($1) - 1 }) == n) {
+        guard executable(generatorBinary) else { fail("no crossings-generate beside this benchmark at \(generatorBinary)") }
+        FileHandle.standardError.write(Data("generating \(n) rows in the compilation's format into \(dir) …\n".utf8))
+        try? FileManager.default.removeItem(atPath: dir)
+        let m = spawn([generatorBinary, "--format", "russia-in-out", "--observations", String(n), "--seed", "1", "--into", dir], stderr: nil)
+        guard m.status == 0 else { fail("crossings-generate --format russia-in-out failed (exit \(m.status))") }
+    }
+    return (dir, files)
+}
+
+func modified(_ path: String) -> Date? {
+    (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date
+}
+
+func rawBenchmark(_ n: Int) {
+    let work = NSTemporaryDirectory() + "crossings-scale-bench-raw-\(getpid())"
+    try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: work) }
+    let (rawDir, files) = rawFiles(n)
+    let bytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
+    let runs = options.runs ?? (n > 2_000_000 ? 1 : 3)
+    let flow = options.flow
+    let parts = flow.split(separator: "-").map(String.init)
+    // The compilation holds only flows to and from Russia: XX-RU is ISO_A2 XX, Type In.
+    guard parts.count == 2, parts.contains("RU"), parts[0] != parts[1] else {
+        say("raw compilation CSV: --flow \(flow) is not a flow to or from Russia; skipped")
+        return
+    }
+    let (code, type) = parts[1] == "RU" ? (parts[0], "In") : (parts[1], "Out")
+    let rawNewest = files.compactMap(modified).max() ?? .distantFuture
+
+    say("crossings scale benchmark: the raw compilation CSV, \(grouped(n)) rows (issue 15)")
+    say("  \(rawDir): Russia_in_master.csv + Russia_out_master.csv, \(String(format: "%.1f", Double(bytes) / 1_048_576)) MB (ENG,Trans,Type,Value,ISO_A2,ISO_A3,M49,Date)")
+    say("  question: yearly totals of \(flow) (ISO_A2 = '\(code)', Type = '\(type)'), every year; median of \(runs) run\(runs == 1 ? "" : "s"), each a fresh process")
+    say(String(repeating: "-", count: 96))
+
+    // 1. The import, once (reused while newer than the raw files), timed apart from the answer.
+    let imported = "\(rawDir)/imported"
+    let importRecord = "\(rawDir)/import-measurement.txt"
+    var results: [Result] = []
+    var answers: [String: Yearly?] = [:]
+    if !options.skip.contains("crossings") {
+        guard executable(crossingsBinary) else {
+            say("crossings: no binary beside this benchmark at \(crossingsBinary)")
+            return
+        }
+        let importedFile = "\(imported)/observations-russia-in-out.csv"
+        let fresh = (modified(importRecord).map { $0 > rawNewest } ?? false) && FileManager.default.fileExists(atPath: importedFile)
+        if !fresh {
+            FileHandle.standardError.write(Data("importing \(rawDir) into \(imported) …\n".utf8))
+            let m = spawn([crossingsBinary, "import", "russia-in-out"] + files + ["--into", imported, "--force"],
+                          stdout: "\(work)/import.out", stderr: "\(work)/import.err")
+            guard m.status == 0 else {
+                let err = (try? String(contentsOfFile: "\(work)/import.err", encoding: .utf8)) ?? ""
+                say("crossings import russia-in-out: FAILED (exit \(m.status)) " + (err.split(separator: "\n").last.map(String.init) ?? ""))
+                return
+            }
+            try? String(format: "%.3f %.1f\n", m.seconds, m.peakMB).write(toFile: importRecord, atomically: true, encoding: .utf8)
+        }
+        let record = ((try? String(contentsOfFile: importRecord, encoding: .utf8)) ?? "").split(separator: " ").compactMap { Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        if record.count == 2 {
+            say(pad("crossings import russia-in-out (once, not in the answer)", 62) + String(format: "%9.2f s   peak %.0f MB", record[0], record[1])
+                + (fresh ? "   (measured when it was made; reused)" : ""))
+        }
+        let out = "\(work)/crossings.csv"
+        let argv = [crossingsBinary, "figures", "--data", imported, "--flow", flow, "--by", "year", "--measure", "total", "--format", "csv"]
+        results.append(Result(tool: "crossings figures (imported package)", runs: repeated(runs) { spawn(argv, stdout: out, stderr: "\(work)/crossings.err") }))
+        answers["crossings"] = parseYearly(out, yearColumn: "period", valueColumn: "value") { $0["measure"] == "total" }
+    }
+
+    // 2. DuckDB on the raw CSVs: load both files into a table, then answer. Value and Date are
+    //    read as text ("6,734", 3/31/2010) and parsed by the query, as a user of this file must.
+    let select = "SELECT CAST(split_part(Date, '/', 3) AS INTEGER) AS y, sum(CAST(replace(Value, ',', '') AS BIGINT)) AS total FROM o "
+        + "WHERE ISO_A2 = \(sqlString(code)) AND Type = \(sqlString(type)) GROUP BY y ORDER BY y;"
+    let readRaw = "read_csv([\(files.map(sqlString).joined(separator: ", "))], types = {'Value': 'VARCHAR', 'Date': 'VARCHAR', 'ISO_A2': 'VARCHAR'})"
+    var duckFile: Result?
+    if options.skip.contains("duckdb") {
+    } else if let duckdb {
+        let sql = "CREATE TABLE o AS SELECT * FROM \(readRaw); " + select
+        let out = "\(work)/duckdb.csv"
+        results.append(Result(tool: "DuckDB \(duckdb.version) CLI, raw CSV (table + query)",
+                              runs: repeated(runs) { spawn([duckdb.path, "-csv", "-c", sql], stdout: out, stderr: "\(work)/duckdb.err") }))
+        answers["DuckDB (raw CSV)"] = parseYearly(out, yearColumn: "y", valueColumn: "total")
+
+        // 3. DuckDB from its own database file of the same rows, made once (reused while newer
+        //    than the raw files): a fresh shell opening the file and answering.
+        let db = "\(rawDir)/rows.duckdb"
+        if !(modified(db).map { $0 > rawNewest } ?? false) {
+            unlink(db)
+            unlink(db + ".wal")
+            let m = spawn([duckdb.path, db, "-c", "CREATE TABLE o AS SELECT * FROM \(readRaw); CHECKPOINT;"], stderr: "\(work)/duckdb-db.err")
+            if m.status != 0 { say("DuckDB: could not write its database file \(db) (exit \(m.status))") }
+        }
+        let dbOut = "\(work)/duckdb-db.csv"
+        let r = Result(tool: "DuckDB \(duckdb.version) CLI, its own database file",
+                       runs: repeated(runs) { spawn([duckdb.path, "-readonly", db, "-csv", "-c", select], stdout: dbOut, stderr: "\(work)/duckdb-db.err") })
+        answers["DuckDB (database file)"] = parseYearly(dbOut, yearColumn: "y", valueColumn: "total")
+        results.append(r)
+        duckFile = r
+    } else {
+        say("DuckDB: not installed (pip install duckdb-cli)")
+    }
+
+    // 4. VisiData in batch mode on the raw file that holds the flow's rows.
+    if options.skip.contains("visidata") {
+    } else if let visidata {
+        let file = files[type == "In" ? 0 : 1]
+        let sheet = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+        let selected = sheet + "_selectedref"
+        let out = "\(work)/visidata.csv"
+        func command(_ sheet: String, _ col: String, _ longname: String, _ input: String) -> String {
+            let object: [String: String] = ["sheet": sheet, "col": col, "row": "", "longname": longname, "input": input]
+            let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            return String(decoding: data, as: UTF8.self)
+        }
+        let valueExpr = "int(Value.replace(',', ''))", yearExpr = "Date.split('/')[2]"
+        let script = [
+            "#!vd -p",
+            command("", "", "open-file", file),
+            command(sheet, "", "select-expr", "ISO_A2 == '\(code)' and Type == '\(type)'"),
+            command(sheet, "", "dup-selected", ""),
+            command(selected, "Value", "addcol-expr", valueExpr),
+            command(selected, valueExpr, "rename-col", "v"),
+            command(selected, "v", "type-int", ""),
+            command(selected, "Date", "addcol-expr", yearExpr),
+            command(selected, yearExpr, "rename-col", "y"),
+            command(selected, "v", "aggregate-col", "sum"),
+            command(selected, "y", "freq-col", ""),
+            command(selected + "_y_freq", "", "save-sheet", out),
+        ].joined(separator: "\n") + "\n"
+        let scriptPath = "\(work)/raw-sum-by-year.vdj"
+        try? script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
+        results.append(Result(tool: "VisiData \(visidata.version) batch, raw CSV",
+                              runs: repeated(runs) {
+                                  unlink(out)
+                                  return spawn([visidata.path, "-b", "-p", scriptPath], stderr: "\(work)/visidata.err")
+                              }))
+        answers["VisiData (raw CSV)"] = parseYearly(out, yearColumn: "y", valueColumn: "v_sum")
+    } else {
+        say("VisiData: not installed (pip install visidata)")
+    }
+
+    // The table: each tool against DuckDB on the raw CSV, the comparison the goal is set on.
+    let duck = results.first { $0.tool.contains("raw CSV (table") && !$0.failed }?.median
+    say(pad("tool", 52) + lpad("wall s", 9) + lpad("peak MB", 9) + lpad("time ×DuckDB raw", 18) + lpad("memory ×DuckDB raw", 20))
+    for r in results {
+        let m = r.median
+        if r.failed {
+            say(pad(r.tool, 52) + "  FAILED (exit \(m.status))")
+            continue
+        }
+        let tr = duck.map { String(format: "%.2f", m.seconds / $0.seconds) } ?? "–"
+        let mr = duck.map { String(format: "%.2f", m.peakMB / $0.peakMB) } ?? "–"
+        say(pad(r.tool, 52) + lpad(String(format: "%.2f", m.seconds), 9) + lpad(String(format: "%.0f", m.peakMB), 9) + lpad(tr, 18) + lpad(mr, 20))
+    }
+    if let ours = answers["crossings"] {
+        for name in ["DuckDB (raw CSV)", "DuckDB (database file)", "VisiData (raw CSV)"] where answers[name] != nil {
+            say("answer check: " + compare(name, answers[name]!, with: ours))
+        }
+    }
+    func verdict(_ ok: Bool) -> String { ok ? "met" : "MISSED" }
+    let base = results.first { $0.tool.hasPrefix("crossings") && !$0.failed }?.median
+    say("goals (issue 15, at 1M and 5M rows):")
+    if let base, let duck {
+        let t = base.seconds / duck.seconds, m = base.peakMB / duck.peakMB
+        say("  " + pad("time   ≤ 0.5× DuckDB's on the raw CSV", 40) + pad(String(format: "crossings %.2f s, DuckDB %.2f s: %.2f×", base.seconds, duck.seconds, t), 48) + verdict(t <= 0.5))
+        say("  " + pad("memory ≤ 0.5× DuckDB's on the raw CSV", 40) + pad(String(format: "crossings %.0f MB, DuckDB %.0f MB: %.2f×", base.peakMB, duck.peakMB, m), 48) + verdict(m <= 0.5))
+    } else {
+        say("  time and memory against DuckDB on the raw CSV: not measured")
+    }
+    if let base, let file = duckFile, !file.failed {
+        let d = file.median.seconds
+        say("  " + pad("re-open ≤ 0.5× DuckDB from its file", 40)
+            + pad(String(format: "DuckDB %.2f s, so at most %.2f s; crossings (no cache yet) %.2f s: %.2f×", d, d / 2, base.seconds, base.seconds / d), 48)
+            + " " + verdict(base.seconds <= d / 2))
+    }
+    say()
+}
