@@ -24,7 +24,13 @@ func drawPage(_ s: State, _ layout: Layout, _ screen: inout Screen) {
         return
     }
     let selected = min(max(0, s.current.selected), items.count - 1)
-    let top = scrolled(top: s.current.top, selected: selected, items: items, width: layout.listWidth - 1, height: layout.listHeight)
+    // A message shown whole on rows above the status line covers the list's last rows: the
+    // selection is scrolled clear of them (after `p` it had sat under a two-row note).
+    let covered = messageRows(s, width: screen.width, height: screen.height).map { rows in
+        max(0, layout.listTop + layout.listHeight - (screen.height - 2 - rows.count))
+    } ?? 0
+    let top = scrolled(top: s.current.top, selected: selected, items: items, width: layout.listWidth - 1,
+                       height: max(1, layout.listHeight - covered))
     // Bars are scaled to the largest value on screen.
     var shownItems: [Int] = []
     var used = 0

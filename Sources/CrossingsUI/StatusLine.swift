@@ -8,6 +8,17 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
         screen.put(fit(prompt, screen.width), x: 0, y: y, style: Style(.status))
         return
     }
+    var text = statusText(s)
+    if let rows = messageRows(s, width: screen.width, height: screen.height) {
+        drawMessageRows(rows, above: y, &screen)
+    } else if !s.message.isEmpty {
+        text = s.messageFirst ? " " + s.message : text + " │ " + s.message
+    }
+    screen.put(fit(text, screen.width), x: 0, y: y, style: Style(.status))
+}
+
+/// What the status line says before any message: what is shown, the filter, the facets.
+func statusText(_ s: State) -> String {
     var parts: [String] = []
     if s.view == .counts {
         if let other = s.compare {
@@ -23,42 +34,36 @@ func drawStatus(_ s: State, _ screen: inout Screen) {
     if let filter = FilterPrompt.summary(s) { parts.append(filter) }
     parts.append(s.facets.isEmpty ? "no filters" : s.facets.summary)
     if s.message.isEmpty, let note = periodEventsNote(s) { parts.append(note) }
-    var text = " " + parts.joined(separator: " · ")
-    if !s.message.isEmpty {
-        if s.messageFirst {
-            // A failed export's reason and path, whole: on rows above when the line is short, up to every
-            // row but the title's (at 32×8, five rows of 30 cells).
-            let whole = " " + s.message
-            if cells(whole) <= screen.width || !s.messageInFull || !drawMessageRows(s.message, above: y, room: screen.height - 3, &screen) {
-                text = whole
-            }
-        } else {
-            let whole = text + " │ " + s.message
-            if cells(whole) <= screen.width || !s.messageInFull || !drawMessageRows(s.message, above: y, &screen) { text = whole }
-        }
-    }
-    screen.put(fit(text, screen.width), x: 0, y: y, style: Style(.status))
+    return " " + parts.joined(separator: " · ")
 }
 
-/// A message longer than the status line has room for (a copied citation) wrapped on rows just
-/// above it, so it can be read in full before the next key; up to a third of the screen, its
-/// last row ending in `…` when even that is short (`room` rows instead: a failed export's reason
-/// may take the page). False when there is no room for two rows.
-func drawMessageRows(_ message: String, above y: Int, room: Int? = nil, _ screen: inout Screen) -> Bool {
-    let width = screen.width - 2
-    let room = room ?? min(6, (screen.height - 4) / 3)
-    guard room >= 2, width >= 10 else { return false }
-    var lines = wrap(message, width)
+/// The rows a message longer than the status line takes just above it (a copied citation, a
+/// failed export's reason), so it can be read in full before the next key; nil when it fits on the
+/// status line, is not to be shown whole, or the screen has no room for two rows. Up to a third of
+/// the screen, its last row ending in `…` when even that is short; a message shown first (a failed
+/// export's reason and path) may take every row but the title's (at 32×8, five rows of 30 cells).
+/// The list scrolls its selection clear of these rows (`drawList`).
+func messageRows(_ s: State, width: Int, height: Int) -> [String]? {
+    guard !s.message.isEmpty, s.messageInFull, s.overlay?.status(s) == nil else { return nil }
+    let whole = s.messageFirst ? " " + s.message : statusText(s) + " │ " + s.message
+    guard cells(whole) > width else { return nil }
+    let rowWidth = width - 2
+    let room = s.messageFirst ? height - 3 : min(6, (height - 4) / 3)
+    guard room >= 2, rowWidth >= 10 else { return nil }
+    var lines = wrap(s.message, rowWidth)
     if lines.count > room {
         lines = Array(lines.prefix(room))
-        lines[room - 1] = fit(lines[room - 1] + "…", width)  // fit ends an overlong row in `…` itself
+        lines[room - 1] = fit(lines[room - 1] + "…", rowWidth)  // fit ends an overlong row in `…` itself
     }
+    return lines
+}
+
+func drawMessageRows(_ lines: [String], above y: Int, _ screen: inout Screen) {
     let top = y - lines.count
     for (i, line) in lines.enumerated() {
         screen.fill(x: 0, y: top + i, width: screen.width, style: Style(.status))
         screen.put(line, x: 1, y: top + i, style: Style(.status))
     }
-    return true
 }
 
 func drawFooter(_ s: State, _ screen: inout Screen) {
