@@ -169,6 +169,7 @@ extension State {
         view = .counts
         selectCounts(period)
         message = "side by side: \(flow) and \(other) (\(library.data.describe(other)))"
+        messageInFull = true  // which flow is which, whole: `(citize…` said nothing
     }
 
     mutating func compareOff() {

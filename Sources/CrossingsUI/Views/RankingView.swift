@@ -146,11 +146,13 @@ extension State {
         guard facets.admits(next) else {
             // The years are on the status line beside it (`to 2022`).
             message = "no \(steps < 0 ? "earlier" : "later") period within these years"
+            messageInFull = true  // whole above the status line when the line is full (`no later …`)
             return
         }
         guard let span = library.quarterSpan(ranking.direction),
               next.lastQuarter >= span.lowerBound, next.firstQuarter <= span.upperBound else {
             message = steps < 0 ? "no earlier period with data" : "no later period with data"
+            messageInFull = true
             return
         }
         ranking.period = next
