@@ -333,6 +333,13 @@ func sqlString(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", wi
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
 func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
 
+/// One line of a VisiData command log (`vd -p`): the sheet, column, command and its input as JSON.
+func visidataCommand(_ sheet: String, _ col: String, _ longname: String, _ input: String) -> String {
+    let object: [String: String] = ["sheet": sheet, "col": col, "row": "", "longname": longname, "input": input]
+    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    return String(decoding: data, as: UTF8.self)
+}
+
 func benchmark(_ package: Package) {
     let work = NSTemporaryDirectory() + "crossings-scale-bench-\(getpid())"
     try? FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
@@ -406,22 +413,17 @@ func benchmark(_ package: Package) {
         let sheet = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let selected = sheet + "_selectedref"
         let out = "\(work)/visidata.csv"
-        func command(_ sheet: String, _ col: String, _ longname: String, _ input: String) -> String {
-            let object: [String: String] = ["sheet": sheet, "col": col, "row": "", "longname": longname, "input": input]
-            let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            return String(decoding: data, as: UTF8.self)
-        }
         let script = [
             "#!vd -p",
-            command("", "", "open-file", file),
-            command(sheet, "value", "type-int", ""),
-            command(sheet, "", "select-expr", "flow == '\(flow)' and measure == 'transport'"),
-            command(sheet, "", "dup-selected", ""),
-            command(selected, "period", "addcol-expr", "period[:4]"),
-            command(selected, "period[:4]", "rename-col", "y"),
-            command(selected, "value", "aggregate-col", "sum"),
-            command(selected, "y", "freq-col", ""),
-            command(selected + "_y_freq", "", "save-sheet", out),
+            visidataCommand("", "", "open-file", file),
+            visidataCommand(sheet, "value", "type-int", ""),
+            visidataCommand(sheet, "", "select-expr", "flow == '\(flow)' and measure == 'transport'"),
+            visidataCommand(sheet, "", "dup-selected", ""),
+            visidataCommand(selected, "period", "addcol-expr", "period[:4]"),
+            visidataCommand(selected, "period[:4]", "rename-col", "y"),
+            visidataCommand(selected, "value", "aggregate-col", "sum"),
+            visidataCommand(selected, "y", "freq-col", ""),
+            visidataCommand(selected + "_y_freq", "", "save-sheet", out),
         ].joined(separator: "\n") + "\n"
         let scriptPath = "\(work)/sum-by-year.vdj"
         try? script.write(toFile: scriptPath, atomically: true, encoding: .utf8)
@@ -634,25 +636,20 @@ func rawBenchmark(_ n: Int) {
         let sheet = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
         let selected = sheet + "_selectedref"
         let out = "\(work)/visidata.csv"
-        func command(_ sheet: String, _ col: String, _ longname: String, _ input: String) -> String {
-            let object: [String: String] = ["sheet": sheet, "col": col, "row": "", "longname": longname, "input": input]
-            let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-            return String(decoding: data, as: UTF8.self)
-        }
         let valueExpr = "int(Value.replace(',', ''))", yearExpr = "Date.split('/')[2]"
         let script = [
             "#!vd -p",
-            command("", "", "open-file", file),
-            command(sheet, "", "select-expr", "ISO_A2 == '\(code)' and Type == '\(type)'"),
-            command(sheet, "", "dup-selected", ""),
-            command(selected, "Value", "addcol-expr", valueExpr),
-            command(selected, valueExpr, "rename-col", "v"),
-            command(selected, "v", "type-int", ""),
-            command(selected, "Date", "addcol-expr", yearExpr),
-            command(selected, yearExpr, "rename-col", "y"),
-            command(selected, "v", "aggregate-col", "sum"),
-            command(selected, "y", "freq-col", ""),
-            command(selected + "_y_freq", "", "save-sheet", out),
+            visidataCommand("", "", "open-file", file),
+            visidataCommand(sheet, "", "select-expr", "ISO_A2 == '\(code)' and Type == '\(type)'"),
+            visidataCommand(sheet, "", "dup-selected", ""),
+            visidataCommand(selected, "Value", "addcol-expr", valueExpr),
+            visidataCommand(selected, valueExpr, "rename-col", "v"),
+            visidataCommand(selected, "v", "type-int", ""),
+            visidataCommand(selected, "Date", "addcol-expr", yearExpr),
+            visidataCommand(selected, yearExpr, "rename-col", "y"),
+            visidataCommand(selected, "v", "aggregate-col", "sum"),
+            visidataCommand(selected, "y", "freq-col", ""),
+            visidataCommand(selected + "_y_freq", "", "save-sheet", out),
         ].joined(separator: "\n") + "\n"
         let scriptPath = "\(work)/raw-sum-by-year.vdj"
         try? script.write(toFile: scriptPath, atomically: true, encoding: .utf8)

@@ -14,6 +14,20 @@ enum EndToEnd {
         return nil
     }()
 
+    /// Runs the built `crossings` with `arguments` (no terminal) and returns its exit status and
+    /// standard output: the CLI twin of a screen, for the export parity tests.
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: try #require(binary))
+        p.arguments = arguments
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
     /// The `crossings` executable built beside the test bundle (so a custom
     /// --scratch-path works), else <package root>/.build/debug/crossings.
     static let binary: String? = {

@@ -150,17 +150,7 @@ import Testing
 /// `crossings figures --shown` and `crossings events` with `--format csv` print the rows `e` exports.
 @Suite(.enabled(if: EndToEnd.binary != nil, "the crossings executable is not built (swift build first)"))
 struct ExportParityTests {
-    func output(_ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(EndToEnd.binary))
-        p.arguments = arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
+    func output(_ arguments: [String]) throws -> String { try EndToEnd.run(arguments).output }
 
     @Test func countsByYearMatchFiguresShown() throws {
         let s = try run(["t", "t"], size: Size(width: 80, height: 24))

@@ -10,16 +10,9 @@ struct SeriesExportParityTests {
     let size = Size(width: 80, height: 24)
 
     func output(_ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: try #require(EndToEnd.binary))
-        p.arguments = arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "crossings \(arguments.joined(separator: " "))")
-        return String(decoding: data, as: UTF8.self)
+        let run = try EndToEnd.run(arguments)
+        #expect(run.status == 0, "crossings \(arguments.joined(separator: " "))")
+        return run.output
     }
 
     func exported(_ s: State) throws -> ExportTable {
